@@ -1,0 +1,146 @@
+use core::fmt;
+
+/// What kind of problem stopped an envelope parser.
+///
+/// The kinds are stable: tests and callers may match on them. The accompanying message says what
+/// was expected in words a person can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The body is empty or holds only whitespace.
+    Empty,
+    /// The body is not UTF-8, or starts with a byte-order mark.
+    Encoding,
+    /// The body is not well-formed JSON or XML.
+    Syntax,
+    /// The body ends in the middle of a value or element.
+    Eof,
+    /// Something follows the end of the envelope.
+    TrailingCharacters,
+    /// Values or elements are nested deeper than the parser allows.
+    TooDeep,
+    /// A field has the wrong type (a string where a number belongs, say).
+    InvalidType,
+    /// A field the envelope requires is absent.
+    MissingField,
+    /// A field appears twice where only one can be kept.
+    DuplicateField,
+    /// The document is well-formed, but its root is not this vendor's error envelope.
+    WrongRoot,
+    /// A construct the envelope cannot hold without losing it: a DOCTYPE or entity
+    /// declaration, a comment or processing instruction inside the envelope, an undeclared
+    /// entity, an unexpected namespace.
+    Unsupported,
+}
+
+impl ParseErrorKind {
+    /// The kind as a short phrase, used at the start of the error's message.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ParseErrorKind::Empty => "empty body",
+            ParseErrorKind::Encoding => "encoding error",
+            ParseErrorKind::Syntax => "syntax error",
+            ParseErrorKind::Eof => "unexpected end of input",
+            ParseErrorKind::TrailingCharacters => "trailing characters",
+            ParseErrorKind::TooDeep => "nested too deeply",
+            ParseErrorKind::InvalidType => "invalid type",
+            ParseErrorKind::MissingField => "missing field",
+            ParseErrorKind::DuplicateField => "duplicate field",
+            ParseErrorKind::WrongRoot => "not an error envelope",
+            ParseErrorKind::Unsupported => "unsupported construct",
+        }
+    }
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A body could not be read as the vendor's error envelope.
+///
+/// Like `serde_json::Error`, it has a category ([`kind`](Self::kind)), the 1-based
+/// [`line`](Self::line) and [`column`](Self::column) (in bytes) where the problem was found, and a
+/// message saying what was expected there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+impl ParseError {
+    /// An error at a known line and column.
+    pub fn new(kind: ParseErrorKind, line: usize, column: usize, message: impl Into<String>) -> Self {
+        ParseError { kind, line, column, message: message.into() }
+    }
+
+    /// An error at a byte offset of `input`; the line and column are computed from it.
+    pub fn at_offset(kind: ParseErrorKind, input: &[u8], offset: usize, message: impl Into<String>) -> Self {
+        let (line, column) = line_and_column(input, offset);
+        ParseError::new(kind, line, column, message)
+    }
+
+    /// The category of the problem.
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The 1-based line where the problem was found.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column, in bytes, where the problem was found.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// What went wrong, without the position.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} at line {} column {}", self.kind, self.message, self.line, self.column)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// The 1-based line and byte column of `offset` in `input` (an offset past the end points just
+/// after the last byte).
+pub(crate) fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {
+    let before = &input[..offset.min(input.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    (line, before.len() - line_start + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let input = b"ab\ncd\n";
+        assert_eq!(line_and_column(input, 0), (1, 1));
+        assert_eq!(line_and_column(input, 1), (1, 2));
+        assert_eq!(line_and_column(input, 3), (2, 1));
+        assert_eq!(line_and_column(input, 5), (2, 3));
+        assert_eq!(line_and_column(input, 6), (3, 1));
+        assert_eq!(line_and_column(input, 99), (3, 1));
+    }
+
+    #[test]
+    fn display_reads_like_a_sentence() {
+        let err = ParseError::at_offset(ParseErrorKind::MissingField, b"{\n}", 2, "missing field `code`");
+        assert_eq!(err.to_string(), "missing field: missing field `code` at line 2 column 1");
+        assert_eq!((err.kind(), err.line(), err.column()), (ParseErrorKind::MissingField, 2, 1));
+        assert_eq!(err.message(), "missing field `code`");
+    }
+}

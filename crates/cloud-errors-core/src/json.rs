@@ -1,0 +1,655 @@
+//! What the JSON vendor crates share: reading an object whose members the envelope partly
+//! models while keeping every other member, its place and its exact text; and writing it back
+//! in a vendor's own layout.
+//!
+//! A vendor envelope implements [`JsonObject`]; [`deserialize_object`], [`serialize_object`]
+//! and [`JsonWriter::object`] do the rest. Members the envelope does not model are kept as
+//! [`RawValue`]s, so numbers, nesting and `null` come back exactly as they were sent.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Deserializer, Serialize};
+pub use serde_json::value::RawValue;
+
+use crate::{ParseError, ParseErrorKind};
+
+/// How many members an envelope object can model (the rest are kept as extras).
+pub const MAX_KNOWN: usize = 6;
+
+const ABSENT: u32 = u32::MAX;
+
+/// A member the envelope does not model, kept as sent.
+#[derive(Clone, Debug)]
+struct Extra {
+    position: u32,
+    key: String,
+    value: Box<RawValue>,
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value.get() == other.value.get()
+    }
+}
+
+impl Eq for Extra {}
+
+/// Which members of a JSON object were present, in what order, and the ones the envelope does
+/// not model.
+///
+/// Known members are numbered by their index in [`JsonObject::KEYS`]. Positions cost no
+/// allocation unless the object has members the envelope does not model.
+#[derive(Clone, Debug)]
+pub struct Members {
+    known: [u32; MAX_KNOWN],
+    extras: Vec<Extra>,
+    next: u32,
+}
+
+impl Default for Members {
+    fn default() -> Self {
+        Members::new()
+    }
+}
+
+/// Two objects are equal when they hold the same members in the same order.
+impl PartialEq for Members {
+    fn eq(&self, other: &Self) -> bool {
+        self.order().eq(other.order())
+    }
+}
+
+impl Eq for Members {}
+
+/// One member, in the order [`Members::order`] gives them.
+#[derive(Clone, Copy, Debug)]
+pub enum Member<'a> {
+    /// A modelled member: its index in [`JsonObject::KEYS`].
+    Known(usize),
+    /// A member the envelope does not model: its key and raw JSON value.
+    Extra(&'a str, &'a RawValue),
+}
+
+/// Extras compare by key and raw text.
+impl PartialEq for Member<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Member::Known(a), Member::Known(b)) => a == b,
+            (Member::Extra(ka, va), Member::Extra(kb, vb)) => ka == kb && va.get() == vb.get(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Member<'_> {}
+
+impl Members {
+    /// No members.
+    pub const fn new() -> Self {
+        Members { known: [ABSENT; MAX_KNOWN], extras: Vec::new(), next: 0 }
+    }
+
+    /// Records that known member `index` is present; a member already present keeps its place,
+    /// a new one goes last.
+    pub fn mark(&mut self, index: usize) {
+        if self.known[index] == ABSENT {
+            self.known[index] = self.next;
+            self.next += 1;
+        }
+    }
+
+    /// Records that known member `index` is absent.
+    pub fn unmark(&mut self, index: usize) {
+        self.known[index] = ABSENT;
+    }
+
+    /// Whether known member `index` is present.
+    pub fn is_marked(&self, index: usize) -> bool {
+        self.known[index] != ABSENT
+    }
+
+    /// Adds a member the envelope does not model, after all others. A key already present is
+    /// kept twice, as a body with duplicate unknown keys is kept as sent.
+    pub fn push_extra(&mut self, key: String, value: Box<RawValue>) {
+        self.extras.push(Extra { position: self.next, key, value });
+        self.next += 1;
+    }
+
+    /// Removes every member the envelope does not model called `key`; returns how many there were.
+    pub fn remove_extra(&mut self, key: &str) -> usize {
+        let before = self.extras.len();
+        self.extras.retain(|extra| extra.key != key);
+        before - self.extras.len()
+    }
+
+    /// The members the envelope does not model, in order.
+    pub fn extras(&self) -> impl Iterator<Item = (&str, &RawValue)> + '_ {
+        self.extras.iter().map(|extra| (extra.key.as_str(), &*extra.value))
+    }
+
+    /// The first member the envelope does not model called `key`.
+    pub fn extra(&self, key: &str) -> Option<&RawValue> {
+        self.extras.iter().find(|extra| extra.key == key).map(|extra| &*extra.value)
+    }
+
+    /// Every present member in the order it was read (or added).
+    pub fn order(&self) -> impl Iterator<Item = Member<'_>> + '_ {
+        let mut known: [(u32, usize); MAX_KNOWN] = core::array::from_fn(|i| (self.known[i], i));
+        known.sort_unstable();
+        let mut known = known.into_iter().take_while(|(position, _)| *position != ABSENT).peekable();
+        let mut extras = self.extras.iter().peekable();
+        core::iter::from_fn(move || match (known.peek(), extras.peek()) {
+            (Some(&(k, index)), Some(extra)) if k < extra.position => {
+                known.next();
+                Some(Member::Known(index))
+            }
+            (Some(&(_, index)), None) => {
+                known.next();
+                Some(Member::Known(index))
+            }
+            (_, Some(_)) => extras.next().map(|extra| Member::Extra(&extra.key, &extra.value)),
+            (None, None) => None,
+        })
+    }
+}
+
+/// A JSON object a vendor envelope models: some members typed, the rest kept in [`Members`].
+pub trait JsonObject: Sized {
+    /// The keys of the modelled members, in the vendor's canonical order.
+    const KEYS: &'static [&'static str];
+    /// What the object is, for error messages ("a Huawei IAM error body").
+    const EXPECTING: &'static str;
+
+    /// An object with no members, to read into.
+    fn empty() -> Self;
+    /// Where the members stood.
+    fn members(&self) -> &Members;
+    /// Where the members stood, to change.
+    fn members_mut(&mut self) -> &mut Members;
+    /// Reads the value of modelled member `index` (an index into [`KEYS`](Self::KEYS)).
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+    /// Checks, once the object has ended, that the members it needs are there.
+    fn validate<E: de::Error>(&self) -> Result<(), E>;
+    /// Writes the value of modelled member `index`.
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>);
+    /// Serializes the value of modelled member `index` with serde.
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// A member key: one the envelope models (its index), or another, kept.
+enum Key {
+    Known(usize),
+    Unknown(String),
+}
+
+struct KeySeed(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(self.0.iter().position(|k| *k == key).map_or_else(|| Key::Unknown(key.to_owned()), Key::Known))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|k| *k == key) {
+            Some(index) => Key::Known(index),
+            None => Key::Unknown(key),
+        })
+    }
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: JsonObject> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut object = T::empty();
+        while let Some(key) = map.next_key_seed(KeySeed(T::KEYS))? {
+            match key {
+                Key::Known(index) => {
+                    if object.members().is_marked(index) {
+                        return Err(de::Error::duplicate_field(T::KEYS[index]));
+                    }
+                    object.read_member(index, &mut map)?;
+                    object.members_mut().mark(index);
+                }
+                Key::Unknown(key) => {
+                    let value: Box<RawValue> = map.next_value()?;
+                    object.members_mut().push_extra(key, value);
+                }
+            }
+        }
+        object.validate()?;
+        Ok(object)
+    }
+}
+
+/// Deserializes a [`JsonObject`], keeping every member it does not model.
+pub fn deserialize_object<'de, T: JsonObject, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+/// Serializes a [`JsonObject`] with serde, members in their order.
+pub fn serialize_object<T: JsonObject, S: Serializer>(object: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let members = object.members();
+    let mut map = serializer.serialize_map(Some(members.order().count()))?;
+    for member in members.order() {
+        match member {
+            Member::Known(index) => object.serialize_member(index, &mut map)?,
+            Member::Extra(key, value) => map.serialize_entry(key, value)?,
+        }
+    }
+    map.end()
+}
+
+/// The JSON layout a vendor's servers write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonStyle {
+    /// No whitespace, non-ASCII text as UTF-8 (what `serde_json::to_string` writes).
+    Compact,
+    /// Python's `json.dumps` defaults: `", "` and `": "` separators, everything outside
+    /// printable ASCII escaped as `\uXXXX`.
+    Python,
+}
+
+/// Writes JSON in a vendor's layout.
+pub struct JsonWriter<'a> {
+    out: &'a mut Vec<u8>,
+    style: JsonStyle,
+}
+
+impl<'a> JsonWriter<'a> {
+    /// A writer appending to `out`.
+    pub fn new(out: &'a mut Vec<u8>, style: JsonStyle) -> Self {
+        JsonWriter { out, style }
+    }
+
+    /// Writes a JSON string.
+    pub fn string(&mut self, text: &str) {
+        write_escaped(self.out, text, self.style == JsonStyle::Python);
+    }
+
+    /// Writes an integer.
+    pub fn int(&mut self, number: i64) {
+        self.out.extend_from_slice(number.to_string().as_bytes());
+    }
+
+    /// Writes a JSON value as its raw text.
+    pub fn raw(&mut self, value: &RawValue) {
+        self.out.extend_from_slice(value.get().as_bytes());
+    }
+
+    /// Writes an object, members in their order.
+    pub fn object<T: JsonObject>(&mut self, object: &T) {
+        let (comma, colon): (&[u8], &[u8]) = match self.style {
+            JsonStyle::Compact => (b",", b":"),
+            JsonStyle::Python => (b", ", b": "),
+        };
+        self.out.push(b'{');
+        for (n, member) in object.members().order().enumerate() {
+            if n > 0 {
+                self.out.extend_from_slice(comma);
+            }
+            let key = match member {
+                Member::Known(index) => T::KEYS[index],
+                Member::Extra(key, _) => key,
+            };
+            self.string(key);
+            self.out.extend_from_slice(colon);
+            match member {
+                Member::Known(index) => object.write_member(index, self),
+                Member::Extra(_, value) => self.raw(value),
+            }
+        }
+        self.out.push(b'}');
+    }
+}
+
+/// Writes `text` as a JSON string. Quotes, backslashes and control characters are always
+/// escaped; with `ascii_only` (Python's `ensure_ascii`), so is everything outside `' '..='~'`.
+fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    fn unicode_escape(out: &mut Vec<u8>, unit: u16) {
+        out.extend_from_slice(b"\\u");
+        for shift in [12, 8, 4, 0] {
+            out.push(HEX[usize::from((unit >> shift) & 0xf)]);
+        }
+    }
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let short: Option<&[u8]> = match byte {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0x08 => Some(b"\\b"),
+            0x0c => Some(b"\\f"),
+            _ => None,
+        };
+        let needs_escape = short.is_some() || byte < 0x20 || (ascii_only && byte >= 0x7f);
+        if !needs_escape {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        if let Some(escape) = short {
+            out.extend_from_slice(escape);
+            i += 1;
+        } else if byte < 0x80 {
+            unicode_escape(out, u16::from(byte));
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a char starts at a non-ASCII lead byte");
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                unicode_escape(out, *unit);
+            }
+            i += c.len_utf8();
+        }
+        start = i;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// An integer as a vendor sends it: a JSON number, or (on some servers) a string of digits.
+/// Which one it was is kept, so the body is written back the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct WireInt {
+    /// The number.
+    pub value: i64,
+    /// True when it was sent as a string (`"4000"`).
+    pub quoted: bool,
+}
+
+impl WireInt {
+    /// A number sent as a JSON number.
+    pub const fn number(value: i64) -> Self {
+        WireInt { value, quoted: false }
+    }
+
+    /// Writes the integer the way it was sent.
+    pub fn write(self, writer: &mut JsonWriter<'_>) {
+        if self.quoted {
+            writer.string(&self.value.to_string());
+        } else {
+            writer.int(self.value);
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WireInt {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IntVisitor;
+        impl Visitor<'_> for IntVisitor {
+            type Value = WireInt;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer or a string of digits")
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<WireInt, E> {
+                Ok(WireInt::number(value))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<WireInt, E> {
+                i64::try_from(value)
+                    .map(WireInt::number)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<WireInt, E> {
+                // Only the canonical spelling, so that writing it back gives the same text.
+                match text.parse::<i64>() {
+                    Ok(value) if value.to_string() == text => Ok(WireInt { value, quoted: true }),
+                    _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(IntVisitor)
+    }
+}
+
+impl Serialize for WireInt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.quoted {
+            serializer.collect_str(&self.value)
+        } else {
+            serializer.serialize_i64(self.value)
+        }
+    }
+}
+
+/// Reads `input` as `T`: the body must be UTF-8 without a byte-order mark and hold one JSON
+/// value. Every failure is a [`ParseError`] with its line and column.
+pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
+    check_text(input)?;
+    serde_json::from_slice(input).map_err(|err| json_error(&err))
+}
+
+/// The checks every body gets before its JSON is read: not empty, UTF-8, no byte-order mark.
+pub fn check_text(input: &[u8]) -> Result<(), ParseError> {
+    if input.starts_with(b"\xEF\xBB\xBF") {
+        return Err(ParseError::new(
+            ParseErrorKind::Encoding,
+            1,
+            1,
+            "the body starts with a UTF-8 byte-order mark; error bodies are sent without one",
+        ));
+    }
+    if let Err(err) = core::str::from_utf8(input) {
+        return Err(ParseError::at_offset(
+            ParseErrorKind::Encoding,
+            input,
+            err.valid_up_to(),
+            "invalid UTF-8: the body must be UTF-8 text",
+        ));
+    }
+    if input.iter().all(u8::is_ascii_whitespace) {
+        return Err(ParseError::new(ParseErrorKind::Empty, 1, 1, "expected an error body, found nothing"));
+    }
+    Ok(())
+}
+
+/// Turns a serde_json error into a [`ParseError`] of the matching kind.
+pub fn json_error(err: &serde_json::Error) -> ParseError {
+    use serde_json::error::Category;
+    let full = err.to_string();
+    // serde_json appends the position; the ParseError carries it separately.
+    let message = match full.rfind(" at line ") {
+        Some(cut) if err.line() > 0 => &full[..cut],
+        _ => full.as_str(),
+    };
+    let kind = match err.classify() {
+        Category::Eof => ParseErrorKind::Eof,
+        Category::Syntax if message.starts_with("trailing characters") => ParseErrorKind::TrailingCharacters,
+        Category::Syntax if message.starts_with("recursion limit exceeded") => ParseErrorKind::TooDeep,
+        Category::Syntax | Category::Io => ParseErrorKind::Syntax,
+        Category::Data if message.starts_with("missing field") => ParseErrorKind::MissingField,
+        Category::Data if message.starts_with("duplicate field") => ParseErrorKind::DuplicateField,
+        Category::Data => ParseErrorKind::InvalidType,
+    };
+    ParseError::new(kind, err.line().max(1), err.column().max(1), message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A two-member object, shaped like a vendor envelope.
+    #[derive(Debug, PartialEq, Eq)]
+    struct Probe {
+        code: i64,
+        message: Option<String>,
+        members: Members,
+    }
+
+    impl JsonObject for Probe {
+        const KEYS: &'static [&'static str] = &["code", "message"];
+        const EXPECTING: &'static str = "a probe body";
+        fn empty() -> Self {
+            Probe { code: 0, message: None, members: Members::new() }
+        }
+        fn members(&self) -> &Members {
+            &self.members
+        }
+        fn members_mut(&mut self) -> &mut Members {
+            &mut self.members
+        }
+        fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+            match index {
+                0 => self.code = map.next_value()?,
+                _ => self.message = Some(map.next_value()?),
+            }
+            Ok(())
+        }
+        fn validate<E: de::Error>(&self) -> Result<(), E> {
+            if self.members.is_marked(0) {
+                Ok(())
+            } else {
+                Err(E::missing_field("code"))
+            }
+        }
+        fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+            match index {
+                0 => writer.int(self.code),
+                _ => writer.string(self.message.as_deref().unwrap_or_default()),
+            }
+        }
+        fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+            match index {
+                0 => map.serialize_entry("code", &self.code),
+                _ => map.serialize_entry("message", &self.message),
+            }
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Probe {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            deserialize_object(d)
+        }
+    }
+
+    fn write(probe: &Probe, style: JsonStyle) -> String {
+        let mut out = Vec::new();
+        JsonWriter::new(&mut out, style).object(probe);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn keeps_unknown_members_their_order_and_their_text() {
+        let body = r#"{"z":1.50,"message":"hi","n":null,"code":7,"deep":{"a":[1, 2]}}"#;
+        let probe: Probe = from_slice(body.as_bytes()).unwrap();
+        assert_eq!((probe.code, probe.message.as_deref()), (7, Some("hi")));
+        assert_eq!(probe.members.extra("n").map(RawValue::get), Some("null"));
+        assert_eq!(write(&probe, JsonStyle::Compact), body);
+        assert_eq!(serde_json::to_string(&SerdeView(&probe)).unwrap(), body);
+    }
+
+    struct SerdeView<'a>(&'a Probe);
+    impl Serialize for SerdeView<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            serialize_object(self.0, s)
+        }
+    }
+
+    #[test]
+    fn python_style_uses_spaced_separators_and_ascii_escapes() {
+        let probe: Probe =
+            from_slice("{\"code\": 5, \"message\": \"caf\u{e9} \u{1F600} \\u007f\"}".as_bytes()).unwrap();
+        assert_eq!(
+            write(&probe, JsonStyle::Python),
+            r#"{"code": 5, "message": "caf\u00e9 \ud83d\ude00 \u007f"}"#
+        );
+        assert_eq!(
+            write(&probe, JsonStyle::Compact),
+            "{\"code\":5,\"message\":\"caf\u{e9} \u{1F600} \u{7f}\"}"
+        );
+    }
+
+    #[test]
+    fn escapes_quotes_backslashes_and_control_characters() {
+        let mut out = Vec::new();
+        write_escaped(&mut out, "\"\\\n\r\t\u{8}\u{c}\u{1}<&", false);
+        assert_eq!(String::from_utf8(out).unwrap(), r#""\"\\\n\r\t\b\f\u0001<&""#);
+    }
+
+    #[test]
+    fn a_member_added_later_goes_last_and_duplicates_of_unknown_keys_are_kept() {
+        let mut probe: Probe = from_slice(br#"{"x":1,"code":2,"x":3}"#).unwrap();
+        assert_eq!(write(&probe, JsonStyle::Compact), r#"{"x":1,"code":2,"x":3}"#);
+        probe.message = Some("m".into());
+        probe.members.mark(1);
+        assert_eq!(write(&probe, JsonStyle::Compact), r#"{"x":1,"code":2,"x":3,"message":"m"}"#);
+        assert_eq!(probe.members.remove_extra("x"), 2);
+        assert_eq!(write(&probe, JsonStyle::Compact), r#"{"code":2,"message":"m"}"#);
+    }
+
+    #[test]
+    fn errors_have_kinds_and_positions() {
+        let kind = |body: &[u8]| from_slice::<Probe>(body).unwrap_err().kind();
+        assert_eq!(kind(b""), ParseErrorKind::Empty);
+        assert_eq!(kind(b" \n\t"), ParseErrorKind::Empty);
+        assert_eq!(kind(b"\xEF\xBB\xBF{\"code\":1}"), ParseErrorKind::Encoding);
+        assert_eq!(kind(b"{\"code\":1,\"message\":\"\xff\"}"), ParseErrorKind::Encoding);
+        assert_eq!(kind(b"{\"code\":1"), ParseErrorKind::Eof);
+        assert_eq!(kind(b"{\"code\":1} x"), ParseErrorKind::TrailingCharacters);
+        assert_eq!(kind(b"{\"code\":1,}"), ParseErrorKind::Syntax);
+        assert_eq!(kind(b"{\"code\":\"1\"}"), ParseErrorKind::InvalidType);
+        assert_eq!(kind(b"{\"message\":\"m\"}"), ParseErrorKind::MissingField);
+        assert_eq!(kind(b"{\"code\":1,\"code\":2}"), ParseErrorKind::DuplicateField);
+        assert_eq!(kind(b"[1]"), ParseErrorKind::InvalidType);
+        // Deep nesting where a modelled member belongs is a type error at its first byte.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let err = from_slice::<Probe>(format!("{{\"code\":{deep}}}").as_bytes()).unwrap_err();
+        assert_eq!((err.kind(), err.line()), (ParseErrorKind::InvalidType, 1));
+
+        let err = from_slice::<Probe>(b"{\n  \"code\": true\n}").unwrap_err();
+        assert_eq!((err.line(), err.column()), (2, 14));
+        assert_eq!(err.message(), "invalid type: boolean `true`, expected i64");
+    }
+
+    /// Unknown members are skipped without recursion, so any depth is kept, not refused.
+    #[test]
+    fn deeply_nested_unknown_members_are_kept_as_sent() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let body = format!("{{\"code\":1,\"x\":{deep}}}");
+        let probe: Probe = from_slice(body.as_bytes()).unwrap();
+        assert_eq!(write(&probe, JsonStyle::Compact), body);
+    }
+
+    #[test]
+    fn wire_ints_keep_whether_they_were_quoted() {
+        let number: WireInt = serde_json::from_str("4000").unwrap();
+        let quoted: WireInt = serde_json::from_str("\"4000\"").unwrap();
+        assert_eq!((number.value, number.quoted), (4000, false));
+        assert_eq!((quoted.value, quoted.quoted), (4000, true));
+        assert_eq!(serde_json::to_string(&quoted).unwrap(), "\"4000\"");
+        assert!(serde_json::from_str::<WireInt>("\"04000\"").is_err());
+        assert!(serde_json::from_str::<WireInt>("\"abc\"").is_err());
+        assert!(serde_json::from_str::<WireInt>("40.5").is_err());
+    }
+}

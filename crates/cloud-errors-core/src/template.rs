@@ -1,0 +1,188 @@
+//! Vendor message templates.
+//!
+//! Some documented messages are templates: Huawei writes `access denied: %s` and
+//! `Maximum number of bytes %d ...`, AWS Interface writes `Function has errors: {}`. This module
+//! renders a template with arguments and matches a received message back to its arguments.
+//!
+//! `%s` and `{}` stand for any text (possibly empty); `%d` for an integer (an optional `-` and
+//! at least one ASCII digit). Nothing else is a placeholder: Huawei's typo `s%` is literal text.
+
+/// One piece of a template: literal text, or a placeholder as it is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Piece<'t> {
+    Literal(&'t str),
+    Placeholder(&'static str),
+}
+
+const PLACEHOLDERS: [&str; 3] = ["%s", "{}", "%d"];
+
+/// Splits a template into literal text and placeholders.
+fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = template;
+    core::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if let Some(token) = PLACEHOLDERS.into_iter().find(|token| rest.starts_with(token)) {
+            rest = &rest[token.len()..];
+            return Some(Piece::Placeholder(token));
+        }
+        let end = PLACEHOLDERS.iter().filter_map(|token| rest.find(token)).min().unwrap_or(rest.len());
+        let (literal, after) = rest.split_at(end);
+        rest = after;
+        Some(Piece::Literal(literal))
+    })
+}
+
+/// How many placeholders `template` has.
+pub fn placeholder_count(template: &str) -> usize {
+    pieces(template).filter(|p| !matches!(p, Piece::Literal(_))).count()
+}
+
+/// True when `template` has at least one placeholder.
+pub fn is_template(template: &str) -> bool {
+    placeholder_count(template) > 0
+}
+
+/// Fills the placeholders of `template` with `args`, in order.
+///
+/// Missing arguments leave their placeholder as written; extra arguments are ignored. The
+/// result is what a vendor server would send.
+///
+/// ```
+/// use cloud_errors_core::template::render;
+/// assert_eq!(render("access denied: %s", &["alice"]), "access denied: alice");
+/// assert_eq!(render("Function has errors: {}", &["x"]), "Function has errors: x");
+/// ```
+pub fn render(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+    let mut args = args.iter();
+    for piece in pieces(template) {
+        match piece {
+            Piece::Literal(text) => out.push_str(text),
+            Piece::Placeholder(token) => out.push_str(args.next().unwrap_or(&token)),
+        }
+    }
+    out
+}
+
+/// Matches a received `message` against `template` and returns the text that stood in for each
+/// placeholder, or `None` when the message does not have the template's shape.
+///
+/// Text placeholders take the shortest text that lets the rest match, except the last, which
+/// takes everything up to the template's closing literal.
+///
+/// ```
+/// use cloud_errors_core::template::match_args;
+/// assert_eq!(match_args("access denied: %s", "access denied: alice"), Some(vec!["alice"]));
+/// assert_eq!(match_args("limit %d reached", "limit many reached"), None);
+/// ```
+pub fn match_args<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> {
+    let pieces: Vec<Piece<'_>> = pieces(template).collect();
+    let mut args = Vec::new();
+    let mut rest = message;
+    let mut index = 0;
+    while index < pieces.len() {
+        match pieces[index] {
+            Piece::Literal(text) => rest = rest.strip_prefix(text)?,
+            placeholder => {
+                // The placeholder runs up to the next literal (or the end of the message).
+                let (taken, after) = match pieces.get(index + 1) {
+                    None => (rest, ""),
+                    Some(Piece::Literal(next)) if index + 2 == pieces.len() => {
+                        let cut = rest.strip_suffix(next).map(|s| s.len())?;
+                        (&rest[..cut], &rest[cut..])
+                    }
+                    Some(Piece::Literal(next)) => {
+                        let cut = rest.find(next)?;
+                        (&rest[..cut], &rest[cut..])
+                    }
+                    // Two placeholders in a row cannot be told apart; give the first nothing.
+                    Some(_) => ("", rest),
+                };
+                if placeholder == Piece::Placeholder("%d") && !is_integer(taken) {
+                    return None;
+                }
+                args.push(taken);
+                rest = after;
+            }
+        }
+        index += 1;
+    }
+    rest.is_empty().then_some(args)
+}
+
+fn is_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_each_placeholder_kind() {
+        assert_eq!(render("access denied: %s", &["alice"]), "access denied: alice");
+        assert_eq!(
+            render("Maximum number of bytes %d of a policy", &["6144"]),
+            "Maximum number of bytes 6144 of a policy"
+        );
+        assert_eq!(render("Function has errors: {}", &["boom"]), "Function has errors: boom");
+        assert_eq!(render("%s and %s", &["a", "b"]), "a and b");
+    }
+
+    #[test]
+    fn missing_arguments_leave_placeholders_and_extras_are_ignored() {
+        assert_eq!(render("a %s b %d", &["x"]), "a x b %d");
+        assert_eq!(render("plain", &["x"]), "plain");
+    }
+
+    #[test]
+    fn the_typo_s_percent_is_not_a_placeholder() {
+        let template = "Preview with id s% cannot be found.";
+        assert!(!is_template(template));
+        assert_eq!(render(template, &["x"]), template);
+        assert_eq!(match_args(template, template), Some(vec![]));
+    }
+
+    #[test]
+    fn matches_messages_back_to_arguments() {
+        assert_eq!(match_args("access denied: %s", "access denied: alice"), Some(vec!["alice"]));
+        assert_eq!(match_args("access denied: %s", "access denied: "), Some(vec![""]));
+        assert_eq!(
+            match_args("Analyzer with id %s cannot be found.", "Analyzer with id a-1 cannot be found."),
+            Some(vec!["a-1"])
+        );
+        assert_eq!(match_args("bytes %d of a policy", "bytes 6144 of a policy"), Some(vec!["6144"]));
+        assert_eq!(match_args("bytes %d of a policy", "bytes -2 of a policy"), Some(vec!["-2"]));
+        assert_eq!(match_args("%s and %s", "a and b and c"), Some(vec!["a", "b and c"]));
+        assert_eq!(match_args("Function has errors: {}", "Function has errors: x: y"), Some(vec!["x: y"]));
+    }
+
+    #[test]
+    fn rejects_messages_of_another_shape() {
+        assert_eq!(match_args("access denied: %s", "permission denied: alice"), None);
+        assert_eq!(match_args("bytes %d of a policy", "bytes many of a policy"), None);
+        assert_eq!(match_args("bytes %d of a policy", "bytes  of a policy"), None);
+        assert_eq!(match_args("Analyzer %s found.", "Analyzer x found. Extra"), None);
+        assert_eq!(match_args("plain", "plain!"), None);
+    }
+
+    #[test]
+    fn rendering_then_matching_gives_the_arguments_back() {
+        for (template, args) in [
+            ("access denied: %s", vec!["bob"]),
+            ("Missing %s parameter in the request.", vec!["name"]),
+            ("The finding filter with key %s is invalid.", vec!["k.e.y"]),
+        ] {
+            assert_eq!(match_args(template, &render(template, &args)), Some(args));
+        }
+    }
+
+    #[test]
+    fn counts_placeholders() {
+        assert_eq!(placeholder_count("%s %d {} s%"), 3);
+        assert_eq!(placeholder_count("no placeholders"), 0);
+    }
+}

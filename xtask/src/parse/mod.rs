@@ -1,0 +1,103 @@
+//! One parser per vendor document: pure functions from the document's text to [`Doc`] rows.
+//!
+//! Parsers keep the vendor's text as written (typos included); they only undo the document's
+//! own layout (HTML entities, wrapped cells, one-cell-per-line dumps).
+
+pub mod authing;
+pub mod aws_interface;
+pub mod huawei_iam;
+pub mod s3;
+pub mod tencent_cam;
+
+#[allow(unused_imports)] // used by the parsers' signatures
+pub use crate::model::{Doc, Row};
+
+/// Decodes the HTML character references a markdown table may hold (`&lt;`, `&amp;`, `&#39;`).
+pub fn decode_entities(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let end = after
+            .find(';')
+            .filter(|&end| end <= 10)
+            .ok_or_else(|| format!("unterminated character reference in `{text}`"))?;
+        let name = &after[..end];
+        let decoded = match name {
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let number = name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .map(|hex| u32::from_str_radix(hex, 16))
+                    .or_else(|| name.strip_prefix('#').map(str::parse))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32);
+                number.ok_or_else(|| format!("unknown character reference `&{name};` in `{text}`"))?
+            }
+        };
+        out.push(decoded);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// A stamp for documents that carry no date: a 64-bit FNV-1a hash of their bytes, so that
+/// `DOCS_SNAPSHOT` changes whenever the document does.
+pub fn content_stamp(texts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in texts.iter().flat_map(|text| text.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fnv1a64:{hash:016x}")
+}
+
+/// Turns words into a PascalCase identifier: `["no", "SUCH", "key"]` → `NoSuchKey`.
+pub fn pascal_case<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut name = String::new();
+    for word in words {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            name.extend(first.to_uppercase());
+            name.extend(chars.flat_map(char::to_lowercase));
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_entities_the_aws_interface_table_uses() {
+        assert_eq!(
+            decode_entities("A combination of &lt;item._pk &amp; item._sk&gt; already exist").unwrap(),
+            "A combination of <item._pk & item._sk> already exist"
+        );
+        assert_eq!(decode_entities("it&#39;s &#x41;&quot;").unwrap(), "it's A\"");
+        assert!(decode_entities("a & b").is_err());
+        assert!(decode_entities("&bogus;").is_err());
+    }
+
+    #[test]
+    fn stamps_change_with_the_text() {
+        assert_eq!(content_stamp(&["a"]), content_stamp(&["a"]));
+        assert_ne!(content_stamp(&["a"]), content_stamp(&["b"]));
+        assert!(content_stamp(&[""]).starts_with("fnv1a64:"));
+    }
+
+    #[test]
+    fn pascal_cases_words() {
+        assert_eq!(pascal_case(["PERMISSION", "DENIED"]), "PermissionDenied");
+        assert_eq!(pascal_case(["access", "denied"]), "AccessDenied");
+        assert_eq!(pascal_case(["v5", "OIDC"]), "V5Oidc");
+    }
+}
