@@ -112,6 +112,26 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// The checks every body gets before its JSON or XML is read: it is UTF-8, does not start with
+/// a byte-order mark, and holds more than whitespace. Returns the body as text.
+pub fn check_body(input: &[u8]) -> Result<&str, ParseError> {
+    if input.starts_with(b"\xEF\xBB\xBF") {
+        return Err(ParseError::new(
+            ParseErrorKind::Encoding,
+            1,
+            1,
+            "the body starts with a UTF-8 byte-order mark; error bodies are sent without one",
+        ));
+    }
+    let text = core::str::from_utf8(input).map_err(|err| {
+        ParseError::at_offset(ParseErrorKind::Encoding, input, err.valid_up_to(), "invalid UTF-8: the body must be UTF-8 text")
+    })?;
+    if text.bytes().all(|b| b.is_ascii_whitespace()) {
+        return Err(ParseError::at_offset(ParseErrorKind::Empty, input, input.len(), "expected an error body, found nothing"));
+    }
+    Ok(text)
+}
+
 /// The 1-based line and byte column of `offset` in `input` (an offset past the end points just
 /// after the last byte).
 pub(crate) fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {

@@ -446,32 +446,8 @@ impl Serialize for WireInt {
 /// Reads `input` as `T`: the body must be UTF-8 without a byte-order mark and hold one JSON
 /// value. Every failure is a [`ParseError`] with its line and column.
 pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
-    check_text(input)?;
-    serde_json::from_slice(input).map_err(|err| json_error(&err))
-}
-
-/// The checks every body gets before its JSON is read: not empty, UTF-8, no byte-order mark.
-pub fn check_text(input: &[u8]) -> Result<(), ParseError> {
-    if input.starts_with(b"\xEF\xBB\xBF") {
-        return Err(ParseError::new(
-            ParseErrorKind::Encoding,
-            1,
-            1,
-            "the body starts with a UTF-8 byte-order mark; error bodies are sent without one",
-        ));
-    }
-    if let Err(err) = core::str::from_utf8(input) {
-        return Err(ParseError::at_offset(
-            ParseErrorKind::Encoding,
-            input,
-            err.valid_up_to(),
-            "invalid UTF-8: the body must be UTF-8 text",
-        ));
-    }
-    if input.iter().all(u8::is_ascii_whitespace) {
-        return Err(ParseError::new(ParseErrorKind::Empty, 1, 1, "expected an error body, found nothing"));
-    }
-    Ok(())
+    let text = crate::check_body(input)?;
+    serde_json::from_str(text).map_err(|err| json_error(&err))
 }
 
 /// Turns a serde_json error into a [`ParseError`] of the matching kind.

@@ -20,6 +20,7 @@
 mod code;
 mod error;
 mod headers;
+mod macros;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
@@ -27,6 +28,7 @@ mod retry;
 pub mod template;
 
 pub use code::{CloudError, Code, DocumentedCode, UnknownCode};
-pub use error::{ParseError, ParseErrorKind};
+pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
+pub use macros::write_summary;
 pub use retry::RetryClass;

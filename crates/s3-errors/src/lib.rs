@@ -18,9 +18,12 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod envelope;
 mod generated;
+mod xml;
 
 pub use cloud_errors_core::{
     CloudError, Code, DocumentedCode, ParseError, ParseErrorKind, RetryClass, UnknownCode,
 };
+pub use envelope::{code_for_status, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION, IAM_NAMESPACE};
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

@@ -1,0 +1,340 @@
+//! Huawei IAM's error body: `{"error_msg": …, "error_code": …, "request_id": …}`, and the
+//! nested `{"error": {"code": …, "message": …}}` shape the same endpoints (and the official SDKs)
+//! also use.
+
+use core::fmt;
+
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue};
+use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::ErrorCode;
+
+const ERROR_MSG: usize = 0;
+const ERROR_CODE: usize = 1;
+const REQUEST_ID: usize = 2;
+const ENCODED_AUTHORIZATION_MESSAGE: usize = 3;
+// Index 4 is the nested `error` object.
+
+/// A Huawei IAM error response, with every member of the body kept in order.
+///
+/// ```
+/// use huawei_iam_errors::{ErrorCode, ErrorResponse};
+///
+/// let body = br#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b"}"#;
+/// let error = ErrorResponse::parse(body).unwrap();
+/// assert_eq!(error.code(), ErrorCode::AttachedPoliciesPerAgencyLimitExceeded);
+/// assert_eq!(error.request_id(), Some("0a1b"));
+/// assert_eq!(error.to_bytes(), body);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    error_msg: Option<String>,
+    error_code: Option<String>,
+    request_id: Option<String>,
+    encoded_authorization_message: Option<String>,
+    error: Option<NestedError>,
+    members: Members,
+    status: Option<u16>,
+    header_request_id: Option<String>,
+}
+
+/// The nested shape's `error` object: `{"code": …, "message": …}`, other members kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NestedError {
+    code: NestedCode,
+    message: Option<String>,
+    members: Members,
+}
+
+/// The nested shape's code, which some endpoints send as a string (`"APIGW.0301"`) and others as
+/// a number (`401`); kept as sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NestedCode {
+    text: String,
+    is_number: bool,
+}
+
+impl NestedError {
+    /// The code as sent (a number's digits for numeric codes).
+    pub fn code(&self) -> &str {
+        &self.code.text
+    }
+
+    /// The message, if the object has one.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The members the envelope does not model, in order.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+}
+
+impl ErrorResponse {
+    /// The body a Huawei IAM server sends for `code`: its documented message (templates as
+    /// written; see [`with_message_args`](Self::with_message_args)) and code.
+    pub fn new(code: ErrorCode) -> Self {
+        let mut error = ErrorResponse::empty();
+        error.error_msg = Some(code.message().to_owned());
+        error.error_code = Some(code.as_str().to_owned());
+        error.members.mark(ERROR_MSG);
+        error.members.mark(ERROR_CODE);
+        error
+    }
+
+    /// Reads a body of either shape. Members it does not model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice(body)
+    }
+
+    /// Reads an HTTP response: `Ok(None)` for a status below 400; otherwise the body, with
+    /// the `X-Request-Id` header as the request id when the body has none.
+    pub fn from_http<H: Headers + ?Sized>(status: u16, headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+        if status < 400 {
+            return Ok(None);
+        }
+        let mut error = Self::parse(body)?;
+        error.status = Some(status);
+        error.header_request_id = headers.header("X-Request-Id").map(str::to_owned);
+        Ok(Some(error))
+    }
+
+    /// The body as Huawei writes it: compact JSON, members in their order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        JsonWriter::new(&mut out, JsonStyle::Compact).object(self);
+        out
+    }
+
+    /// The error code: `error_code`, or the nested `error.code`.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        let wire = self.error_code.as_deref().or(self.error.as_ref().map(|e| e.code())).unwrap_or_default();
+        Code::from_wire(wire)
+    }
+
+    /// The message as sent: `error_msg`, or the nested `error.message`.
+    pub fn message(&self) -> Option<&str> {
+        self.error_msg.as_deref().or(self.error.as_ref().and_then(NestedError::message))
+    }
+
+    /// The request id: the body's `request_id`, else the `X-Request-Id` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref().or(self.header_request_id.as_deref())
+    }
+
+    /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
+    pub fn encoded_authorization_message(&self) -> Option<&str> {
+        self.encoded_authorization_message.as_deref()
+    }
+
+    /// The nested `error` object, when the body has one.
+    pub fn nested_error(&self) -> Option<&NestedError> {
+        self.error.as_ref()
+    }
+
+    /// The HTTP status: the one received, else the documented status of a known code.
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+    }
+
+    /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+    }
+
+    /// The arguments the message fills its documented template with
+    /// (`"access denied: alice"` → `["alice"]`).
+    pub fn message_args(&self) -> Option<Vec<&str>> {
+        cloud_errors_core::template::match_args(self.code().known()?.message(), self.message()?)
+    }
+
+    /// The members the envelope does not model, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.error_msg = Some(message.into());
+        self.members.mark(ERROR_MSG);
+        self
+    }
+
+    /// Sets the message to the documented template filled with `args`.
+    pub fn with_message_args(self, args: &[&str]) -> Self {
+        let template = self.code().known().map_or("", ErrorCode::message);
+        let message = cloud_errors_core::template::render(template, args);
+        self.with_message(message)
+    }
+
+    /// Sets the request id.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self.members.mark(REQUEST_ID);
+        self
+    }
+
+    /// Sets the encoded authorization message.
+    pub fn with_encoded_authorization_message(mut self, message: impl Into<String>) -> Self {
+        self.encoded_authorization_message = Some(message.into());
+        self.members.mark(ENCODED_AUTHORIZATION_MESSAGE);
+        self
+    }
+
+    /// Adds a member the envelope does not model, after the others.
+    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
+        self.members.push_extra(key.into(), value);
+        self
+    }
+
+    /// Sets the HTTP status the error arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+fn optional_string<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+    map.next_value::<String>().map(Some)
+}
+
+impl JsonObject for ErrorResponse {
+    const KEYS: &'static [&'static str] = &["error_msg", "error_code", "request_id", "encoded_authorization_message", "error"];
+    const EXPECTING: &'static str = "a Huawei IAM error body";
+
+    fn empty() -> Self {
+        ErrorResponse {
+            error_msg: None,
+            error_code: None,
+            request_id: None,
+            encoded_authorization_message: None,
+            error: None,
+            members: Members::new(),
+            status: None,
+            header_request_id: None,
+        }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            ERROR_MSG => self.error_msg = optional_string(map)?,
+            ERROR_CODE => self.error_code = optional_string(map)?,
+            REQUEST_ID => self.request_id = optional_string(map)?,
+            ENCODED_AUTHORIZATION_MESSAGE => self.encoded_authorization_message = optional_string(map)?,
+            _ => self.error = Some(map.next_value()?),
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.error_code.is_none() && self.error.is_none() {
+            return Err(E::missing_field("error_code"));
+        }
+        Ok(())
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            ERROR_MSG => writer.string(self.error_msg.as_deref().unwrap_or_default()),
+            ERROR_CODE => writer.string(self.error_code.as_deref().unwrap_or_default()),
+            REQUEST_ID => writer.string(self.request_id.as_deref().unwrap_or_default()),
+            ENCODED_AUTHORIZATION_MESSAGE => writer.string(self.encoded_authorization_message.as_deref().unwrap_or_default()),
+            _ => writer.object(self.error.as_ref().expect("a marked member has a value")),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        let key = Self::KEYS[index];
+        match index {
+            ERROR_MSG => map.serialize_entry(key, &self.error_msg),
+            ERROR_CODE => map.serialize_entry(key, &self.error_code),
+            REQUEST_ID => map.serialize_entry(key, &self.request_id),
+            ENCODED_AUTHORIZATION_MESSAGE => map.serialize_entry(key, &self.encoded_authorization_message),
+            _ => map.serialize_entry(key, &self.error),
+        }
+    }
+}
+
+impl JsonObject for NestedError {
+    const KEYS: &'static [&'static str] = &["code", "message"];
+    const EXPECTING: &'static str = "a Huawei `error` object";
+
+    fn empty() -> Self {
+        NestedError { code: NestedCode { text: String::new(), is_number: false }, message: None, members: Members::new() }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            0 => self.code = map.next_value()?,
+            _ => self.message = optional_string(map)?,
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(0) {
+            Ok(())
+        } else {
+            Err(E::missing_field("code"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            0 if self.code.is_number => writer.int(self.code.text.parse().expect("checked digits")),
+            0 => writer.string(&self.code.text),
+            _ => writer.string(self.message.as_deref().unwrap_or_default()),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        match index {
+            0 => map.serialize_entry("code", &self.code),
+            _ => map.serialize_entry("message", &self.message),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NestedCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+        impl de::Visitor<'_> for CodeVisitor {
+            type Value = NestedCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or integer error code")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<NestedCode, E> {
+                Ok(NestedCode { text: text.to_owned(), is_number: false })
+            }
+            fn visit_i64<E: de::Error>(self, number: i64) -> Result<NestedCode, E> {
+                Ok(NestedCode { text: number.to_string(), is_number: true })
+            }
+            fn visit_u64<E: de::Error>(self, number: u64) -> Result<NestedCode, E> {
+                i64::try_from(number)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(number), &self))
+                    .and_then(|n| self.visit_i64(n))
+            }
+        }
+        deserializer.deserialize_any(CodeVisitor)
+    }
+}
+
+impl Serialize for NestedCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.text.parse::<i64>() {
+            Ok(number) if self.is_number => serializer.serialize_i64(number),
+            _ => serializer.serialize_str(&self.text),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, NestedError);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);

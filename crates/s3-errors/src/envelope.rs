@@ -1,0 +1,404 @@
+//! The S3 error envelopes: the REST `<Error>` body and the IAM/STS Query `<ErrorResponse>` body.
+
+use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+
+use crate::{xml, ErrorCode};
+
+/// Which of S3's two error envelopes a body is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EnvelopeKind {
+    /// `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`, as S3's REST API sends.
+    Rest,
+    /// `<ErrorResponse xmlns="…"><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`,
+    /// as the IAM and STS Query APIs send.
+    Query,
+}
+
+/// One child element, kept as sent: its name, its raw attributes (usually none) and its
+/// content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Element {
+    pub(crate) name: String,
+    pub(crate) attributes: String,
+    pub(crate) content: Content,
+}
+
+/// What an element held.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Content {
+    /// Text (with entities and character references decoded).
+    Text(String),
+    /// Nested markup, kept verbatim as it stood between the start and end tags.
+    Markup(String),
+}
+
+impl Element {
+    /// A text element with no attributes.
+    pub fn text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Element { name: name.into(), attributes: String::new(), content: Content::Text(text.into()) }
+    }
+
+    /// The element's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The element's attributes as written in its start tag (empty when it has none).
+    pub fn attributes(&self) -> &str {
+        &self.attributes
+    }
+
+    /// The element's content.
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    /// The element's text, when it holds text rather than markup.
+    pub fn as_text(&self) -> Option<&str> {
+        match &self.content {
+            Content::Text(text) => Some(text),
+            Content::Markup(_) => None,
+        }
+    }
+}
+
+/// An S3 error response: every element of the body, in order, with typed accessors for the
+/// ones S3 documents.
+///
+/// ```
+/// use s3_errors::{ErrorCode, ErrorResponse};
+///
+/// let body = br#"<?xml version="1.0" encoding="UTF-8"?>
+/// <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>a.txt</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>abc=</HostId></Error>"#;
+/// let error = ErrorResponse::parse(body).unwrap();
+/// assert_eq!(error.code(), ErrorCode::NoSuchKey);
+/// assert_eq!(error.field("Key"), Some("a.txt"));
+/// assert_eq!(error.request_id(), Some("4442587FB7D0A2F9"));
+/// assert_eq!(error.to_bytes(), body);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    pub(crate) kind: EnvelopeKind,
+    /// The XML declaration's content (`version="1.0" encoding="UTF-8"`), when the body had one.
+    pub(crate) declaration: Option<String>,
+    /// The root element's raw attributes (the Query envelope's `xmlns`).
+    pub(crate) root_attributes: String,
+    /// The children of `<Error>`, in order.
+    pub(crate) fields: Vec<Element>,
+    /// Query only: the children of `<ErrorResponse>` before and after `<Error>`.
+    pub(crate) outer_before: Vec<Element>,
+    pub(crate) outer_after: Vec<Element>,
+    /// What the HTTP response said besides the body.
+    pub(crate) status: Option<u16>,
+    pub(crate) header_request_id: Option<String>,
+    pub(crate) header_host_id: Option<String>,
+}
+
+/// The XML declaration S3 writes.
+pub const DECLARATION: &str = r#"version="1.0" encoding="UTF-8""#;
+/// The namespace of the IAM Query envelope.
+pub const IAM_NAMESPACE: &str = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+impl ErrorResponse {
+    /// A REST error body for `code` with its documented message, as an S3 server would send it.
+    ///
+    /// ```
+    /// use s3_errors::{ErrorCode, ErrorResponse};
+    ///
+    /// let body = ErrorResponse::new(ErrorCode::NoSuchBucket)
+    ///     .with_field("BucketName", "photos")
+    ///     .with_request_id("R1")
+    ///     .with_host_id("H1")
+    ///     .to_bytes();
+    /// assert_eq!(
+    ///     String::from_utf8(body).unwrap(),
+    ///     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchBucket</Code>\
+    ///      <Message>The specified bucket does not exist</Message><BucketName>photos</BucketName>\
+    ///      <RequestId>R1</RequestId><HostId>H1</HostId></Error>"
+    /// );
+    /// ```
+    pub fn new(code: ErrorCode) -> Self {
+        Self::with_code(code.as_str(), code.message())
+    }
+
+    /// A REST error body with any code, documented or not.
+    pub fn with_code(code: &str, message: &str) -> Self {
+        ErrorResponse {
+            kind: EnvelopeKind::Rest,
+            declaration: Some(DECLARATION.to_owned()),
+            root_attributes: String::new(),
+            fields: vec![Element::text("Code", code), Element::text("Message", message)],
+            outer_before: Vec::new(),
+            outer_after: Vec::new(),
+            status: None,
+            header_request_id: None,
+            header_host_id: None,
+        }
+    }
+
+    /// A Query (IAM/STS) error body for `code`: `Type` is `Sender` for 4xx codes and
+    /// `Receiver` for 5xx ones, the namespace IAM's.
+    pub fn new_query(code: ErrorCode) -> Self {
+        let sender = if code.http_status() >= 500 { "Receiver" } else { "Sender" };
+        ErrorResponse {
+            kind: EnvelopeKind::Query,
+            root_attributes: format!("xmlns=\"{IAM_NAMESPACE}\""),
+            fields: vec![
+                Element::text("Type", sender),
+                Element::text("Code", code.as_str()),
+                Element::text("Message", code.message()),
+            ],
+            ..Self::new(code)
+        }
+    }
+
+    /// Reads a body: either envelope, with or without an XML declaration, pretty-printed or not.
+    ///
+    /// Whitespace between elements is not kept; everything else is. A document whose root is
+    /// neither `<Error>` nor `<ErrorResponse>` is a [`ParseErrorKind::WrongRoot`] error.
+    ///
+    /// [`ParseErrorKind::WrongRoot`]: cloud_errors_core::ParseErrorKind::WrongRoot
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        xml::parse(body)
+    }
+
+    /// Reads an HTTP response. `Ok(None)` means the response is not an error.
+    ///
+    /// - A body with an error envelope is an error whatever the status (S3 can answer 200 with
+    ///   an `<Error>` body).
+    /// - An empty body with a 3xx, 4xx or 5xx status (the answer to a HEAD request) is an error
+    ///   whose code comes from the status: the documented code when only one has that status,
+    ///   otherwise the status's reason phrase as AWS SDKs spell it (`NotFound`, `BadRequest`).
+    /// - `x-amz-request-id` and `x-amz-id-2` supply the request and host ids the body lacks.
+    ///
+    /// ```
+    /// use s3_errors::{ErrorResponse, RetryClass};
+    ///
+    /// let headers = [("x-amz-request-id", "R9"), ("x-amz-id-2", "H9")];
+    /// let error = ErrorResponse::from_http(404, &headers, b"").unwrap().unwrap();
+    /// assert_eq!(error.code().as_str(), "NotFound");
+    /// assert_eq!((error.request_id(), error.host_id()), (Some("R9"), Some("H9")));
+    /// assert!(ErrorResponse::from_http(200, &headers, b"").unwrap().is_none());
+    /// ```
+    pub fn from_http<H: Headers + ?Sized>(status: u16, headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+        let mut error = if body.iter().all(u8::is_ascii_whitespace) {
+            if !(300..600).contains(&status) {
+                return Ok(None);
+            }
+            let code = code_for_status(status);
+            let mut error = Self::with_code(code, "");
+            error.fields.retain(|field| field.name != "Message");
+            error
+        } else {
+            match xml::parse(body) {
+                Ok(error) => error,
+                Err(err) if err.kind() == cloud_errors_core::ParseErrorKind::WrongRoot && status < 300 => {
+                    return Ok(None)
+                }
+                Err(err) => return Err(err),
+            }
+        };
+        error.status = Some(status);
+        error.header_request_id = headers.header("x-amz-request-id").map(str::to_owned);
+        error.header_host_id = headers.header("x-amz-id-2").map(str::to_owned);
+        Ok(Some(error))
+    }
+
+    /// The body as S3 writes it: the declaration (if the body had one, or was built here) on
+    /// its own line, then the envelope without whitespace between elements.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        xml::write(self)
+    }
+
+    /// The body as a string (see [`to_bytes`](Self::to_bytes)).
+    pub fn to_xml(&self) -> String {
+        String::from_utf8(self.to_bytes()).expect("the writer writes UTF-8")
+    }
+
+    /// Reads an XML body (the same as [`parse`](Self::parse), from text).
+    pub fn from_xml(xml: &str) -> Result<Self, ParseError> {
+        Self::parse(xml.as_bytes())
+    }
+
+    /// Which envelope the body is.
+    pub fn kind(&self) -> EnvelopeKind {
+        self.kind
+    }
+
+    /// The error code: a documented [`ErrorCode`], or the code as sent.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        Code::from_wire(self.field("Code").unwrap_or_default())
+    }
+
+    /// The message as sent (`None` when the body has no `<Message>`).
+    pub fn message(&self) -> Option<&str> {
+        self.field("Message")
+    }
+
+    /// The request id: the body's `<RequestId>`, else the `x-amz-request-id` header.
+    pub fn request_id(&self) -> Option<&str> {
+        let in_body = match self.kind {
+            EnvelopeKind::Rest => self.field("RequestId"),
+            EnvelopeKind::Query => text_of(self.outer_before.iter().chain(&self.outer_after), "RequestId")
+                .or_else(|| self.field("RequestId")),
+        };
+        in_body.or(self.header_request_id.as_deref())
+    }
+
+    /// The host id: the body's `<HostId>`, else the `x-amz-id-2` header.
+    pub fn host_id(&self) -> Option<&str> {
+        self.field("HostId").or(self.header_host_id.as_deref())
+    }
+
+    /// Query envelope only: `Sender` or `Receiver`.
+    pub fn error_type(&self) -> Option<&str> {
+        self.field("Type")
+    }
+
+    /// The HTTP status: the one received, else the documented status of a known code.
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+    }
+
+    /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+    }
+
+    /// The text of the first child of `<Error>` called `name` (`Key`, `BucketName`, `Resource`…).
+    pub fn field(&self, name: &str) -> Option<&str> {
+        text_of(&self.fields, name)
+    }
+
+    /// Every child of `<Error>`, in order.
+    pub fn fields(&self) -> &[Element] {
+        &self.fields
+    }
+
+    /// Query only: the children of `<ErrorResponse>` other than `<Error>`, in order.
+    pub fn outer_fields(&self) -> impl Iterator<Item = &Element> {
+        self.outer_before.iter().chain(&self.outer_after)
+    }
+
+    /// The XML declaration's content, when the body has one.
+    pub fn declaration(&self) -> Option<&str> {
+        self.declaration.as_deref()
+    }
+
+    /// The root element's attributes as written (the Query envelope's `xmlns="…"`).
+    pub fn root_attributes(&self) -> &str {
+        &self.root_attributes
+    }
+
+    /// Sets (or adds) the message.
+    pub fn with_message(self, message: impl Into<String>) -> Self {
+        self.with_field("Message", message)
+    }
+
+    /// Sets (or adds) the request id where this envelope keeps it.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        match self.kind {
+            EnvelopeKind::Rest => self.with_field("RequestId", request_id),
+            EnvelopeKind::Query => {
+                set_text(&mut self.outer_after, "RequestId", request_id.into());
+                self
+            }
+        }
+    }
+
+    /// Sets (or adds) the host id.
+    pub fn with_host_id(self, host_id: impl Into<String>) -> Self {
+        self.with_field("HostId", host_id)
+    }
+
+    /// Sets the first child of `<Error>` called `name`, or adds it: before `RequestId` and
+    /// `HostId`, where S3 puts its extra elements.
+    pub fn with_field(mut self, name: &str, text: impl Into<String>) -> Self {
+        let text = text.into();
+        if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
+            field.content = Content::Text(text);
+            return self;
+        }
+        let trailing = ["RequestId", "HostId"];
+        let at = if trailing.contains(&name) {
+            self.fields.len()
+        } else {
+            self.fields.iter().position(|f| trailing.contains(&f.name.as_str())).unwrap_or(self.fields.len())
+        };
+        self.fields.insert(at, Element::text(name, text));
+        if name == "RequestId" {
+            // HostId follows RequestId in S3's bodies.
+            if let Some(host) = self.fields.iter().position(|f| f.name == "HostId") {
+                if host < at {
+                    let element = self.fields.remove(host);
+                    self.fields.push(element);
+                }
+            }
+        }
+        self
+    }
+
+    /// Removes every child of `<Error>` called `name`.
+    pub fn without_field(mut self, name: &str) -> Self {
+        self.fields.retain(|f| f.name != name);
+        self
+    }
+
+    /// Sets the HTTP status the error arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The message's arguments, when the message fills a documented template. S3's documented
+    /// messages have no placeholders, so this is `Some(vec![])` when the message is the
+    /// documented one.
+    pub fn message_args(&self) -> Option<Vec<&str>> {
+        cloud_errors_core::template::match_args(self.code().known()?.message(), self.message()?)
+    }
+}
+
+fn text_of<'a>(elements: impl IntoIterator<Item = &'a Element>, name: &str) -> Option<&'a str> {
+    elements.into_iter().find(|e| e.name == name).and_then(Element::as_text)
+}
+
+fn set_text(elements: &mut Vec<Element>, name: &str, text: String) {
+    match elements.iter_mut().find(|e| e.name == name) {
+        Some(element) => element.content = Content::Text(text),
+        None => elements.push(Element::text(name, text)),
+    }
+}
+
+/// The code of a body-less error response: the documented code when exactly one has this
+/// status, else the status's reason phrase the way AWS SDKs write it.
+pub fn code_for_status(status: u16) -> &'static str {
+    let mut documented = ErrorCode::ALL.iter().filter(|code| code.http_status() == status);
+    match (documented.next(), documented.next()) {
+        (Some(only), None) => only.as_str(),
+        _ => match status {
+            300 => "MultipleChoices",
+            301 => "MovedPermanently",
+            302 => "Found",
+            303 => "SeeOther",
+            304 => "NotModified",
+            307 => "TemporaryRedirect",
+            308 => "PermanentRedirect",
+            400 => "BadRequest",
+            401 => "Unauthorized",
+            403 => "Forbidden",
+            404 => "NotFound",
+            405 => "MethodNotAllowed",
+            409 => "Conflict",
+            412 => "PreconditionFailed",
+            429 => "TooManyRequests",
+            500 => "InternalServerError",
+            501 => "NotImplemented",
+            502 => "BadGateway",
+            503 => "ServiceUnavailable",
+            504 => "GatewayTimeout",
+            _ => "UnknownError",
+        },
+    }
+}
+
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);

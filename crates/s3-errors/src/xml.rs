@@ -1,0 +1,399 @@
+//! Reading and writing S3's XML error bodies with quick-xml's streaming reader.
+//!
+//! The reader never recurses and never expands an entity: a DOCTYPE is refused outright, only
+//! XML's five predefined entities and character references are decoded, and nested markup in
+//! an unknown element is kept as the text it was.
+
+use cloud_errors_core::{check_body, ParseError, ParseErrorKind};
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::envelope::{Content, Element, EnvelopeKind, ErrorResponse};
+
+/// A quick-xml reader over the body, reporting positions as [`ParseError`]s.
+struct Cursor<'a> {
+    input: &'a str,
+    reader: Reader<&'a [u8]>,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(input: &'a str) -> Self {
+        Cursor { input, reader: Reader::from_str(input) }
+    }
+
+    /// The next event and the byte offset it starts at.
+    fn next(&mut self) -> Result<(usize, Event<'a>), ParseError> {
+        let start = self.offset();
+        match self.reader.read_event() {
+            Ok(event) => Ok((start, event)),
+            Err(err) => {
+                let at = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+                let message = err.to_string();
+                let kind = match &err {
+                    quick_xml::Error::Encoding(_) => ParseErrorKind::Encoding,
+                    quick_xml::Error::Syntax(_) if message.contains("unclosed") || message.contains("Unclosed") => {
+                        ParseErrorKind::Eof
+                    }
+                    _ => ParseErrorKind::Syntax,
+                };
+                Err(self.error_at(kind, at, message))
+            }
+        }
+    }
+
+    fn offset(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    fn error_at(&self, kind: ParseErrorKind, offset: usize, message: impl Into<String>) -> ParseError {
+        ParseError::at_offset(kind, self.input.as_bytes(), offset, message)
+    }
+}
+
+fn name_of(start: &BytesStart<'_>) -> String {
+    start.name().as_ref().to_owned()
+}
+
+/// The attributes of a start tag as written, after checking they are well-formed.
+fn attributes_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Result<String, ParseError> {
+    for attribute in start.attributes() {
+        attribute.map_err(|err| cursor.error_at(ParseErrorKind::Syntax, at, format!("malformed attribute: {err}")))?;
+    }
+    Ok(start.attributes_raw().trim().to_owned())
+}
+
+/// Decodes `&name;`: the five predefined entities and character references. Any other entity
+/// would need a DTD, and none is ever read.
+fn decode_reference(cursor: &Cursor<'_>, reference: &BytesRef<'_>, at: usize, out: &mut String) -> Result<(), ParseError> {
+    let name = reference.clone().into_inner();
+    let decoded = match &*name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        number if number.starts_with('#') => {
+            let value = match number[1..].strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16),
+                None => number[1..].parse(),
+            };
+            value.ok().and_then(char::from_u32).ok_or_else(|| {
+                cursor.error_at(ParseErrorKind::Syntax, at, format!("`&{number};` is not a Unicode character"))
+            })?
+        }
+        other => {
+            return Err(cursor.error_at(
+                ParseErrorKind::Unsupported,
+                at,
+                format!("undeclared entity `&{other};`: only XML's predefined entities are decoded, and none is expanded"),
+            ))
+        }
+    };
+    out.push(decoded);
+    Ok(())
+}
+
+fn unsupported(cursor: &Cursor<'_>, at: usize, what: &str) -> ParseError {
+    cursor.error_at(ParseErrorKind::Unsupported, at, format!("{what} cannot be kept in an S3 error body"))
+}
+
+/// Reads an element's content after its start tag, through its end tag.
+fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseError> {
+    let content_start = cursor.offset();
+    let mut text = String::new();
+    let mut depth = 0usize;
+    let mut markup = false;
+    loop {
+        let (at, event) = cursor.next()?;
+        match event {
+            Event::Text(chunk) if depth == 0 => text.push_str(&chunk.xml10_content()),
+            Event::GeneralRef(reference) if depth == 0 => decode_reference(cursor, &reference, at, &mut text)?,
+            Event::CData(chunk) if depth == 0 => text.push_str(&chunk.into_inner()),
+            Event::Comment(_) if depth == 0 => return Err(unsupported(cursor, at, "a comment inside an element's text")),
+            Event::PI(_) if depth == 0 => {
+                return Err(unsupported(cursor, at, "a processing instruction inside an element's text"))
+            }
+            Event::Start(_) => {
+                depth += 1;
+                markup = true;
+            }
+            Event::Empty(_) => markup = true,
+            Event::End(_) if depth == 0 => {
+                let content = if markup {
+                    Content::Markup(cursor.input[content_start..at].to_owned())
+                } else {
+                    Content::Text(text)
+                };
+                return Ok(content);
+            }
+            Event::End(_) => depth -= 1,
+            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
+            Event::DocType(_) | Event::Decl(_) => return Err(unsupported(cursor, at, "a declaration inside an element")),
+            Event::Eof => {
+                return Err(cursor.error_at(ParseErrorKind::Eof, at, format!("the body ends inside <{name}>")))
+            }
+        }
+    }
+}
+
+/// What a container element holds: its child elements, and, in `<ErrorResponse>`, where the
+/// inner `<Error>` stood.
+struct Children {
+    elements: Vec<Element>,
+    inner_error: Option<(usize, Vec<Element>)>,
+    end: usize,
+}
+
+/// Reads the children of `<Error>` or `<ErrorResponse>` through its end tag. Whitespace between
+/// them is skipped; any other text is refused, as it could not be kept.
+fn read_children(cursor: &mut Cursor<'_>, container: &str, allow_inner_error: bool) -> Result<Children, ParseError> {
+    let mut children = Children { elements: Vec::new(), inner_error: None, end: 0 };
+    loop {
+        let (at, event) = cursor.next()?;
+        match event {
+            Event::Start(start) => {
+                let name = name_of(&start);
+                let attributes = attributes_of(cursor, &start, at)?;
+                if allow_inner_error && name == "Error" {
+                    if children.inner_error.is_some() {
+                        return Err(cursor.error_at(ParseErrorKind::DuplicateField, at, "a second <Error> in <ErrorResponse>"));
+                    }
+                    if !attributes.is_empty() {
+                        return Err(unsupported(cursor, at, "attributes on the Query envelope's <Error>"));
+                    }
+                    let inner = read_children(cursor, "Error", false)?;
+                    children.inner_error = Some((children.elements.len(), inner.elements));
+                    continue;
+                }
+                let content = read_content(cursor, &name)?;
+                children.elements.push(Element { name, attributes, content });
+            }
+            Event::Empty(start) => {
+                let name = name_of(&start);
+                let attributes = attributes_of(cursor, &start, at)?;
+                if allow_inner_error && name == "Error" {
+                    return Err(cursor.error_at(ParseErrorKind::MissingField, at, "the Query envelope's <Error> is empty"));
+                }
+                children.elements.push(Element { name, attributes, content: Content::Text(String::new()) });
+            }
+            Event::End(_) => {
+                children.end = at;
+                return Ok(children);
+            }
+            Event::Text(text) if text.xml10_content().trim().is_empty() => {}
+            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) => {
+                return Err(unsupported(cursor, at, &format!("text directly inside <{container}>")))
+            }
+            Event::Comment(_) => return Err(unsupported(cursor, at, "a comment")),
+            Event::PI(_) => return Err(unsupported(cursor, at, "a processing instruction")),
+            Event::DocType(_) | Event::Decl(_) => return Err(unsupported(cursor, at, "a declaration inside an element")),
+            Event::Eof => {
+                return Err(cursor.error_at(ParseErrorKind::Eof, at, format!("the body ends inside <{container}>")))
+            }
+        }
+    }
+}
+
+/// The children of `<Error>` S3 documents; each may appear once and must hold text.
+const KNOWN_FIELDS: [&str; 5] = ["Code", "Message", "RequestId", "HostId", "Type"];
+
+fn check_fields(cursor: &Cursor<'_>, fields: &[Element], end: usize) -> Result<(), ParseError> {
+    for known in KNOWN_FIELDS {
+        let mut matching = fields.iter().filter(|f| f.name == known);
+        if let Some(first) = matching.next() {
+            if first.as_text().is_none() {
+                return Err(cursor.error_at(ParseErrorKind::InvalidType, end, format!("<{known}> holds markup, expected text")));
+            }
+            if matching.next().is_some() {
+                return Err(cursor.error_at(ParseErrorKind::DuplicateField, end, format!("<{known}> appears more than once")));
+            }
+        }
+    }
+    if !fields.iter().any(|f| f.name == "Code") {
+        return Err(cursor.error_at(ParseErrorKind::MissingField, end, "the error has no <Code>"));
+    }
+    Ok(())
+}
+
+pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
+    let text = check_body(body)?;
+    let mut cursor = Cursor::new(text);
+    let mut declaration = None;
+    let (kind, root_attributes, children) = loop {
+        let (at, event) = cursor.next()?;
+        match event {
+            Event::Decl(decl) if at == 0 => {
+                let content: &str = &decl;
+                declaration = Some(content.strip_prefix("xml").unwrap_or(content).trim().to_owned());
+            }
+            Event::Text(text) if text.xml10_content().trim().is_empty() => {}
+            Event::Start(start) => {
+                let name = name_of(&start);
+                let attributes = attributes_of(&cursor, &start, at)?;
+                let kind = match name.as_str() {
+                    "Error" if attributes.is_empty() => EnvelopeKind::Rest,
+                    "Error" => {
+                        return Err(cursor.error_at(
+                            ParseErrorKind::Unsupported,
+                            at,
+                            format!("<Error {attributes}>: S3's REST <Error> has no attributes or namespace"),
+                        ))
+                    }
+                    "ErrorResponse" => EnvelopeKind::Query,
+                    _ => {
+                        return Err(cursor.error_at(
+                            ParseErrorKind::WrongRoot,
+                            at,
+                            format!("the root element is <{name}>, expected <Error> or <ErrorResponse>"),
+                        ))
+                    }
+                };
+                let children = read_children(&mut cursor, &name, kind == EnvelopeKind::Query)?;
+                break (kind, attributes, children);
+            }
+            Event::Empty(start) => {
+                let name = name_of(&start);
+                let kind = if matches!(name.as_str(), "Error" | "ErrorResponse") {
+                    ParseErrorKind::MissingField
+                } else {
+                    ParseErrorKind::WrongRoot
+                };
+                return Err(cursor.error_at(kind, at, format!("<{name}/> holds no error")));
+            }
+            Event::DocType(_) => {
+                return Err(cursor.error_at(
+                    ParseErrorKind::Unsupported,
+                    at,
+                    "a DOCTYPE: S3 error bodies have none, and entity declarations are never read",
+                ))
+            }
+            Event::Comment(_) => return Err(unsupported(&cursor, at, "a comment")),
+            Event::PI(_) | Event::Decl(_) => return Err(unsupported(&cursor, at, "a processing instruction")),
+            Event::Eof => return Err(cursor.error_at(ParseErrorKind::Eof, at, "the body ends before its root element")),
+            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) | Event::End(_) => {
+                return Err(cursor.error_at(ParseErrorKind::Syntax, at, "expected the root element <Error> or <ErrorResponse>"))
+            }
+        }
+    };
+    loop {
+        let (at, event) = cursor.next()?;
+        match event {
+            Event::Eof => break,
+            Event::Text(text) if text.xml10_content().trim().is_empty() => {}
+            _ => {
+                return Err(cursor.error_at(ParseErrorKind::TrailingCharacters, at, "something follows the root element"))
+            }
+        }
+    }
+    let (fields, outer_before, outer_after) = match kind {
+        EnvelopeKind::Rest => (children.elements, Vec::new(), Vec::new()),
+        EnvelopeKind::Query => {
+            let Some((index, inner)) = children.inner_error else {
+                return Err(cursor.error_at(ParseErrorKind::MissingField, children.end, "<ErrorResponse> has no <Error>"));
+            };
+            let mut before = children.elements;
+            let after = before.split_off(index);
+            (inner, before, after)
+        }
+    };
+    check_fields(&cursor, &fields, children.end)?;
+    Ok(ErrorResponse {
+        kind,
+        declaration,
+        root_attributes,
+        fields,
+        outer_before,
+        outer_after,
+        status: None,
+        header_request_id: None,
+        header_host_id: None,
+    })
+}
+
+/// Escapes text for element content. `\r` and other control characters become character
+/// references, so that they survive a reader's line-ending normalisation.
+fn escape_into(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let escape: Option<&[u8]> = match byte {
+            b'&' => Some(b"&amp;"),
+            b'<' => Some(b"&lt;"),
+            b'>' => Some(b"&gt;"),
+            b'\t' | b'\n' => None,
+            0..=0x1f | 0x7f => {
+                out.extend_from_slice(&bytes[start..i]);
+                out.extend_from_slice(format!("&#x{byte:X};").as_bytes());
+                start = i + 1;
+                continue;
+            }
+            _ => None,
+        };
+        if let Some(escape) = escape {
+            out.extend_from_slice(&bytes[start..i]);
+            out.extend_from_slice(escape);
+            start = i + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+fn write_open(out: &mut Vec<u8>, name: &str, attributes: &str) {
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    if !attributes.is_empty() {
+        out.push(b' ');
+        out.extend_from_slice(attributes.as_bytes());
+    }
+    out.push(b'>');
+}
+
+fn write_close(out: &mut Vec<u8>, name: &str) {
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
+}
+
+fn write_elements(out: &mut Vec<u8>, elements: &[Element]) {
+    for element in elements {
+        write_open(out, &element.name, &element.attributes);
+        match &element.content {
+            Content::Text(text) => escape_into(out, text),
+            Content::Markup(markup) => out.extend_from_slice(markup.as_bytes()),
+        }
+        write_close(out, &element.name);
+    }
+}
+
+pub(crate) fn write(error: &ErrorResponse) -> Vec<u8> {
+    let size: usize = error
+        .fields
+        .iter()
+        .chain(&error.outer_before)
+        .chain(&error.outer_after)
+        .map(|e| 2 * e.name.len() + 5 + e.attributes.len() + e.as_text().map_or(0, str::len))
+        .sum();
+    let mut out = Vec::with_capacity(size + 96);
+    if let Some(declaration) = &error.declaration {
+        out.extend_from_slice(b"<?xml ");
+        out.extend_from_slice(declaration.as_bytes());
+        out.extend_from_slice(b"?>\n");
+    }
+    match error.kind {
+        EnvelopeKind::Rest => {
+            write_open(&mut out, "Error", &error.root_attributes);
+            write_elements(&mut out, &error.fields);
+            write_close(&mut out, "Error");
+        }
+        EnvelopeKind::Query => {
+            write_open(&mut out, "ErrorResponse", &error.root_attributes);
+            write_elements(&mut out, &error.outer_before);
+            write_open(&mut out, "Error", "");
+            write_elements(&mut out, &error.fields);
+            write_close(&mut out, "Error");
+            write_elements(&mut out, &error.outer_after);
+            write_close(&mut out, "ErrorResponse");
+        }
+    }
+    out
+}
