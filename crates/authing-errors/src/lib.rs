@@ -20,9 +20,11 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod envelope;
 mod generated;
 
 pub use cloud_errors_core::{
     CloudError, Code, DocumentedCode, ParseError, ParseErrorKind, RetryClass, UnknownCode,
 };
+pub use envelope::{ErrorResponse, SUCCESS};
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

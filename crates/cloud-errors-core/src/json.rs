@@ -380,27 +380,93 @@ fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
 }
 
 /// An integer as a vendor sends it: a JSON number, or (on some servers) a string of digits.
-/// Which one it was is kept, so the body is written back the same way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Which one it was is kept, so the body is written back the same way; its decimal text is kept
+/// inline, so [`as_str`](Self::as_str) allocates nothing.
+#[derive(Clone, Copy)]
 pub struct WireInt {
-    /// The number.
-    pub value: i64,
-    /// True when it was sent as a string (`"4000"`).
-    pub quoted: bool,
+    value: i64,
+    quoted: bool,
+    text: [u8; 20],
+    len: u8,
 }
 
 impl WireInt {
     /// A number sent as a JSON number.
-    pub const fn number(value: i64) -> Self {
-        WireInt { value, quoted: false }
+    pub fn number(value: i64) -> Self {
+        Self::new(value, false)
+    }
+
+    /// A number sent as a JSON string of digits.
+    pub fn quoted(value: i64) -> Self {
+        Self::new(value, true)
+    }
+
+    fn new(value: i64, quoted: bool) -> Self {
+        let mut text = [0u8; 20];
+        let mut digits = value.unsigned_abs();
+        let mut at = text.len();
+        loop {
+            at -= 1;
+            text[at] = b'0' + (digits % 10) as u8;
+            digits /= 10;
+            if digits == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            at -= 1;
+            text[at] = b'-';
+        }
+        let len = text.len() - at;
+        text.copy_within(at.., 0);
+        WireInt { value, quoted, text, len: len as u8 }
+    }
+
+    /// The number.
+    pub fn value(self) -> i64 {
+        self.value
+    }
+
+    /// True when it was sent as a string (`"4000"`).
+    pub fn is_quoted(self) -> bool {
+        self.quoted
+    }
+
+    /// The number's decimal text (`"4000"`, `"-1"`).
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.text[..usize::from(self.len)]).expect("decimal digits are ASCII")
     }
 
     /// Writes the integer the way it was sent.
-    pub fn write(self, writer: &mut JsonWriter<'_>) {
+    pub fn write(&self, writer: &mut JsonWriter<'_>) {
         if self.quoted {
-            writer.string(&self.value.to_string());
+            writer.string(self.as_str());
         } else {
-            writer.int(self.value);
+            writer.out.extend_from_slice(self.as_str().as_bytes());
+        }
+    }
+}
+
+impl PartialEq for WireInt {
+    fn eq(&self, other: &Self) -> bool {
+        (self.value, self.quoted) == (other.value, other.quoted)
+    }
+}
+
+impl Eq for WireInt {}
+
+impl core::hash::Hash for WireInt {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (self.value, self.quoted).hash(state);
+    }
+}
+
+impl fmt::Debug for WireInt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.quoted {
+            write!(f, "{:?}", self.as_str())
+        } else {
+            f.write_str(self.as_str())
         }
     }
 }
@@ -424,7 +490,7 @@ impl<'de> Deserialize<'de> for WireInt {
             fn visit_str<E: de::Error>(self, text: &str) -> Result<WireInt, E> {
                 // Only the canonical spelling, so that writing it back gives the same text.
                 match text.parse::<i64>() {
-                    Ok(value) if value.to_string() == text => Ok(WireInt { value, quoted: true }),
+                    Ok(value) if WireInt::quoted(value).as_str() == text => Ok(WireInt::quoted(value)),
                     _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),
                 }
             }
@@ -436,11 +502,59 @@ impl<'de> Deserialize<'de> for WireInt {
 impl Serialize for WireInt {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if self.quoted {
-            serializer.collect_str(&self.value)
+            serializer.serialize_str(self.as_str())
         } else {
             serializer.serialize_i64(self.value)
         }
     }
+}
+
+/// Reads the value of an integer member that must be a JSON number, not a string.
+pub fn read_unquoted_int<'de, A: MapAccess<'de>>(map: &mut A) -> Result<WireInt, A::Error> {
+    let number: WireInt = map.next_value()?;
+    if number.quoted {
+        return Err(de::Error::invalid_type(de::Unexpected::Str(number.as_str()), &"an integer"));
+    }
+    Ok(number)
+}
+
+/// Reads the value of a member that must be a JSON number, keeping its text exactly.
+pub fn read_raw_number<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Box<RawValue>, A::Error> {
+    let raw: Box<RawValue> = map.next_value()?;
+    if !raw.get().starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        return Err(de::Error::invalid_type(de::Unexpected::Other(raw.get()), &"a number"));
+    }
+    Ok(raw)
+}
+
+/// Whether `input`, a JSON object, has a member called `key` (values are checked and skipped,
+/// not kept). A body that is not a well-formed JSON object is an error.
+pub fn has_member(input: &[u8], key: &str) -> Result<bool, ParseError> {
+    struct Probe<'k>(&'k str);
+    impl<'de> Visitor<'de> for Probe<'_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut found = false;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                found |= key == self.0;
+                map.next_value::<de::IgnoredAny>()?;
+            }
+            Ok(found)
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Probe<'_> {
+        type Value = bool;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+            deserializer.deserialize_map(self)
+        }
+    }
+    let text = crate::check_body(input)?;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let found = Probe(key).deserialize(&mut deserializer).and_then(|found| deserializer.end().map(|()| found));
+    found.map_err(|err| json_error(&err))
 }
 
 /// Reads `input` as `T`: the body must be UTF-8 without a byte-order mark and hold one JSON
@@ -618,11 +732,22 @@ mod tests {
     }
 
     #[test]
+    fn finds_members_without_keeping_values() {
+        assert_eq!(has_member(br#"{"a":[1,{"b":2}],"error":{}}"#, "error"), Ok(true));
+        assert_eq!(has_member(br#"{"a":{"error":1}}"#, "error"), Ok(false));
+        assert_eq!(has_member(b"[1]", "error").unwrap_err().kind(), ParseErrorKind::InvalidType);
+        assert_eq!(has_member(b"{", "error").unwrap_err().kind(), ParseErrorKind::Eof);
+    }
+
+    #[test]
     fn wire_ints_keep_whether_they_were_quoted() {
         let number: WireInt = serde_json::from_str("4000").unwrap();
         let quoted: WireInt = serde_json::from_str("\"4000\"").unwrap();
-        assert_eq!((number.value, number.quoted), (4000, false));
-        assert_eq!((quoted.value, quoted.quoted), (4000, true));
+        assert_eq!((number.value(), number.is_quoted(), number.as_str()), (4000, false, "4000"));
+        assert_eq!((quoted.value(), quoted.is_quoted()), (4000, true));
+        assert_eq!(WireInt::number(-1).as_str(), "-1");
+        assert_eq!(WireInt::number(i64::MIN).as_str(), i64::MIN.to_string());
+        assert_eq!(WireInt::number(0).as_str(), "0");
         assert_eq!(serde_json::to_string(&quoted).unwrap(), "\"4000\"");
         assert!(serde_json::from_str::<WireInt>("\"04000\"").is_err());
         assert!(serde_json::from_str::<WireInt>("\"abc\"").is_err());

@@ -1,0 +1,217 @@
+//! Authing's response body: `{"message": …, "code": 2004, "data": null}`. Authing answers with
+//! HTTP 200 and code 200 on success, another code on failure.
+
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
+use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::ErrorCode;
+
+/// The `code` Authing sends when a call succeeded.
+pub const SUCCESS: i64 = 200;
+
+const MESSAGE: usize = 0;
+const CODE: usize = 1;
+const DATA: usize = 2;
+
+/// An Authing response body, with every member kept in order and `data` kept as raw JSON
+/// (`null` stays `null`, an absent `data` stays absent).
+///
+/// ```
+/// use authing_errors::{ErrorCode, ErrorResponse};
+///
+/// let body = br#"{"message":"User does not exist","code":2004,"data":null}"#;
+/// let error = ErrorResponse::parse(body).unwrap();
+/// assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
+/// assert_eq!(error.data().map(|d| d.get()), Some("null"));
+/// assert_eq!(error.to_bytes(), body);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    message: Option<String>,
+    code: WireInt,
+    data: Option<RawData>,
+    members: Members,
+    status: Option<u16>,
+}
+
+/// `data` as raw JSON, compared by its text.
+#[derive(Clone, Debug)]
+struct RawData(Box<RawValue>);
+
+impl PartialEq for RawData {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Eq for RawData {}
+
+impl ErrorResponse {
+    /// The body Authing sends for `code`: its documented message, the code and `"data": null`.
+    pub fn new(code: ErrorCode) -> Self {
+        let mut members = Members::new();
+        for index in [MESSAGE, CODE, DATA] {
+            members.mark(index);
+        }
+        ErrorResponse {
+            message: Some(code.message().to_owned()),
+            code: WireInt::number(code.number()),
+            data: RawValue::from_string("null".to_owned()).ok().map(RawData),
+            members,
+            status: None,
+        }
+    }
+
+    /// Reads a body. Members it does not model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice(body)
+    }
+
+    /// Reads an HTTP response: `Ok(None)` when the body's code is 200, a success.
+    pub fn from_http<H: Headers + ?Sized>(status: u16, _headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+        let mut response = Self::parse(body)?;
+        if response.is_success() {
+            return Ok(None);
+        }
+        response.status = Some(status);
+        Ok(Some(response))
+    }
+
+    /// The body as Authing writes it: compact JSON, members in their order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(96);
+        JsonWriter::new(&mut out, JsonStyle::Compact).object(self);
+        out
+    }
+
+    /// Whether the body reports success (code 200) rather than an error.
+    pub fn is_success(&self) -> bool {
+        self.code.value() == SUCCESS
+    }
+
+    /// The code: a documented [`ErrorCode`], or the number as sent.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        match ErrorCode::from_number(self.code.value()) {
+            Some(code) => Code::Known(code),
+            None => Code::Unknown(self.code.as_str()),
+        }
+    }
+
+    /// The code as a number.
+    pub fn number(&self) -> i64 {
+        self.code.value()
+    }
+
+    /// The message as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Authing bodies carry no request id.
+    pub fn request_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// `data` as raw JSON, when the body has it.
+    pub fn data(&self) -> Option<&RawValue> {
+        self.data.as_ref().map(|data| &*data.0)
+    }
+
+    /// The HTTP status: the one received, else the documented one (200).
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+    }
+
+    /// Whether retrying can succeed.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+    }
+
+    /// The members the envelope does not model, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self.members.mark(MESSAGE);
+        self
+    }
+
+    /// Sets `data` to a raw JSON value.
+    pub fn with_data(mut self, data: Box<RawValue>) -> Self {
+        self.data = Some(RawData(data));
+        self.members.mark(DATA);
+        self
+    }
+
+    /// Removes `data`.
+    pub fn without_data(mut self) -> Self {
+        self.data = None;
+        self.members.unmark(DATA);
+        self
+    }
+
+    /// Adds a member the envelope does not model, after the others.
+    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
+        self.members.push_extra(key.into(), value);
+        self
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl JsonObject for ErrorResponse {
+    const KEYS: &'static [&'static str] = &["message", "code", "data"];
+    const EXPECTING: &'static str = "an Authing response body";
+
+    fn empty() -> Self {
+        ErrorResponse { message: None, code: WireInt::number(0), data: None, members: Members::new(), status: None }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            MESSAGE => self.message = Some(map.next_value()?),
+            CODE => self.code = json::read_unquoted_int(map)?,
+            _ => self.data = Some(RawData(map.next_value()?)),
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(CODE) {
+            Ok(())
+        } else {
+            Err(E::missing_field("code"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            MESSAGE => writer.string(self.message.as_deref().unwrap_or_default()),
+            CODE => self.code.write(writer),
+            _ => writer.raw(self.data().expect("a marked member has a value")),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        let key = Self::KEYS[index];
+        match index {
+            MESSAGE => map.serialize_entry(key, &self.message),
+            CODE => map.serialize_entry(key, &self.code),
+            _ => map.serialize_entry(key, &self.data()),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);

@@ -1,0 +1,299 @@
+//! AWS Interface's error body: `{"error": {"code": 5, "message": "…"}}`, with optional
+//! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
+
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
+use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::ErrorCode;
+
+/// The code AWS Interface servers send for an exception they do not classify; the message is
+/// the exception's text.
+pub const UNCLASSIFIED: i64 = -1;
+
+const ERROR: usize = 0;
+const DURATION: usize = 1;
+const TRACEBACK: usize = 2;
+
+/// An AWS Interface error response, with every member of the body kept in order.
+///
+/// ```
+/// use aws_interface_errors::{ErrorCode, ErrorResponse};
+///
+/// let body = br#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0123}"#;
+/// let error = ErrorResponse::parse(body).unwrap();
+/// assert_eq!(error.code(), ErrorCode::WrongPassword);
+/// assert_eq!(error.duration(), Some(0.0123));
+/// assert_eq!(error.to_bytes(), body);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    error: ErrorObject,
+    duration: Option<Box<RawValueEq>>,
+    traceback: Option<String>,
+    members: Members,
+    status: Option<u16>,
+}
+
+/// A raw JSON number that compares by its text.
+#[derive(Clone, Debug)]
+struct RawValueEq(Box<RawValue>);
+
+impl PartialEq for RawValueEq {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Eq for RawValueEq {}
+
+/// The `error` object: `{"code": …, "message": …}`, other members kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ErrorObject {
+    code: WireInt,
+    message: Option<String>,
+    members: Members,
+}
+
+impl ErrorResponse {
+    /// The body an AWS Interface server sends for `code`, with the documented message
+    /// (templates as written; see [`with_message_args`](Self::with_message_args)).
+    pub fn new(code: ErrorCode) -> Self {
+        Self::with_number(code.number(), code.message())
+    }
+
+    /// A body with any numeric code, documented or not (such as [`UNCLASSIFIED`]).
+    pub fn with_number(code: i64, message: impl Into<String>) -> Self {
+        let mut error = ErrorObject { code: WireInt::number(code), message: Some(message.into()), members: Members::new() };
+        error.members.mark(0);
+        error.members.mark(1);
+        let mut members = Members::new();
+        members.mark(ERROR);
+        ErrorResponse { error, duration: None, traceback: None, members, status: None }
+    }
+
+    /// Reads a body. Members it does not model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice(body)
+    }
+
+    /// Reads an HTTP response (AWS Interface answers errors with 200): `Ok(None)` when the body
+    /// is a JSON object without an `error` member, a successful answer.
+    pub fn from_http<H: Headers + ?Sized>(status: u16, _headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+        if !json::has_member(body, "error")? {
+            return Ok(None);
+        }
+        let mut error = Self::parse(body)?;
+        error.status = Some(status);
+        Ok(Some(error))
+    }
+
+    /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
+    /// non-ASCII text as `\uXXXX`), members in their order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(96);
+        JsonWriter::new(&mut out, JsonStyle::Python).object(self);
+        out
+    }
+
+    /// The error code: a documented [`ErrorCode`], or the number as sent (`"-1"`).
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        match ErrorCode::from_number(self.error.code.value()) {
+            Some(code) => Code::Known(code),
+            None => Code::Unknown(self.error.code.as_str()),
+        }
+    }
+
+    /// The code as a number.
+    pub fn number(&self) -> i64 {
+        self.error.code.value()
+    }
+
+    /// Whether the server sent an exception it does not classify (code -1).
+    pub fn is_unclassified(&self) -> bool {
+        self.number() == UNCLASSIFIED
+    }
+
+    /// The message as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.error.message.as_deref()
+    }
+
+    /// AWS Interface bodies carry no request id.
+    pub fn request_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// How long the server took, in seconds, when the body says.
+    pub fn duration(&self) -> Option<f64> {
+        self.duration.as_ref().and_then(|raw| raw.0.get().parse().ok())
+    }
+
+    /// The server's traceback, when it sends one.
+    pub fn traceback(&self) -> Option<&str> {
+        self.traceback.as_deref()
+    }
+
+    /// The HTTP status: the one received, else the documented one (200).
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+    }
+
+    /// Whether retrying can succeed.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+    }
+
+    /// The arguments the message fills its documented template with
+    /// (`"Function has errors: boom"` → `["boom"]`).
+    pub fn message_args(&self) -> Option<Vec<&str>> {
+        cloud_errors_core::template::match_args(self.code().known()?.message(), self.message()?)
+    }
+
+    /// The top-level members the envelope does not model, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+
+    /// The members of the `error` object the envelope does not model.
+    pub fn extra_error_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.error.members.extras()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.error.message = Some(message.into());
+        self.error.members.mark(1);
+        self
+    }
+
+    /// Sets the message to the documented template filled with `args`.
+    pub fn with_message_args(self, args: &[&str]) -> Self {
+        let template = self.code().known().map_or("", ErrorCode::message);
+        let message = cloud_errors_core::template::render(template, args);
+        self.with_message(message)
+    }
+
+    /// Sets the duration, in seconds (written as Rust writes an `f64`).
+    pub fn with_duration(mut self, seconds: f64) -> Self {
+        let text = if seconds.is_finite() { format!("{seconds:?}") } else { "0.0".to_owned() };
+        self.duration = RawValue::from_string(text).ok().map(|raw| Box::new(RawValueEq(raw)));
+        self.members.mark(DURATION);
+        self
+    }
+
+    /// Sets the traceback.
+    pub fn with_traceback(mut self, traceback: impl Into<String>) -> Self {
+        self.traceback = Some(traceback.into());
+        self.members.mark(TRACEBACK);
+        self
+    }
+
+    /// Adds a top-level member the envelope does not model, after the others.
+    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
+        self.members.push_extra(key.into(), value);
+        self
+    }
+
+    /// Sets the HTTP status the error arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl JsonObject for ErrorResponse {
+    const KEYS: &'static [&'static str] = &["error", "duration", "traceback"];
+    const EXPECTING: &'static str = "an AWS Interface error body";
+
+    fn empty() -> Self {
+        ErrorResponse {
+            error: ErrorObject::empty(),
+            duration: None,
+            traceback: None,
+            members: Members::new(),
+            status: None,
+        }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            ERROR => self.error = map.next_value()?,
+            DURATION => self.duration = Some(Box::new(RawValueEq(json::read_raw_number(map)?))),
+            _ => self.traceback = Some(map.next_value()?),
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(ERROR) {
+            Ok(())
+        } else {
+            Err(E::missing_field("error"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            ERROR => writer.object(&self.error),
+            DURATION => writer.raw(&self.duration.as_ref().expect("a marked member has a value").0),
+            _ => writer.string(self.traceback.as_deref().unwrap_or_default()),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        let key = Self::KEYS[index];
+        match index {
+            ERROR => map.serialize_entry(key, &self.error),
+            DURATION => map.serialize_entry(key, &self.duration.as_ref().map(|raw| &raw.0)),
+            _ => map.serialize_entry(key, &self.traceback),
+        }
+    }
+}
+
+impl JsonObject for ErrorObject {
+    const KEYS: &'static [&'static str] = &["code", "message"];
+    const EXPECTING: &'static str = "an AWS Interface `error` object";
+
+    fn empty() -> Self {
+        ErrorObject { code: WireInt::number(0), message: None, members: Members::new() }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            0 => self.code = json::read_unquoted_int(map)?,
+            _ => self.message = Some(map.next_value()?),
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(0) {
+            Ok(())
+        } else {
+            Err(E::missing_field("code"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            0 => self.code.write(writer),
+            _ => writer.string(self.message.as_deref().unwrap_or_default()),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        match index {
+            0 => map.serialize_entry("code", &self.code),
+            _ => map.serialize_entry("message", &self.message),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, ErrorObject);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);

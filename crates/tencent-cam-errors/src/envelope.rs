@@ -1,0 +1,247 @@
+//! Tencent CAM's response body: `{"code": 4000, "message": …, "codeDesc": "…"}`, optional
+//! `data`. `code` is the common code (0 on success; some servers send it as a string of digits),
+//! `codeDesc` the module code.
+
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
+use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::{CommonCode, ErrorCode};
+
+/// The common code Tencent sends when a call succeeded.
+pub const SUCCESS: i64 = 0;
+
+const CODE: usize = 0;
+const MESSAGE: usize = 1;
+const CODE_DESC: usize = 2;
+const DATA: usize = 3;
+
+/// A Tencent CAM response body, with every member kept in order; `code` keeps whether it was a
+/// number or a string.
+///
+/// ```
+/// use tencent_cam_errors::{CommonCode, ErrorCode, ErrorResponse};
+///
+/// let body = br#"{"code":4000,"message":"policy name in use","codeDesc":"InvalidParameter.policyName.InUse"}"#;
+/// let error = ErrorResponse::parse(body).unwrap();
+/// assert_eq!(error.code(), ErrorCode::InvalidParameterPolicyNameInUse);
+/// assert_eq!(error.common_code(), CommonCode::InvalidRequestParameter);
+/// assert_eq!(error.to_bytes(), body);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorResponse {
+    code: WireInt,
+    message: Option<String>,
+    code_desc: Option<String>,
+    data: Option<RawData>,
+    members: Members,
+    status: Option<u16>,
+}
+
+/// `data` as raw JSON, compared by its text.
+#[derive(Clone, Debug)]
+struct RawData(Box<RawValue>);
+
+impl PartialEq for RawData {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Eq for RawData {}
+
+impl ErrorResponse {
+    /// The body Tencent sends for `code`: its common code, documented description as message,
+    /// and the codeDesc.
+    pub fn new(code: ErrorCode) -> Self {
+        let mut members = Members::new();
+        for index in [CODE, MESSAGE, CODE_DESC] {
+            members.mark(index);
+        }
+        ErrorResponse {
+            code: WireInt::number(code.common().number()),
+            message: Some(code.message().to_owned()),
+            code_desc: Some(code.as_str().to_owned()),
+            data: None,
+            members,
+            status: None,
+        }
+    }
+
+    /// Reads a body. Members it does not model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice(body)
+    }
+
+    /// Reads an HTTP response: `Ok(None)` when the body's code is 0, a success.
+    pub fn from_http<H: Headers + ?Sized>(status: u16, _headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+        let mut response = Self::parse(body)?;
+        if response.is_success() {
+            return Ok(None);
+        }
+        response.status = Some(status);
+        Ok(Some(response))
+    }
+
+    /// The body as Tencent writes it: compact JSON, members in their order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(128);
+        JsonWriter::new(&mut out, JsonStyle::Compact).object(self);
+        out
+    }
+
+    /// Whether the body reports success (code 0) rather than an error.
+    pub fn is_success(&self) -> bool {
+        self.code.value() == SUCCESS
+    }
+
+    /// The module code (`codeDesc`): a documented [`ErrorCode`], or the codeDesc as sent; a body
+    /// without `codeDesc` gives its common code's number.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        match &self.code_desc {
+            Some(code_desc) => Code::from_wire(code_desc),
+            None => Code::Unknown(self.code.as_str()),
+        }
+    }
+
+    /// The common code (`code`): a documented [`CommonCode`], or the number as sent.
+    pub fn common_code(&self) -> Code<'_, CommonCode> {
+        match CommonCode::from_number(self.code.value()) {
+            Some(code) => Code::Known(code),
+            None => Code::Unknown(self.code.as_str()),
+        }
+    }
+
+    /// The common code as a number.
+    pub fn number(&self) -> i64 {
+        self.code.value()
+    }
+
+    /// Whether `code` was sent as a string of digits rather than a number.
+    pub fn code_is_quoted(&self) -> bool {
+        self.code.is_quoted()
+    }
+
+    /// The `codeDesc` as sent.
+    pub fn code_desc(&self) -> Option<&str> {
+        self.code_desc.as_deref()
+    }
+
+    /// The message as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Tencent CAM bodies carry no request id.
+    pub fn request_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// `data` as raw JSON, when the body has it.
+    pub fn data(&self) -> Option<&RawValue> {
+        self.data.as_ref().map(|data| &*data.0)
+    }
+
+    /// The HTTP status: the one received, else the documented one (200).
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.code().known().map(ErrorCode::http_status)).or_else(|| {
+            self.common_code().known().map(CommonCode::http_status)
+        })
+    }
+
+    /// Whether retrying can succeed: the module code's class, else the common code's (4400,
+    /// quota exceeded, is throttling).
+    pub fn retry(&self) -> RetryClass {
+        let documented = self.code().known().map(ErrorCode::retry).or_else(|| self.common_code().known().map(CommonCode::retry));
+        RetryClass::of_response(documented, self.status)
+    }
+
+    /// The members the envelope does not model, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self.members.mark(MESSAGE);
+        self
+    }
+
+    /// Sends `code` as a string of digits (`"4000"`), as some servers do.
+    pub fn with_quoted_code(mut self) -> Self {
+        self.code = WireInt::quoted(self.code.value());
+        self
+    }
+
+    /// Sets `data` to a raw JSON value.
+    pub fn with_data(mut self, data: Box<RawValue>) -> Self {
+        self.data = Some(RawData(data));
+        self.members.mark(DATA);
+        self
+    }
+
+    /// Adds a member the envelope does not model, after the others.
+    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
+        self.members.push_extra(key.into(), value);
+        self
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl JsonObject for ErrorResponse {
+    const KEYS: &'static [&'static str] = &["code", "message", "codeDesc", "data"];
+    const EXPECTING: &'static str = "a Tencent CAM response body";
+
+    fn empty() -> Self {
+        ErrorResponse { code: WireInt::number(0), message: None, code_desc: None, data: None, members: Members::new(), status: None }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            CODE => self.code = map.next_value()?,
+            MESSAGE => self.message = Some(map.next_value()?),
+            CODE_DESC => self.code_desc = Some(map.next_value()?),
+            _ => self.data = Some(RawData(map.next_value()?)),
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(CODE) {
+            Ok(())
+        } else {
+            Err(E::missing_field("code"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            CODE => self.code.write(writer),
+            MESSAGE => writer.string(self.message.as_deref().unwrap_or_default()),
+            CODE_DESC => writer.string(self.code_desc.as_deref().unwrap_or_default()),
+            _ => writer.raw(self.data().expect("a marked member has a value")),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        let key = Self::KEYS[index];
+        match index {
+            CODE => map.serialize_entry(key, &self.code),
+            MESSAGE => map.serialize_entry(key, &self.message),
+            CODE_DESC => map.serialize_entry(key, &self.code_desc),
+            _ => map.serialize_entry(key, &self.data()),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
