@@ -70,7 +70,11 @@ impl ErrorResponse {
     }
 
     /// Reads an HTTP response: `Ok(None)` when the body's code is 200, a success.
-    pub fn from_http<H: Headers + ?Sized>(status: u16, _headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        _headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
         let mut response = Self::parse(body)?;
         if response.is_success() {
             return Ok(None);
@@ -173,7 +177,13 @@ impl JsonObject for ErrorResponse {
     const EXPECTING: &'static str = "an Authing response body";
 
     fn empty() -> Self {
-        ErrorResponse { message: None, code: WireInt::number(0), data: None, members: Members::new(), status: None }
+        ErrorResponse {
+            message: None,
+            code: WireInt::number(0),
+            data: None,
+            members: Members::new(),
+            status: None,
+        }
     }
     fn members(&self) -> &Members {
         &self.members

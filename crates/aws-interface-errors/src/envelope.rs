@@ -65,7 +65,11 @@ impl ErrorResponse {
 
     /// A body with any numeric code, documented or not (such as [`UNCLASSIFIED`]).
     pub fn with_number(code: i64, message: impl Into<String>) -> Self {
-        let mut error = ErrorObject { code: WireInt::number(code), message: Some(message.into()), members: Members::new() };
+        let mut error = ErrorObject {
+            code: WireInt::number(code),
+            message: Some(message.into()),
+            members: Members::new(),
+        };
         error.members.mark(0);
         error.members.mark(1);
         let mut members = Members::new();
@@ -80,7 +84,11 @@ impl ErrorResponse {
 
     /// Reads an HTTP response (AWS Interface answers errors with 200): `Ok(None)` when the body
     /// is a JSON object without an `error` member, a successful answer.
-    pub fn from_http<H: Headers + ?Sized>(status: u16, _headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        _headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
         if !json::has_member(body, "error")? {
             return Ok(None);
         }

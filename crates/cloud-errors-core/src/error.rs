@@ -124,10 +124,20 @@ pub fn check_body(input: &[u8]) -> Result<&str, ParseError> {
         ));
     }
     let text = core::str::from_utf8(input).map_err(|err| {
-        ParseError::at_offset(ParseErrorKind::Encoding, input, err.valid_up_to(), "invalid UTF-8: the body must be UTF-8 text")
+        ParseError::at_offset(
+            ParseErrorKind::Encoding,
+            input,
+            err.valid_up_to(),
+            "invalid UTF-8: the body must be UTF-8 text",
+        )
     })?;
     if text.bytes().all(|b| b.is_ascii_whitespace()) {
-        return Err(ParseError::at_offset(ParseErrorKind::Empty, input, input.len(), "expected an error body, found nothing"));
+        return Err(ParseError::at_offset(
+            ParseErrorKind::Empty,
+            input,
+            input.len(),
+            "expected an error body, found nothing",
+        ));
     }
     Ok(text)
 }

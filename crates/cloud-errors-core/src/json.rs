@@ -553,7 +553,8 @@ pub fn has_member(input: &[u8], key: &str) -> Result<bool, ParseError> {
     }
     let text = crate::check_body(input)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let found = Probe(key).deserialize(&mut deserializer).and_then(|found| deserializer.end().map(|()| found));
+    let found =
+        Probe(key).deserialize(&mut deserializer).and_then(|found| deserializer.end().map(|()| found));
     found.map_err(|err| json_error(&err))
 }
 

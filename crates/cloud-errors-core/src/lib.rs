@@ -20,10 +20,10 @@
 mod code;
 mod error;
 mod headers;
-mod macros;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
+mod macros;
 mod retry;
 pub mod template;
 

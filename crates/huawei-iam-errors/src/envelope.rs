@@ -93,7 +93,11 @@ impl ErrorResponse {
 
     /// Reads an HTTP response: `Ok(None)` for a status below 400; otherwise the body, with
     /// the `X-Request-Id` header as the request id when the body has none.
-    pub fn from_http<H: Headers + ?Sized>(status: u16, headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
         if status < 400 {
             return Ok(None);
         }
@@ -203,7 +207,8 @@ fn optional_string<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>
 }
 
 impl JsonObject for ErrorResponse {
-    const KEYS: &'static [&'static str] = &["error_msg", "error_code", "request_id", "encoded_authorization_message", "error"];
+    const KEYS: &'static [&'static str] =
+        &["error_msg", "error_code", "request_id", "encoded_authorization_message", "error"];
     const EXPECTING: &'static str = "a Huawei IAM error body";
 
     fn empty() -> Self {
@@ -245,7 +250,9 @@ impl JsonObject for ErrorResponse {
             ERROR_MSG => writer.string(self.error_msg.as_deref().unwrap_or_default()),
             ERROR_CODE => writer.string(self.error_code.as_deref().unwrap_or_default()),
             REQUEST_ID => writer.string(self.request_id.as_deref().unwrap_or_default()),
-            ENCODED_AUTHORIZATION_MESSAGE => writer.string(self.encoded_authorization_message.as_deref().unwrap_or_default()),
+            ENCODED_AUTHORIZATION_MESSAGE => {
+                writer.string(self.encoded_authorization_message.as_deref().unwrap_or_default())
+            }
             _ => writer.object(self.error.as_ref().expect("a marked member has a value")),
         }
     }
@@ -266,7 +273,11 @@ impl JsonObject for NestedError {
     const EXPECTING: &'static str = "a Huawei `error` object";
 
     fn empty() -> Self {
-        NestedError { code: NestedCode { text: String::new(), is_number: false }, message: None, members: Members::new() }
+        NestedError {
+            code: NestedCode { text: String::new(), is_number: false },
+            message: None,
+            members: Members::new(),
+        }
     }
     fn members(&self) -> &Members {
         &self.members

@@ -180,7 +180,11 @@ impl ErrorResponse {
     /// assert_eq!((error.request_id(), error.host_id()), (Some("R9"), Some("H9")));
     /// assert!(ErrorResponse::from_http(200, &headers, b"").unwrap().is_none());
     /// ```
-    pub fn from_http<H: Headers + ?Sized>(status: u16, headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
         let mut error = if body.iter().all(u8::is_ascii_whitespace) {
             if !(300..600).contains(&status) {
                 return Ok(None);

@@ -25,5 +25,7 @@ mod xml;
 pub use cloud_errors_core::{
     CloudError, Code, DocumentedCode, ParseError, ParseErrorKind, RetryClass, UnknownCode,
 };
-pub use envelope::{code_for_status, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION, IAM_NAMESPACE};
+pub use envelope::{
+    code_for_status, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION, IAM_NAMESPACE,
+};
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

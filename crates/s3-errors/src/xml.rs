@@ -31,7 +31,9 @@ impl<'a> Cursor<'a> {
                 let message = err.to_string();
                 let kind = match &err {
                     quick_xml::Error::Encoding(_) => ParseErrorKind::Encoding,
-                    quick_xml::Error::Syntax(_) if message.contains("unclosed") || message.contains("Unclosed") => {
+                    quick_xml::Error::Syntax(_)
+                        if message.contains("unclosed") || message.contains("Unclosed") =>
+                    {
                         ParseErrorKind::Eof
                     }
                     _ => ParseErrorKind::Syntax,
@@ -57,14 +59,21 @@ fn name_of(start: &BytesStart<'_>) -> String {
 /// The attributes of a start tag as written, after checking they are well-formed.
 fn attributes_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Result<String, ParseError> {
     for attribute in start.attributes() {
-        attribute.map_err(|err| cursor.error_at(ParseErrorKind::Syntax, at, format!("malformed attribute: {err}")))?;
+        attribute.map_err(|err| {
+            cursor.error_at(ParseErrorKind::Syntax, at, format!("malformed attribute: {err}"))
+        })?;
     }
     Ok(start.attributes_raw().trim().to_owned())
 }
 
 /// Decodes `&name;`: the five predefined entities and character references. Any other entity
 /// would need a DTD, and none is ever read.
-fn decode_reference(cursor: &Cursor<'_>, reference: &BytesRef<'_>, at: usize, out: &mut String) -> Result<(), ParseError> {
+fn decode_reference(
+    cursor: &Cursor<'_>,
+    reference: &BytesRef<'_>,
+    at: usize,
+    out: &mut String,
+) -> Result<(), ParseError> {
     let name = reference.clone().into_inner();
     let decoded = match &*name {
         "lt" => '<',
@@ -107,12 +116,12 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
         let (at, event) = cursor.next()?;
         match event {
             Event::Text(chunk) if depth == 0 => text.push_str(&chunk.xml10_content()),
-            Event::GeneralRef(reference) if depth == 0 => decode_reference(cursor, &reference, at, &mut text)?,
-            Event::CData(chunk) if depth == 0 => text.push_str(&chunk.into_inner()),
-            Event::Comment(_) if depth == 0 => return Err(unsupported(cursor, at, "a comment inside an element's text")),
-            Event::PI(_) if depth == 0 => {
-                return Err(unsupported(cursor, at, "a processing instruction inside an element's text"))
+            Event::GeneralRef(reference) if depth == 0 => {
+                decode_reference(cursor, &reference, at, &mut text)?
             }
+            Event::CData(chunk) if depth == 0 => text.push_str(&chunk.into_inner()),
+            // Comments and processing instructions make the content markup, kept verbatim.
+            Event::Comment(_) | Event::PI(_) => markup = true,
             Event::Start(_) => {
                 depth += 1;
                 markup = true;
@@ -127,10 +136,16 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
                 return Ok(content);
             }
             Event::End(_) => depth -= 1,
-            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) | Event::Comment(_) | Event::PI(_) => {}
-            Event::DocType(_) | Event::Decl(_) => return Err(unsupported(cursor, at, "a declaration inside an element")),
+            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) => {}
+            Event::DocType(_) | Event::Decl(_) => {
+                return Err(unsupported(cursor, at, "a declaration inside an element"))
+            }
             Event::Eof => {
-                return Err(cursor.error_at(ParseErrorKind::Eof, at, format!("the body ends inside <{name}>")))
+                return Err(cursor.error_at(
+                    ParseErrorKind::Eof,
+                    at,
+                    format!("the body ends inside <{name}>"),
+                ))
             }
         }
     }
@@ -146,7 +161,11 @@ struct Children {
 
 /// Reads the children of `<Error>` or `<ErrorResponse>` through its end tag. Whitespace between
 /// them is skipped; any other text is refused, as it could not be kept.
-fn read_children(cursor: &mut Cursor<'_>, container: &str, allow_inner_error: bool) -> Result<Children, ParseError> {
+fn read_children(
+    cursor: &mut Cursor<'_>,
+    container: &str,
+    allow_inner_error: bool,
+) -> Result<Children, ParseError> {
     let mut children = Children { elements: Vec::new(), inner_error: None, end: 0 };
     loop {
         let (at, event) = cursor.next()?;
@@ -156,7 +175,11 @@ fn read_children(cursor: &mut Cursor<'_>, container: &str, allow_inner_error: bo
                 let attributes = attributes_of(cursor, &start, at)?;
                 if allow_inner_error && name == "Error" {
                     if children.inner_error.is_some() {
-                        return Err(cursor.error_at(ParseErrorKind::DuplicateField, at, "a second <Error> in <ErrorResponse>"));
+                        return Err(cursor.error_at(
+                            ParseErrorKind::DuplicateField,
+                            at,
+                            "a second <Error> in <ErrorResponse>",
+                        ));
                     }
                     if !attributes.is_empty() {
                         return Err(unsupported(cursor, at, "attributes on the Query envelope's <Error>"));
@@ -172,7 +195,11 @@ fn read_children(cursor: &mut Cursor<'_>, container: &str, allow_inner_error: bo
                 let name = name_of(&start);
                 let attributes = attributes_of(cursor, &start, at)?;
                 if allow_inner_error && name == "Error" {
-                    return Err(cursor.error_at(ParseErrorKind::MissingField, at, "the Query envelope's <Error> is empty"));
+                    return Err(cursor.error_at(
+                        ParseErrorKind::MissingField,
+                        at,
+                        "the Query envelope's <Error> is empty",
+                    ));
                 }
                 children.elements.push(Element { name, attributes, content: Content::Text(String::new()) });
             }
@@ -186,9 +213,15 @@ fn read_children(cursor: &mut Cursor<'_>, container: &str, allow_inner_error: bo
             }
             Event::Comment(_) => return Err(unsupported(cursor, at, "a comment")),
             Event::PI(_) => return Err(unsupported(cursor, at, "a processing instruction")),
-            Event::DocType(_) | Event::Decl(_) => return Err(unsupported(cursor, at, "a declaration inside an element")),
+            Event::DocType(_) | Event::Decl(_) => {
+                return Err(unsupported(cursor, at, "a declaration inside an element"))
+            }
             Event::Eof => {
-                return Err(cursor.error_at(ParseErrorKind::Eof, at, format!("the body ends inside <{container}>")))
+                return Err(cursor.error_at(
+                    ParseErrorKind::Eof,
+                    at,
+                    format!("the body ends inside <{container}>"),
+                ))
             }
         }
     }
@@ -202,10 +235,14 @@ fn check_fields(cursor: &Cursor<'_>, fields: &[Element], end: usize) -> Result<(
         let mut matching = fields.iter().filter(|f| f.name == known);
         if let Some(first) = matching.next() {
             if first.as_text().is_none() {
-                return Err(cursor.error_at(ParseErrorKind::InvalidType, end, format!("<{known}> holds markup, expected text")));
+                return Err(cursor.error_at(ParseErrorKind::InvalidType, end, format!("<{known}> holds markup (elements, comments or processing instructions), expected text")));
             }
             if matching.next().is_some() {
-                return Err(cursor.error_at(ParseErrorKind::DuplicateField, end, format!("<{known}> appears more than once")));
+                return Err(cursor.error_at(
+                    ParseErrorKind::DuplicateField,
+                    end,
+                    format!("<{known}> appears more than once"),
+                ));
             }
         }
     }
@@ -268,10 +305,18 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
                 ))
             }
             Event::Comment(_) => return Err(unsupported(&cursor, at, "a comment")),
-            Event::PI(_) | Event::Decl(_) => return Err(unsupported(&cursor, at, "a processing instruction")),
-            Event::Eof => return Err(cursor.error_at(ParseErrorKind::Eof, at, "the body ends before its root element")),
+            Event::PI(_) | Event::Decl(_) => {
+                return Err(unsupported(&cursor, at, "a processing instruction"))
+            }
+            Event::Eof => {
+                return Err(cursor.error_at(ParseErrorKind::Eof, at, "the body ends before its root element"))
+            }
             Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) | Event::End(_) => {
-                return Err(cursor.error_at(ParseErrorKind::Syntax, at, "expected the root element <Error> or <ErrorResponse>"))
+                return Err(cursor.error_at(
+                    ParseErrorKind::Syntax,
+                    at,
+                    "expected the root element <Error> or <ErrorResponse>",
+                ))
             }
         }
     };
@@ -281,7 +326,11 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
             Event::Eof => break,
             Event::Text(text) if text.xml10_content().trim().is_empty() => {}
             _ => {
-                return Err(cursor.error_at(ParseErrorKind::TrailingCharacters, at, "something follows the root element"))
+                return Err(cursor.error_at(
+                    ParseErrorKind::TrailingCharacters,
+                    at,
+                    "something follows the root element",
+                ))
             }
         }
     }
@@ -289,7 +338,11 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
         EnvelopeKind::Rest => (children.elements, Vec::new(), Vec::new()),
         EnvelopeKind::Query => {
             let Some((index, inner)) = children.inner_error else {
-                return Err(cursor.error_at(ParseErrorKind::MissingField, children.end, "<ErrorResponse> has no <Error>"));
+                return Err(cursor.error_at(
+                    ParseErrorKind::MissingField,
+                    children.end,
+                    "<ErrorResponse> has no <Error>",
+                ));
             };
             let mut before = children.elements;
             let after = before.split_off(index);

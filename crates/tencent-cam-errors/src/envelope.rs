@@ -75,7 +75,11 @@ impl ErrorResponse {
     }
 
     /// Reads an HTTP response: `Ok(None)` when the body's code is 0, a success.
-    pub fn from_http<H: Headers + ?Sized>(status: u16, _headers: &H, body: &[u8]) -> Result<Option<Self>, ParseError> {
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        _headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
         let mut response = Self::parse(body)?;
         if response.is_success() {
             return Ok(None);
@@ -145,15 +149,19 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented one (200).
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.code().known().map(ErrorCode::http_status)).or_else(|| {
-            self.common_code().known().map(CommonCode::http_status)
-        })
+        self.status
+            .or_else(|| self.code().known().map(ErrorCode::http_status))
+            .or_else(|| self.common_code().known().map(CommonCode::http_status))
     }
 
     /// Whether retrying can succeed: the module code's class, else the common code's (4400,
     /// quota exceeded, is throttling).
     pub fn retry(&self) -> RetryClass {
-        let documented = self.code().known().map(ErrorCode::retry).or_else(|| self.common_code().known().map(CommonCode::retry));
+        let documented = self
+            .code()
+            .known()
+            .map(ErrorCode::retry)
+            .or_else(|| self.common_code().known().map(CommonCode::retry));
         RetryClass::of_response(documented, self.status)
     }
 
@@ -200,7 +208,14 @@ impl JsonObject for ErrorResponse {
     const EXPECTING: &'static str = "a Tencent CAM response body";
 
     fn empty() -> Self {
-        ErrorResponse { code: WireInt::number(0), message: None, code_desc: None, data: None, members: Members::new(), status: None }
+        ErrorResponse {
+            code: WireInt::number(0),
+            message: None,
+            code_desc: None,
+            data: None,
+            members: Members::new(),
+            status: None,
+        }
     }
     fn members(&self) -> &Members {
         &self.members

@@ -1,0 +1,83 @@
+//! Authing bodies: exact round trips, `data` kept as sent, success versus error.
+
+use authing_errors::{ErrorCode, ErrorResponse, ParseErrorKind, RetryClass};
+
+fn assert_exact(body: &str) -> ErrorResponse {
+    let error = ErrorResponse::parse(body.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{body}"));
+    assert_eq!(String::from_utf8(error.to_bytes()).unwrap(), body);
+    error
+}
+
+#[test]
+fn data_keeps_null_absent_and_any_value() {
+    assert_eq!(
+        assert_exact(r#"{"message":"User does not exist","code":2004,"data":null}"#).data().map(|d| d.get()),
+        Some("null")
+    );
+    assert!(assert_exact(r#"{"message":"User does not exist","code":2004}"#).data().is_none());
+    let object = assert_exact(r#"{"code":2004,"message":"m","data":{"userId":"6018","n":1.0,"list":[]}}"#);
+    assert_eq!(object.data().unwrap().get(), r#"{"userId":"6018","n":1.0,"list":[]}"#);
+}
+
+#[test]
+fn code_200_is_success_not_an_error() {
+    let headers = [("content-type", "application/json")];
+    let ok = br#"{"code":200,"message":"success","data":{"token":"t"}}"#;
+    assert!(ErrorResponse::parse(ok).unwrap().is_success());
+    assert!(ErrorResponse::from_http(200, &headers, ok).unwrap().is_none());
+    let error =
+        ErrorResponse::from_http(200, &headers, br#"{"code":2100,"message":"slow down","data":null}"#)
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        (error.code().known(), error.retry()),
+        (Some(ErrorCode::RegistrationTooFrequent), RetryClass::Throttling)
+    );
+}
+
+#[test]
+fn unknown_codes_and_extra_members_are_kept() {
+    let error = assert_exact(r#"{"message":"新的错误","code":2033,"data":null,"apiCode":12001}"#);
+    assert_eq!((error.code().as_str(), error.code().known()), ("2033", None));
+    assert_eq!(error.message(), Some("新的错误"));
+    assert_eq!(error.extra_fields().map(|(k, v)| (k, v.get())).collect::<Vec<_>>(), [("apiCode", "12001")]);
+}
+
+#[test]
+fn shared_texts_stay_distinct_codes() {
+    let a = ErrorResponse::new(ErrorCode::OriginalMailboxNotVerified);
+    let b = ErrorResponse::new(ErrorCode::OriginalMailboxNotVerifiedAgain);
+    assert_eq!(a.message(), b.message());
+    assert_eq!((a.number(), b.number()), (2227, 2228));
+}
+
+#[test]
+fn builders_write_the_documented_shape() {
+    let error = ErrorResponse::new(ErrorCode::SystemBusy);
+    assert_eq!(
+        String::from_utf8(error.to_bytes()).unwrap(),
+        r#"{"message":"The system is busy, please try again later","code":1000,"data":null}"#
+    );
+    assert_eq!(error.retry(), RetryClass::Transient);
+    let data = serde_json::value::RawValue::from_string(r#"{"k":1}"#.into()).unwrap();
+    assert_eq!(
+        String::from_utf8(error.clone().with_data(data).to_bytes()).unwrap(),
+        r#"{"message":"The system is busy, please try again later","code":1000,"data":{"k":1}}"#
+    );
+    assert_eq!(
+        String::from_utf8(error.without_data().to_bytes()).unwrap(),
+        r#"{"message":"The system is busy, please try again later","code":1000}"#
+    );
+    assert_eq!(
+        ErrorResponse::new(ErrorCode::UserDoesNotExist).to_string(),
+        "2004 (HTTP 200): User does not exist"
+    );
+}
+
+#[test]
+fn malformed_bodies_are_typed_errors() {
+    let kind = |body: &str| ErrorResponse::parse(body.as_bytes()).unwrap_err().kind();
+    assert_eq!(kind(r#"{"message":"m","code":"2004"}"#), ParseErrorKind::InvalidType);
+    assert_eq!(kind(r#"{"message":"m"}"#), ParseErrorKind::MissingField);
+    assert_eq!(kind(r#"{message:'m',code:1000,data:null}"#), ParseErrorKind::Syntax);
+}

@@ -1,0 +1,136 @@
+//! Huawei IAM bodies of both shapes: exact round trips, HTTP context, builders, errors.
+
+use huawei_iam_errors::{ErrorCode, ErrorResponse, ParseErrorKind, RetryClass};
+
+fn assert_exact(body: &str) -> ErrorResponse {
+    let error = ErrorResponse::parse(body.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{body}"));
+    assert_eq!(String::from_utf8(error.to_bytes()).unwrap(), body);
+    error
+}
+
+#[test]
+fn the_documented_permission_error_round_trips_exactly() {
+    let body = r#"{"error_msg":"access denied: iam:agencies:create","error_code":"PAP5.0001","request_id":"2c4a7b0f9c1d4e2f8a6b5c3d2e1f0a9b","encoded_authorization_message":"b64+enc/="}"#;
+    let error = assert_exact(body);
+    assert_eq!(error.code(), ErrorCode::AccessDenied);
+    assert_eq!(error.message_args(), Some(vec!["iam:agencies:create"]));
+    assert_eq!(error.encoded_authorization_message(), Some("b64+enc/="));
+    assert_eq!(error.http_status(), Some(403));
+}
+
+#[test]
+fn the_documents_pretty_printed_example_parses_and_writes_compact() {
+    let pretty = "{\n    \"error_msg\": \"attached policies per agency limit exceeded\",\n    \"error_code\": \"PAP5.0003\",\n    \"request_id\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n}";
+    let error = ErrorResponse::parse(pretty.as_bytes()).unwrap();
+    assert_eq!(error.code(), ErrorCode::AttachedPoliciesPerAgencyLimitExceeded);
+    let compact = error.to_bytes();
+    assert_eq!(
+        String::from_utf8(compact.clone()).unwrap(),
+        r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#
+    );
+    assert_eq!(ErrorResponse::parse(&compact).unwrap(), error);
+}
+
+#[test]
+fn unknown_codes_members_order_and_value_types_are_kept() {
+    let body = r#"{"request_id":"r1","error_code":"APIGW.0301","extra_num":4000,"extra_str":"4000","extra_null":null,"error_msg":"Incorrect IAM authentication information","nested":{"a":[1,2.50,true]}}"#;
+    let error = assert_exact(body);
+    assert_eq!(error.code().as_str(), "APIGW.0301");
+    assert_eq!(error.code().known(), None);
+    let extras: Vec<(&str, &str)> = error.extra_fields().map(|(k, v)| (k, v.get())).collect();
+    assert_eq!(
+        extras,
+        [
+            ("extra_num", "4000"),
+            ("extra_str", "\"4000\""),
+            ("extra_null", "null"),
+            ("nested", "{\"a\":[1,2.50,true]}")
+        ]
+    );
+    assert_exact(r#"{"error_code":"IAM.0001","error_msg":"no request id here"}"#);
+}
+
+#[test]
+fn the_nested_shape_keeps_string_and_numeric_codes() {
+    let string_code =
+        assert_exact(r#"{"error":{"code":"PAP5.0012","message":"no such agency","title":"Not Found"}}"#);
+    assert_eq!(string_code.code(), ErrorCode::NoSuchAgency);
+    assert_eq!(string_code.message(), Some("no such agency"));
+    assert_eq!(string_code.nested_error().unwrap().extra_fields().count(), 1);
+
+    let numeric = assert_exact(
+        r#"{"error":{"message":"The request you have made requires authentication.","code":401,"title":"Unauthorized"}}"#,
+    );
+    assert_eq!(numeric.code().as_str(), "401");
+    assert_eq!(numeric.nested_error().unwrap().code(), "401");
+}
+
+#[test]
+fn http_context_supplies_the_request_id_and_status() {
+    let body = br#"{"error_msg":"no such user","error_code":"PAP5.0021"}"#;
+    let headers = [("X-Request-Id", "hdr-1")];
+    let error = ErrorResponse::from_http(404, &headers, body).unwrap().unwrap();
+    assert_eq!((error.request_id(), error.http_status()), (Some("hdr-1"), Some(404)));
+    let with_id = br#"{"error_msg":"m","error_code":"PAP5.0021","request_id":"body-1"}"#;
+    assert_eq!(
+        ErrorResponse::from_http(404, &headers, with_id).unwrap().unwrap().request_id(),
+        Some("body-1")
+    );
+    assert!(ErrorResponse::from_http(200, &headers, br#"{"agency":{}}"#).unwrap().is_none());
+    // The header id never enters the body.
+    assert_eq!(error.to_bytes(), body);
+}
+
+#[test]
+fn unknown_server_errors_are_transient_documented_codes_keep_their_class() {
+    let body = br#"{"error_msg":"internal","error_code":"APIGW.0101"}"#;
+    assert_eq!(
+        ErrorResponse::from_http(503, &[("a", "b")], body).unwrap().unwrap().retry(),
+        RetryClass::Transient
+    );
+    assert_eq!(ErrorResponse::new(ErrorCode::ConcurrentModification).retry(), RetryClass::Transient);
+    assert_eq!(ErrorResponse::new(ErrorCode::NoSuchUser).retry(), RetryClass::No);
+}
+
+#[test]
+fn builders_fill_documented_messages_and_templates() {
+    let error = ErrorResponse::new(ErrorCode::AccessDenied)
+        .with_message_args(&["iam:users:get"])
+        .with_request_id("r");
+    assert_eq!(
+        String::from_utf8(error.to_bytes()).unwrap(),
+        r#"{"error_msg":"access denied: iam:users:get","error_code":"PAP5.0001","request_id":"r"}"#
+    );
+    let policy = ErrorResponse::new(ErrorCode::PolicySizeLimitExceeded);
+    assert_eq!(policy.message(), Some("policy size limit exceeded"));
+    let extra = ErrorResponse::new(ErrorCode::InvalidMarker)
+        .with_extra_field("hint", serde_json::value::RawValue::from_string("[1]".into()).unwrap())
+        .with_encoded_authorization_message("e");
+    assert_eq!(
+        String::from_utf8(extra.to_bytes()).unwrap(),
+        r#"{"error_msg":"invalid marker","error_code":"PAP5.0010","hint":[1],"encoded_authorization_message":"e"}"#
+    );
+}
+
+#[test]
+fn serde_round_trips_through_serde_json() {
+    let body = r#"{"error_msg":"m","error_code":"PAP5.0010","x":[1,{"y":null}]}"#;
+    let error: ErrorResponse = serde_json::from_str(body).unwrap();
+    assert_eq!(serde_json::to_string(&error).unwrap(), body);
+}
+
+#[test]
+fn malformed_bodies_are_typed_errors() {
+    let kind = |body: &str| ErrorResponse::parse(body.as_bytes()).unwrap_err().kind();
+    assert_eq!(kind(r#"{"error_msg":"m"}"#), ParseErrorKind::MissingField);
+    assert_eq!(kind(r#"{"error_code":5}"#), ParseErrorKind::InvalidType);
+    assert_eq!(kind(r#"{"error_code":"A","error_code":"B"}"#), ParseErrorKind::DuplicateField);
+    assert_eq!(kind(r#"{"error":{"message":"m"}}"#), ParseErrorKind::MissingField);
+    assert_eq!(kind(r#"{"error_code":"A","request_id":null}"#), ParseErrorKind::InvalidType);
+}
+
+#[test]
+fn display_shows_code_status_message_and_request_id() {
+    let error = ErrorResponse::new(ErrorCode::NoSuchPolicy).with_request_id("r9");
+    assert_eq!(error.to_string(), "PAP5.0018 (HTTP 404): no such policy [request id r9]");
+}

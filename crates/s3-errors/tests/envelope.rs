@@ -1,0 +1,238 @@
+//! The S3 envelopes on real-shaped bodies: exact round trips, HTTP context, builders, errors.
+
+use s3_errors::{Content, EnvelopeKind, ErrorCode, ErrorResponse, ParseErrorKind, RetryClass};
+
+const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// `to_bytes(parse(body))` is `body`, byte for byte.
+fn assert_exact(body: &str) -> ErrorResponse {
+    let error = ErrorResponse::parse(body.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{body}"));
+    assert_eq!(error.to_xml(), body);
+    error
+}
+
+fn kind_of(body: &str) -> (ParseErrorKind, usize, usize) {
+    let err = ErrorResponse::parse(body.as_bytes()).unwrap_err();
+    (err.kind(), err.line(), err.column())
+}
+
+#[test]
+fn rest_bodies_with_extra_elements_round_trip_exactly() {
+    let body = format!(
+        "{DECL}<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message>\
+         <AWSAccessKeyId>AKIAEXAMPLE</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256\n20260101T000000Z</StringToSign>\
+         <SignatureProvided>abc</SignatureProvided><CanonicalRequest>GET\n/\n\nhost:s3</CanonicalRequest>\
+         <RequestId>4442587FB7D0A2F9</RequestId><HostId>vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=</HostId></Error>"
+    );
+    let error = assert_exact(&body);
+    assert_eq!(error.kind(), EnvelopeKind::Rest);
+    assert_eq!(error.code(), ErrorCode::SignatureDoesNotMatch);
+    assert_eq!(error.field("StringToSign"), Some("AWS4-HMAC-SHA256\n20260101T000000Z"));
+    assert_eq!(error.request_id(), Some("4442587FB7D0A2F9"));
+    assert!(error.host_id().unwrap().ends_with("Wo="));
+    let names: Vec<&str> = error.fields().iter().map(|f| f.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "Code",
+            "Message",
+            "AWSAccessKeyId",
+            "StringToSign",
+            "SignatureProvided",
+            "CanonicalRequest",
+            "RequestId",
+            "HostId"
+        ]
+    );
+}
+
+#[test]
+fn numbered_arguments_and_unknown_codes_are_kept() {
+    let body = format!(
+        "{DECL}<Error><Code>InvalidArgument</Code><Message>Invalid argument.</Message><ArgumentName1>x-amz-acl</ArgumentName1>\
+         <ArgumentValue1>public</ArgumentValue1><ArgumentName2>uploadId</ArgumentName2><ArgumentValue2></ArgumentValue2>\
+         <RequestId>R</RequestId><HostId>H</HostId></Error>"
+    );
+    let error = assert_exact(&body);
+    assert_eq!(error.field("ArgumentValue1"), Some("public"));
+    assert_eq!(error.field("ArgumentValue2"), Some(""));
+
+    let unknown = assert_exact(&format!("{DECL}<Error><Code>XMinioStorageFull</Code><Message>Storage backend has reached its minimum free drive threshold.</Message><Resource>/b/k</Resource><RequestId>17F</RequestId><HostId>dd9</HostId></Error>"));
+    assert_eq!(unknown.code().as_str(), "XMinioStorageFull");
+    assert_eq!(unknown.code().known(), None);
+    assert_eq!(unknown.retry(), RetryClass::No);
+}
+
+#[test]
+fn query_envelopes_round_trip_with_and_without_message() {
+    let body = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with name alice cannot be found.</Message></Error><RequestId>4f7a5b9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c</RequestId></ErrorResponse>";
+    let error = assert_exact(body);
+    assert_eq!(error.kind(), EnvelopeKind::Query);
+    assert_eq!(error.code(), ErrorCode::NoSuchEntity);
+    assert_eq!(error.error_type(), Some("Sender"));
+    assert_eq!(error.request_id(), Some("4f7a5b9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c"));
+    assert_eq!(error.root_attributes(), "xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"");
+    assert_eq!(error.declaration(), None);
+
+    let without_message = assert_exact("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>ExpiredToken</Code></Error><RequestId>r</RequestId></ErrorResponse>");
+    assert_eq!(without_message.message(), None);
+    assert_eq!(without_message.code(), ErrorCode::ExpiredToken);
+}
+
+#[test]
+fn pretty_printed_bodies_parse_to_the_same_envelope() {
+    let pretty = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<Error>\r\n  <Code>NoSuchKey</Code>\n  <Message>The specified key does not exist.</Message>\n  <Key>photos/2026/a.jpg</Key>\n  <RequestId>R1</RequestId>\n  <HostId>H1</HostId>\n</Error>\n";
+    let error = ErrorResponse::parse(pretty.as_bytes()).unwrap();
+    let compact = error.to_xml();
+    assert_eq!(
+        compact,
+        format!("{DECL}<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>photos/2026/a.jpg</Key><RequestId>R1</RequestId><HostId>H1</HostId></Error>")
+    );
+    assert_eq!(ErrorResponse::parse(compact.as_bytes()).unwrap(), error);
+}
+
+#[test]
+fn text_is_escaped_and_decoded_exactly() {
+    let message = "a < b && c > d ]]> \"quoted\" 'single' \r\n\ttab \u{1}\u{7f} caf\u{e9} \u{1F600}";
+    let error = ErrorResponse::new(ErrorCode::InvalidArgument).with_message(message);
+    let xml = error.to_xml();
+    assert!(
+        xml.contains(
+            "a &lt; b &amp;&amp; c &gt; d ]]&gt; \"quoted\" 'single' &#xD;\n\ttab &#x1;&#x7F; café 😀"
+        ),
+        "{xml}"
+    );
+    let back = ErrorResponse::parse(xml.as_bytes()).unwrap();
+    assert_eq!(back.message(), Some(message));
+    assert_eq!(back.to_xml(), xml);
+}
+
+#[test]
+fn entities_char_refs_and_cdata_become_text() {
+    let error = ErrorResponse::parse(b"<Error><Code>X</Code><Message>&lt;&#65;&#x42;&quot;&apos;&amp;<![CDATA[<raw> & ]]></Message></Error>").unwrap();
+    assert_eq!(error.message(), Some("<AB\"'&<raw> & "));
+}
+
+#[test]
+fn nested_markup_in_unknown_elements_is_kept_verbatim() {
+    let body = "<Error><Code>MalformedXML</Code><Details><Item n=\"1\">a &amp; b</Item><!-- note --><Item/></Details><RequestId>R</RequestId></Error>";
+    let error = assert_exact(body);
+    let details = error.fields().iter().find(|f| f.name() == "Details").unwrap();
+    assert_eq!(
+        details.content(),
+        &Content::Markup("<Item n=\"1\">a &amp; b</Item><!-- note --><Item/>".into())
+    );
+    assert_eq!(details.as_text(), None);
+}
+
+#[test]
+fn attributes_on_children_are_kept() {
+    assert_exact("<Error><Code>X</Code><ArgumentValue xsi:nil=\"true\"></ArgumentValue></Error>");
+}
+
+#[test]
+fn malformed_bodies_are_typed_errors_with_positions() {
+    assert_eq!(
+        kind_of("<ListBucketResult><Name>b</Name></ListBucketResult>"),
+        (ParseErrorKind::WrongRoot, 1, 1)
+    );
+    assert_eq!(
+        kind_of("<Error xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Code>X</Code></Error>").0,
+        ParseErrorKind::Unsupported
+    );
+    assert_eq!(
+        kind_of("<!DOCTYPE Error [<!ENTITY x \"y\">]><Error><Code>&x;</Code></Error>").0,
+        ParseErrorKind::Unsupported
+    );
+    assert_eq!(kind_of("<Error><Code>&x;</Code></Error>"), (ParseErrorKind::Unsupported, 1, 14));
+    assert_eq!(kind_of("<Error><Message>m</Message></Error>").0, ParseErrorKind::MissingField);
+    assert_eq!(kind_of("<Error><Code>A</Code><Code>B</Code></Error>").0, ParseErrorKind::DuplicateField);
+    assert_eq!(kind_of("<Error><Code>A</Code><Message>m</Message>").0, ParseErrorKind::Eof);
+    assert_eq!(kind_of("<Error><Code>A</Code></Error><Error/>").0, ParseErrorKind::TrailingCharacters);
+    assert_eq!(kind_of("<Error><Code>A</Message></Error>").0, ParseErrorKind::Syntax);
+    assert_eq!(kind_of("<Error><Code>A<!-- c --></Code></Error>").0, ParseErrorKind::InvalidType);
+    assert_eq!(kind_of("<Error><Code>A<?pi x?></Code></Error>").0, ParseErrorKind::InvalidType);
+    assert_eq!(kind_of("<Error><Code>A</Code><!-- c --></Error>").0, ParseErrorKind::Unsupported);
+    assert_eq!(kind_of("<Error>loose text<Code>A</Code></Error>").0, ParseErrorKind::Unsupported);
+    assert_eq!(kind_of("<Error><Code><b>A</b></Code></Error>").0, ParseErrorKind::InvalidType);
+    assert_eq!(
+        kind_of("<ErrorResponse><RequestId>r</RequestId></ErrorResponse>").0,
+        ParseErrorKind::MissingField
+    );
+    assert_eq!(kind_of("").0, ParseErrorKind::Empty);
+    assert_eq!(kind_of("{\"code\":1}").0, ParseErrorKind::Syntax);
+}
+
+#[test]
+fn head_responses_take_their_code_from_the_status_and_ids_from_headers() {
+    let headers = [("x-amz-request-id", "TX1"), ("x-amz-id-2", "HOST1")];
+    let not_found = ErrorResponse::from_http(404, &headers, b"").unwrap().unwrap();
+    assert_eq!((not_found.code().as_str(), not_found.message()), ("NotFound", None));
+    assert_eq!(
+        (not_found.request_id(), not_found.host_id(), not_found.http_status()),
+        (Some("TX1"), Some("HOST1"), Some(404))
+    );
+    // A status only one documented code has gives that code.
+    let range = ErrorResponse::from_http(416, &headers, b"").unwrap().unwrap();
+    assert_eq!(range.code(), ErrorCode::InvalidRange);
+    let moved = ErrorResponse::from_http(301, &headers, b"").unwrap().unwrap();
+    assert_eq!(moved.code(), ErrorCode::PermanentRedirect);
+    let unavailable = ErrorResponse::from_http(503, &headers, b"").unwrap().unwrap();
+    assert_eq!(
+        (unavailable.code().as_str(), unavailable.retry()),
+        ("ServiceUnavailable", RetryClass::Transient)
+    );
+    assert!(ErrorResponse::from_http(200, &headers, b"").unwrap().is_none());
+}
+
+#[test]
+fn a_200_with_an_error_body_is_an_error_and_body_ids_win_over_headers() {
+    let headers = vec![("X-Amz-Request-Id".to_string(), "HEADER".to_string())];
+    let body = b"<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>BODY</RequestId></Error>";
+    let error = ErrorResponse::from_http(200, &headers, body).unwrap().unwrap();
+    assert_eq!((error.code().known(), error.request_id()), (Some(ErrorCode::InternalError), Some("BODY")));
+    assert_eq!((error.http_status(), error.retry()), (Some(200), RetryClass::Transient));
+
+    let success = b"<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>";
+    assert!(ErrorResponse::from_http(200, &headers, success).unwrap().is_none());
+    assert_eq!(
+        ErrorResponse::from_http(403, &headers, success).unwrap_err().kind(),
+        ParseErrorKind::WrongRoot
+    );
+}
+
+#[test]
+fn builders_write_what_s3_servers_write() {
+    let rest = ErrorResponse::new(ErrorCode::NoSuchKey)
+        .with_request_id("R")
+        .with_field("Key", "a.txt")
+        .with_host_id("H")
+        .with_message("The specified key does not exist.");
+    assert_eq!(
+        rest.to_xml(),
+        format!("{DECL}<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>a.txt</Key><RequestId>R</RequestId><HostId>H</HostId></Error>")
+    );
+    let query = ErrorResponse::new_query(ErrorCode::Throttling).with_request_id("Q");
+    assert_eq!(
+        query.to_xml(),
+        format!("{DECL}<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>Throttling</Code><Message>The request was denied due to request throttling</Message></Error><RequestId>Q</RequestId></ErrorResponse>")
+    );
+    assert_eq!(query.retry(), RetryClass::Throttling);
+    assert_eq!(ErrorResponse::new_query(ErrorCode::ServiceUnavailable).error_type(), Some("Receiver"));
+    assert_eq!(rest.clone().without_field("Key").field("Key"), None);
+}
+
+#[test]
+fn display_shows_code_status_message_and_request_id() {
+    let error = ErrorResponse::new(ErrorCode::SlowDown).with_request_id("R7");
+    assert_eq!(error.to_string(), "SlowDown (HTTP 503): Reduce the request rate [request id R7]");
+    let boxed: Box<dyn std::error::Error> = Box::new(error);
+    assert!(boxed.to_string().starts_with("SlowDown"));
+}
+
+#[test]
+fn documented_messages_match_their_template() {
+    let error = ErrorResponse::new(ErrorCode::NoSuchBucket);
+    assert_eq!(error.message_args(), Some(vec![]));
+    assert_eq!(error.with_message("other").message_args(), None);
+}
