@@ -1,6 +1,10 @@
-//! `cargo xtask regen [--check]`: regenerates every vendor crate's `src/generated.rs` from the
-//! documents and overlays in `docs/vendor/`; with `--check`, writes nothing and fails naming each
-//! stale file.
+//! Maintainer tasks:
+//!
+//! - `cargo xtask regen [--check]`: regenerates every vendor crate's `src/generated.rs` from the
+//!   documents and overlays in `docs/vendor/`; with `--check`, writes nothing and fails naming
+//!   each stale file.
+//! - `cargo xtask bless`: rewrites the golden bodies and insta snapshots under `golden/` from
+//!   the current code, for review with `git diff golden/`.
 
 mod emit;
 mod model;
@@ -10,13 +14,14 @@ mod regen;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask regen [--check]";
+const USAGE: &str = "usage: cargo xtask regen [--check] | cargo xtask bless";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let check = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["regen"] => false,
         ["regen", "--check"] => true,
+        ["bless"] => return bless(),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -36,6 +41,29 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the conformance suite's golden tests in writing mode.
+fn bless() -> ExitCode {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["test", "--package", "conformance", "--test", "golden"])
+        .env("CLOUD_ERRORS_BLESS", "1")
+        .env("INSTA_UPDATE", "always")
+        .env_remove("CI")
+        .current_dir(regen::workspace_root())
+        .status();
+    match status {
+        Ok(status) if status.success() => {
+            println!("golden bodies and snapshots rewritten; review them with `git diff golden/`");
+            ExitCode::SUCCESS
+        }
+        Ok(_) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("error: cannot run cargo: {err}");
             ExitCode::FAILURE
         }
     }

@@ -3,7 +3,7 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
-use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{CloudError, Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -63,6 +63,22 @@ impl ErrorResponse {
             code: WireInt::number(code.common().number()),
             message: Some(code.message().to_owned()),
             code_desc: Some(code.as_str().to_owned()),
+            data: None,
+            members,
+            status: None,
+        }
+    }
+
+    /// The body of an error that has only a common code: the code and its documented
+    /// description as message, no `codeDesc`.
+    pub fn from_common(code: CommonCode) -> Self {
+        let mut members = Members::new();
+        members.mark(CODE);
+        members.mark(MESSAGE);
+        ErrorResponse {
+            code: WireInt::number(code.number()),
+            message: Some(code.description().to_owned()),
+            code_desc: None,
             data: None,
             members,
             status: None,
@@ -259,4 +275,47 @@ impl JsonObject for ErrorResponse {
 }
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+
+impl core::fmt::Display for ErrorResponse {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        cloud_errors_core::write_summary(self, f)
+    }
+}
+
+impl std::error::Error for ErrorResponse {}
+
+/// Like the other vendors', except that a body whose `codeDesc` is absent or undocumented is
+/// described by its common code.
+impl CloudError for ErrorResponse {
+    fn vendor(&self) -> &'static str {
+        crate::VENDOR
+    }
+    fn wire_code(&self) -> &str {
+        self.code().as_str()
+    }
+    fn code_name(&self) -> Option<&'static str> {
+        match (self.code().known(), self.code_desc.is_none()) {
+            (Some(code), _) => Some(code.name()),
+            (None, true) => self.common_code().known().map(CommonCode::name),
+            (None, false) => None,
+        }
+    }
+    fn message(&self) -> Option<&str> {
+        self.message()
+    }
+    fn request_id(&self) -> Option<&str> {
+        self.request_id()
+    }
+    fn http_status(&self) -> Option<u16> {
+        self.http_status()
+    }
+    fn retry(&self) -> RetryClass {
+        self.retry()
+    }
+    fn description(&self) -> Option<&'static str> {
+        self.code().known().map(ErrorCode::description).or_else(|| self.common_code().known().map(CommonCode::description))
+    }
+    fn remediation(&self) -> Option<&'static str> {
+        self.code().known().and_then(ErrorCode::remediation)
+    }
+}

@@ -1,0 +1,100 @@
+//! Test support for the conformance suite: one adapter per vendor envelope, so the same golden,
+//! snapshot and property tests walk every vendor's table.
+//!
+//! Golden bodies live in `golden/<vendor>/<kind>/<code>.<ext>` at the workspace root. They are
+//! written by `cargo xtask bless` (which runs this suite with `CLOUD_ERRORS_BLESS=1`) and
+//! compared byte for byte otherwise.
+
+use std::fmt::Debug;
+use std::path::PathBuf;
+
+use cloud_errors_core::{CloudError, DocumentedCode, ParseError};
+
+/// One vendor envelope kind, seen generically.
+pub trait Envelope {
+    /// The documented codes this envelope carries.
+    type Code: DocumentedCode;
+    /// The parsed body.
+    type Response: CloudError + PartialEq + Debug + Clone;
+    /// Where its golden files live, under `golden/`: `s3/rest`, `huawei-iam/body`.
+    const DIR: &'static str;
+    /// The golden files' extension.
+    const EXT: &'static str;
+
+    /// The canonical body a vendor server sends for `code` (with the request id the vendor's
+    /// envelope carries, where it carries one).
+    fn build(code: Self::Code) -> Self::Response;
+    /// Reads a body.
+    fn parse(body: &[u8]) -> Result<Self::Response, ParseError>;
+    /// Writes a body.
+    fn to_bytes(response: &Self::Response) -> Vec<u8>;
+}
+
+/// The request id golden bodies carry, where the envelope has one.
+pub const GOLDEN_REQUEST_ID: &str = "0123456789ABCDEF";
+/// The S3 host id golden bodies carry.
+pub const GOLDEN_HOST_ID: &str = "aG9zdC1pZC1mb3ItZ29sZGVuLWJvZGllcw==";
+
+macro_rules! envelope {
+    ($name:ident, $code:ty, $response:ty, $dir:literal, $ext:literal, |$c:ident| $build:expr) => {
+        #[doc = concat!("The `", $dir, "` envelope.")]
+        pub struct $name;
+        impl Envelope for $name {
+            type Code = $code;
+            type Response = $response;
+            const DIR: &'static str = $dir;
+            const EXT: &'static str = $ext;
+            fn build($c: $code) -> $response {
+                $build
+            }
+            fn parse(body: &[u8]) -> Result<$response, ParseError> {
+                <$response>::parse(body)
+            }
+            fn to_bytes(response: &$response) -> Vec<u8> {
+                response.to_bytes()
+            }
+        }
+    };
+}
+
+envelope!(AwsInterface, aws_interface_errors::ErrorCode, aws_interface_errors::ErrorResponse, "aws-interface/body", "json", |code| {
+    aws_interface_errors::ErrorResponse::new(code)
+});
+envelope!(HuaweiIam, huawei_iam_errors::ErrorCode, huawei_iam_errors::ErrorResponse, "huawei-iam/body", "json", |code| {
+    huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
+});
+envelope!(Authing, authing_errors::ErrorCode, authing_errors::ErrorResponse, "authing/body", "json", |code| {
+    authing_errors::ErrorResponse::new(code)
+});
+envelope!(S3Rest, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/rest", "xml", |code| {
+    s3_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID).with_host_id(GOLDEN_HOST_ID)
+});
+envelope!(S3Query, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query", "xml", |code| {
+    s3_errors::ErrorResponse::new_query(code).with_request_id(GOLDEN_REQUEST_ID)
+});
+envelope!(TencentCam, tencent_cam_errors::ErrorCode, tencent_cam_errors::ErrorResponse, "tencent-cam/module", "json", |code| {
+    tencent_cam_errors::ErrorResponse::new(code)
+});
+envelope!(TencentCamCommon, tencent_cam_errors::CommonCode, tencent_cam_errors::ErrorResponse, "tencent-cam/common", "json", |code| {
+    tencent_cam_errors::ErrorResponse::from_common(code)
+});
+
+/// The path of a golden file.
+pub fn golden_path<E: Envelope>(code: E::Code) -> PathBuf {
+    workspace_root().join("golden").join(E::DIR).join(format!("{}.{}", file_stem(code.as_str()), E::EXT))
+}
+
+/// A file name for a wire code (codes are ASCII letters, digits, dots and dashes).
+fn file_stem(code: &str) -> String {
+    code.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect()
+}
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("conformance sits in the workspace").to_path_buf()
+}
+
+/// Whether this run writes golden files instead of checking them.
+pub fn blessing() -> bool {
+    std::env::var_os("CLOUD_ERRORS_BLESS").is_some_and(|v| v == "1")
+}
