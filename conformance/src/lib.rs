@@ -57,27 +57,52 @@ macro_rules! envelope {
     };
 }
 
-envelope!(AwsInterface, aws_interface_errors::ErrorCode, aws_interface_errors::ErrorResponse, "aws-interface/body", "json", |code| {
-    aws_interface_errors::ErrorResponse::new(code)
-});
-envelope!(HuaweiIam, huawei_iam_errors::ErrorCode, huawei_iam_errors::ErrorResponse, "huawei-iam/body", "json", |code| {
-    huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
-});
-envelope!(Authing, authing_errors::ErrorCode, authing_errors::ErrorResponse, "authing/body", "json", |code| {
-    authing_errors::ErrorResponse::new(code)
-});
+envelope!(
+    AwsInterface,
+    aws_interface_errors::ErrorCode,
+    aws_interface_errors::ErrorResponse,
+    "aws-interface/body",
+    "json",
+    |code| { aws_interface_errors::ErrorResponse::new(code) }
+);
+envelope!(
+    HuaweiIam,
+    huawei_iam_errors::ErrorCode,
+    huawei_iam_errors::ErrorResponse,
+    "huawei-iam/body",
+    "json",
+    |code| { huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID) }
+);
+envelope!(
+    Authing,
+    authing_errors::ErrorCode,
+    authing_errors::ErrorResponse,
+    "authing/body",
+    "json",
+    |code| { authing_errors::ErrorResponse::new(code) }
+);
 envelope!(S3Rest, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/rest", "xml", |code| {
     s3_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID).with_host_id(GOLDEN_HOST_ID)
 });
 envelope!(S3Query, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query", "xml", |code| {
     s3_errors::ErrorResponse::new_query(code).with_request_id(GOLDEN_REQUEST_ID)
 });
-envelope!(TencentCam, tencent_cam_errors::ErrorCode, tencent_cam_errors::ErrorResponse, "tencent-cam/module", "json", |code| {
-    tencent_cam_errors::ErrorResponse::new(code)
-});
-envelope!(TencentCamCommon, tencent_cam_errors::CommonCode, tencent_cam_errors::ErrorResponse, "tencent-cam/common", "json", |code| {
-    tencent_cam_errors::ErrorResponse::from_common(code)
-});
+envelope!(
+    TencentCam,
+    tencent_cam_errors::ErrorCode,
+    tencent_cam_errors::ErrorResponse,
+    "tencent-cam/module",
+    "json",
+    |code| { tencent_cam_errors::ErrorResponse::new(code) }
+);
+envelope!(
+    TencentCamCommon,
+    tencent_cam_errors::CommonCode,
+    tencent_cam_errors::ErrorResponse,
+    "tencent-cam/common",
+    "json",
+    |code| { tencent_cam_errors::ErrorResponse::from_common(code) }
+);
 
 /// The path of a golden file.
 pub fn golden_path<E: Envelope>(code: E::Code) -> PathBuf {
@@ -91,7 +116,10 @@ fn file_stem(code: &str) -> String {
 
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("conformance sits in the workspace").to_path_buf()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("conformance sits in the workspace")
+        .to_path_buf()
 }
 
 /// Whether this run writes golden files instead of checking them.

@@ -9,7 +9,7 @@ use std::fs;
 
 use cloud_errors_core::{CloudError, DocumentedCode};
 use conformance::{blessing, golden_path, workspace_root, Envelope};
-use conformance::{AwsInterface, Authing, HuaweiIam, S3Query, S3Rest, TencentCam, TencentCamCommon};
+use conformance::{Authing, AwsInterface, HuaweiIam, S3Query, S3Rest, TencentCam, TencentCamCommon};
 
 fn check_goldens<E: Envelope>() {
     let dir = workspace_root().join("golden").join(E::DIR);
@@ -26,7 +26,8 @@ fn check_goldens<E: Envelope>() {
             fs::write(&path, &bytes).unwrap();
             continue;
         }
-        let golden = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask bless`", path.display()));
+        let golden =
+            fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}; run `cargo xtask bless`", path.display()));
         assert_eq!(
             String::from_utf8_lossy(&bytes),
             String::from_utf8_lossy(&golden),
@@ -42,11 +43,17 @@ fn check_goldens<E: Envelope>() {
         assert_eq!(parsed.retry(), code.retry());
         assert_eq!(parsed.description(), Some(code.description()));
         assert_eq!(parsed.remediation(), code.remediation());
-        let expected_message = if E::DIR == "tencent-cam/common" { code.description() } else { code.message() };
+        let expected_message =
+            if E::DIR == "tencent-cam/common" { code.description() } else { code.message() };
         assert_eq!(parsed.message(), Some(expected_message));
     }
     let files = fs::read_dir(&dir).unwrap().count();
-    assert_eq!(files, E::Code::ALL.len(), "{} holds files for codes the document does not list", dir.display());
+    assert_eq!(
+        files,
+        E::Code::ALL.len(),
+        "{} holds files for codes the document does not list",
+        dir.display()
+    );
 }
 
 /// One line per code: everything the table says about it.
@@ -75,7 +82,9 @@ fn metadata<C: DocumentedCode>() -> String {
 fn envelopes<E: Envelope>() -> String {
     E::Code::ALL
         .iter()
-        .map(|&code| format!("{}\n{}\n", code.as_str(), String::from_utf8_lossy(&E::to_bytes(&E::build(code)))))
+        .map(|&code| {
+            format!("{}\n{}\n", code.as_str(), String::from_utf8_lossy(&E::to_bytes(&E::build(code))))
+        })
         .collect()
 }
 

@@ -112,7 +112,10 @@ fn retry_classes_follow_the_overlays() {
         classified(tencent_cam_errors::CommonCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),
         [("4400", Throttling)]
     );
-    assert!(classified(aws_interface_errors::ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()).is_empty());
+    assert!(classified(
+        aws_interface_errors::ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()
+    )
+    .is_empty());
 }
 
 #[test]
@@ -120,9 +123,18 @@ fn documented_quirks_survive_into_the_tables() {
     use huawei_iam_errors::ErrorCode as Huawei;
     use s3_errors::ErrorCode as S3;
     assert!(S3::NoSuchUpload.description().contains("does not exis. The"));
-    assert_eq!(S3::IllegalVersioningConfigurationException.as_str(), "IllegalVersioningConfigurationException");
+    assert_eq!(
+        S3::IllegalVersioningConfigurationException.as_str(),
+        "IllegalVersioningConfigurationException"
+    );
     assert_eq!(Huawei::PreviewNotFound.message(), "Preview with id s% cannot be found.");
     assert_eq!(Huawei::AccessDenied.message(), "access denied: %s");
-    assert_eq!(aws_interface_errors::ErrorCode::ItemPkSkPairAlreadyExist.message(), "A combination of <item._pk & item._sk> already exist");
-    assert_eq!(authing_errors::ErrorCode::OriginalMailboxNotVerified.message(), authing_errors::ErrorCode::OriginalMailboxNotVerifiedAgain.message());
+    assert_eq!(
+        aws_interface_errors::ErrorCode::ItemPkSkPairAlreadyExist.message(),
+        "A combination of <item._pk & item._sk> already exist"
+    );
+    assert_eq!(
+        authing_errors::ErrorCode::OriginalMailboxNotVerified.message(),
+        authing_errors::ErrorCode::OriginalMailboxNotVerifiedAgain.message()
+    );
 }

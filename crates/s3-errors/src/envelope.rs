@@ -348,6 +348,12 @@ impl ErrorResponse {
         self
     }
 
+    /// Leaves the XML declaration out of the body (some S3-compatible servers send none).
+    pub fn without_declaration(mut self) -> Self {
+        self.declaration = None;
+        self
+    }
+
     /// Sets the HTTP status the error arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);

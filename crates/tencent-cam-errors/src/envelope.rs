@@ -313,7 +313,10 @@ impl CloudError for ErrorResponse {
         self.retry()
     }
     fn description(&self) -> Option<&'static str> {
-        self.code().known().map(ErrorCode::description).or_else(|| self.common_code().known().map(CommonCode::description))
+        self.code()
+            .known()
+            .map(ErrorCode::description)
+            .or_else(|| self.common_code().known().map(CommonCode::description))
     }
     fn remediation(&self) -> Option<&'static str> {
         self.code().known().and_then(ErrorCode::remediation)
