@@ -63,7 +63,7 @@ envelope!(
     aws_interface_errors::ErrorResponse,
     "aws-interface/body",
     "json",
-    |code| { aws_interface_errors::ErrorResponse::new(code) }
+    |code| aws_interface_errors::ErrorResponse::new(code)
 );
 envelope!(
     HuaweiIam,
@@ -71,7 +71,7 @@ envelope!(
     huawei_iam_errors::ErrorResponse,
     "huawei-iam/body",
     "json",
-    |code| { huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID) }
+    |code| huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
 );
 envelope!(
     Authing,
@@ -79,7 +79,7 @@ envelope!(
     authing_errors::ErrorResponse,
     "authing/body",
     "json",
-    |code| { authing_errors::ErrorResponse::new(code) }
+    |code| authing_errors::ErrorResponse::new(code)
 );
 envelope!(S3Rest, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/rest", "xml", |code| {
     s3_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID).with_host_id(GOLDEN_HOST_ID)
@@ -93,7 +93,7 @@ envelope!(
     tencent_cam_errors::ErrorResponse,
     "tencent-cam/module",
     "json",
-    |code| { tencent_cam_errors::ErrorResponse::new(code) }
+    |code| tencent_cam_errors::ErrorResponse::new(code)
 );
 envelope!(
     TencentCamCommon,
@@ -101,7 +101,7 @@ envelope!(
     tencent_cam_errors::ErrorResponse,
     "tencent-cam/common",
     "json",
-    |code| { tencent_cam_errors::ErrorResponse::from_common(code) }
+    |code| tencent_cam_errors::ErrorResponse::from_common(code)
 );
 
 /// The path of a golden file.
