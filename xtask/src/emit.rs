@@ -17,10 +17,17 @@ fn lit(text: &str) -> String {
 }
 
 /// `text` as rustdoc prose: characters markdown would read as markup are escaped, so the
-/// vendor's words show as written.
+/// vendor's words show as written; web addresses become links.
 fn prose(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    text.split(' ').map(prose_word).collect::<Vec<_>>().join(" ")
+}
+
+fn prose_word(word: &str) -> String {
+    if word.starts_with("https://") || word.starts_with("http://") {
+        return format!("<{word}>");
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -326,6 +333,7 @@ mod tests {
     fn prose_escapes_markup_and_code_spans_hold_backticks() {
         assert_eq!(prose("Need <item_id> param"), "Need &lt;item\\_id&gt; param");
         assert_eq!(prose("a * b"), "a \\* b");
+        assert_eq!(prose("See https://docs.example.com"), "See <https://docs.example.com>");
         assert_eq!(code_span("PAP5.0001"), "`PAP5.0001`");
         assert_eq!(code_span("missing header `x`"), "`` missing header `x` ``");
     }

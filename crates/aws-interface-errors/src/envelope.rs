@@ -138,6 +138,11 @@ impl ErrorResponse {
         self.duration.as_ref().and_then(|raw| raw.0.get().parse().ok())
     }
 
+    /// The duration exactly as sent (raw JSON number), when the body has one.
+    pub fn duration_raw(&self) -> Option<&RawValue> {
+        self.duration.as_ref().map(|raw| &*raw.0)
+    }
+
     /// The server's traceback, when it sends one.
     pub fn traceback(&self) -> Option<&str> {
         self.traceback.as_deref()

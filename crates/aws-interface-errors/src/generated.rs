@@ -374,7 +374,7 @@ pub enum ErrorCode {
     /// - Retry: no
     /// - Source: `aws-interface.md` line 64
     CannotRunOnNonServerless,
-    /// `58` — You should input all required parameters. See https://docs.aws-interface.com
+    /// `58` — You should input all required parameters. See <https://docs.aws-interface.com>
     ///
     /// - HTTP status: 200
     /// - Retry: no

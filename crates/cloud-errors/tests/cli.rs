@@ -1,0 +1,177 @@
+//! The built `cloud-errors` binary on good and bad input: output and exit status.
+#![cfg(all(
+    feature = "cli",
+    feature = "aws-interface",
+    feature = "huawei-iam",
+    feature = "authing",
+    feature = "s3",
+    feature = "tencent-cam"
+))]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cloud-errors"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The command may exit before reading everything (usage errors); that is fine.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn decodes_the_readme_sample_as_text() {
+    let output = run(&["decode", "samples/s3-no-such-key.xml"], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("vendor:       s3\n"), "{text}");
+    assert!(text.contains("code:         NoSuchKey (documented as NoSuchKey)\n"), "{text}");
+    assert!(text.contains("http status:  404\n"));
+    assert!(text.contains("request id:   4442587FB7D0A2F9\n"));
+    assert!(text.contains("  Key: photos/2026/beach.jpg\n"));
+}
+
+#[test]
+fn decode_json_prints_the_documented_object_from_stdin() {
+    let body =
+        br#"{"error_msg":"access denied: x","error_code":"PAP5.0001","request_id":"r1","extra":[1, 2.50]}"#;
+    let output = run(&["decode", "--format", "json"], body);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!({
+            "vendor": "huawei-iam", "code": "PAP5.0001", "known": true, "name": "AccessDenied",
+            "http_status": 403, "message": "access denied: x", "request_id": "r1",
+            "description": "Access denied.", "remediation": "Check whether this operation is allowed.",
+            "retry": "no", "fields": {"extra": [1, 2.50]}
+        })
+    );
+    // Field values are printed as sent, and the keys in the documented order.
+    let text = stdout(&output);
+    assert!(text.contains("2.50"));
+    let keys = [
+        "vendor",
+        "code",
+        "known",
+        "name",
+        "http_status",
+        "message",
+        "request_id",
+        "description",
+        "remediation",
+        "retry",
+        "fields",
+    ];
+    let positions: Vec<usize> = keys.iter().map(|k| text.find(&format!("\"{k}\"")).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn unknown_codes_decode_with_known_false() {
+    let output = run(
+        &["decode", "--format", "json"],
+        br#"{"code":4104,"message":"secret id not found","codeDesc":"AuthFailure.SecretIdNotFound"}"#,
+    );
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["vendor"], "tencent-cam");
+    assert_eq!(value["known"], false);
+    assert_eq!(value["name"], serde_json::Value::Null);
+    assert_eq!(value["fields"]["code"], 4104);
+}
+
+#[test]
+fn status_only_s3_errors_need_the_status() {
+    let output = run(&["decode", "--vendor", "s3", "--status", "404", "--format", "json"], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!((value["code"].as_str(), value["http_status"].as_u64()), (Some("NotFound"), Some(404)));
+}
+
+#[test]
+fn bad_input_exits_1_with_a_one_line_reason() {
+    for (args, stdin, expected) in [
+        (&["decode"][..], &b"not an error body"[..], "cannot tell which vendor"),
+        (&["decode"], b"{\"error_code\": \"PAP5.0001\",\n \"error_msg\": }", "line 2 column"),
+        (&["decode", "--vendor", "s3"], b"<Error><Code>X</Code>", "unexpected end of input"),
+        (&["decode", "--vendor", "s3"], b"<Other/>", "not an error envelope"),
+        (&["decode", "samples/does-not-exist.json"], b"", "cannot read samples/does-not-exist.json"),
+        (&["decode", "--status", "200"], br#"{"code":200,"message":"ok"}"#, "reports success"),
+        (&["explain", "NoSuchThing"], b"", "is not a code any enabled vendor documents"),
+        (&["roundtrip"], b"\xff\xfe", "not an error body"),
+    ] {
+        let output = run(args, stdin);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(stdout(&output).is_empty());
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&["decode", "--vendor", "azure"][..], &["frobnicate"], &["list", "--format", "yaml"], &[]] {
+        let output = run(args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+    assert!(stderr(&run(&["decode", "--vendor", "azure"], b"")).contains("unknown vendor `azure`"));
+}
+
+#[test]
+fn roundtrip_prints_the_body_as_the_vendor_writes_it() {
+    let body = std::fs::read("../../samples/s3-no-such-key.xml").unwrap();
+    let output = run(&["roundtrip", "samples/s3-no-such-key.xml"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.stdout, body);
+    let pretty = b"{\n  \"error\": {\"code\": 5, \"message\": \"Password did not match\"}\n}";
+    let output = run(&["roundtrip", "--vendor", "aws-interface"], pretty);
+    assert_eq!(stdout(&output), r#"{"error": {"code": 5, "message": "Password did not match"}}"#);
+}
+
+#[test]
+fn explain_finds_codes_across_vendors() {
+    let output = run(&["explain", "NoSuchKey"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("s3 NoSuchKey (ErrorCode::NoSuchKey)\n  http status:  404\n"));
+    let tencent = stdout(&run(&["explain", "InvalidParameter.policyName.InUse"], b""));
+    assert!(tencent.contains("remediation:  Use a new policy name."));
+    // A bare number may be documented by several vendors: each is shown.
+    let both = stdout(&run(&["explain", "5000"], b""));
+    assert!(both.contains("authing 5000"), "{both}");
+    let many = stdout(&run(&["explain", "4000"], b""));
+    assert!(many.contains("tencent-cam 4000 (CommonCode::InvalidRequestParameter)"), "{many}");
+    let only = stdout(&run(&["explain", "1", "--vendor", "aws-interface"], b""));
+    assert!(only.starts_with("aws-interface 1 (ErrorCode::PermissionDenied)"), "{only}");
+    let by_name = stdout(&run(&["explain", "ConcurrentModification"], b""));
+    assert!(by_name.contains("huawei-iam PAP5.0006") && by_name.contains("retry:        transient"));
+}
+
+#[test]
+fn list_prints_table_json_and_markdown() {
+    let table = stdout(&run(&["list", "--vendor", "s3"], b""));
+    assert_eq!(table.lines().count(), 1 + 105);
+    assert!(table.lines().next().unwrap().starts_with("VENDOR"));
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&run(&["list", "--format", "json"], b""))).unwrap();
+    assert_eq!(json.len(), 85 + 73 + 99 + 105 + 39 + 8);
+    assert_eq!(json[0]["vendor"], "aws-interface");
+    let markdown = stdout(&run(&["list", "--vendor", "tencent-cam", "--format", "markdown"], b""));
+    assert_eq!(markdown.lines().count(), 2 + 39 + 8);
+    assert!(markdown.starts_with("| vendor | code |"));
+}
