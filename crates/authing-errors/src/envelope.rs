@@ -225,3 +225,4 @@ impl JsonObject for ErrorResponse {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

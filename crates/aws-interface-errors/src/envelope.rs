@@ -310,3 +310,4 @@ impl JsonObject for ErrorObject {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, ErrorObject);
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -25,6 +25,15 @@ impl<K: AsRef<str>, V: AsRef<str>> Headers for Vec<(K, V)> {
     }
 }
 
+/// Header values that are not visible ASCII are skipped, as no vendor sends such ids.
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl Headers for http::HeaderMap {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.get_all(name).iter().find_map(|value| value.to_str().ok())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +45,14 @@ mod tests {
         assert_eq!(headers.header("x-amz-id-2"), None);
         let empty: Vec<(String, String)> = Vec::new();
         assert_eq!(empty.header("x"), None);
+    }
+
+    #[cfg(feature = "http")]
+    #[test]
+    fn header_maps_are_headers() {
+        let mut map = http::HeaderMap::new();
+        map.insert("x-amz-request-id", http::HeaderValue::from_static("R1"));
+        assert_eq!(map.header("X-Amz-Request-Id"), Some("R1"));
+        assert_eq!(map.header("x-amz-id-2"), None);
     }
 }

@@ -1,18 +1,4 @@
-//! The shared vocabulary of the `cloud-errors` crates.
-//!
-//! Every vendor crate (`s3-errors`, `huawei-iam-errors`, ...) generates its own `ErrorCode` enum
-//! and hand-writes its own wire envelope, but they all speak in the terms defined here:
-//!
-//! - [`RetryClass`]: whether a failed call is worth retrying, and how.
-//! - [`Code`]: a wire code that is either documented (a vendor `ErrorCode`) or unknown and kept
-//!   exactly as it was sent.
-//! - [`DocumentedCode`] and [`CloudError`]: the traits generic code uses to ask any vendor's code
-//!   or error for its wire code, message, request id, HTTP status and retry class.
-//! - [`template`]: the vendors' message templates (`%s`, `%d`, `{}`), rendered and matched back.
-//! - [`ParseError`]: the one error every envelope parser returns, with a category, a line and a
-//!   column.
-//!
-//! This crate knows nothing about any particular vendor.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

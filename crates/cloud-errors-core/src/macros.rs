@@ -75,6 +75,51 @@ macro_rules! impl_cloud_error {
     };
 }
 
+/// Implements the `http` crate interop of a vendor crate (behind the calling crate's `http`
+/// feature): `ErrorCode::status_code`, `ErrorResponse::from_response` and
+/// `ErrorResponse::to_response`.
+#[macro_export]
+macro_rules! impl_http {
+    ($response:ty, $code:ty, $content_type:literal) => {
+        #[cfg(feature = "http")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+        impl $code {
+            /// The documented HTTP status as an `http::StatusCode`.
+            pub fn status_code(self) -> ::http::StatusCode {
+                ::http::StatusCode::from_u16(self.http_status()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
+        }
+
+        #[cfg(feature = "http")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+        impl $response {
+            /// Reads a response from its `http::response::Parts` and body (see `from_http`):
+            /// `Ok(None)` when the response is not an error.
+            pub fn from_response(
+                parts: &::http::response::Parts,
+                body: &[u8],
+            ) -> ::core::result::Result<::core::option::Option<Self>, $crate::ParseError> {
+                Self::from_http(parts.status.as_u16(), &parts.headers, body)
+            }
+
+            /// The response a server sends: the status (received, else documented, else 500),
+            #[doc = concat!("`Content-Type: ", $content_type, "`, and the body.")]
+            pub fn to_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+                let status = self
+                    .http_status()
+                    .and_then(|status| ::http::StatusCode::from_u16(status).ok())
+                    .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
+                let mut response = ::http::Response::new(self.to_bytes());
+                *response.status_mut() = status;
+                response
+                    .headers_mut()
+                    .insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static($content_type));
+                response
+            }
+        }
+    };
+}
+
 /// Implements serde's `Serialize` and `Deserialize` for types that implement
 /// [`json::JsonObject`](crate::json::JsonObject).
 #[cfg(feature = "json")]

@@ -1,21 +1,9 @@
-//! Decode, explain and build the error bodies of five cloud APIs, and tell them apart.
-//!
-//! This crate re-exports each vendor crate behind a Cargo feature named after the vendor
-//! (`aws-interface`, `huawei-iam`, `authing`, `s3`, `tencent-cam`; all on by default), and adds
-//! what needs more than one vendor: recognizing which vendor sent a body, and [`AnyError`], one
-//! value over every enabled vendor that answers the [`CloudError`] trait.
-//!
-//! ```
-//! # #[cfg(feature = "tencent-cam")] {
-//! use cloud_errors::{decode, CloudError, RetryClass, Vendor};
-//!
-//! let body = br#"{"code":4400,"message":"request limit exceeded","codeDesc":"RequestLimitExceeded"}"#;
-//! let error = decode(body, None).unwrap();
-//! assert_eq!(error.vendor(), Vendor::TencentCam);
-//! assert_eq!(error.wire_code(), "RequestLimitExceeded");
-//! assert_eq!(error.retry(), RetryClass::Throttling);
-//! # }
-//! ```
+// The README's examples need the vendors they use; single-vendor builds get a shorter page.
+#![cfg_attr(
+    all(feature = "aws-interface", feature = "huawei-iam", feature = "authing", feature = "s3", feature = "tencent-cam"),
+    doc = include_str!("../README.md")
+)]
+//! Decode, explain and build cloud API error bodies; see the README for the full page.
 //!
 //! The `cli` feature (on by default) builds the `cloud-errors` command; library users who turn
 //! default features off do not compile its argument parser.

@@ -349,3 +349,4 @@ impl Serialize for NestedCode {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, NestedError);
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

@@ -412,3 +412,4 @@ pub fn code_for_status(status: u16) -> &'static str {
 }
 
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/xml");

@@ -322,3 +322,4 @@ impl CloudError for ErrorResponse {
         self.code().known().and_then(ErrorCode::remediation)
     }
 }
+cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");
