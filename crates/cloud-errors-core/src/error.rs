@@ -151,6 +151,12 @@ pub(crate) fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {
     (line, before.len() - line_start + 1)
 }
 
+/// Whether a 1-based line and column point at the last byte of `input`.
+#[cfg_attr(not(feature = "json"), allow(dead_code))]
+pub(crate) fn is_last_byte(input: &[u8], line: usize, column: usize) -> bool {
+    !input.is_empty() && line_and_column(input, input.len() - 1) == (line, column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

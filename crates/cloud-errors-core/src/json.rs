@@ -562,7 +562,17 @@ pub fn has_member(input: &[u8], key: &str) -> Result<bool, ParseError> {
 /// value. Every failure is a [`ParseError`] with its line and column.
 pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
     let text = crate::check_body(input)?;
-    serde_json::from_str(text).map_err(|err| json_error(&err))
+    serde_json::from_str(text).map_err(|err| {
+        let error = json_error(&err);
+        // serde_json calls a number or literal cut short by the end of the input "invalid";
+        // it is a truncation like any other.
+        let cut_short = ["invalid number", "expected ident"].iter().any(|m| error.message().starts_with(m));
+        if cut_short && crate::error::is_last_byte(input, error.line(), error.column()) {
+            ParseError::new(ParseErrorKind::Eof, error.line(), error.column(), error.message())
+        } else {
+            error
+        }
+    })
 }
 
 /// Turns a serde_json error into a [`ParseError`] of the matching kind.

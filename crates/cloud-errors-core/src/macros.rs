@@ -86,7 +86,8 @@ macro_rules! impl_http {
         impl $code {
             /// The documented HTTP status as an `http::StatusCode`.
             pub fn status_code(self) -> ::http::StatusCode {
-                ::http::StatusCode::from_u16(self.http_status()).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+                ::http::StatusCode::from_u16(self.http_status())
+                    .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
             }
         }
 

@@ -5,15 +5,25 @@ use huawei_iam_errors::{ErrorCode, ErrorResponse};
 
 #[test]
 fn reads_http_response_parts_and_builds_responses() {
-    let (parts, ()) = http::Response::builder().status(409).header("X-Request-Id", "r-9").body(()).unwrap().into_parts();
-    let error = ErrorResponse::from_response(&parts, br#"{"error_msg":"concurrent modification","error_code":"PAP5.0006"}"#)
-        .unwrap()
-        .unwrap();
-    assert_eq!((error.code().known(), error.request_id()), (Some(ErrorCode::ConcurrentModification), Some("r-9")));
+    let (parts, ()) =
+        http::Response::builder().status(409).header("X-Request-Id", "r-9").body(()).unwrap().into_parts();
+    let error = ErrorResponse::from_response(
+        &parts,
+        br#"{"error_msg":"concurrent modification","error_code":"PAP5.0006"}"#,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (error.code().known(), error.request_id()),
+        (Some(ErrorCode::ConcurrentModification), Some("r-9"))
+    );
     let (ok, ()) = http::Response::builder().status(200).body(()).unwrap().into_parts();
     assert!(ErrorResponse::from_response(&ok, b"{}").unwrap().is_none());
 
     let out = ErrorResponse::new(ErrorCode::NoSuchAgency).to_response();
-    assert_eq!((out.status(), ErrorCode::NoSuchAgency.status_code()), (http::StatusCode::NOT_FOUND, http::StatusCode::NOT_FOUND));
+    assert_eq!(
+        (out.status(), ErrorCode::NoSuchAgency.status_code()),
+        (http::StatusCode::NOT_FOUND, http::StatusCode::NOT_FOUND)
+    );
     assert_eq!(out.body(), &ErrorResponse::new(ErrorCode::NoSuchAgency).to_bytes());
 }

@@ -5,6 +5,7 @@
 //! an unknown element is kept as the text it was.
 
 use cloud_errors_core::{check_body, ParseError, ParseErrorKind};
+use quick_xml::errors::SyntaxError;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
@@ -31,9 +32,8 @@ impl<'a> Cursor<'a> {
                 let message = err.to_string();
                 let kind = match &err {
                     quick_xml::Error::Encoding(_) => ParseErrorKind::Encoding,
-                    quick_xml::Error::Syntax(_)
-                        if message.contains("unclosed") || message.contains("Unclosed") =>
-                    {
+                    // Every other syntax error is markup left open when the input ran out.
+                    quick_xml::Error::Syntax(syntax) if *syntax != SyntaxError::InvalidBangMarkup => {
                         ParseErrorKind::Eof
                     }
                     _ => ParseErrorKind::Syntax,
@@ -155,7 +155,9 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
 /// inner `<Error>` stood.
 struct Children {
     elements: Vec<Element>,
-    inner_error: Option<(usize, Vec<Element>)>,
+    /// Where each element starts, for error positions.
+    starts: Vec<usize>,
+    inner_error: Option<(usize, Vec<Element>, Vec<usize>)>,
     end: usize,
 }
 
@@ -166,7 +168,7 @@ fn read_children(
     container: &str,
     allow_inner_error: bool,
 ) -> Result<Children, ParseError> {
-    let mut children = Children { elements: Vec::new(), inner_error: None, end: 0 };
+    let mut children = Children { elements: Vec::new(), starts: Vec::new(), inner_error: None, end: 0 };
     loop {
         let (at, event) = cursor.next()?;
         match event {
@@ -185,11 +187,12 @@ fn read_children(
                         return Err(unsupported(cursor, at, "attributes on the Query envelope's <Error>"));
                     }
                     let inner = read_children(cursor, "Error", false)?;
-                    children.inner_error = Some((children.elements.len(), inner.elements));
+                    children.inner_error = Some((children.elements.len(), inner.elements, inner.starts));
                     continue;
                 }
                 let content = read_content(cursor, &name)?;
                 children.elements.push(Element { name, attributes, content });
+                children.starts.push(at);
             }
             Event::Empty(start) => {
                 let name = name_of(&start);
@@ -202,6 +205,7 @@ fn read_children(
                     ));
                 }
                 children.elements.push(Element { name, attributes, content: Content::Text(String::new()) });
+                children.starts.push(at);
             }
             Event::End(_) => {
                 children.end = at;
@@ -230,17 +234,27 @@ fn read_children(
 /// The children of `<Error>` S3 documents; each may appear once and must hold text.
 const KNOWN_FIELDS: [&str; 5] = ["Code", "Message", "RequestId", "HostId", "Type"];
 
-fn check_fields(cursor: &Cursor<'_>, fields: &[Element], end: usize) -> Result<(), ParseError> {
+/// Checks the children of `<Error>` (each starting at the matching offset of `starts`; the
+/// container's end tag is at `end`).
+fn check_fields(
+    cursor: &Cursor<'_>,
+    fields: &[Element],
+    starts: &[usize],
+    end: usize,
+) -> Result<(), ParseError> {
     for known in KNOWN_FIELDS {
-        let mut matching = fields.iter().filter(|f| f.name == known);
-        if let Some(first) = matching.next() {
+        let mut matching = fields.iter().zip(starts).filter(|(f, _)| f.name == known);
+        if let Some((first, &at)) = matching.next() {
             if first.as_text().is_none() {
-                return Err(cursor.error_at(ParseErrorKind::InvalidType, end, format!("<{known}> holds markup (elements, comments or processing instructions), expected text")));
+                let message = format!(
+                    "<{known}> holds markup (elements, comments or processing instructions), expected text"
+                );
+                return Err(cursor.error_at(ParseErrorKind::InvalidType, at, message));
             }
-            if matching.next().is_some() {
+            if let Some((_, &again)) = matching.next() {
                 return Err(cursor.error_at(
                     ParseErrorKind::DuplicateField,
-                    end,
+                    again,
                     format!("<{known}> appears more than once"),
                 ));
             }
@@ -334,10 +348,10 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
             }
         }
     }
-    let (fields, outer_before, outer_after) = match kind {
-        EnvelopeKind::Rest => (children.elements, Vec::new(), Vec::new()),
+    let (fields, starts, outer_before, outer_after) = match kind {
+        EnvelopeKind::Rest => (children.elements, children.starts, Vec::new(), Vec::new()),
         EnvelopeKind::Query => {
-            let Some((index, inner)) = children.inner_error else {
+            let Some((index, inner, inner_starts)) = children.inner_error else {
                 return Err(cursor.error_at(
                     ParseErrorKind::MissingField,
                     children.end,
@@ -346,10 +360,10 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
             };
             let mut before = children.elements;
             let after = before.split_off(index);
-            (inner, before, after)
+            (inner, inner_starts, before, after)
         }
     };
-    check_fields(&cursor, &fields, children.end)?;
+    check_fields(&cursor, &fields, &starts, children.end)?;
     Ok(ErrorResponse {
         kind,
         declaration,

@@ -13,7 +13,10 @@ fn reads_http_response_parts_and_builds_responses() {
         .unwrap();
     let (parts, ()) = response.into_parts();
     let error = ErrorResponse::from_response(&parts, b"").unwrap().unwrap();
-    assert_eq!((error.code().as_str(), error.request_id(), error.host_id()), ("NotFound", Some("R1"), Some("H1")));
+    assert_eq!(
+        (error.code().as_str(), error.request_id(), error.host_id()),
+        ("NotFound", Some("R1"), Some("H1"))
+    );
 
     assert_eq!(ErrorCode::SlowDown.status_code(), http::StatusCode::SERVICE_UNAVAILABLE);
     let out = ErrorResponse::new(ErrorCode::NoSuchKey).to_response();

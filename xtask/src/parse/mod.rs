@@ -101,3 +101,83 @@ mod tests {
         assert_eq!(pascal_case(["v5", "OIDC"]), "V5Oidc");
     }
 }
+
+/// Every document parser survives any text: it returns rows or an error, never panics.
+#[cfg(test)]
+mod hostile {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn real(file: &str) -> String {
+        std::fs::read_to_string(crate::regen::workspace_root().join("docs/vendor").join(file)).unwrap()
+    }
+
+    /// A real document with a few lines dropped, duplicated or cut short.
+    fn mutated(file: &'static str) -> impl Strategy<Value = String> {
+        let text = real(file);
+        let lines = text.lines().count().max(1);
+        prop::collection::vec((0..lines, 0u8..3, 0usize..200), 1..8).prop_map(move |edits| {
+            let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            for (at, op, cut) in edits {
+                let at = at.min(lines.len().saturating_sub(1));
+                match op {
+                    0 if !lines.is_empty() => {
+                        lines.remove(at);
+                    }
+                    1 if !lines.is_empty() => {
+                        let line = lines[at].clone();
+                        lines.insert(at, line);
+                    }
+                    _ if !lines.is_empty() => {
+                        let line = &mut lines[at];
+                        let cut = line.char_indices().nth(cut).map_or(line.len(), |(i, _)| i);
+                        line.truncate(cut);
+                    }
+                    _ => {}
+                }
+            }
+            lines.join("\n")
+        })
+    }
+
+    fn run_all(text: &str) {
+        let _ = aws_interface::parse(text, text);
+        let _ = aws_interface::parse_table(text);
+        let _ = aws_interface::parse_source_list(text);
+        let _ = huawei_iam::parse(text);
+        let _ = authing::parse(text);
+        let _ = s3::parse(text);
+        let _ = tencent_cam::parse(text, &tencent_cam::Split::default());
+        let _ = decode_entities(text);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_text(text in any::<String>()) {
+            run_all(&text);
+        }
+
+        #[test]
+        fn table_like_text(text in "[+|=\\-| a-zA-Z0-9.&;#\n]{0,400}") {
+            run_all(&text);
+        }
+
+        #[test]
+        fn mutated_documents(
+            s3 in mutated("s3.rst"),
+            huawei in mutated("huawei-iam.txt"),
+            tencent in mutated("tencent-cam.txt"),
+            aws in mutated("aws-interface.md"),
+            authing in mutated("authing.md"),
+        ) {
+            run_all(&s3);
+            run_all(&huawei);
+            run_all(&tencent);
+            run_all(&aws);
+            run_all(&authing);
+        }
+    }
+}
