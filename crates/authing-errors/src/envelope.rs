@@ -191,6 +191,7 @@ impl JsonObject for ErrorResponse {
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
     }
+    #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             MESSAGE => self.message = Some(map.next_value()?),

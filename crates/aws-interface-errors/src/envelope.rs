@@ -235,6 +235,7 @@ impl JsonObject for ErrorResponse {
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
     }
+    #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR => self.error = map.next_value()?,
@@ -280,6 +281,7 @@ impl JsonObject for ErrorObject {
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
     }
+    #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             0 => self.code = json::read_unquoted_int(map)?,

@@ -94,6 +94,7 @@ impl Members {
 
     /// Records that known member `index` is present; a member already present keeps its place,
     /// a new one goes last.
+    #[inline]
     pub fn mark(&mut self, index: usize) {
         if self.known[index] == ABSENT {
             self.known[index] = self.next;
@@ -107,6 +108,7 @@ impl Members {
     }
 
     /// Whether known member `index` is present.
+    #[inline]
     pub fn is_marked(&self, index: usize) -> bool {
         self.known[index] != ABSENT
     }
@@ -163,6 +165,13 @@ pub trait JsonObject: Sized {
     /// What the object is, for error messages ("a Huawei IAM error body").
     const EXPECTING: &'static str;
 
+    /// The index in [`KEYS`](Self::KEYS) of a member name, if the envelope models it.
+    /// Implementations may override this with a `match`, which compiles to faster comparisons.
+    #[inline]
+    fn key_index(key: &str) -> Option<usize> {
+        Self::KEYS.iter().position(|k| *k == key)
+    }
+
     /// An object with no members, to read into.
     fn empty() -> Self;
     /// Where the members stood.
@@ -185,29 +194,31 @@ enum Key {
     Unknown(String),
 }
 
-struct KeySeed(&'static [&'static str]);
+struct KeySeed<T>(PhantomData<T>);
 
-impl<'de> DeserializeSeed<'de> for KeySeed {
+impl<'de, T: JsonObject> DeserializeSeed<'de> for KeySeed<T> {
     type Value = Key;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
         deserializer.deserialize_str(self)
     }
 }
 
-impl Visitor<'_> for KeySeed {
+impl<T: JsonObject> Visitor<'_> for KeySeed<T> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a member name")
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(self.0.iter().position(|k| *k == key).map_or_else(|| Key::Unknown(key.to_owned()), Key::Known))
+        Ok(T::key_index(key).map_or_else(|| Key::Unknown(key.to_owned()), Key::Known))
     }
 
     fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
-        Ok(match self.0.iter().position(|k| *k == key) {
+        Ok(match T::key_index(&key) {
             Some(index) => Key::Known(index),
             None => Key::Unknown(key),
         })
@@ -223,9 +234,10 @@ impl<'de, T: JsonObject> Visitor<'de> for ObjectVisitor<T> {
         f.write_str(T::EXPECTING)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut object = T::empty();
-        while let Some(key) = map.next_key_seed(KeySeed(T::KEYS))? {
+        while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
             match key {
                 Key::Known(index) => {
                     if object.members().is_marked(index) {
@@ -246,6 +258,7 @@ impl<'de, T: JsonObject> Visitor<'de> for ObjectVisitor<T> {
 }
 
 /// Deserializes a [`JsonObject`], keeping every member it does not model.
+#[inline]
 pub fn deserialize_object<'de, T: JsonObject, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     deserializer.deserialize_map(ObjectVisitor(PhantomData))
 }
@@ -292,7 +305,7 @@ impl<'a> JsonWriter<'a> {
 
     /// Writes an integer.
     pub fn int(&mut self, number: i64) {
-        self.out.extend_from_slice(number.to_string().as_bytes());
+        self.out.extend_from_slice(WireInt::number(number).as_str().as_bytes());
     }
 
     /// Writes a JSON value as its raw text.
@@ -326,15 +339,38 @@ impl<'a> JsonWriter<'a> {
     }
 }
 
+/// How each ASCII byte is written inside a JSON string: `0` as itself, `b'u'` as `\u00XX`,
+/// anything else as a backslash and that byte.
+const ESCAPE: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
 /// Writes `text` as a JSON string. Quotes, backslashes and control characters are always
 /// escaped; with `ascii_only` (Python's `ensure_ascii`), so is everything outside `' '..='~'`.
 fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     fn unicode_escape(out: &mut Vec<u8>, unit: u16) {
-        out.extend_from_slice(b"\\u");
-        for shift in [12, 8, 4, 0] {
-            out.push(HEX[usize::from((unit >> shift) & 0xf)]);
-        }
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            HEX[usize::from(unit >> 12)],
+            HEX[usize::from((unit >> 8) & 0xf)],
+            HEX[usize::from((unit >> 4) & 0xf)],
+            HEX[usize::from(unit & 0xf)],
+        ]);
     }
     out.reserve(text.len() + 2);
     out.push(b'"');
@@ -343,27 +379,18 @@ fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
-        let short: Option<&[u8]> = match byte {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0x08 => Some(b"\\b"),
-            0x0c => Some(b"\\f"),
-            _ => None,
-        };
-        let needs_escape = short.is_some() || byte < 0x20 || (ascii_only && byte >= 0x7f);
-        if !needs_escape {
+        let escape = if byte < 0x80 { ESCAPE[usize::from(byte)] } else { 0 };
+        let non_ascii = ascii_only && (byte >= 0x7f);
+        if escape == 0 && !non_ascii {
             i += 1;
             continue;
         }
         out.extend_from_slice(&bytes[start..i]);
-        if let Some(escape) = short {
-            out.extend_from_slice(escape);
-            i += 1;
-        } else if byte < 0x80 {
+        if escape == b'u' || byte == 0x7f {
             unicode_escape(out, u16::from(byte));
+            i += 1;
+        } else if escape != 0 {
+            out.extend_from_slice(&[b'\\', escape]);
             i += 1;
         } else {
             let c = text[i..].chars().next().expect("a char starts at a non-ASCII lead byte");
@@ -560,9 +587,14 @@ pub fn has_member(input: &[u8], key: &str) -> Result<bool, ParseError> {
 
 /// Reads `input` as `T`: the body must be UTF-8 without a byte-order mark and hold one JSON
 /// value. Every failure is a [`ParseError`] with its line and column.
+///
+/// serde_json checks UTF-8 as it reads, so a body is read once; only a failed read looks at the
+/// body again, to name the failure (empty, a byte-order mark, invalid UTF-8, cut short).
 pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
-    let text = crate::check_body(input)?;
-    serde_json::from_str(text).map_err(|err| {
+    serde_json::from_slice(input).map_err(|err| {
+        if let Err(early) = crate::check_body(input) {
+            return early;
+        }
         let error = json_error(&err);
         // serde_json calls a number or literal cut short by the end of the input "invalid";
         // it is a truncation like any other.

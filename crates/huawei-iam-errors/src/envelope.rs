@@ -35,10 +35,18 @@ pub struct ErrorResponse {
     error_code: Option<String>,
     request_id: Option<String>,
     encoded_authorization_message: Option<String>,
-    error: Option<NestedError>,
+    // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
+    error: Option<Box<NestedError>>,
     members: Members,
+    /// What the HTTP response said besides the body; boxed, as most uses parse bodies alone.
+    http: Option<Box<HttpContext>>,
+}
+
+/// The status and headers a response arrived with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct HttpContext {
     status: Option<u16>,
-    header_request_id: Option<String>,
+    request_id: Option<String>,
 }
 
 /// The nested shape's `error` object: `{"code": …, "message": …}`, other members kept.
@@ -102,8 +110,10 @@ impl ErrorResponse {
             return Ok(None);
         }
         let mut error = Self::parse(body)?;
-        error.status = Some(status);
-        error.header_request_id = headers.header("X-Request-Id").map(str::to_owned);
+        error.http = Some(Box::new(HttpContext {
+            status: Some(status),
+            request_id: headers.header("X-Request-Id").map(str::to_owned),
+        }));
         Ok(Some(error))
     }
 
@@ -116,18 +126,19 @@ impl ErrorResponse {
 
     /// The error code: `error_code`, or the nested `error.code`.
     pub fn code(&self) -> Code<'_, ErrorCode> {
-        let wire = self.error_code.as_deref().or(self.error.as_ref().map(|e| e.code())).unwrap_or_default();
+        let wire =
+            self.error_code.as_deref().or(self.error.as_deref().map(NestedError::code)).unwrap_or_default();
         Code::from_wire(wire)
     }
 
     /// The message as sent: `error_msg`, or the nested `error.message`.
     pub fn message(&self) -> Option<&str> {
-        self.error_msg.as_deref().or(self.error.as_ref().and_then(NestedError::message))
+        self.error_msg.as_deref().or(self.error.as_deref().and_then(NestedError::message))
     }
 
     /// The request id: the body's `request_id`, else the `X-Request-Id` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref().or(self.header_request_id.as_deref())
+        self.request_id.as_deref().or(self.http.as_ref().and_then(|http| http.request_id.as_deref()))
     }
 
     /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
@@ -137,17 +148,21 @@ impl ErrorResponse {
 
     /// The nested `error` object, when the body has one.
     pub fn nested_error(&self) -> Option<&NestedError> {
-        self.error.as_ref()
+        self.error.as_deref()
     }
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+        self.status().or_else(|| self.code().known().map(ErrorCode::http_status))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status())
+    }
+
+    fn status(&self) -> Option<u16> {
+        self.http.as_ref().and_then(|http| http.status)
     }
 
     /// The arguments the message fills its documented template with
@@ -197,7 +212,7 @@ impl ErrorResponse {
 
     /// Sets the HTTP status the error arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+        self.http.get_or_insert_with(Box::default).status = Some(status);
         self
     }
 }
@@ -211,6 +226,18 @@ impl JsonObject for ErrorResponse {
         &["error_msg", "error_code", "request_id", "encoded_authorization_message", "error"];
     const EXPECTING: &'static str = "a Huawei IAM error body";
 
+    #[inline]
+    fn key_index(key: &str) -> Option<usize> {
+        match key {
+            "error_msg" => Some(ERROR_MSG),
+            "error_code" => Some(ERROR_CODE),
+            "request_id" => Some(REQUEST_ID),
+            "encoded_authorization_message" => Some(ENCODED_AUTHORIZATION_MESSAGE),
+            "error" => Some(4),
+            _ => None,
+        }
+    }
+
     fn empty() -> Self {
         ErrorResponse {
             error_msg: None,
@@ -219,8 +246,7 @@ impl JsonObject for ErrorResponse {
             encoded_authorization_message: None,
             error: None,
             members: Members::new(),
-            status: None,
-            header_request_id: None,
+            http: None,
         }
     }
     fn members(&self) -> &Members {
@@ -229,13 +255,14 @@ impl JsonObject for ErrorResponse {
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
     }
+    #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR_MSG => self.error_msg = optional_string(map)?,
             ERROR_CODE => self.error_code = optional_string(map)?,
             REQUEST_ID => self.request_id = optional_string(map)?,
             ENCODED_AUTHORIZATION_MESSAGE => self.encoded_authorization_message = optional_string(map)?,
-            _ => self.error = Some(map.next_value()?),
+            _ => self.error = Some(Box::new(map.next_value()?)),
         }
         Ok(())
     }
@@ -253,7 +280,7 @@ impl JsonObject for ErrorResponse {
             ENCODED_AUTHORIZATION_MESSAGE => {
                 writer.string(self.encoded_authorization_message.as_deref().unwrap_or_default())
             }
-            _ => writer.object(self.error.as_ref().expect("a marked member has a value")),
+            _ => writer.object(self.error.as_deref().expect("a marked member has a value")),
         }
     }
     fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
@@ -285,6 +312,7 @@ impl JsonObject for NestedError {
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
     }
+    #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             0 => self.code = map.next_value()?,

@@ -1,5 +1,7 @@
 //! The S3 error envelopes: the REST `<Error>` body and the IAM/STS Query `<ErrorResponse>` body.
 
+use std::borrow::Cow;
+
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 
 use crate::{xml, ErrorCode};
@@ -18,7 +20,7 @@ pub enum EnvelopeKind {
 /// content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Element {
-    pub(crate) name: String,
+    pub(crate) name: Cow<'static, str>,
     pub(crate) attributes: String,
     pub(crate) content: Content,
 }
@@ -34,8 +36,8 @@ pub enum Content {
 
 impl Element {
     /// A text element with no attributes.
-    pub fn text(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Element { name: name.into(), attributes: String::new(), content: Content::Text(text.into()) }
+    pub fn text(name: &str, text: impl Into<String>) -> Self {
+        Element { name: element_name(name), attributes: String::new(), content: Content::Text(text.into()) }
     }
 
     /// The element's name.
@@ -80,7 +82,7 @@ impl Element {
 pub struct ErrorResponse {
     pub(crate) kind: EnvelopeKind,
     /// The XML declaration's content (`version="1.0" encoding="UTF-8"`), when the body had one.
-    pub(crate) declaration: Option<String>,
+    pub(crate) declaration: Option<Cow<'static, str>>,
     /// The root element's raw attributes (the Query envelope's `xmlns`).
     pub(crate) root_attributes: String,
     /// The children of `<Error>`, in order.
@@ -125,7 +127,7 @@ impl ErrorResponse {
     pub fn with_code(code: &str, message: &str) -> Self {
         ErrorResponse {
             kind: EnvelopeKind::Rest,
-            declaration: Some(DECLARATION.to_owned()),
+            declaration: Some(Cow::Borrowed(DECLARATION)),
             root_attributes: String::new(),
             fields: vec![Element::text("Code", code), Element::text("Message", message)],
             outer_before: Vec::new(),
@@ -327,7 +329,7 @@ impl ErrorResponse {
         let at = if trailing.contains(&name) {
             self.fields.len()
         } else {
-            self.fields.iter().position(|f| trailing.contains(&f.name.as_str())).unwrap_or(self.fields.len())
+            self.fields.iter().position(|f| trailing.contains(&&*f.name)).unwrap_or(self.fields.len())
         };
         self.fields.insert(at, Element::text(name, text));
         if name == "RequestId" {
@@ -365,6 +367,42 @@ impl ErrorResponse {
     /// documented one.
     pub fn message_args(&self) -> Option<Vec<&str>> {
         cloud_errors_core::template::match_args(self.code().known()?.message(), self.message()?)
+    }
+}
+
+/// The element names S3 and S3-compatible servers send, kept without allocating.
+const KNOWN_NAMES: [&str; 24] = [
+    "Code",
+    "Message",
+    "RequestId",
+    "HostId",
+    "Type",
+    "Key",
+    "BucketName",
+    "Resource",
+    "Region",
+    "Endpoint",
+    "Bucket",
+    "Condition",
+    "ArgumentName",
+    "ArgumentValue",
+    "AWSAccessKeyId",
+    "StringToSign",
+    "StringToSignBytes",
+    "SignatureProvided",
+    "CanonicalRequest",
+    "CanonicalRequestBytes",
+    "UploadId",
+    "VersionId",
+    "Method",
+    "ResourceType",
+];
+
+/// An element name: one of the usual ones without allocating, any other owned.
+pub(crate) fn element_name(name: &str) -> Cow<'static, str> {
+    match KNOWN_NAMES.iter().find(|known| **known == name) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(name.to_owned()),
     }
 }
 

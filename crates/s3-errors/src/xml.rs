@@ -6,10 +6,12 @@
 
 use cloud_errors_core::{check_body, ParseError, ParseErrorKind};
 use quick_xml::errors::SyntaxError;
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::envelope::{Content, Element, EnvelopeKind, ErrorResponse};
+use std::borrow::Cow;
+
+use crate::envelope::{element_name, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION};
 
 /// A quick-xml reader over the body, reporting positions as [`ParseError`]s.
 struct Cursor<'a> {
@@ -19,7 +21,11 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn new(input: &'a str) -> Self {
-        Cursor { input, reader: Reader::from_str(input) }
+        let mut reader = Reader::from_str(input);
+        // End tags are matched here instead (see `expect_end`): quick-xml's own check keeps a
+        // growing buffer of open names, which costs more than the rest of a small body.
+        reader.config_mut().check_end_names = false;
+        Cursor { input, reader }
     }
 
     /// The next event and the byte offset it starts at.
@@ -52,12 +58,15 @@ impl<'a> Cursor<'a> {
     }
 }
 
-fn name_of(start: &BytesStart<'_>) -> String {
-    start.name().as_ref().to_owned()
+fn name_of(start: &BytesStart<'_>) -> Cow<'static, str> {
+    element_name(start.name().as_ref())
 }
 
 /// The attributes of a start tag as written, after checking they are well-formed.
 fn attributes_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Result<String, ParseError> {
+    if start.attributes_raw().is_empty() {
+        return Ok(String::new());
+    }
     for attribute in start.attributes() {
         attribute.map_err(|err| {
             cursor.error_at(ParseErrorKind::Syntax, at, format!("malformed attribute: {err}"))
@@ -102,6 +111,17 @@ fn decode_reference(
     Ok(())
 }
 
+/// Checks that an end tag closes the element it should.
+fn expect_end(cursor: &Cursor<'_>, end: &BytesEnd<'_>, expected: &str, at: usize) -> Result<(), ParseError> {
+    let name = end.name();
+    let found: &str = name.as_ref();
+    if found == expected {
+        Ok(())
+    } else {
+        Err(cursor.error_at(ParseErrorKind::Syntax, at, format!("expected </{expected}>, found </{found}>")))
+    }
+}
+
 fn unsupported(cursor: &Cursor<'_>, at: usize, what: &str) -> ParseError {
     cursor.error_at(ParseErrorKind::Unsupported, at, format!("{what} cannot be kept in an S3 error body"))
 }
@@ -110,11 +130,15 @@ fn unsupported(cursor: &Cursor<'_>, at: usize, what: &str) -> ParseError {
 fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseError> {
     let content_start = cursor.offset();
     let mut text = String::new();
-    let mut depth = 0usize;
+    // The names of the elements open inside this one (only markup content has any).
+    let mut open: Vec<String> = Vec::new();
     let mut markup = false;
     loop {
+        let depth = open.len();
         let (at, event) = cursor.next()?;
         match event {
+            // Most elements hold one run of text: take it whole, allocating once.
+            Event::Text(chunk) if depth == 0 && text.is_empty() => text = chunk.xml10_content().into_owned(),
             Event::Text(chunk) if depth == 0 => text.push_str(&chunk.xml10_content()),
             Event::GeneralRef(reference) if depth == 0 => {
                 decode_reference(cursor, &reference, at, &mut text)?
@@ -122,12 +146,14 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
             Event::CData(chunk) if depth == 0 => text.push_str(&chunk.into_inner()),
             // Comments and processing instructions make the content markup, kept verbatim.
             Event::Comment(_) | Event::PI(_) => markup = true,
-            Event::Start(_) => {
-                depth += 1;
+            Event::Start(start) => {
+                let inner = start.name();
+                open.push(AsRef::<str>::as_ref(&inner).to_owned());
                 markup = true;
             }
             Event::Empty(_) => markup = true,
-            Event::End(_) if depth == 0 => {
+            Event::End(end) if depth == 0 => {
+                expect_end(cursor, &end, name, at)?;
                 let content = if markup {
                     Content::Markup(cursor.input[content_start..at].to_owned())
                 } else {
@@ -135,7 +161,10 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
                 };
                 return Ok(content);
             }
-            Event::End(_) => depth -= 1,
+            Event::End(end) => {
+                let inner = open.pop().expect("depth counts the open elements");
+                expect_end(cursor, &end, &inner, at)?;
+            }
             Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) => {}
             Event::DocType(_) | Event::Decl(_) => {
                 return Err(unsupported(cursor, at, "a declaration inside an element"))
@@ -168,7 +197,12 @@ fn read_children(
     container: &str,
     allow_inner_error: bool,
 ) -> Result<Children, ParseError> {
-    let mut children = Children { elements: Vec::new(), starts: Vec::new(), inner_error: None, end: 0 };
+    let mut children = Children {
+        elements: Vec::with_capacity(8),
+        starts: Vec::with_capacity(8),
+        inner_error: None,
+        end: 0,
+    };
     loop {
         let (at, event) = cursor.next()?;
         match event {
@@ -207,7 +241,8 @@ fn read_children(
                 children.elements.push(Element { name, attributes, content: Content::Text(String::new()) });
                 children.starts.push(at);
             }
-            Event::End(_) => {
+            Event::End(end) => {
+                expect_end(cursor, &end, container, at)?;
                 children.end = at;
                 return Ok(children);
             }
@@ -275,13 +310,18 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
         match event {
             Event::Decl(decl) if at == 0 => {
                 let content: &str = &decl;
-                declaration = Some(content.strip_prefix("xml").unwrap_or(content).trim().to_owned());
+                let content = content.strip_prefix("xml").unwrap_or(content).trim();
+                declaration = Some(if content == DECLARATION {
+                    Cow::Borrowed(DECLARATION)
+                } else {
+                    Cow::Owned(content.to_owned())
+                });
             }
             Event::Text(text) if text.xml10_content().trim().is_empty() => {}
             Event::Start(start) => {
                 let name = name_of(&start);
                 let attributes = attributes_of(&cursor, &start, at)?;
-                let kind = match name.as_str() {
+                let kind = match &*name {
                     "Error" if attributes.is_empty() => EnvelopeKind::Rest,
                     "Error" => {
                         return Err(cursor.error_at(
@@ -304,7 +344,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
             }
             Event::Empty(start) => {
                 let name = name_of(&start);
-                let kind = if matches!(name.as_str(), "Error" | "ErrorResponse") {
+                let kind = if matches!(&*name, "Error" | "ErrorResponse") {
                     ParseErrorKind::MissingField
                 } else {
                     ParseErrorKind::WrongRoot

@@ -1,0 +1,139 @@
+//! The baselines the benchmarks compare against: what a user would write without these crates.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+/// Hand-written `match`es over every documented code, one per vendor (from `build.rs`).
+pub mod plain_match {
+    include!(concat!(env!("OUT_DIR"), "/plain_match.rs"));
+}
+
+/// Plain owned serde structs with the envelopes' fields, keeping nothing unknown.
+pub mod plain {
+    use super::*;
+
+    #[derive(Debug, Serialize, Deserialize)]
+    pub struct Huawei {
+        pub error_msg: String,
+        pub error_code: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub request_id: Option<String>,
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    pub struct Authing {
+        pub message: String,
+        pub code: i64,
+        pub data: Option<serde_json::Value>,
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    pub struct Tencent {
+        pub code: i64,
+        pub message: String,
+        #[serde(rename = "codeDesc")]
+        pub code_desc: String,
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    pub struct AwsInner {
+        pub code: i64,
+        pub message: String,
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    pub struct AwsInterface {
+        pub error: AwsInner,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub duration: Option<f64>,
+    }
+
+    /// S3's REST `<Error>` as a quick-xml serde struct.
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(rename = "Error")]
+    pub struct S3Rest {
+        #[serde(rename = "Code")]
+        pub code: String,
+        #[serde(rename = "Message")]
+        pub message: String,
+        #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
+        pub key: Option<String>,
+        #[serde(rename = "RequestId")]
+        pub request_id: String,
+        #[serde(rename = "HostId")]
+        pub host_id: String,
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    pub struct S3QueryError {
+        #[serde(rename = "Type")]
+        pub kind: String,
+        #[serde(rename = "Code")]
+        pub code: String,
+        #[serde(rename = "Message")]
+        pub message: String,
+    }
+
+    /// The IAM/STS Query `<ErrorResponse>` as a quick-xml serde struct.
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(rename = "ErrorResponse")]
+    pub struct S3Query {
+        #[serde(rename = "@xmlns")]
+        pub xmlns: String,
+        #[serde(rename = "Error")]
+        pub error: S3QueryError,
+        #[serde(rename = "RequestId")]
+        pub request_id: String,
+    }
+}
+
+/// What the AWS SDK pulls out of an S3 error body, parsed the way the SDK does, with
+/// aws-smithy-xml.
+#[derive(Debug, Default)]
+pub struct SmithyError<'a> {
+    pub code: Option<Cow<'a, str>>,
+    pub message: Option<Cow<'a, str>>,
+    pub request_id: Option<Cow<'a, str>>,
+}
+
+/// The SDK's REST-XML error parser: the children of the root `<Error>`.
+pub fn smithy_rest(body: &[u8]) -> Result<SmithyError<'_>, aws_smithy_xml::decode::XmlDecodeError> {
+    use aws_smithy_xml::decode::{try_data, Document};
+    let mut doc = Document::try_from(body)?;
+    let mut root = doc.root_element()?;
+    let mut error = SmithyError::default();
+    while let Some(mut tag) = root.next_tag() {
+        match tag.start_el().local() {
+            "Code" => error.code = Some(try_data(&mut tag)?),
+            "Message" => error.message = Some(try_data(&mut tag)?),
+            "RequestId" => error.request_id = Some(try_data(&mut tag)?),
+            _ => {}
+        }
+    }
+    Ok(error)
+}
+
+/// The SDK's Query (wrapped) error parser: `<ErrorResponse><Error>…</Error><RequestId/>`.
+pub fn smithy_query(body: &[u8]) -> Result<SmithyError<'_>, aws_smithy_xml::decode::XmlDecodeError> {
+    use aws_smithy_xml::decode::{try_data, Document};
+    let mut doc = Document::try_from(body)?;
+    let mut root = doc.root_element()?;
+    let mut error = SmithyError::default();
+    while let Some(mut tag) = root.next_tag() {
+        match tag.start_el().local() {
+            "Error" => {
+                while let Some(mut inner) = tag.next_tag() {
+                    match inner.start_el().local() {
+                        "Code" => error.code = Some(try_data(&mut inner)?),
+                        "Message" => error.message = Some(try_data(&mut inner)?),
+                        _ => {}
+                    }
+                }
+            }
+            "RequestId" => error.request_id = Some(try_data(&mut tag)?),
+            _ => {}
+        }
+    }
+    Ok(error)
+}
