@@ -274,6 +274,7 @@ fn s3_bad_input() {
         row("unclosed element", "<Error><Code>X", Expect::Error(Kind::Eof, 1, 15)),
         row("mismatched tags", "<Error><Code>X</Message></Error>", Expect::Kind(Kind::Syntax)),
         row("stray end tag", "</Error>", Expect::Kind(Kind::Syntax)),
+        row("mismatched tags inside kept markup", "<Error><Code>X</Code><D><a></b></D></Error>", Expect::Error(Kind::Syntax, 1, 28)),
         row("CDATA where text is expected", "<Error><Code><![CDATA[NoSuchKey]]></Code><Message><![CDATA[a < b & c]]></Message></Error>", Expect::Accepted),
         row("comment where text is expected", "<Error><Code>X</Code><Message>a<!-- c -->b</Message></Error>", Expect::Error(Kind::InvalidType, 1, 22)),
         row("processing instruction where text is expected", "<Error><Code>X<?pi?></Code></Error>", Expect::Error(Kind::InvalidType, 1, 8)),

@@ -102,6 +102,19 @@ fn work_and_memory_grow_linearly() {
     assert!(peak <= 3 * json.len() as u64, "huawei-iam: 16 MiB body peaked at {peak} bytes of heap");
     drop(json);
 
+    // Looking codes up allocates nothing, found or not.
+    let (blocks, bytes) = allocations(|| {
+        for code in s3_errors::ErrorCode::ALL {
+            assert_eq!(s3_errors::ErrorCode::from_wire(code.as_str()), Some(*code));
+        }
+        for code in authing_errors::ErrorCode::ALL {
+            assert_eq!(authing_errors::ErrorCode::from_wire(code.as_str()), Some(*code));
+        }
+        assert_eq!(huawei_iam_errors::ErrorCode::from_wire("PAP5.9999"), None);
+        assert_eq!(tencent_cam_errors::ErrorCode::from_wire("InvalidParameter.group.NotExis"), None);
+    });
+    assert_eq!((blocks, bytes), (0, 0), "code lookups allocated");
+
     for shape in SHAPES {
         let small = sized(1 << 10, shape.make);
         let large = sized(1 << 20, shape.make);

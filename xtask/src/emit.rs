@@ -175,15 +175,16 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
          pub const fn retry(self) -> RetryClass {{ self.spec().retry }}\n\n\
          /// The line of the vendor document the code was read from (1-based).\n\
          pub const fn doc_line(self) -> u32 {{ self.spec().line }}\n\n\
-         /// The documented code with this wire string, if any. Allocates nothing.\n\
+         /// The documented code with this wire string, if any. Allocates nothing: it matches\n\
+         /// the code's fingerprint, then confirms with one comparison.\n\
          pub fn from_wire(code: &str) -> Option<Self> {{\n\
-             match code {{"
+             let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {{"
     )
     .unwrap();
     for spec in &e.codes {
-        writeln!(out, "{} => Some({name}::{}),", lit(&spec.wire), spec.name).unwrap();
+        writeln!(out, "{:#x} => {name}::{},", fingerprint(spec.wire.as_bytes()), spec.name).unwrap();
     }
-    writeln!(out, "_ => None,\n}}\n}}").unwrap();
+    writeln!(out, "_ => return None,\n}};\n(candidate.as_str().len() == code.len() && candidate.as_str() == code).then_some(candidate)\n}}").unwrap();
 
     if e.numeric {
         writeln!(
@@ -317,6 +318,22 @@ fn emit_serde(out: &mut String, e: &CodeEnum) {
     .unwrap();
 }
 
+/// The fingerprint generated `from_wire` functions match on; the same computation as
+/// `cloud_errors_core::wire_fingerprint` (the conformance tests look every code up, so the two
+/// cannot drift apart unnoticed).
+pub fn fingerprint(code: &[u8]) -> u128 {
+    let read = |at: usize| u64::from_le_bytes(code[at..at + 8].try_into().expect("eight bytes"));
+    let len = code.len();
+    if len >= 8 {
+        let (first, middle, last) = (read(0), read(len / 2 - 4), read(len - 8));
+        (u128::from(first ^ middle.rotate_left(32)) | u128::from(last) << 64) ^ (len as u128) << 120
+    } else {
+        let mut padded = [0u8; 8];
+        padded[..len].copy_from_slice(code);
+        u128::from(u64::from_le_bytes(padded)) | (len as u128) << 64
+    }
+}
+
 /// The enum of common codes a module-code enum points into (Tencent), if any.
 fn common_of(table: &VendorTable, e: &CodeEnum) -> Option<&'static str> {
     let has_common = e.codes.iter().any(|c| c.common.is_some());
@@ -335,6 +352,8 @@ mod tests {
         assert_eq!(prose("a * b"), "a \\* b");
         assert_eq!(prose("See https://docs.example.com"), "See <https://docs.example.com>");
         assert_eq!(code_span("PAP5.0001"), "`PAP5.0001`");
+        assert_eq!(fingerprint(b"AB"), 0x4241 | 2 << 64);
+        assert_ne!(fingerprint(b"PAP5.0010"), fingerprint(b"PAP5.0011"));
         assert_eq!(code_span("missing header `x`"), "`` missing header `x` ``");
     }
 }

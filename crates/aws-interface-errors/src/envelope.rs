@@ -30,7 +30,7 @@ const TRACEBACK: usize = 2;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorResponse {
     error: ErrorObject,
-    duration: Option<Box<RawValueEq>>,
+    duration: Option<RawValueEq>,
     traceback: Option<String>,
     members: Members,
     status: Option<u16>,
@@ -100,7 +100,7 @@ impl ErrorResponse {
     /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
     /// non-ASCII text as `\uXXXX`), members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(96);
+        let mut out = Vec::with_capacity(256);
         JsonWriter::new(&mut out, JsonStyle::Python).object(self);
         out
     }
@@ -191,7 +191,7 @@ impl ErrorResponse {
     /// Sets the duration, in seconds (written as Rust writes an `f64`).
     pub fn with_duration(mut self, seconds: f64) -> Self {
         let text = if seconds.is_finite() { format!("{seconds:?}") } else { "0.0".to_owned() };
-        self.duration = RawValue::from_string(text).ok().map(|raw| Box::new(RawValueEq(raw)));
+        self.duration = RawValue::from_string(text).ok().map(RawValueEq);
         self.members.mark(DURATION);
         self
     }
@@ -239,7 +239,7 @@ impl JsonObject for ErrorResponse {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR => self.error = map.next_value()?,
-            DURATION => self.duration = Some(Box::new(RawValueEq(json::read_raw_number(map)?))),
+            DURATION => self.duration = Some(RawValueEq(json::read_raw_number(map)?)),
             _ => self.traceback = Some(map.next_value()?),
         }
         Ok(())

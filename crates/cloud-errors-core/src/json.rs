@@ -139,21 +139,14 @@ impl Members {
 
     /// Every present member in the order it was read (or added).
     pub fn order(&self) -> impl Iterator<Item = Member<'_>> + '_ {
-        let mut known: [(u32, usize); MAX_KNOWN] = core::array::from_fn(|i| (self.known[i], i));
-        known.sort_unstable();
-        let mut known = known.into_iter().take_while(|(position, _)| *position != ABSENT).peekable();
         let mut extras = self.extras.iter().peekable();
-        core::iter::from_fn(move || match (known.peek(), extras.peek()) {
-            (Some(&(k, index)), Some(extra)) if k < extra.position => {
-                known.next();
-                Some(Member::Known(index))
+        // Positions run from 0 to `next`; one that no member holds any more (a removed one) is
+        // skipped.
+        (0..self.next).filter_map(move |position| {
+            if let Some(index) = self.known.iter().position(|&known| known == position) {
+                return Some(Member::Known(index));
             }
-            (Some(&(_, index)), None) => {
-                known.next();
-                Some(Member::Known(index))
-            }
-            (_, Some(_)) => extras.next().map(|extra| Member::Extra(&extra.key, &extra.value)),
-            (None, None) => None,
+            extras.next_if(|extra| extra.position == position).map(|extra| Member::Extra(&extra.key, &extra.value))
         })
     }
 }

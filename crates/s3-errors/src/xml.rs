@@ -130,8 +130,9 @@ fn unsupported(cursor: &Cursor<'_>, at: usize, what: &str) -> ParseError {
 fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseError> {
     let content_start = cursor.offset();
     let mut text = String::new();
-    // The names of the elements open inside this one (only markup content has any).
-    let mut open: Vec<String> = Vec::new();
+    // Where the names of the elements open inside this one sit in the input (only markup
+    // content has any): offsets, so deep markup costs no allocation per element.
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut markup = false;
     loop {
         let depth = open.len();
@@ -147,8 +148,7 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
             // Comments and processing instructions make the content markup, kept verbatim.
             Event::Comment(_) | Event::PI(_) => markup = true,
             Event::Start(start) => {
-                let inner = start.name();
-                open.push(AsRef::<str>::as_ref(&inner).to_owned());
+                open.push((at + 1, start.name().as_ref().len()));
                 markup = true;
             }
             Event::Empty(_) => markup = true,
@@ -162,8 +162,9 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
                 return Ok(content);
             }
             Event::End(end) => {
-                let inner = open.pop().expect("depth counts the open elements");
-                expect_end(cursor, &end, &inner, at)?;
+                let (name_at, name_len) = open.pop().expect("depth counts the open elements");
+                let inner = cursor.input.get(name_at..name_at + name_len).unwrap_or_default();
+                expect_end(cursor, &end, inner, at)?;
             }
             Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) => {}
             Event::DocType(_) | Event::Decl(_) => {

@@ -39,17 +39,38 @@ pub struct ErrorResponse {
     status: Option<u16>,
 }
 
-/// `data` as raw JSON, compared by its text.
+/// `data` as raw JSON, compared by its text; `null`, the usual value, needs no allocation.
 #[derive(Clone, Debug)]
-struct RawData(Box<RawValue>);
+enum RawData {
+    Null,
+    Value(Box<RawValue>),
+}
+
+impl RawData {
+    fn new(value: Box<RawValue>) -> Self {
+        if value.get() == "null" {
+            RawData::Null
+        } else {
+            RawData::Value(value)
+        }
+    }
+
+    fn get(&self) -> &RawValue {
+        match self {
+            RawData::Null => RawValue::NULL,
+            RawData::Value(value) => value,
+        }
+    }
+}
 
 impl PartialEq for RawData {
     fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
+        self.get().get() == other.get().get()
     }
 }
 
 impl Eq for RawData {}
+
 
 impl ErrorResponse {
     /// The body Tencent sends for `code`: its common code, documented description as message,
@@ -106,7 +127,7 @@ impl ErrorResponse {
 
     /// The body as Tencent writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(128);
+        let mut out = Vec::with_capacity(256);
         JsonWriter::new(&mut out, JsonStyle::Compact).object(self);
         out
     }
@@ -160,7 +181,7 @@ impl ErrorResponse {
 
     /// `data` as raw JSON, when the body has it.
     pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(|data| &*data.0)
+        self.data.as_ref().map(RawData::get)
     }
 
     /// The HTTP status: the one received, else the documented one (200).
@@ -201,7 +222,7 @@ impl ErrorResponse {
 
     /// Sets `data` to a raw JSON value.
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
-        self.data = Some(RawData(data));
+        self.data = Some(RawData::new(data));
         self.members.mark(DATA);
         self
     }
@@ -245,7 +266,7 @@ impl JsonObject for ErrorResponse {
             CODE => self.code = map.next_value()?,
             MESSAGE => self.message = Some(map.next_value()?),
             CODE_DESC => self.code_desc = Some(map.next_value()?),
-            _ => self.data = Some(RawData(map.next_value()?)),
+            _ => self.data = Some(RawData::new(map.next_value()?)),
         }
         Ok(())
     }

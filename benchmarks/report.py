@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Turns criterion's results (target/criterion) into the markdown tables of BENCHMARKS.md:
+the median of every benchmark, and each baseline's median as a ratio to ours."""
+import json
+import pathlib
+import sys
+
+root = pathlib.Path(__file__).parent / "target" / "criterion"
+
+
+def median_ns(path):
+    estimates = json.loads((path / "new" / "estimates.json").read_text())
+    return estimates["median"]["point_estimate"]
+
+
+def fmt(ns):
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.1f} ns"
+
+
+# criterion stores group "json-parse/huawei-iam" as directory "json-parse_huawei-iam", and
+# parameterized benchmarks one level deeper ("large_s3-parse/ours/1024").
+groups = {}
+large = {}
+for estimates in sorted(root.glob("**/new/estimates.json")):
+    bench_dir = estimates.parent.parent
+    parts = bench_dir.relative_to(root).parts
+    if len(parts) == 2:
+        groups.setdefault(parts[0].replace("_", "/", 1), {})[parts[1]] = median_ns(bench_dir)
+    elif len(parts) == 3:
+        large.setdefault((parts[0].replace("_", "/", 1), parts[1]), {})[parts[2]] = median_ns(bench_dir)
+
+CODES = {"aws-interface": 85, "huawei-iam": 73, "authing": 99, "s3": 105, "tencent-cam": 39}
+out = sys.stdout
+out.write("| group | implementation | median | ours is faster by |\n|---|---|---|---|\n")
+for group, benches in groups.items():
+    ours = benches.get("ours")
+    for bench, ns in sorted(benches.items(), key=lambda kv: kv[0] != "ours"):
+        ratio = "-" if bench == "ours" else f"{ns / ours:.2f}x"
+        note = f" ({fmt(ns / CODES[group.split('/')[1]])} per code)" if group.startswith("lookup/") else ""
+        out.write(f"| {group} | {bench} | {fmt(ns)}{note} | {ratio} |\n")
+
+out.write("\n| large body | implementation | 1 KiB message | 1 MiB message | time ratio (input grows 1024x) |\n|---|---|---|---|---|\n")
+for (group, impl), sizes in sorted(large.items()):
+    small, big = sizes.get("1024"), sizes.get("1048576")
+    if small and big:
+        out.write(f"| {group} | {impl} | {fmt(small)} | {fmt(big)} | {big / small:.0f}x |\n")
