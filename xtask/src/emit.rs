@@ -175,16 +175,12 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
          pub const fn retry(self) -> RetryClass {{ self.spec().retry }}\n\n\
          /// The line of the vendor document the code was read from (1-based).\n\
          pub const fn doc_line(self) -> u32 {{ self.spec().line }}\n\n\
-         /// The documented code with this wire string, if any. Allocates nothing: it matches\n\
-         /// the code's fingerprint, then confirms with one comparison.\n\
-         pub fn from_wire(code: &str) -> Option<Self> {{\n\
-             let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {{"
+         /// The documented code with this wire string, if any. Allocates nothing.\n\
+         pub fn from_wire(code: &str) -> Option<Self> {{"
     )
     .unwrap();
-    for spec in &e.codes {
-        writeln!(out, "{:#x} => {name}::{},", fingerprint(spec.wire.as_bytes()), spec.name).unwrap();
-    }
-    writeln!(out, "_ => return None,\n}};\n(candidate.as_str().len() == code.len() && candidate.as_str() == code).then_some(candidate)\n}}").unwrap();
+    emit_lookup(out, e);
+    writeln!(out, "}}").unwrap();
 
     if e.numeric {
         writeln!(
@@ -318,6 +314,47 @@ fn emit_serde(out: &mut String, e: &CodeEnum) {
     .unwrap();
 }
 
+/// Writes the body of `from_wire`. Numeric codes: the canonical number, then a `match` on it.
+/// Others: a `match` on the length, then, among codes of that length, on the fingerprint
+/// (faster than comparing strings one after another when many codes share a length), and one
+/// comparison to confirm.
+fn emit_lookup(out: &mut String, e: &CodeEnum) {
+    /// Up to this many codes of one length are compared as strings rather than fingerprinted.
+    const FEW: usize = 4;
+    let name = e.rust_name;
+    if e.numeric {
+        writeln!(out, "cloud_errors_core::canonical_number(code).and_then(Self::from_number)").unwrap();
+        return;
+    }
+    let mut by_length: std::collections::BTreeMap<usize, Vec<&CodeSpec>> = std::collections::BTreeMap::new();
+    for spec in &e.codes {
+        by_length.entry(spec.wire.len()).or_default().push(spec);
+    }
+    writeln!(out, "match code.len() {{").unwrap();
+    for (length, specs) in by_length {
+        if specs.len() <= FEW {
+            // A few codes: comparing them one by one is cheapest.
+            writeln!(out, "{length} => match code {{").unwrap();
+            for spec in specs {
+                writeln!(out, "{} => Some({name}::{}),", lit(&spec.wire), spec.name).unwrap();
+            }
+            writeln!(out, "_ => None,\n}},").unwrap();
+            continue;
+        }
+        writeln!(
+            out,
+            "{length} => {{\nlet candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {{"
+        )
+        .unwrap();
+        for spec in specs {
+            writeln!(out, "{:#x} => {name}::{},", fingerprint(spec.wire.as_bytes()), spec.name).unwrap();
+        }
+        writeln!(out, "_ => return None,\n}};\n(candidate.as_str() == code).then_some(candidate)\n}}")
+            .unwrap();
+    }
+    writeln!(out, "_ => None,\n}}").unwrap();
+}
+
 /// The fingerprint generated `from_wire` functions match on; the same computation as
 /// `cloud_errors_core::wire_fingerprint` (the conformance tests look every code up, so the two
 /// cannot drift apart unnoticed).
@@ -326,11 +363,11 @@ pub fn fingerprint(code: &[u8]) -> u128 {
     let len = code.len();
     if len >= 8 {
         let (first, middle, last) = (read(0), read(len / 2 - 4), read(len - 8));
-        (u128::from(first ^ middle.rotate_left(32)) | u128::from(last) << 64) ^ (len as u128) << 120
+        u128::from(first ^ middle.rotate_left(32)) | u128::from(last) << 64
     } else {
         let mut padded = [0u8; 8];
         padded[..len].copy_from_slice(code);
-        u128::from(u64::from_le_bytes(padded)) | (len as u128) << 64
+        u128::from(u64::from_le_bytes(padded))
     }
 }
 
@@ -352,7 +389,7 @@ mod tests {
         assert_eq!(prose("a * b"), "a \\* b");
         assert_eq!(prose("See https://docs.example.com"), "See <https://docs.example.com>");
         assert_eq!(code_span("PAP5.0001"), "`PAP5.0001`");
-        assert_eq!(fingerprint(b"AB"), 0x4241 | 2 << 64);
+        assert_eq!(fingerprint(b"AB"), 0x4241);
         assert_ne!(fingerprint(b"PAP5.0010"), fingerprint(b"PAP5.0011"));
         assert_eq!(code_span("missing header `x`"), "`` missing header `x` ``");
     }

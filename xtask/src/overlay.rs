@@ -99,7 +99,7 @@ fn is_variant_name(name: &str) -> bool {
 pub fn finish(file: &str, rows: &[Row], overlay: &Overlay) -> Result<Vec<CodeSpec>, String> {
     let mut seen_names: BTreeMap<String, &str> = BTreeMap::new();
     let mut seen_codes = BTreeSet::new();
-    let mut seen_fingerprints: BTreeMap<u128, &str> = BTreeMap::new();
+    let mut seen_fingerprints: BTreeMap<(usize, u128), &str> = BTreeMap::new();
     let mut specs = Vec::with_capacity(rows.len());
     for row in rows {
         let name = overlay
@@ -120,7 +120,8 @@ pub fn finish(file: &str, rows: &[Row], overlay: &Overlay) -> Result<Vec<CodeSpe
                 row.wire
             ));
         }
-        if let Some(other) = seen_fingerprints.insert(crate::emit::fingerprint(row.wire.as_bytes()), &row.wire) {
+        let key = (row.wire.len(), crate::emit::fingerprint(row.wire.as_bytes()));
+        if let Some(other) = seen_fingerprints.insert(key, &row.wire) {
             return Err(format!(
                 "{}: codes `{other}` and `{}` share a lookup fingerprint; the emitter needs another lookup for them",
                 row.source, row.wire

@@ -68,7 +68,6 @@ impl PartialEq for RawData {
 
 impl Eq for RawData {}
 
-
 impl ErrorResponse {
     /// The body Authing sends for `code`: its documented message, the code and `"data": null`.
     pub fn new(code: ErrorCode) -> Self {

@@ -36,39 +36,40 @@ pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + S
     fn from_wire(code: &str) -> Option<Self>;
 }
 
-/// A 128-bit fingerprint of a wire code (its first, middle and last eight bytes with its length
-/// folded in, or for shorter codes the code itself and its length), which generated `from_wire` functions `match` on before
-/// confirming with one string comparison. `cargo xtask regen` checks that no two documented
-/// codes of a table share a fingerprint.
+/// A 128-bit fingerprint of a wire code (its first, middle and last eight bytes, or for shorter
+/// codes the code itself), which generated `from_wire` functions `match` on, within the codes
+/// of the same length, before confirming with one string comparison. `cargo xtask regen` checks
+/// that no two documented codes of the same length share a fingerprint.
 #[inline]
-pub const fn wire_fingerprint(code: &[u8]) -> u128 {
+pub fn wire_fingerprint(code: &[u8]) -> u128 {
     let len = code.len();
+    let eight =
+        |at: usize| code.get(at..).and_then(<[u8]>::first_chunk::<8>).map_or(0, |b| u64::from_le_bytes(*b));
     if len >= 8 {
-        let first = read_u64(code, 0);
-        let middle = read_u64(code, len / 2 - 4);
-        let last = read_u64(code, len - 8);
-        ((first ^ middle.rotate_left(32)) as u128 | (last as u128) << 64) ^ (len as u128) << 120
+        let (first, middle, last) = (eight(0), eight(len / 2 - 4), eight(len - 8));
+        u128::from(first ^ middle.rotate_left(32)) | u128::from(last) << 64
     } else {
         let mut padded = [0u8; 8];
-        let mut i = 0;
-        while i < len {
-            padded[i] = code[i];
-            i += 1;
+        for (slot, byte) in padded.iter_mut().zip(code) {
+            *slot = *byte;
         }
-        u64::from_le_bytes(padded) as u128 | (len as u128) << 64
+        u128::from(u64::from_le_bytes(padded))
     }
 }
 
-/// The eight bytes of `code` from `at`, little-endian (`at + 8 <= code.len()`).
+/// The number a numeric vendor's wire code spells, if it is written the canonical way (ASCII
+/// digits, no sign, no leading zero), so that `"05"` is not taken for `"5"`.
 #[inline]
-const fn read_u64(code: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; 8];
-    let mut i = 0;
-    while i < 8 {
-        bytes[i] = code[at + i];
-        i += 1;
+pub fn canonical_number(code: &str) -> Option<i64> {
+    let bytes = code.as_bytes();
+    let canonical = !bytes.is_empty()
+        && bytes.len() <= 18
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (bytes.len() == 1 || bytes[0] != b'0');
+    if !canonical {
+        return None;
     }
-    u64::from_le_bytes(bytes)
+    Some(bytes.iter().fold(0i64, |n, digit| n * 10 + i64::from(digit - b'0')))
 }
 
 /// A wire code: one the vendor documents, or one it does not, kept exactly as it was sent.
@@ -238,6 +239,22 @@ mod tests {
         assert_eq!(unknown.to_string(), "busy");
         assert_eq!(unknown.retry(), RetryClass::No);
         assert!(unknown != Tiny::Busy);
+    }
+
+    #[test]
+    fn only_canonical_numbers_are_numbers() {
+        assert_eq!(canonical_number("2004"), Some(2004));
+        assert_eq!(canonical_number("0"), Some(0));
+        for not in ["", "05", "+5", "-1", " 5", "5 ", "1e3", "9999999999999999999"] {
+            assert_eq!(canonical_number(not), None, "{not:?}");
+        }
+    }
+
+    #[test]
+    fn fingerprints_tell_same_length_codes_apart() {
+        let codes = ["InvalidParameter.user.NotExist", "InvalidParameter.role.NotExist"];
+        assert_ne!(wire_fingerprint(codes[0].as_bytes()), wire_fingerprint(codes[1].as_bytes()));
+        assert_eq!(wire_fingerprint(b"AB"), 0x4241);
     }
 
     #[test]

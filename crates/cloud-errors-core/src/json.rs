@@ -146,7 +146,9 @@ impl Members {
             if let Some(index) = self.known.iter().position(|&known| known == position) {
                 return Some(Member::Known(index));
             }
-            extras.next_if(|extra| extra.position == position).map(|extra| Member::Extra(&extra.key, &extra.value))
+            extras
+                .next_if(|extra| extra.position == position)
+                .map(|extra| Member::Extra(&extra.key, &extra.value))
         })
     }
 }

@@ -13,7 +13,7 @@ mod macros;
 mod retry;
 pub mod template;
 
-pub use code::{wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
+pub use code::{canonical_number, wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
 pub use macros::write_summary;

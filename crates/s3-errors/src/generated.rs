@@ -927,118 +927,229 @@ Spec { code: "WrongFormat", name: "WrongFormat", number: None, http_status: 400,
         self.spec().line
     }
 
-    /// The documented code with this wire string, if any. Allocates nothing: it matches
-    /// the code's fingerprint, then confirms with one comparison.
+    /// The documented code with this wire string, if any. Allocates nothing.
     pub fn from_wire(code: &str) -> Option<Self> {
-        let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-            0x6865696e65447373163716100c0d0605 => ErrorCode::AccessDenied,
-            0x6b6e756f46746f4e3a1a1b1a29170c0f => ErrorCode::AccountNotFound,
-            0x63656c626f725074241a1b1a0d0c1111 => ErrorCode::AccountProblem,
-            0x6f7365726464416c0101141504271403 => ErrorCode::AmbiguousGrantByEmailAddress,
-            0x7d736567694464613701062b3701062b => ErrorCode::BadDigest,
-            0x60747369784579641e2d351112071427 => ErrorCode::BucketAlreadyExists,
-            0x626f59794264656e0d2406091c2c0c26 => ErrorCode::BucketAlreadyOwnedByYou,
-            0x7774706d45746f4e213a110e0626012d => ErrorCode::BucketNotEmpty,
-            0x736574726f7070751a180f0c37111d0d => ErrorCode::CredentialsNotSupported,
-            0x7a6574696269686f0c23221c1d061524 => ErrorCode::CrossLocationLoggingProhibited,
-            0x7a63696c666e6f432c261111090a0b2b => ErrorCode::DeleteConflict,
-            0x60747369784579641e2d380d10100f20 => ErrorCode::EntityAlreadyExists,
-            0x6673697845746f4e0a2b3d0d1d1b2036 => ErrorCode::EntityDoesNotExist,
-            0x626c616d536f6f543b2d0d1d0427012a => ErrorCode::EntityTooSmall,
-            0x6b6772614c6f6f543b2d0d1d0838012a => ErrorCode::EntityTooLarge,
-            0x62656b6f5464657231160c02021f2c21 => ErrorCode::ExpiredToken,
-            0x676564646962726f07160b2f07160b2f => ErrorCode::Forbidden,
-            0x496f697470656378392f060902050a27 => ErrorCode::IllegalVersioningConfigurationException,
-            0x77646f426574656c091c1d022d061a2c => ErrorCode::IncompleteBody,
-            0x76727574616e676911091c1d080a3d2c => ErrorCode::IncompleteSignature,
-            0x5773657571655274052a00170a0f070f => ErrorCode::IncorrectNumberOfFilesInPostRequest,
-            0x776772614c6f6f541525210b06033a28 => ErrorCode::InlineDataTooLarge,
-            0x7f6f7272456c616e02130b0617310228 => ErrorCode::InternalError,
-            0x6a72756c6961466c0d0f1c170c152825 => ErrorCode::InternalFailure,
-            0x764979654b73736522250d0512050b2a => ErrorCode::InvalidAccessKeyId,
-            0x636f6974634164692808081a15152f2d => ErrorCode::InvalidAction,
-            0x656564616548676e33000d2d08051d2c => ErrorCode::InvalidAddressingHeader,
-            0x7b6e656d75677241250d050d14111c08 => ErrorCode::InvalidArgument,
-            0x746d614e74656b6300000000041d0d3c => ErrorCode::InvalidBucketName,
-            0x777461745374656b37260d051513052a => ErrorCode::InvalidBucketState,
-            0x70496e656b6f54742a082a083502002c => ErrorCode::InvalidClientTokenId,
-            0x79736567694464692d08081a061f2a2d => ErrorCode::InvalidDigest,
-            0x6d6f7272456d68742c1019150d370026 => ErrorCode::InvalidEncryptionAlgorithmError,
-            0x7875706e4964696c2008081a1118272d => ErrorCode::InvalidInput,
-            0x6d6e69617274736e38050a0322180120 => ErrorCode::InvalidLocationConstraint,
-            0x77746174537463652d2b0d0515150b23 => ErrorCode::InvalidObjectState,
-            0x756f6974616e69623509081e22040b3d => ErrorCode::InvalidParameterCombination,
-            0x70756c61567265742205390815130328 => ErrorCode::InvalidParameterValue,
-            0x7f72615064696c613c051f0200260a20 => ErrorCode::InvalidPart,
-            0x626564724f747261000000002e021c28 => ErrorCode::InvalidPartOrder,
-            0x7e6579615064696c3908081a18173e2d => ErrorCode::InvalidPayer,
-            0x616e656d75636f443c0b3908250f0d20 => ErrorCode::InvalidPolicyDocument,
-            0x676574656d617261341138080026173b => ErrorCode::InvalidQueryParameter,
-            0x69676e615264696c3b08081a0f173c2d => ErrorCode::InvalidRange,
-            0x7a73657571655264360d050d14070b1b => ErrorCode::InvalidRequest,
-            0x7674697275636553370d050d14150b1a => ErrorCode::InvalidSecurity,
-            0x66736575716552501c370d0504243e08 => ErrorCode::InvalidSOAPRequest,
-            0x6073616c4365676127370d0506171c26 => ErrorCode::InvalidStorageClass,
-            0x7a6e6967676f4c7216100c0b041d0d3c => ErrorCode::InvalidTargetBucketForLogging,
-            0x62656b6f5464696c3d08081a0a193a2d => ErrorCode::InvalidToken,
-            0x43525564696c617639051f0233230a20 => ErrorCode::InvalidURI,
-            0x6d6e6f4c6f6f54790018160a3a162924 => ErrorCode::KeyTooLong,
-            0x6965646565637845260c2c190c080a34 => ErrorCode::LimitExceeded,
-            0x636f7272454c4341000000002a2f2029 => ErrorCode::MalformedACLError,
-            0x636e656d75636f440a3d160a1f0f0821 => ErrorCode::MalformedPolicyDocument,
-            0x60736575716552543509170234383202 => ErrorCode::MalformedPOSTRequest,
-            0x736e697274537972340917021f1e0438 => ErrorCode::MalformedQueryString,
-            0x404d5864656d726f170214033e080420 => ErrorCode::MalformedXML,
-            0x7c65646565637845043f1602250c0623 => ErrorCode::MaxMessageLengthExceeded,
-            0x536f7272456465643538121b380c0623 => ErrorCode::MaxPostPreDataLengthExceededError,
-            0x756772614c6f6f54000000002d1b0a19 => ErrorCode::MetadataTooLarge,
-            0x7465776f6c6c41740000000004182439 => ErrorCode::MethodNotAllowed,
-            0x636f69746341676e2f0e1d1a0710282a => ErrorCode::MissingAction,
-            0x656e656d686361740000000010121d39 => ErrorCode::MissingAttachment,
-            0x74656b6f546e6f692f02061d12100039 => ErrorCode::MissingAuthenticationToken,
-            0x7c74676e654c746e2d082d0e071d0c39 => ErrorCode::MissingContentLength,
-            0x626574656d617261000000001e121b2c => ErrorCode::MissingParameter,
-            0x656f72724579646f27160b3b31071a28 => ErrorCode::MissingRequestBodyError,
-            0x626e656d656c457926040b3a0a07003f => ErrorCode::MissingSecurityElement,
-            0x676564616548797430023d0e071a1b38 => ErrorCode::MissingSecurityHeader,
-            0x6c654b726f4673753d0e090e1a380e3a => ErrorCode::NoLoggingStatusForKey,
-            0x78656b63754268631d211d301e301a0c => ErrorCode::NoSuchBucket,
-            0x757469746e45686306261d301c27010b => ErrorCode::NoSuchEntity,
-            0x70654b686375536f1018072d1018072d => ErrorCode::NoSuchKey,
-            0x68616f6c7055686318361d301a3f1f1b => ErrorCode::NoSuchUpload,
-            0x636f6973726556680d351d3006210a18 => ErrorCode::NoSuchVersion,
-            0x6a65746e656d656c091c1d242711022b => ErrorCode::NotImplemented,
-            0x6f65696669646f4d092410002412062a => ErrorCode::NotModified,
-            0x7b5564656e6769530c3d130637110129 => ErrorCode::NotSignedUp,
-            0x6b63696c6f50746516372a0b25270a25 => ErrorCode::NoSuchBucketPolicy,
-            0x746574726f62416e000000001d073121 => ErrorCode::OperationAborted,
-            0x6965726975716552230b1b1a2001012a => ErrorCode::OptInRequired,
-            0x65636572696465520000000009173724 => ErrorCode::PermanentRedirect,
-            0x76656c6961466e6f1d0d0a01250b1d39 => ErrorCode::PreconditionFailed,
-            0x7c636572696465521d0700201d070020 => ErrorCode::Redirect,
-            0x6b736572676f7250200000031a3a1c36 => ErrorCode::RestoreAlreadyInProgress,
-            0x6a65726970784574310716101c011d17 => ErrorCode::RequestExpired,
-            0x686e65746e6f43743c39070a2518113e => ErrorCode::RequestIsNotMultiPartContent,
-            0x7a756f656d69547420071610101c0c06 => ErrorCode::RequestTimeout,
-            0x706577656b536f6f391d27111a1e3137 => ErrorCode::RequestTimeTooSkewed,
-            0x696f72724574656b3a11011737172a26 => ErrorCode::RequestTorrentOfBucketError,
-            0x6b72756c6961466523060a1f1a1b0415 => ErrorCode::ServiceFailure,
-            0x776c62616c6961763b30060a1f131332 => ErrorCode::ServiceUnavailable,
-            0x7d6374614d746f4e3610061420140c3c => ErrorCode::SignatureDoesNotMatch,
-            0x66776f44776f6c531918031719180317 => ErrorCode::SlowDown,
-            0x6563657269646552000000001408372d => ErrorCode::TemporaryRedirect,
-            0x6d6e696c74746f721d03061c011b0420 => ErrorCode::Throttling,
-            0x70657269757165520317340b00390727 => ErrorCode::TokenRefreshRequired,
-            0x7d74656b637542793b170f2c260c1a16 => ErrorCode::TooManyBuckets,
-            0x7f74726150796e613e18230e3f0e3f2d => ErrorCode::TooManyParts,
-            0x656e65746e6f43640000000017260a30 => ErrorCode::UnexpectedContent,
-            0x6c7365726464416c171e28161c301a3b => ErrorCode::UnresolvableGrantByEmailAddress,
-            0x7265696669636570390a100602361617 => ErrorCode::UserKeyMustBeSpecified,
-            0x7d6f7272456e6f691d15050d2c020e3f => ErrorCode::ValidationError,
-            0x7f616d726f46676e15012915031d1d11 => ErrorCode::WrongFormat,
-            _ => return None,
-        };
-        (candidate.as_str().len() == code.len() && candidate.as_str() == code).then_some(candidate)
+        match code.len() {
+            8 => match code {
+                "Redirect" => Some(ErrorCode::Redirect),
+                "SlowDown" => Some(ErrorCode::SlowDown),
+                _ => None,
+            },
+            9 => match code {
+                "BadDigest" => Some(ErrorCode::BadDigest),
+                "Forbidden" => Some(ErrorCode::Forbidden),
+                "NoSuchKey" => Some(ErrorCode::NoSuchKey),
+                _ => None,
+            },
+            10 => match code {
+                "InvalidURI" => Some(ErrorCode::InvalidURI),
+                "KeyTooLong" => Some(ErrorCode::KeyTooLong),
+                "Throttling" => Some(ErrorCode::Throttling),
+                _ => None,
+            },
+            11 => match code {
+                "InvalidPart" => Some(ErrorCode::InvalidPart),
+                "NotModified" => Some(ErrorCode::NotModified),
+                "NotSignedUp" => Some(ErrorCode::NotSignedUp),
+                "WrongFormat" => Some(ErrorCode::WrongFormat),
+                _ => None,
+            },
+            12 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6465696e65447373163716100c0d0605 => ErrorCode::AccessDenied,
+                    0x6e656b6f5464657231160c02021f2c21 => ErrorCode::ExpiredToken,
+                    0x7475706e4964696c2008081a1118272d => ErrorCode::InvalidInput,
+                    0x726579615064696c3908081a18173e2d => ErrorCode::InvalidPayer,
+                    0x65676e615264696c3b08081a0f173c2d => ErrorCode::InvalidRange,
+                    0x6e656b6f5464696c3d08081a0a193a2d => ErrorCode::InvalidToken,
+                    0x4c4d5864656d726f170214033e080420 => ErrorCode::MalformedXML,
+                    0x74656b63754268631d211d301e301a0c => ErrorCode::NoSuchBucket,
+                    0x797469746e45686306261d301c27010b => ErrorCode::NoSuchEntity,
+                    0x64616f6c7055686318361d301a3f1f1b => ErrorCode::NoSuchUpload,
+                    0x7374726150796e613e18230e3f0e3f2d => ErrorCode::TooManyParts,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            13 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x726f7272456c616e02130b0617310228 => ErrorCode::InternalError,
+                    0x6e6f6974634164692808081a15152f2d => ErrorCode::InvalidAction,
+                    0x74736567694464692d08081a061f2a2d => ErrorCode::InvalidDigest,
+                    0x6465646565637845260c2c190c080a34 => ErrorCode::LimitExceeded,
+                    0x6e6f69746341676e2f0e1d1a0710282a => ErrorCode::MissingAction,
+                    0x6e6f6973726556680d351d3006210a18 => ErrorCode::NoSuchVersion,
+                    0x6465726975716552230b1b1a2001012a => ErrorCode::OptInRequired,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            14 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6d656c626f725074241a1b1a0d0c1111 => ErrorCode::AccountProblem,
+                    0x7974706d45746f4e213a110e0626012d => ErrorCode::BucketNotEmpty,
+                    0x7463696c666e6f432c261111090a0b2b => ErrorCode::DeleteConflict,
+                    0x6c6c616d536f6f543b2d0d1d0427012a => ErrorCode::EntityTooSmall,
+                    0x656772614c6f6f543b2d0d1d0838012a => ErrorCode::EntityTooLarge,
+                    0x79646f426574656c091c1d022d061a2c => ErrorCode::IncompleteBody,
+                    0x7473657571655264360d050d14070b1b => ErrorCode::InvalidRequest,
+                    0x6465746e656d656c091c1d242711022b => ErrorCode::NotImplemented,
+                    0x6465726970784574310716101c011d17 => ErrorCode::RequestExpired,
+                    0x74756f656d69547420071610101c0c06 => ErrorCode::RequestTimeout,
+                    0x6572756c6961466523060a1f1a1b0415 => ErrorCode::ServiceFailure,
+                    0x7374656b637542793b170f2c260c1a16 => ErrorCode::TooManyBuckets,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            15 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x646e756f46746f4e3a1a1b1a29170c0f => ErrorCode::AccountNotFound,
+                    0x6572756c6961466c0d0f1c170c152825 => ErrorCode::InternalFailure,
+                    0x746e656d75677241250d050d14111c08 => ErrorCode::InvalidArgument,
+                    0x7974697275636553370d050d14150b1a => ErrorCode::InvalidSecurity,
+                    0x726f7272456e6f691d15050d2c020e3f => ErrorCode::ValidationError,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            16 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x726564724f747261000000002e021c28 => ErrorCode::InvalidPartOrder,
+                    0x656772614c6f6f54000000002d1b0a19 => ErrorCode::MetadataTooLarge,
+                    0x6465776f6c6c41740000000004182439 => ErrorCode::MethodNotAllowed,
+                    0x726574656d617261000000001e121b2c => ErrorCode::MissingParameter,
+                    0x646574726f62416e000000001d073121 => ErrorCode::OperationAborted,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            17 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x656d614e74656b6300000000041d0d3c => ErrorCode::InvalidBucketName,
+                    0x726f7272454c4341000000002a2f2029 => ErrorCode::MalformedACLError,
+                    0x746e656d686361740000000010121d39 => ErrorCode::MissingAttachment,
+                    0x74636572696465520000000009173724 => ErrorCode::PermanentRedirect,
+                    0x7463657269646552000000001408372d => ErrorCode::TemporaryRedirect,
+                    0x746e65746e6f43640000000017260a30 => ErrorCode::UnexpectedContent,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            18 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x7473697845746f4e0a2b3d0d1d1b2036 => ErrorCode::EntityDoesNotExist,
+                    0x656772614c6f6f541525210b06033a28 => ErrorCode::InlineDataTooLarge,
+                    0x644979654b73736522250d0512050b2a => ErrorCode::InvalidAccessKeyId,
+                    0x657461745374656b37260d051513052a => ErrorCode::InvalidBucketState,
+                    0x65746174537463652d2b0d0515150b23 => ErrorCode::InvalidObjectState,
+                    0x74736575716552501c370d0504243e08 => ErrorCode::InvalidSOAPRequest,
+                    0x7963696c6f50746516372a0b25270a25 => ErrorCode::NoSuchBucketPolicy,
+                    0x64656c6961466e6f1d0d0a01250b1d39 => ErrorCode::PreconditionFailed,
+                    0x656c62616c6961763b30060a1f131332 => ErrorCode::ServiceUnavailable,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            19 => match code {
+                "BucketAlreadyExists" => Some(ErrorCode::BucketAlreadyExists),
+                "EntityAlreadyExists" => Some(ErrorCode::EntityAlreadyExists),
+                "IncompleteSignature" => Some(ErrorCode::IncompleteSignature),
+                "InvalidStorageClass" => Some(ErrorCode::InvalidStorageClass),
+                _ => None,
+            },
+            20 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x64496e656b6f54742a082a083502002c => ErrorCode::InvalidClientTokenId,
+                    0x74736575716552543509170234383202 => ErrorCode::MalformedPOSTRequest,
+                    0x676e697274537972340917021f1e0438 => ErrorCode::MalformedQueryString,
+                    0x6874676e654c746e2d082d0e071d0c39 => ErrorCode::MissingContentLength,
+                    0x646577656b536f6f391d27111a1e3137 => ErrorCode::RequestTimeTooSkewed,
+                    0x64657269757165520317340b00390727 => ErrorCode::TokenRefreshRequired,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            21 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x65756c61567265742205390815130328 => ErrorCode::InvalidParameterValue,
+                    0x746e656d75636f443c0b3908250f0d20 => ErrorCode::InvalidPolicyDocument,
+                    0x726574656d617261341138080026173b => ErrorCode::InvalidQueryParameter,
+                    0x726564616548797430023d0e071a1b38 => ErrorCode::MissingSecurityHeader,
+                    0x79654b726f4673753d0e090e1a380e3a => ErrorCode::NoLoggingStatusForKey,
+                    0x686374614d746f4e3610061420140c3c => ErrorCode::SignatureDoesNotMatch,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            22 => match code {
+                "MissingSecurityElement" => Some(ErrorCode::MissingSecurityElement),
+                "UserKeyMustBeSpecified" => Some(ErrorCode::UserKeyMustBeSpecified),
+                _ => None,
+            },
+            23 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x756f59794264656e0d2406091c2c0c26 => ErrorCode::BucketAlreadyOwnedByYou,
+                    0x646574726f7070751a180f0c37111d0d => ErrorCode::CredentialsNotSupported,
+                    0x726564616548676e33000d2d08051d2c => ErrorCode::InvalidAddressingHeader,
+                    0x746e656d75636f440a3d160a1f0f0821 => ErrorCode::MalformedPolicyDocument,
+                    0x726f72724579646f27160b3b31071a28 => ErrorCode::MissingRequestBodyError,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            24 => match code {
+                "MaxMessageLengthExceeded" => Some(ErrorCode::MaxMessageLengthExceeded),
+                "RestoreAlreadyInProgress" => Some(ErrorCode::RestoreAlreadyInProgress),
+                _ => None,
+            },
+            25 => match code {
+                "InvalidLocationConstraint" => Some(ErrorCode::InvalidLocationConstraint),
+                _ => None,
+            },
+            26 => match code {
+                "MissingAuthenticationToken" => Some(ErrorCode::MissingAuthenticationToken),
+                _ => None,
+            },
+            27 => match code {
+                "InvalidParameterCombination" => Some(ErrorCode::InvalidParameterCombination),
+                "RequestTorrentOfBucketError" => Some(ErrorCode::RequestTorrentOfBucketError),
+                _ => None,
+            },
+            28 => match code {
+                "AmbiguousGrantByEmailAddress" => Some(ErrorCode::AmbiguousGrantByEmailAddress),
+                "RequestIsNotMultiPartContent" => Some(ErrorCode::RequestIsNotMultiPartContent),
+                _ => None,
+            },
+            29 => match code {
+                "InvalidTargetBucketForLogging" => Some(ErrorCode::InvalidTargetBucketForLogging),
+                _ => None,
+            },
+            30 => match code {
+                "CrossLocationLoggingProhibited" => Some(ErrorCode::CrossLocationLoggingProhibited),
+                _ => None,
+            },
+            31 => match code {
+                "InvalidEncryptionAlgorithmError" => Some(ErrorCode::InvalidEncryptionAlgorithmError),
+                "UnresolvableGrantByEmailAddress" => Some(ErrorCode::UnresolvableGrantByEmailAddress),
+                _ => None,
+            },
+            33 => match code {
+                "MaxPostPreDataLengthExceededError" => Some(ErrorCode::MaxPostPreDataLengthExceededError),
+                _ => None,
+            },
+            35 => match code {
+                "IncorrectNumberOfFilesInPostRequest" => Some(ErrorCode::IncorrectNumberOfFilesInPostRequest),
+                _ => None,
+            },
+            39 => match code {
+                "IllegalVersioningConfigurationException" => {
+                    Some(ErrorCode::IllegalVersioningConfigurationException)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
     }
 }
 

@@ -71,7 +71,6 @@ impl PartialEq for RawData {
 
 impl Eq for RawData {}
 
-
 impl ErrorResponse {
     /// The body Tencent sends for `code`: its common code, documented description as message,
     /// and the codeDesc.

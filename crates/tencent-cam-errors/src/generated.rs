@@ -437,52 +437,129 @@ Spec { code: "StrategyInvalid", name: "StrategyInvalid", number: None, http_stat
         self.spec().line
     }
 
-    /// The documented code with this wire string, if any. Allocates nothing: it matches
-    /// the code's fingerprint, then confirms with one comparison.
+    /// The documented code with this wire string, if any. Allocates nothing.
     pub fn from_wire(code: &str) -> Option<Self> {
-        let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-            0x4473556e492e656d22011d090d191e67 => ErrorCode::InvalidParameterPolicyNameInUse,
-            0x626574656d617261000000000c171c28 => ErrorCode::InvalidParameter,
-            0x7f6f7272456c616e02130b0617310228 => ErrorCode::InternalError,
-            0x736c7546746e656d35100c011537403b => ErrorCode::InvalidParameterAttachmentFull,
-            0x526f7272452e6c6122011d0908041e67 => ErrorCode::InvalidParameterPrincipalError,
-            0x6f6f7272452e6e6f2401040d00581c2c => ErrorCode::InvalidParameterActionError,
-            0x6f6f7272452e74632401040d04581c2c => ErrorCode::InvalidParameterEffectError,
-            0x796f697463612e7231150f3916070c20 => ErrorCode::MissingParameterAction,
-            0x576f727245657079204a1b09021f0226 => ErrorCode::InvalidParameterPolicyNameTypeError,
-            0x536f7272452e656d22011d090d191e67 => ErrorCode::InvalidParameterPolicyNameError,
-            0x5b6f7272456570793c0b1942250f0d20 => ErrorCode::InvalidParameterPolicyDocumentTypeError,
-            0x766f69737265762e3d061c0801161d28 => ErrorCode::MissingParameterVersion,
-            0x6c6f7272452e6e6f35100c010400403b => ErrorCode::InvalidParameterVersionError,
-            0x6e6e656d65746174350a0f1b5d010c39 => ErrorCode::MissingParameterStatement,
-            0x526f7272452e746e22011d0900021d67 => ErrorCode::InvalidParameterStatementError,
-            0x5b696d696c726576290700001415010d => ErrorCode::InvalidParameterPolicyDocumentLengthOverlimit,
-            0x526f7272452e6e6f22011d090f190d67 => ErrorCode::InvalidParameterConditionError,
-            0x7c6372756f7365723d061c0801161d28 => ErrorCode::MissingParameterResource,
-            0x6d6f7272452e656335100c010404403b => ErrorCode::InvalidParameterResourceError,
-            0x566f7272452e7265224a1b0914191d2c => ErrorCode::InvalidParameterResourceUserError,
-            0x58696d696c72657622071a0908021e20 => ErrorCode::InvalidParameterDescriptionLengthOverlimit,
-            0x7e6d614e7963696c350a0f1b5d010c39 => ErrorCode::MissingParameterPolicyName,
-            0x6b6e656d75636f4435130b041c03473f => ErrorCode::MissingParameterPolicyDocument,
-            0x546f7272456570793500471e08040d3a => ErrorCode::InvalidParameterDescriptionTypeError,
-            0x5673697845746f4e7e160c18081a0139 => ErrorCode::InvalidParameterPolicyIdNotExist,
-            0x7d497963696c6f703d061c0801161d28 => ErrorCode::MissingParameterPolicyId,
-            0x516f7272456570797e160c18081a0139 => ErrorCode::InvalidParameterPolicyIdTypeError,
-            0x776c75467963696c3509081e4f040b3d => ErrorCode::InvalidParameterPolicyFull,
-            0x6a73697845746f4e35100c011203403b => ErrorCode::InvalidParameterUserNotExist,
-            0x6b73697845746f4e35100c011311403b => ErrorCode::InvalidParameterGroupNotExist,
-            0x6a73697845746f4e35100c010e04403b => ErrorCode::InvalidParameterRoleNotExist,
-            0x516f7272456570797e160c18041a013b => ErrorCode::InvalidParameterRoleNameTypeError,
-            0x6d6f7272452e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameError,
-            0x756c7546656c6f723d051b0d13131a2c => ErrorCode::InvalidParameterRoleFull,
-            0x7a73556e492e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameInUse,
-            0x7f695572656e774f0000000020192e37 => ErrorCode::CanNotGetOwnerUin,
-            0x7f6f727245644970143931043331010e => ErrorCode::GetAppIdError,
-            0x756d6954664f747500000000323b1126 => ErrorCode::SetTimeOutOfTime,
-            0x6b696c61766e49791e021115171c3d2a => ErrorCode::StrategyInvalid,
-            _ => return None,
-        };
-        (candidate.as_str().len() == code.len() && candidate.as_str() == code).then_some(candidate)
+        match code.len() {
+            13 => match code {
+                "InternalError" => Some(ErrorCode::InternalError),
+                "GetAppIdError" => Some(ErrorCode::GetAppIdError),
+                _ => None,
+            },
+            15 => match code {
+                "StrategyInvalid" => Some(ErrorCode::StrategyInvalid),
+                _ => None,
+            },
+            16 => match code {
+                "InvalidParameter" => Some(ErrorCode::InvalidParameter),
+                "SetTimeOutOfTime" => Some(ErrorCode::SetTimeOutOfTime),
+                _ => None,
+            },
+            17 => match code {
+                "CanNotGetOwnerUin" => Some(ErrorCode::CanNotGetOwnerUin),
+                _ => None,
+            },
+            23 => match code {
+                "MissingParameter.action" => Some(ErrorCode::MissingParameterAction),
+                _ => None,
+            },
+            24 => match code {
+                "MissingParameter.version" => Some(ErrorCode::MissingParameterVersion),
+                _ => None,
+            },
+            25 => match code {
+                "MissingParameter.resource" => Some(ErrorCode::MissingParameterResource),
+                "MissingParameter.policyId" => Some(ErrorCode::MissingParameterPolicyId),
+                "InvalidParameter.roleFull" => Some(ErrorCode::InvalidParameterRoleFull),
+                _ => None,
+            },
+            26 => match code {
+                "MissingParameter.statement" => Some(ErrorCode::MissingParameterStatement),
+                _ => None,
+            },
+            27 => match code {
+                "MissingParameter.policyName" => Some(ErrorCode::MissingParameterPolicyName),
+                "InvalidParameter.policyFull" => Some(ErrorCode::InvalidParameterPolicyFull),
+                _ => None,
+            },
+            29 => match code {
+                "InvalidParameter.action.Error" => Some(ErrorCode::InvalidParameterActionError),
+                "InvalidParameter.effect.Error" => Some(ErrorCode::InvalidParameterEffectError),
+                _ => None,
+            },
+            30 => match code {
+                "InvalidParameter.version.Error" => Some(ErrorCode::InvalidParameterVersionError),
+                "InvalidParameter.user.NotExist" => Some(ErrorCode::InvalidParameterUserNotExist),
+                "InvalidParameter.role.NotExist" => Some(ErrorCode::InvalidParameterRoleNotExist),
+                _ => None,
+            },
+            31 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6c6c7546746e656d35100c011537403b => ErrorCode::InvalidParameterAttachmentFull,
+                    0x726f7272452e656335100c010404403b => ErrorCode::InvalidParameterResourceError,
+                    0x746e656d75636f4435130b041c03473f => ErrorCode::MissingParameterPolicyDocument,
+                    0x7473697845746f4e35100c011311403b => ErrorCode::InvalidParameterGroupNotExist,
+                    0x726f7272452e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameError,
+                    0x6573556e492e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameInUse,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            32 => match code {
+                "InvalidParameter.principal.Error" => Some(ErrorCode::InvalidParameterPrincipalError),
+                "InvalidParameter.statement.Error" => Some(ErrorCode::InvalidParameterStatementError),
+                "InvalidParameter.condition.Error" => Some(ErrorCode::InvalidParameterConditionError),
+                _ => None,
+            },
+            33 => match code {
+                "InvalidParameter.policyName.InUse" => Some(ErrorCode::InvalidParameterPolicyNameInUse),
+                "InvalidParameter.policyName.Error" => Some(ErrorCode::InvalidParameterPolicyNameError),
+                _ => None,
+            },
+            34 => match code {
+                "InvalidParameter.policyId.NotExist" => Some(ErrorCode::InvalidParameterPolicyIdNotExist),
+                _ => None,
+            },
+            35 => match code {
+                "InvalidParameter.policyId.TypeError" => Some(ErrorCode::InvalidParameterPolicyIdTypeError),
+                "InvalidParameter.roleName.TypeError" => Some(ErrorCode::InvalidParameterRoleNameTypeError),
+                _ => None,
+            },
+            36 => match code {
+                "InvalidParameter.resource.user.Error" => Some(ErrorCode::InvalidParameterResourceUserError),
+                _ => None,
+            },
+            37 => match code {
+                "InvalidParameter.policyName.TypeError" => {
+                    Some(ErrorCode::InvalidParameterPolicyNameTypeError)
+                }
+                _ => None,
+            },
+            38 => match code {
+                "InvalidParameter.description.TypeError" => {
+                    Some(ErrorCode::InvalidParameterDescriptionTypeError)
+                }
+                _ => None,
+            },
+            41 => match code {
+                "InvalidParameter.policyDocument.TypeError" => {
+                    Some(ErrorCode::InvalidParameterPolicyDocumentTypeError)
+                }
+                _ => None,
+            },
+            44 => match code {
+                "InvalidParameter.description.LengthOverlimit" => {
+                    Some(ErrorCode::InvalidParameterDescriptionLengthOverlimit)
+                }
+                _ => None,
+            },
+            47 => match code {
+                "InvalidParameter.policyDocument.LengthOverlimit" => {
+                    Some(ErrorCode::InvalidParameterPolicyDocumentLengthOverlimit)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// The common code (`code`) this module code travels with.
@@ -740,21 +817,9 @@ Spec { code: "5100", name: "FailedToGenerateCredential", number: Some(5100), htt
         self.spec().line
     }
 
-    /// The documented code with this wire string, if any. Allocates nothing: it matches
-    /// the code's fingerprint, then confirms with one comparison.
+    /// The documented code with this wire string, if any. Allocates nothing.
     pub fn from_wire(code: &str) -> Option<Self> {
-        let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-            0x40000000030303034 => CommonCode::InvalidRequestParameter,
-            0x40000000030303134 => CommonCode::AuthenticationFailed,
-            0x40000000030303234 => CommonCode::RequestExpired,
-            0x40000000030303334 => CommonCode::AccessDenied,
-            0x40000000030303434 => CommonCode::QuotaExceeded,
-            0x40000000030303534 => CommonCode::ReplayAttack,
-            0x40000000030303634 => CommonCode::UnsupportedProtocol,
-            0x40000000030303135 => CommonCode::FailedToGenerateCredential,
-            _ => return None,
-        };
-        (candidate.as_str().len() == code.len() && candidate.as_str() == code).then_some(candidate)
+        cloud_errors_core::canonical_number(code).and_then(Self::from_number)
     }
 
     /// The code as a number.
