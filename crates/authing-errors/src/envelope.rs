@@ -1,7 +1,7 @@
 //! Authing's response body: `{"message": …, "code": 2004, "data": null}`. Authing answers with
 //! HTTP 200 and code 200 on success, another code on failure.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -31,42 +31,10 @@ const DATA: usize = 2;
 pub struct ErrorResponse {
     message: Option<String>,
     code: WireInt,
-    data: Option<RawData>,
+    data: Option<RawJson>,
     members: Members,
     status: Option<u16>,
 }
-
-/// `data` as raw JSON, compared by its text; `null`, the usual value, needs no allocation.
-#[derive(Clone, Debug)]
-enum RawData {
-    Null,
-    Value(Box<RawValue>),
-}
-
-impl RawData {
-    fn new(value: Box<RawValue>) -> Self {
-        if value.get() == "null" {
-            RawData::Null
-        } else {
-            RawData::Value(value)
-        }
-    }
-
-    fn get(&self) -> &RawValue {
-        match self {
-            RawData::Null => RawValue::NULL,
-            RawData::Value(value) => value,
-        }
-    }
-}
-
-impl PartialEq for RawData {
-    fn eq(&self, other: &Self) -> bool {
-        self.get().get() == other.get().get()
-    }
-}
-
-impl Eq for RawData {}
 
 impl ErrorResponse {
     /// The body Authing sends for `code`: its documented message, the code and `"data": null`.
@@ -78,7 +46,7 @@ impl ErrorResponse {
         ErrorResponse {
             message: Some(code.message().to_owned()),
             code: WireInt::number(code.number()),
-            data: Some(RawData::Null),
+            data: Some(RawJson::Null),
             members,
             status: None,
         }
@@ -140,7 +108,7 @@ impl ErrorResponse {
 
     /// `data` as raw JSON, when the body has it.
     pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(RawData::get)
+        self.data.as_ref().map(RawJson::get)
     }
 
     /// The HTTP status: the one received, else the documented one (200).
@@ -167,7 +135,7 @@ impl ErrorResponse {
 
     /// Sets `data` to a raw JSON value.
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
-        self.data = Some(RawData::new(data));
+        self.data = Some(RawJson::new(data));
         self.members.mark(DATA);
         self
     }
@@ -216,7 +184,7 @@ impl JsonObject for ErrorResponse {
         match index {
             MESSAGE => self.message = Some(map.next_value()?),
             CODE => self.code = json::read_unquoted_int(map)?,
-            _ => self.data = Some(RawData::new(map.next_value()?)),
+            _ => self.data = Some(RawJson::new(map.next_value()?)),
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! AWS Interface's error body: `{"error": {"code": 5, "message": "…"}}`, with optional
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -30,23 +30,11 @@ const TRACEBACK: usize = 2;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorResponse {
     error: ErrorObject,
-    duration: Option<RawValueEq>,
+    duration: Option<RawJson>,
     traceback: Option<String>,
     members: Members,
     status: Option<u16>,
 }
-
-/// A raw JSON number that compares by its text.
-#[derive(Clone, Debug)]
-struct RawValueEq(Box<RawValue>);
-
-impl PartialEq for RawValueEq {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
-    }
-}
-
-impl Eq for RawValueEq {}
 
 /// The `error` object: `{"code": …, "message": …}`, other members kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,12 +123,12 @@ impl ErrorResponse {
 
     /// How long the server took, in seconds, when the body says.
     pub fn duration(&self) -> Option<f64> {
-        self.duration.as_ref().and_then(|raw| raw.0.get().parse().ok())
+        self.duration.as_ref().and_then(|raw| raw.get().get().parse().ok())
     }
 
     /// The duration exactly as sent (raw JSON number), when the body has one.
     pub fn duration_raw(&self) -> Option<&RawValue> {
-        self.duration.as_ref().map(|raw| &*raw.0)
+        self.duration.as_ref().map(RawJson::get)
     }
 
     /// The server's traceback, when it sends one.
@@ -191,7 +179,7 @@ impl ErrorResponse {
     /// Sets the duration, in seconds (written as Rust writes an `f64`).
     pub fn with_duration(mut self, seconds: f64) -> Self {
         let text = if seconds.is_finite() { format!("{seconds:?}") } else { "0.0".to_owned() };
-        self.duration = RawValue::from_string(text).ok().map(RawValueEq);
+        self.duration = RawValue::from_string(text).ok().map(RawJson::new);
         self.members.mark(DURATION);
         self
     }
@@ -239,7 +227,7 @@ impl JsonObject for ErrorResponse {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR => self.error = map.next_value()?,
-            DURATION => self.duration = Some(RawValueEq(json::read_raw_number(map)?)),
+            DURATION => self.duration = Some(RawJson::new(json::read_raw_number(map)?)),
             _ => self.traceback = Some(map.next_value()?),
         }
         Ok(())
@@ -254,7 +242,7 @@ impl JsonObject for ErrorResponse {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
             ERROR => writer.object(&self.error),
-            DURATION => writer.raw(&self.duration.as_ref().expect("a marked member has a value").0),
+            DURATION => writer.raw(self.duration.as_ref().expect("a marked member has a value").get()),
             _ => writer.string(self.traceback.as_deref().unwrap_or_default()),
         }
     }
@@ -262,7 +250,7 @@ impl JsonObject for ErrorResponse {
         let key = Self::KEYS[index];
         match index {
             ERROR => map.serialize_entry(key, &self.error),
-            DURATION => map.serialize_entry(key, &self.duration.as_ref().map(|raw| &raw.0)),
+            DURATION => map.serialize_entry(key, &self.duration.as_ref().map(RawJson::get)),
             _ => map.serialize_entry(key, &self.traceback),
         }
     }

@@ -401,6 +401,43 @@ fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
     out.push(b'"');
 }
 
+/// A JSON value kept as its raw text, compared by that text; `null`, the usual value of
+/// members such as `data`, needs no allocation.
+#[derive(Clone, Debug)]
+pub enum RawJson {
+    /// `null`.
+    Null,
+    /// Any other value, as sent.
+    Value(Box<RawValue>),
+}
+
+impl RawJson {
+    /// Keeps a raw value (`null` without its allocation).
+    pub fn new(value: Box<RawValue>) -> Self {
+        if value.get() == "null" {
+            RawJson::Null
+        } else {
+            RawJson::Value(value)
+        }
+    }
+
+    /// The value as raw JSON.
+    pub fn get(&self) -> &RawValue {
+        match self {
+            RawJson::Null => RawValue::NULL,
+            RawJson::Value(value) => value,
+        }
+    }
+}
+
+impl PartialEq for RawJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.get().get() == other.get().get()
+    }
+}
+
+impl Eq for RawJson {}
+
 /// An integer as a vendor sends it: a JSON number, or (on some servers) a string of digits.
 /// Which one it was is kept, so the body is written back the same way; its decimal text is kept
 /// inline, so [`as_str`](Self::as_str) allocates nothing.

@@ -2,7 +2,7 @@
 //! `data`. `code` is the common code (0 on success; some servers send it as a string of digits),
 //! `codeDesc` the module code.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue, WireInt};
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
 use cloud_errors_core::{CloudError, Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -34,42 +34,10 @@ pub struct ErrorResponse {
     code: WireInt,
     message: Option<String>,
     code_desc: Option<String>,
-    data: Option<RawData>,
+    data: Option<RawJson>,
     members: Members,
     status: Option<u16>,
 }
-
-/// `data` as raw JSON, compared by its text; `null`, the usual value, needs no allocation.
-#[derive(Clone, Debug)]
-enum RawData {
-    Null,
-    Value(Box<RawValue>),
-}
-
-impl RawData {
-    fn new(value: Box<RawValue>) -> Self {
-        if value.get() == "null" {
-            RawData::Null
-        } else {
-            RawData::Value(value)
-        }
-    }
-
-    fn get(&self) -> &RawValue {
-        match self {
-            RawData::Null => RawValue::NULL,
-            RawData::Value(value) => value,
-        }
-    }
-}
-
-impl PartialEq for RawData {
-    fn eq(&self, other: &Self) -> bool {
-        self.get().get() == other.get().get()
-    }
-}
-
-impl Eq for RawData {}
 
 impl ErrorResponse {
     /// The body Tencent sends for `code`: its common code, documented description as message,
@@ -180,7 +148,7 @@ impl ErrorResponse {
 
     /// `data` as raw JSON, when the body has it.
     pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(RawData::get)
+        self.data.as_ref().map(RawJson::get)
     }
 
     /// The HTTP status: the one received, else the documented one (200).
@@ -221,7 +189,7 @@ impl ErrorResponse {
 
     /// Sets `data` to a raw JSON value.
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
-        self.data = Some(RawData::new(data));
+        self.data = Some(RawJson::new(data));
         self.members.mark(DATA);
         self
     }
@@ -265,7 +233,7 @@ impl JsonObject for ErrorResponse {
             CODE => self.code = map.next_value()?,
             MESSAGE => self.message = Some(map.next_value()?),
             CODE_DESC => self.code_desc = Some(map.next_value()?),
-            _ => self.data = Some(RawData::new(map.next_value()?)),
+            _ => self.data = Some(RawJson::new(map.next_value()?)),
         }
         Ok(())
     }
