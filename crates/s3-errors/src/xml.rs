@@ -58,8 +58,27 @@ impl<'a> Cursor<'a> {
     }
 }
 
-fn name_of(start: &BytesStart<'_>) -> Cow<'static, str> {
-    element_name(start.name().as_ref())
+/// An element's name, checked against XML's `Name` rule: quick-xml reads any text up to
+/// whitespace as a name, but a name with a quote or `=` in it could not be written back as an
+/// end tag.
+fn name_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Result<Cow<'static, str>, ParseError> {
+    let name = start.name();
+    let name: &str = name.as_ref();
+    if !is_xml_name(name) {
+        return Err(cursor.error_at(
+            ParseErrorKind::Syntax,
+            at,
+            format!("`{name}` is not an XML element name"),
+        ));
+    }
+    Ok(element_name(name))
+}
+
+/// XML's `Name` production, with every non-ASCII character allowed.
+fn is_xml_name(name: &str) -> bool {
+    let start = |c: char| c.is_ascii_alphabetic() || c == '_' || c == ':' || !c.is_ascii();
+    let mut chars = name.chars();
+    chars.next().is_some_and(start) && chars.all(|c| start(c) || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
 /// The attributes of a start tag as written, after checking they are well-formed.
@@ -208,7 +227,7 @@ fn read_children(
         let (at, event) = cursor.next()?;
         match event {
             Event::Start(start) => {
-                let name = name_of(&start);
+                let name = name_of(cursor, &start, at)?;
                 let attributes = attributes_of(cursor, &start, at)?;
                 if allow_inner_error && name == "Error" {
                     if children.inner_error.is_some() {
@@ -230,7 +249,7 @@ fn read_children(
                 children.starts.push(at);
             }
             Event::Empty(start) => {
-                let name = name_of(&start);
+                let name = name_of(cursor, &start, at)?;
                 let attributes = attributes_of(cursor, &start, at)?;
                 if allow_inner_error && name == "Error" {
                     return Err(cursor.error_at(
@@ -320,7 +339,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
             }
             Event::Text(text) if text.xml10_content().trim().is_empty() => {}
             Event::Start(start) => {
-                let name = name_of(&start);
+                let name = name_of(&cursor, &start, at)?;
                 let attributes = attributes_of(&cursor, &start, at)?;
                 let kind = match &*name {
                     "Error" if attributes.is_empty() => EnvelopeKind::Rest,
@@ -344,7 +363,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
                 break (kind, attributes, children);
             }
             Event::Empty(start) => {
-                let name = name_of(&start);
+                let name = name_of(&cursor, &start, at)?;
                 let kind = if matches!(&*name, "Error" | "ErrorResponse") {
                     ParseErrorKind::MissingField
                 } else {

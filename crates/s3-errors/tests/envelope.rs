@@ -236,3 +236,16 @@ fn documented_messages_match_their_template() {
     assert_eq!(error.message_args(), Some(vec![]));
     assert_eq!(error.with_message("other").message_args(), None);
 }
+
+/// Found by fuzzing: quick-xml read `<CMethodversion=e" n10".coding="UTF-8"/>` as an element
+/// named `CMethodversion=e"`, which could not be written back as an end tag. Names are now
+/// checked against XML's `Name` rule.
+#[test]
+fn regression_element_names_must_be_xml_names() {
+    let crash = include_bytes!("regressions/fuzz-invalid-element-name.bin");
+    assert!(ErrorResponse::parse(crash).is_err());
+    assert_eq!(kind_of("<Error><Code>X</Code><A=b/></Error>"), (ParseErrorKind::Syntax, 1, 22));
+    assert_eq!(kind_of("<Error><Code>X</Code><1st>v</1st></Error>").0, ParseErrorKind::Syntax);
+    // Names with dots, dashes, digits, colons and non-ASCII letters are names.
+    assert_exact("<Error><Code>X</Code><x-amz.meta:Key2>v</x-amz.meta:Key2><Größe>1</Größe></Error>");
+}
