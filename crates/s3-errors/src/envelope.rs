@@ -318,29 +318,23 @@ impl ErrorResponse {
     }
 
     /// Sets the first child of `<Error>` called `name`, or adds it: before `RequestId` and
-    /// `HostId`, where S3 puts its extra elements.
+    /// `HostId`, where S3 puts its extra elements. `name` must be an XML name (`BucketName`,
+    /// `ArgumentName1`).
     pub fn with_field(mut self, name: &str, text: impl Into<String>) -> Self {
         let text = text.into();
         if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
             field.content = Content::Text(text);
             return self;
         }
-        let trailing = ["RequestId", "HostId"];
-        let at = if trailing.contains(&name) {
-            self.fields.len()
-        } else {
-            self.fields.iter().position(|f| trailing.contains(&&*f.name)).unwrap_or(self.fields.len())
+        // S3 writes its extra elements before RequestId, and RequestId before HostId.
+        let goes_before: &[&str] = match name {
+            "HostId" => &[],
+            "RequestId" => &["HostId"],
+            _ => &["RequestId", "HostId"],
         };
+        let at =
+            self.fields.iter().position(|f| goes_before.contains(&&*f.name)).unwrap_or(self.fields.len());
         self.fields.insert(at, Element::text(name, text));
-        if name == "RequestId" {
-            // HostId follows RequestId in S3's bodies.
-            if let Some(host) = self.fields.iter().position(|f| f.name == "HostId") {
-                if host < at {
-                    let element = self.fields.remove(host);
-                    self.fields.push(element);
-                }
-            }
-        }
         self
     }
 
