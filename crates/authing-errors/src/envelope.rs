@@ -73,9 +73,7 @@ impl ErrorResponse {
 
     /// The body as Authing writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256);
-        JsonWriter::new(&mut out, JsonStyle::Compact).object(self);
-        out
+        json::to_vec(self, JsonStyle::Compact)
     }
 
     /// Whether the body reports success (code 200) rather than an error.

@@ -88,9 +88,7 @@ impl ErrorResponse {
     /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
     /// non-ASCII text as `\uXXXX`), members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256);
-        JsonWriter::new(&mut out, JsonStyle::Python).object(self);
-        out
+        json::to_vec(self, JsonStyle::Python)
     }
 
     /// The error code: a documented [`ErrorCode`], or the number as sent (`"-1"`).

@@ -271,6 +271,13 @@ pub fn serialize_object<T: JsonObject, S: Serializer>(object: &T, serializer: S)
     map.end()
 }
 
+/// Writes a [`JsonObject`] in `style` into a new buffer.
+pub fn to_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256);
+    JsonWriter::new(&mut out, style).object(object);
+    out
+}
+
 /// The JSON layout a vendor's servers write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonStyle {

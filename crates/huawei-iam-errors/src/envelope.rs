@@ -119,9 +119,7 @@ impl ErrorResponse {
 
     /// The body as Huawei writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256);
-        JsonWriter::new(&mut out, JsonStyle::Compact).object(self);
-        out
+        json::to_vec(self, JsonStyle::Compact)
     }
 
     /// The error code: `error_code`, or the nested `error.code`.
