@@ -138,7 +138,8 @@ impl AnyError {
     }
 
     /// The vendor that sent it.
-    pub fn vendor_kind(&self) -> Vendor {
+    /// The vendor that sent it. (`CloudError::vendor` gives its name as a string.)
+    pub fn vendor(&self) -> Vendor {
         match self {
             #[cfg(feature = "aws-interface")]
             AnyError::AwsInterface(_) => Vendor::AwsInterface,
@@ -151,11 +152,6 @@ impl AnyError {
             #[cfg(feature = "tencent-cam")]
             AnyError::TencentCam(_) => Vendor::TencentCam,
         }
-    }
-
-    /// The vendor that sent it (the same as [`vendor_kind`](Self::vendor_kind)).
-    pub fn vendor(&self) -> Vendor {
-        self.vendor_kind()
     }
 
     fn inner(&self) -> &dyn CloudError {
@@ -292,7 +288,7 @@ impl CloudError for AnyError {
 
 impl core::fmt::Display for AnyError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: ", self.vendor_kind())?;
+        write!(f, "{}: ", self.vendor())?;
         cloud_errors_core::write_summary(self, f)
     }
 }

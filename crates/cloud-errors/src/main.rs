@@ -245,7 +245,7 @@ fn write_text(out: &mut String, error: &AnyError) {
         Some(name) => format!("documented as {name}"),
         None => "not in the vendor's document".to_owned(),
     };
-    writeln!(out, "vendor:       {}", error.vendor_kind()).unwrap();
+    writeln!(out, "vendor:       {}", error.vendor()).unwrap();
     writeln!(out, "code:         {} ({known})", error.wire_code()).unwrap();
     let status = error.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
     writeln!(out, "http status:  {status}").unwrap();
@@ -275,7 +275,7 @@ impl serde::Serialize for DecodedJson<'_> {
         use serde::ser::SerializeMap;
         let error = self.0;
         let mut map = serializer.serialize_map(Some(11))?;
-        map.serialize_entry("vendor", error.vendor_kind().name())?;
+        map.serialize_entry("vendor", error.vendor().name())?;
         map.serialize_entry("code", error.wire_code())?;
         map.serialize_entry("known", &error.code_name().is_some())?;
         map.serialize_entry("name", &error.code_name())?;
