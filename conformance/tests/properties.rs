@@ -227,7 +227,7 @@ fn s3_envelope() -> impl Strategy<Value = s3_errors::ErrorResponse> {
                 None => error.without_field("Message"),
             };
             for (name, text) in extra {
-                error = error.with_field(&name, text);
+                error = error.with_field(&name, text).expect("the strategy makes XML names");
             }
             if let Some(id) = request_id {
                 error = error.with_request_id(id);

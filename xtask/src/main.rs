@@ -8,9 +8,11 @@
 
 mod emit;
 mod model;
+mod names;
 mod overlay;
 mod parse;
 mod regen;
+mod vendors;
 
 use std::process::ExitCode;
 

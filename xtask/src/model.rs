@@ -1,26 +1,31 @@
 //! The vendor-neutral model every document parser produces and the emitter consumes.
 
-/// Whether retrying can succeed; mirrors `cloud_errors_core::RetryClass`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Retry {
-    Throttling,
-    Transient,
-    No,
+pub use cloud_errors_core::RetryClass;
+
+/// Where a field of a code comes from, as regen knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A document in `docs/vendor/` and a line of it (1-based).
+    Document { file: &'static str, line: u32 },
+    /// An overlay decision and the evidence it cites.
+    Overlay { file: String, evidence: String },
+    /// Nothing gives it: the field is absent, or (for a retry class) the default.
+    Unstated,
 }
 
-impl Retry {
-    /// The variant's path in generated code.
-    pub fn rust_path(self) -> &'static str {
-        match self {
-            Retry::Throttling => "RetryClass::Throttling",
-            Retry::Transient => "RetryClass::Transient",
-            Retry::No => "RetryClass::No",
+impl Origin {
+    /// `Some` value's origin is `place`; `None` is unstated.
+    pub fn of<T>(value: &Option<T>, place: &Origin) -> Origin {
+        if value.is_some() {
+            place.clone()
+        } else {
+            Origin::Unstated
         }
     }
 }
 
 /// One documented code, as a document parser reads it. Fields a document does not give are
-/// `None` and are decided by the vendor's overlay (see `overlay.rs`).
+/// `None`; regen decides the rest from the vendor's overlay and names file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     /// The code as it travels on the wire.
@@ -32,13 +37,15 @@ pub struct Row {
     pub name: Option<String>,
     /// The HTTP status, where the document gives one per code.
     pub http_status: Option<u16>,
-    /// The message or message template sent on the wire.
-    pub message: String,
+    /// The text the servers send as the message, where the document gives it.
+    pub wire_message: Option<String>,
+    /// A short title besides the description (Tencent's error type).
+    pub title: Option<String>,
     /// The description.
     pub description: String,
     /// What to do about it.
     pub remediation: Option<String>,
-    /// Tencent only: the common code the module code travels with.
+    /// A code of another enum of the same vendor this one travels with (Tencent's common code).
     pub common: Option<i64>,
     /// The document the row was read from, relative to `docs/vendor/`.
     pub source: &'static str,
@@ -47,21 +54,31 @@ pub struct Row {
 }
 
 impl Row {
-    /// A row with only the wire code, message and place set; the description is the message.
-    pub fn new(wire: impl Into<String>, message: impl Into<String>, source: &'static str, line: u32) -> Row {
-        let message = message.into();
+    /// A row with only the wire code, description and place set.
+    pub fn new(
+        wire: impl Into<String>,
+        description: impl Into<String>,
+        source: &'static str,
+        line: u32,
+    ) -> Row {
         Row {
             wire: wire.into(),
             number: None,
             name: None,
             http_status: None,
-            description: message.clone(),
-            message,
+            wire_message: None,
+            title: None,
+            description: description.into(),
             remediation: None,
             common: None,
             source,
             line,
         }
+    }
+
+    /// Where the row was read.
+    pub fn place(&self) -> Origin {
+        Origin::Document { file: self.source, line: self.line }
     }
 }
 
@@ -72,29 +89,62 @@ pub struct Doc {
     pub rows: Vec<Row>,
 }
 
+/// The rows of one generated enum, before names, retry classes and sources are decided.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumRows {
+    /// `ErrorCode`, `CommonCode`, ...
+    pub rust_name: &'static str,
+    /// Whether wire codes are numbers (the lookup is then by number).
+    pub numeric: bool,
+    /// What the generated enum's documentation says it lists.
+    pub summary: String,
+    pub rows: Vec<Row>,
+    /// Where a field of a row comes from, when a second document supplied it (S3's server
+    /// list gives the wire message and status of codes the first document describes).
+    pub field_origins: Vec<FieldOrigins>,
+}
+
+/// Per-row overrides of where fields come from (by default, the row's own place).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldOrigins {
+    pub http_status: Option<Origin>,
+    pub wire_message: Option<Origin>,
+}
+
+/// Where each field of a decided code comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecSources {
+    pub code: Origin,
+    pub http_status: Origin,
+    pub wire_message: Origin,
+    pub title: Origin,
+    pub description: Origin,
+    pub remediation: Origin,
+    pub retry: Origin,
+}
+
 /// A fully decided code: every field the emitter writes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeSpec {
     pub wire: String,
     pub number: Option<i64>,
     pub name: String,
-    pub http_status: u16,
-    pub message: String,
+    pub http_status: Option<u16>,
+    pub wire_message: Option<String>,
+    pub title: Option<String>,
     pub description: String,
     pub remediation: Option<String>,
-    pub retry: Retry,
+    pub retry: RetryClass,
     pub common: Option<i64>,
-    pub source: &'static str,
-    pub line: u32,
+    pub sources: SpecSources,
 }
 
 /// One generated enum.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeEnum {
-    /// `ErrorCode`, or `CommonCode` for Tencent's common codes.
     pub rust_name: &'static str,
-    /// Whether wire codes are numbers (emits `number()` and `TryFrom<i64>`).
     pub numeric: bool,
+    pub summary: String,
     pub codes: Vec<CodeSpec>,
 }
 

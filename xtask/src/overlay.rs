@@ -1,26 +1,26 @@
-//! Overlays: the small hand-kept files in `docs/vendor/` that decide what a document leaves
-//! open (variant names, retry classes, the status of vendors that answer errors with 200,
-//! Tencent's lost column borders), and the step that turns parsed rows into final specs.
+//! Overlays: the small hand-kept files in `docs/vendor/` that decide what the documents leave
+//! open (retry classes, HTTP statuses where two documents disagree, Tencent's lost column
+//! borders), each decision with its evidence, and the step that turns parsed rows into final
+//! specs.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::model::{CodeSpec, Doc, Retry, Row};
-use crate::parse::{pascal_case, tencent_cam::Split};
+use crate::model::{CodeEnum, CodeSpec, EnumRows, Origin, RetryClass, Row, SpecSources};
+use crate::names::Names;
+use crate::parse::tencent_cam::Split;
 
 /// The contents of `docs/vendor/<vendor>.overlay.toml`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overlay {
-    /// The status every error of this vendor is sent with, for documents that give none.
-    pub http_status: Option<u16>,
-    /// Wire code → variant name, where the document's text makes a poor name.
+    /// Wire code → its retry class, where it is not the default `no`.
     #[serde(default)]
-    pub names: BTreeMap<String, String>,
-    /// Wire codes whose retry class is not `no`.
+    pub retry: BTreeMap<String, RetryDecision>,
+    /// Wire code → its HTTP status, where the vendor's documents disagree.
     #[serde(default)]
-    pub retry: RetryLists,
+    pub http_status: BTreeMap<String, StatusDecision>,
     /// Tencent: common code → its error type (the border the text lost).
     #[serde(default)]
     pub common_types: BTreeMap<String, String>,
@@ -29,13 +29,23 @@ pub struct Overlay {
     pub actions: BTreeMap<String, String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+/// A retry class and why.
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RetryLists {
-    #[serde(default)]
-    pub throttling: Vec<String>,
-    #[serde(default)]
-    pub transient: Vec<String>,
+pub struct RetryDecision {
+    pub class: String,
+    /// Text of the code's own documented row that says so (checked to be there).
+    pub quote: Option<String>,
+    /// Other evidence, for decisions that rest on more than the row's words.
+    pub evidence: Option<String>,
+}
+
+/// An HTTP status and why.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusDecision {
+    pub status: u16,
+    pub evidence: String,
 }
 
 impl Overlay {
@@ -47,34 +57,50 @@ impl Overlay {
         Split { common_types: self.common_types.clone(), actions: self.actions.clone() }
     }
 
-    fn retry_of(&self, wire: &str) -> Retry {
-        if self.retry.throttling.iter().any(|c| c == wire) {
-            Retry::Throttling
-        } else if self.retry.transient.iter().any(|c| c == wire) {
-            Retry::Transient
-        } else {
-            Retry::No
-        }
-    }
-
-    /// Every wire code the overlay mentions, so regen can check each names a real code.
-    fn mentioned_codes(&self) -> impl Iterator<Item = &String> {
-        self.names.keys().chain(&self.retry.throttling).chain(&self.retry.transient)
-    }
-
-    /// Checks that every code the overlay names exists in one of `docs`.
-    pub fn check_codes(&self, file: &str, docs: &[&Doc]) -> Result<(), String> {
-        for code in self.mentioned_codes() {
-            if !docs.iter().any(|doc| doc.rows.iter().any(|row| row.wire == *code)) {
-                return Err(format!("{file}: `{code}` is not a code of the vendor's document"));
+    /// Checks that every code the overlay decides for is a code of the vendor's tables.
+    pub fn check_codes(&self, file: &str, enums: &[EnumRows]) -> Result<(), String> {
+        let known = |code: &String| enums.iter().any(|e| e.rows.iter().any(|row| row.wire == *code));
+        for code in self.retry.keys().chain(self.http_status.keys()) {
+            if !known(code) {
+                return Err(format!("{file}: `{code}` is not a code of the vendor's documents"));
             }
         }
         Ok(())
     }
+
+    /// The retry class of `row` and its origin.
+    fn retry_of(&self, file: &str, row: &Row) -> Result<(RetryClass, Origin), String> {
+        let Some(decision) = self.retry.get(&row.wire) else {
+            return Ok((RetryClass::No, Origin::Unstated));
+        };
+        let class =
+            decision.class.parse::<RetryClass>().map_err(|e| format!("{file}: `{}`: {e}", row.wire))?;
+        let evidence = match (&decision.quote, &decision.evidence) {
+            (Some(quote), None) => {
+                let documented =
+                    [Some(&row.description), row.remediation.as_ref(), row.wire_message.as_ref()];
+                if !documented.iter().flatten().any(|text| text.contains(quote.as_str())) {
+                    return Err(format!(
+                        "{file}: the retry class of `{}` quotes \"{quote}\", which its row in {} does not say",
+                        row.wire, row.source
+                    ));
+                }
+                format!("{} line {} says \"{quote}\"", row.source, row.line)
+            }
+            (None, Some(evidence)) => evidence.clone(),
+            _ => {
+                return Err(format!(
+                    "{file}: the retry class of `{}` needs one of `quote` or `evidence`",
+                    row.wire
+                ))
+            }
+        };
+        Ok((class, Origin::Overlay { file: file.to_owned(), evidence }))
+    }
 }
 
-/// The longest name derived from a message without an overlay's say: longer ones read badly in
-/// a `match`.
+/// The longest name derived from a message without a names file's say: longer ones read badly
+/// in a `match`.
 const MAX_DERIVED_WORDS: usize = 6;
 
 /// A variant name made from a message: its words, without placeholders, in PascalCase; `None`
@@ -86,41 +112,62 @@ pub fn name_from_message(message: &str) -> Option<String> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect();
-    (!words.is_empty() && words.len() <= MAX_DERIVED_WORDS).then(|| pascal_case(words))
+    (!words.is_empty() && words.len() <= MAX_DERIVED_WORDS).then(|| crate::parse::pascal_case(words))
 }
 
 fn is_variant_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Decides every open field of `rows` and checks the result: each code has a name (the
-/// document's, the overlay's, or one made from its message), names are unique readable
-/// identifiers, and each code has a status.
-pub fn finish(file: &str, rows: &[Row], overlay: &Overlay) -> Result<Vec<CodeSpec>, String> {
+/// Decides every open field of one enum's rows and checks the result: each code has a name
+/// (recorded in the names file, or for a new code the document's or one made from its text,
+/// which is then recorded), names are unique readable identifiers, codes are unique, and the
+/// lookup can tell every code apart.
+pub fn finish(
+    overlay_file: &str,
+    overlay: &Overlay,
+    names: &mut Names,
+    rows: &EnumRows,
+) -> Result<CodeEnum, String> {
     let mut seen_names: BTreeMap<String, &str> = BTreeMap::new();
     let mut seen_codes = BTreeSet::new();
     let mut seen_fingerprints: BTreeMap<(usize, u128), &str> = BTreeMap::new();
-    let mut specs = Vec::with_capacity(rows.len());
-    for row in rows {
-        let name = overlay
-            .names
-            .get(&row.wire)
-            .cloned()
-            .or_else(|| row.name.clone())
-            .or_else(|| name_from_message(&row.message))
-            .ok_or_else(|| {
-                format!("{file}: code `{}` needs a name: its message is too long to make one; add it under [names]", row.wire)
-            })?;
+    let mut codes = Vec::with_capacity(rows.rows.len());
+    for (index, row) in rows.rows.iter().enumerate() {
+        let name = match names.get(rows.rust_name, &row.wire) {
+            Some(recorded) => recorded.to_owned(),
+            None => {
+                let derived = row
+                    .name
+                    .clone()
+                    .or_else(|| name_from_message(row.wire_message.as_deref().unwrap_or(&row.description)))
+                    .ok_or_else(|| {
+                        format!(
+                            "{}: new code `{}` needs a name (its text is too long to make one); add it under [{}]",
+                            names.file(),
+                            row.wire,
+                            rows.rust_name
+                        )
+                    })?;
+                names.record(rows.rust_name, &row.wire, &derived);
+                derived
+            }
+        };
         if !is_variant_name(&name) {
-            return Err(format!("{file}: `{name}` (code `{}`) is not a PascalCase identifier", row.wire));
-        }
-        if let Some(other) = seen_names.insert(name.clone(), &row.wire) {
             return Err(format!(
-                "{file}: codes `{other}` and `{}` would both be named `{name}`; give one a name under [names]",
+                "{}: `{name}` (code `{}`) is not a PascalCase identifier",
+                names.file(),
                 row.wire
             ));
         }
-        let key = (row.wire.len(), crate::emit::fingerprint(row.wire.as_bytes()));
+        if let Some(other) = seen_names.insert(name.clone(), &row.wire) {
+            return Err(format!(
+                "{}: codes `{other}` and `{}` would both be named `{name}`; name one of them",
+                names.file(),
+                row.wire
+            ));
+        }
+        let key = (row.wire.len(), cloud_errors_core::wire_fingerprint(row.wire.as_bytes()));
         if let Some(other) = seen_fingerprints.insert(key, &row.wire) {
             return Err(format!(
                 "{}: codes `{other}` and `{}` share a lookup fingerprint; the emitter needs another lookup for them",
@@ -130,32 +177,58 @@ pub fn finish(file: &str, rows: &[Row], overlay: &Overlay) -> Result<Vec<CodeSpe
         if !seen_codes.insert(row.wire.as_str()) {
             return Err(format!("{}: code `{}` is documented twice", row.source, row.wire));
         }
-        let http_status = row.http_status.or(overlay.http_status).ok_or_else(|| {
-            format!("{file}: the document gives no HTTP status for `{}`; set http_status", row.wire)
-        })?;
-        specs.push(CodeSpec {
+        let place = row.place();
+        let overrides = rows.field_origins.get(index).cloned().unwrap_or_default();
+        let (http_status, status_origin) = match overlay.http_status.get(&row.wire) {
+            Some(decision) => (
+                Some(decision.status),
+                Origin::Overlay { file: overlay_file.to_owned(), evidence: decision.evidence.clone() },
+            ),
+            None => (
+                row.http_status,
+                overrides.http_status.unwrap_or_else(|| Origin::of(&row.http_status, &place)),
+            ),
+        };
+        let (retry, retry_origin) = overlay.retry_of(overlay_file, row)?;
+        codes.push(CodeSpec {
             wire: row.wire.clone(),
             number: row.number,
             name,
             http_status,
-            message: row.message.clone(),
+            wire_message: row.wire_message.clone(),
+            title: row.title.clone(),
             description: row.description.clone(),
             remediation: row.remediation.clone(),
-            retry: overlay.retry_of(&row.wire),
+            retry,
             common: row.common,
-            source: row.source,
-            line: row.line,
+            sources: SpecSources {
+                code: place.clone(),
+                http_status: status_origin,
+                wire_message: overrides.wire_message.unwrap_or_else(|| Origin::of(&row.wire_message, &place)),
+                title: Origin::of(&row.title, &place),
+                description: place.clone(),
+                remediation: Origin::of(&row.remediation, &place),
+                retry: retry_origin,
+            },
         });
     }
-    Ok(specs)
+    names.check_all_listed(rows.rust_name, &seen_codes)?;
+    names.set_order(rows.rust_name, codes.iter().map(|code| code.wire.clone()));
+    Ok(CodeEnum { rust_name: rows.rust_name, numeric: rows.numeric, summary: rows.summary.clone(), codes })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn row(wire: &str, message: &str) -> Row {
-        Row::new(wire, message, "doc", 1)
+    fn rows(list: &[(&str, &str)]) -> EnumRows {
+        EnumRows {
+            rust_name: "ErrorCode",
+            numeric: false,
+            summary: String::new(),
+            rows: list.iter().enumerate().map(|(i, (w, m))| Row::new(*w, *m, "doc", i as u32 + 1)).collect(),
+            field_origins: Vec::new(),
+        }
     }
 
     #[test]
@@ -173,40 +246,64 @@ mod tests {
     }
 
     #[test]
-    fn overlay_names_win_and_collisions_are_errors() {
-        let overlay = Overlay { http_status: Some(200), ..Overlay::default() };
-        let rows = [row("1", "No such key"), row("2", "no such key")];
-        let err = finish("o.toml", &rows, &overlay).unwrap_err();
+    fn recorded_names_win_and_collisions_are_errors() {
+        let overlay = Overlay::default();
+        let table = rows(&[("1", "No such key"), ("2", "no such key")]);
+        let err = finish("o.toml", &overlay, &mut Names::empty("n.toml"), &table).unwrap_err();
         assert!(err.contains("would both be named `NoSuchKey`"), "{err}");
 
-        let mut overlay = overlay;
-        overlay.names.insert("2".into(), "NoSuchKeyAgain".into());
-        let specs = finish("o.toml", &rows, &overlay).unwrap();
-        assert_eq!(specs[1].name, "NoSuchKeyAgain");
-        assert_eq!(specs[0].http_status, 200);
+        let mut names = Names::parse("n.toml", "[ErrorCode]\n\"2\" = \"NoSuchKey2\"\n").unwrap();
+        let specs = finish("o.toml", &overlay, &mut names, &table).unwrap();
+        assert_eq!((specs.codes[0].name.as_str(), specs.codes[1].name.as_str()), ("NoSuchKey", "NoSuchKey2"));
+        assert_eq!(specs.codes[0].http_status, None);
+        assert_eq!(specs.codes[0].sources.http_status, Origin::Unstated);
     }
 
     #[test]
-    fn long_messages_need_an_overlay_name() {
-        let overlay = Overlay { http_status: Some(200), ..Overlay::default() };
-        let err = finish("o.toml", &[row("7", "a b c d e f g h")], &overlay).unwrap_err();
+    fn long_messages_need_a_recorded_name() {
+        let err = finish(
+            "o.toml",
+            &Overlay::default(),
+            &mut Names::empty("n.toml"),
+            &rows(&[("7", "a b c d e f g h")]),
+        )
+        .unwrap_err();
         assert!(err.contains("needs a name"), "{err}");
     }
 
     #[test]
-    fn retry_lists_and_their_codes_are_checked() {
+    fn retry_decisions_cite_the_row_or_other_evidence_and_name_real_codes() {
         let overlay = Overlay::parse(
             "o.toml",
-            "http_status = 200\n[retry]\nthrottling = [\"1\"]\ntransient = [\"9\"]\n",
+            "[retry]\n\"1\" = { class = \"throttling\", quote = \"Slow\" }\n\"2\" = { class = \"transient\", evidence = \"SDKs retry it\" }\n",
         )
         .unwrap();
-        let doc = Doc { snapshot: String::new(), rows: vec![row("1", "Slow down")] };
-        assert_eq!(finish("o.toml", &doc.rows, &overlay).unwrap()[0].retry, Retry::Throttling);
-        assert!(overlay.check_codes("o.toml", &[&doc]).unwrap_err().contains("`9` is not a code"));
+        let table = rows(&[("1", "Slow down"), ("2", "Busy")]);
+        let specs = finish("o.toml", &overlay, &mut Names::empty("n.toml"), &table).unwrap();
+        assert_eq!(specs.codes[0].retry, RetryClass::Throttling);
+        assert_eq!(
+            specs.codes[0].sources.retry,
+            Origin::Overlay { file: "o.toml".into(), evidence: "doc line 1 says \"Slow\"".into() }
+        );
+        assert_eq!(
+            specs.codes[1].sources.retry,
+            Origin::Overlay { file: "o.toml".into(), evidence: "SDKs retry it".into() }
+        );
+
+        let misquoted =
+            Overlay::parse("o.toml", "[retry]\n\"2\" = { class = \"transient\", quote = \"later\" }\n")
+                .unwrap();
+        let err = finish("o.toml", &misquoted, &mut Names::empty("n.toml"), &table).unwrap_err();
+        assert!(err.contains("does not say"), "{err}");
+
+        let stray =
+            Overlay::parse("o.toml", "[retry]\n\"9\" = { class = \"transient\", evidence = \"x\" }\n")
+                .unwrap();
+        assert!(stray.check_codes("o.toml", &[table]).unwrap_err().contains("`9` is not a code"));
     }
 
     #[test]
     fn unknown_overlay_keys_are_rejected() {
-        assert!(Overlay::parse("o.toml", "nmaes = {}").is_err());
+        assert!(Overlay::parse("o.toml", "names = {}").is_err());
     }
 }

@@ -8,6 +8,9 @@ use serde::ser::SerializeMap;
 
 use crate::ErrorCode;
 
+/// The HTTP status the vendor sends its errors with: 200, the error being in the body.
+pub const ERROR_STATUS: u16 = 200;
+
 /// The `code` Authing sends when a call succeeded.
 pub const SUCCESS: i64 = 200;
 
@@ -89,6 +92,11 @@ impl ErrorResponse {
         }
     }
 
+    /// The table row of the code, when it is documented.
+    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
+    }
+
     /// The code as a number.
     pub fn number(&self) -> i64 {
         self.code.value()
@@ -109,9 +117,10 @@ impl ErrorResponse {
         self.data.as_ref().map(RawJson::get)
     }
 
-    /// The HTTP status: the one received, else the documented one (200).
+    /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
+    /// every error with (its documents give no status per code).
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+        Some(self.status.unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed.

@@ -2,11 +2,14 @@
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
 use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
-use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
 use crate::ErrorCode;
+
+/// The HTTP status the vendor sends its errors with: 200, the error being in the body.
+pub const ERROR_STATUS: u16 = 200;
 
 /// The code AWS Interface servers send for an exception they do not classify; the message is
 /// the exception's text.
@@ -77,12 +80,18 @@ impl ErrorResponse {
         _headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        if !json::has_member(body, "error")? {
-            return Ok(None);
+        match Self::parse(body) {
+            Ok(mut error) => {
+                error.status = Some(status);
+                Ok(Some(error))
+            }
+            // One read: a well-formed object that lacks only `error` is a success body.
+            Err(err) if err.kind() == ParseErrorKind::MissingField && err.message().contains("`error`") => {
+                json::from_slice::<serde::de::IgnoredAny>(body)?;
+                Ok(None)
+            }
+            Err(err) => Err(err),
         }
-        let mut error = Self::parse(body)?;
-        error.status = Some(status);
-        Ok(Some(error))
     }
 
     /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
@@ -97,6 +106,11 @@ impl ErrorResponse {
             Some(code) => Code::Known(code),
             None => Code::Unknown(self.error.code.as_str()),
         }
+    }
+
+    /// The table row of the code, when it is documented.
+    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
     }
 
     /// The code as a number.
@@ -134,9 +148,10 @@ impl ErrorResponse {
         self.traceback.as_deref()
     }
 
-    /// The HTTP status: the one received, else the documented one (200).
+    /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
+    /// every error with (its documents give no status per code).
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+        Some(self.status.unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed.

@@ -1,39 +1,61 @@
 use core::fmt;
 use core::hash::Hash;
 
-use crate::RetryClass;
+use crate::{CodeSpec, RetryClass, Sources};
 
 /// What every generated `ErrorCode` enum answers, so that generic code (the conformance suite,
 /// the `cloud-errors` command) can walk any vendor's table.
 ///
-/// Each vendor crate also has the same methods as inherent `const fn`s, so a user of one crate
-/// never needs to import this trait.
+/// Each vendor crate also has the same methods as inherent `const fn`s (written by
+/// [`error_code_enum!`](crate::error_code_enum)), so a user of one crate never needs to import
+/// this trait.
 pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static {
-    /// Every documented code, in the order of the vendor's document.
+    /// Every documented code, in table order.
     const ALL: &'static [Self];
     /// The vendor's name, as the `cloud-errors` command spells it (`"s3"`, `"huawei-iam"`, ...).
     const VENDOR: &'static str;
 
-    /// The code as it travels on the wire (`"NoSuchKey"`, `"PAP5.0003"`, `"2004"`).
-    fn as_str(self) -> &'static str;
-    /// The enum variant's name (`"NoSuchKey"`, `"ConcurrentModification"`).
-    fn name(self) -> &'static str;
-    /// The code as a number, for vendors whose codes are numbers.
-    fn number(self) -> Option<i64>;
-    /// The HTTP status the vendor answers with when it sends this code.
-    fn http_status(self) -> u16;
-    /// The documented message, or message template (see [`crate::template`]).
-    fn message(self) -> &'static str;
-    /// The documented description of the error.
-    fn description(self) -> &'static str;
-    /// What the vendor says to do about it, where it says anything.
-    fn remediation(self) -> Option<&'static str>;
-    /// Whether retrying can succeed.
-    fn retry(self) -> RetryClass;
-    /// The line of the vendor document this code was read from (1-based).
-    fn doc_line(self) -> u32;
+    /// The code's whole table row.
+    fn spec(self) -> &'static CodeSpec;
     /// Looks a wire code up; `None` when it is not documented. Allocates nothing.
     fn from_wire(code: &str) -> Option<Self>;
+
+    /// The code as it travels on the wire (`"NoSuchKey"`, `"PAP5.0003"`, `"2004"`).
+    fn as_str(self) -> &'static str {
+        self.spec().code
+    }
+    /// The enum variant's name (`"NoSuchKey"`, `"ConcurrentModification"`).
+    fn name(self) -> &'static str {
+        self.spec().name
+    }
+    /// The code as a number, for vendors whose codes are numbers.
+    fn number(self) -> Option<i64> {
+        self.spec().number
+    }
+    /// The HTTP status a document gives for the code, if any.
+    fn http_status(self) -> Option<u16> {
+        self.spec().http_status
+    }
+    /// The message a builder sends: the documented wire message, else the description.
+    fn message(self) -> &'static str {
+        self.spec().message()
+    }
+    /// The documented description of the error.
+    fn description(self) -> &'static str {
+        self.spec().description
+    }
+    /// What the vendor says to do about it, where it says anything.
+    fn remediation(self) -> Option<&'static str> {
+        self.spec().remediation
+    }
+    /// Whether retrying can succeed.
+    fn retry(self) -> RetryClass {
+        self.spec().retry
+    }
+    /// Where each field comes from.
+    fn sources(self) -> &'static Sources {
+        &self.spec().sources
+    }
 }
 
 /// A 128-bit fingerprint of a wire code (its first, middle and last eight bytes, or for shorter
@@ -161,13 +183,15 @@ pub trait CloudError: std::error::Error {
     fn http_status(&self) -> Option<u16>;
     /// Whether retrying can succeed.
     fn retry(&self) -> RetryClass;
-    /// The documented description of a known code.
-    fn description(&self) -> Option<&'static str>;
+    /// The documented description of a known code. (Named so as not to collide with the
+    /// deprecated `std::error::Error::description`.)
+    fn code_description(&self) -> Option<&'static str>;
     /// The documented remediation of a known code.
-    fn remediation(&self) -> Option<&'static str>;
+    fn code_remediation(&self) -> Option<&'static str>;
 }
 
 #[cfg(test)]
+#[allow(unexpected_cfgs, dead_code)] // the table macro's serde and strum impls are for vendor crates
 mod tests {
     use super::*;
 
@@ -178,52 +202,42 @@ mod tests {
         Gone,
     }
 
-    impl fmt::Display for Tiny {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str(self.as_str())
+    const VENDOR: &str = "tiny";
+
+    const fn row(code: &'static str, retry: RetryClass) -> CodeSpec {
+        let source = crate::Source::Document { file: "tiny.md", line: 1 };
+        CodeSpec {
+            code,
+            name: code,
+            number: None,
+            http_status: Some(503),
+            wire_message: None,
+            title: None,
+            description: "d",
+            remediation: None,
+            retry,
+            sources: Sources {
+                code: source,
+                http_status: source,
+                wire_message: crate::Source::Unstated,
+                title: crate::Source::Unstated,
+                description: source,
+                remediation: crate::Source::Unstated,
+                retry: source,
+            },
         }
     }
 
-    impl DocumentedCode for Tiny {
-        const ALL: &'static [Self] = &[Tiny::Busy, Tiny::Gone];
-        const VENDOR: &'static str = "tiny";
-        fn as_str(self) -> &'static str {
-            match self {
-                Tiny::Busy => "Busy",
-                Tiny::Gone => "Gone",
-            }
-        }
-        fn name(self) -> &'static str {
-            self.as_str()
-        }
-        fn number(self) -> Option<i64> {
-            None
-        }
-        fn http_status(self) -> u16 {
-            503
-        }
-        fn message(self) -> &'static str {
-            "m"
-        }
-        fn description(self) -> &'static str {
-            "d"
-        }
-        fn remediation(self) -> Option<&'static str> {
-            None
-        }
-        fn retry(self) -> RetryClass {
-            match self {
-                Tiny::Busy => RetryClass::Throttling,
-                Tiny::Gone => RetryClass::No,
-            }
-        }
-        fn doc_line(self) -> u32 {
-            1
-        }
-        fn from_wire(code: &str) -> Option<Self> {
+    impl Tiny {
+        const ALL: &'static [Tiny] = &[Tiny::Busy, Tiny::Gone];
+        const SPECS: &'static [CodeSpec] =
+            &[row("Busy", RetryClass::Throttling), row("Gone", RetryClass::No)];
+        fn lookup(code: &str) -> Option<Self> {
             Self::ALL.iter().copied().find(|c| c.as_str() == code)
         }
     }
+
+    crate::error_code_enum!(Tiny, text);
 
     #[test]
     fn known_and_unknown_codes_keep_their_wire_text() {

@@ -11,6 +11,7 @@ mod headers;
 pub mod json;
 mod macros;
 mod retry;
+mod table;
 pub mod template;
 
 pub use code::{canonical_number, wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
@@ -18,3 +19,4 @@ pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
 pub use macros::write_summary;
 pub use retry::RetryClass;
+pub use table::{CodeSpec, Source, Sources};

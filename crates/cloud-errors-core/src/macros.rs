@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{CloudError, RetryClass};
+use crate::CloudError;
 
 /// Writes the one-line summary every vendor's `ErrorResponse` displays:
 /// `NoSuchKey (HTTP 404): The specified key does not exist. [request id 4442587FB7D0A2F9]`.
@@ -18,20 +18,9 @@ pub fn write_summary<E: CloudError + ?Sized>(error: &E, f: &mut fmt::Formatter<'
     Ok(())
 }
 
-impl RetryClass {
-    /// The retry class of a response: the documented class of a known code; for a code the
-    /// document does not list, transient when the HTTP status is a 5xx, otherwise no.
-    pub fn of_response(documented: Option<RetryClass>, status: Option<u16>) -> RetryClass {
-        match (documented, status) {
-            (Some(class), _) => class,
-            (None, Some(500..=599)) => RetryClass::Transient,
-            (None, _) => RetryClass::No,
-        }
-    }
-}
-
 /// Implements `Display`, `std::error::Error` and [`CloudError`] for a vendor's `ErrorResponse`
-/// from its inherent `code()`, `message()`, `request_id()`, `http_status()` and `retry()`.
+/// from its inherent `code()`, `documented()` (the table row that describes the response, if
+/// any), `message()`, `request_id()`, `http_status()` and `retry()`.
 #[macro_export]
 macro_rules! impl_cloud_error {
     ($response:ty, $code:ty) => {
@@ -51,7 +40,7 @@ macro_rules! impl_cloud_error {
                 self.code().as_str()
             }
             fn code_name(&self) -> ::core::option::Option<&'static str> {
-                self.code().known().map(<$code>::name)
+                self.documented().map(|spec| spec.name)
             }
             fn message(&self) -> ::core::option::Option<&str> {
                 self.message()
@@ -65,11 +54,11 @@ macro_rules! impl_cloud_error {
             fn retry(&self) -> $crate::RetryClass {
                 self.retry()
             }
-            fn description(&self) -> ::core::option::Option<&'static str> {
-                self.code().known().map(<$code>::description)
+            fn code_description(&self) -> ::core::option::Option<&'static str> {
+                self.documented().map(|spec| spec.description)
             }
-            fn remediation(&self) -> ::core::option::Option<&'static str> {
-                self.code().known().and_then(<$code>::remediation)
+            fn code_remediation(&self) -> ::core::option::Option<&'static str> {
+                self.documented().and_then(|spec| spec.remediation)
             }
         }
     };
@@ -85,9 +74,9 @@ macro_rules! impl_http {
         #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
         impl $code {
             /// The documented HTTP status as an `http::StatusCode`.
-            pub fn status_code(self) -> ::http::StatusCode {
-                ::http::StatusCode::from_u16(self.http_status())
-                    .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+            /// `None` where no document gives the code a status.
+            pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+                self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
             }
         }
 
@@ -138,17 +127,4 @@ macro_rules! impl_serde_via_json_object {
             }
         }
     )*};
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_codes_retry_only_on_server_errors() {
-        assert_eq!(RetryClass::of_response(Some(RetryClass::Throttling), Some(400)), RetryClass::Throttling);
-        assert_eq!(RetryClass::of_response(None, Some(503)), RetryClass::Transient);
-        assert_eq!(RetryClass::of_response(None, Some(404)), RetryClass::No);
-        assert_eq!(RetryClass::of_response(None, None), RetryClass::No);
-    }
 }

@@ -30,6 +30,16 @@ impl RetryClass {
     pub const fn is_retryable(self) -> bool {
         !matches!(self, RetryClass::No)
     }
+
+    /// The retry class of a response: the documented class of a known code; for a code the
+    /// document does not list, transient when the HTTP status is a 5xx, otherwise no.
+    pub fn of_response(documented: Option<RetryClass>, status: Option<u16>) -> RetryClass {
+        match (documented, status) {
+            (Some(class), _) => class,
+            (None, Some(500..=599)) => RetryClass::Transient,
+            (None, _) => RetryClass::No,
+        }
+    }
 }
 
 impl fmt::Display for RetryClass {
@@ -72,6 +82,14 @@ mod tests {
             assert_eq!(class.to_string(), class.as_str());
         }
         assert_eq!("maybe".parse::<RetryClass>(), Err(UnknownRetryClass("maybe".into())));
+    }
+
+    #[test]
+    fn unknown_codes_retry_only_on_server_errors() {
+        assert_eq!(RetryClass::of_response(Some(RetryClass::Throttling), Some(400)), RetryClass::Throttling);
+        assert_eq!(RetryClass::of_response(None, Some(503)), RetryClass::Transient);
+        assert_eq!(RetryClass::of_response(None, Some(404)), RetryClass::No);
+        assert_eq!(RetryClass::of_response(None, None), RetryClass::No);
     }
 
     #[test]

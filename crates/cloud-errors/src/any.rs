@@ -1,4 +1,5 @@
-//! One value over every enabled vendor's error response.
+//! One value over every enabled vendor's error response, written from the facade's one
+//! vendor list (`with_vendors!`).
 
 use cloud_errors_core::json::RawValue;
 use cloud_errors_core::{CloudError, Headers, RetryClass};
@@ -6,30 +7,90 @@ use serde::{Serialize, Serializer};
 
 use crate::{DecodeError, Vendor};
 
-/// A decoded error response of any enabled vendor.
-///
-/// It answers [`CloudError`] (code, message, request id, status, retry class, documented
-/// description and remediation) the same way for every vendor; [`fields`](Self::fields) lists
-/// everything else the envelope held, and the vendor's own type is one `match` away.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum AnyError {
-    /// An AWS Interface error.
-    #[cfg(feature = "aws-interface")]
-    AwsInterface(aws_interface_errors::ErrorResponse),
-    /// A Huawei IAM error.
-    #[cfg(feature = "huawei-iam")]
-    HuaweiIam(huawei_iam_errors::ErrorResponse),
-    /// An Authing error.
-    #[cfg(feature = "authing")]
-    Authing(authing_errors::ErrorResponse),
-    /// An S3 (REST or Query) error.
-    #[cfg(feature = "s3")]
-    S3(s3_errors::ErrorResponse),
-    /// A Tencent CAM error.
-    #[cfg(feature = "tencent-cam")]
-    TencentCam(tencent_cam_errors::ErrorResponse),
+macro_rules! any_error {
+    ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*], $doc:literal;)*) => {
+        /// A decoded error response of any enabled vendor.
+        ///
+        /// It answers [`CloudError`] (code, message, request id, status, retry class, documented
+        /// description and remediation) the same way for every vendor; [`fields`](Self::fields)
+        /// lists everything else the envelope held, and the vendor's own type is one `match` away.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum AnyError {
+            $(
+                #[doc = concat!("An error of ", $doc, ".")]
+                #[cfg(feature = $name)]
+                $variant($krate::ErrorResponse),
+            )*
+        }
+
+        impl AnyError {
+            /// Reads `body` as `vendor`'s envelope.
+            pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
+                match vendor {
+                    $(
+                        #[cfg(feature = $name)]
+                        Vendor::$variant => $krate::ErrorResponse::parse(body)
+                            .map(AnyError::$variant)
+                            .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error }),
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(DecodeError::VendorNotIncluded(vendor)),
+                }
+            }
+
+            /// Reads an HTTP response as `vendor`'s; `Ok(None)` when it reports success.
+            pub fn from_http<H: Headers + ?Sized>(
+                vendor: Vendor,
+                status: u16,
+                headers: &H,
+                body: &[u8],
+            ) -> Result<Option<AnyError>, DecodeError> {
+                match vendor {
+                    $(
+                        #[cfg(feature = $name)]
+                        Vendor::$variant => $krate::ErrorResponse::from_http(status, headers, body)
+                            .map(|e| e.map(AnyError::$variant))
+                            .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error }),
+                    )*
+                    #[allow(unreachable_patterns)]
+                    _ => Err(DecodeError::VendorNotIncluded(vendor)),
+                }
+            }
+
+            /// The vendor that sent it. (`CloudError::vendor` gives its name as a string.)
+            pub fn vendor(&self) -> Vendor {
+                match self {
+                    $(#[cfg(feature = $name)] AnyError::$variant(_) => Vendor::$variant,)*
+                }
+            }
+
+            fn inner(&self) -> &dyn CloudError {
+                match self {
+                    $(#[cfg(feature = $name)] AnyError::$variant(e) => e,)*
+                }
+            }
+
+            /// The body written back the way the vendor writes it.
+            pub fn to_bytes(&self) -> Vec<u8> {
+                match self {
+                    $(#[cfg(feature = $name)] AnyError::$variant(e) => e.to_bytes(),)*
+                }
+            }
+
+            /// Everything the envelope held besides its primary code, message and request id, in
+            /// order, values as sent. Members of a nested `error` object are named
+            /// `error.<member>`.
+            pub fn fields(&self) -> Vec<(String, FieldValue)> {
+                match self {
+                    $(#[cfg(feature = $name)] AnyError::$variant(e) => fields::$krate(e),)*
+                }
+            }
+        }
+    };
 }
+
+with_vendors!(any_error);
 
 /// A member of an envelope besides its code, message and request id, as it was sent.
 #[derive(Clone, Debug)]
@@ -79,180 +140,74 @@ fn json_extras<'a>(
     extras.map(|(key, value)| (format!("{prefix}{key}"), raw(value))).collect()
 }
 
-fn unsupported(vendor: Vendor) -> DecodeError {
-    DecodeError::Unrecognized(format!("this build leaves {vendor} out"))
-}
+/// Each vendor's fields, by crate name (the name `any_error!` calls them by).
+mod fields {
+    #[allow(unused_imports)]
+    use super::*;
 
-impl AnyError {
-    /// Reads `body` as `vendor`'s envelope.
-    pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
-        let parse_error = |error| DecodeError::Parse { vendor: Some(vendor), error };
-        match vendor {
-            #[cfg(feature = "aws-interface")]
-            Vendor::AwsInterface => {
-                aws_interface_errors::ErrorResponse::parse(body).map(AnyError::AwsInterface)
-            }
-            #[cfg(feature = "huawei-iam")]
-            Vendor::HuaweiIam => huawei_iam_errors::ErrorResponse::parse(body).map(AnyError::HuaweiIam),
-            #[cfg(feature = "authing")]
-            Vendor::Authing => authing_errors::ErrorResponse::parse(body).map(AnyError::Authing),
-            #[cfg(feature = "s3")]
-            Vendor::S3 => s3_errors::ErrorResponse::parse(body).map(AnyError::S3),
-            #[cfg(feature = "tencent-cam")]
-            Vendor::TencentCam => tencent_cam_errors::ErrorResponse::parse(body).map(AnyError::TencentCam),
-            #[allow(unreachable_patterns)]
-            _ => return Err(unsupported(vendor)),
+    #[cfg(feature = "aws-interface")]
+    pub(super) fn aws_interface_errors(e: &aws_interface_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if let Some(duration) = e.duration_raw() {
+            fields.push(("duration".to_owned(), raw(duration)));
         }
-        .map_err(parse_error)
+        if let Some(traceback) = e.traceback() {
+            fields.push(("traceback".to_owned(), json_text(traceback)));
+        }
+        fields.extend(json_extras(e.extra_error_fields(), "error."));
+        fields.extend(json_extras(e.extra_fields(), ""));
+        fields
     }
 
-    /// Reads an HTTP response as `vendor`'s; `Ok(None)` when it reports success.
-    pub fn from_http<H: Headers + ?Sized>(
-        vendor: Vendor,
-        status: u16,
-        headers: &H,
-        body: &[u8],
-    ) -> Result<Option<AnyError>, DecodeError> {
-        let parse_error = |error| DecodeError::Parse { vendor: Some(vendor), error };
-        let decoded = match vendor {
-            #[cfg(feature = "aws-interface")]
-            Vendor::AwsInterface => aws_interface_errors::ErrorResponse::from_http(status, headers, body)
-                .map(|e| e.map(AnyError::AwsInterface)),
-            #[cfg(feature = "huawei-iam")]
-            Vendor::HuaweiIam => huawei_iam_errors::ErrorResponse::from_http(status, headers, body)
-                .map(|e| e.map(AnyError::HuaweiIam)),
-            #[cfg(feature = "authing")]
-            Vendor::Authing => authing_errors::ErrorResponse::from_http(status, headers, body)
-                .map(|e| e.map(AnyError::Authing)),
-            #[cfg(feature = "s3")]
-            Vendor::S3 => {
-                s3_errors::ErrorResponse::from_http(status, headers, body).map(|e| e.map(AnyError::S3))
-            }
-            #[cfg(feature = "tencent-cam")]
-            Vendor::TencentCam => tencent_cam_errors::ErrorResponse::from_http(status, headers, body)
-                .map(|e| e.map(AnyError::TencentCam)),
-            #[allow(unreachable_patterns)]
-            _ => return Err(unsupported(vendor)),
-        };
-        decoded.map_err(parse_error)
+    #[cfg(feature = "huawei-iam")]
+    pub(super) fn huawei_iam_errors(e: &huawei_iam_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if let Some(message) = e.encoded_authorization_message() {
+            fields.push(("encoded_authorization_message".to_owned(), json_text(message)));
+        }
+        if let Some(nested) = e.nested_error() {
+            fields.extend(json_extras(nested.extra_fields(), "error."));
+        }
+        fields.extend(json_extras(e.extra_fields(), ""));
+        fields
     }
 
-    /// The vendor that sent it.
-    /// The vendor that sent it. (`CloudError::vendor` gives its name as a string.)
-    pub fn vendor(&self) -> Vendor {
-        match self {
-            #[cfg(feature = "aws-interface")]
-            AnyError::AwsInterface(_) => Vendor::AwsInterface,
-            #[cfg(feature = "huawei-iam")]
-            AnyError::HuaweiIam(_) => Vendor::HuaweiIam,
-            #[cfg(feature = "authing")]
-            AnyError::Authing(_) => Vendor::Authing,
-            #[cfg(feature = "s3")]
-            AnyError::S3(_) => Vendor::S3,
-            #[cfg(feature = "tencent-cam")]
-            AnyError::TencentCam(_) => Vendor::TencentCam,
+    #[cfg(feature = "authing")]
+    pub(super) fn authing_errors(e: &authing_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if let Some(data) = e.data() {
+            fields.push(("data".to_owned(), raw(data)));
         }
+        fields.extend(json_extras(e.extra_fields(), ""));
+        fields
     }
 
-    fn inner(&self) -> &dyn CloudError {
-        match self {
-            #[cfg(feature = "aws-interface")]
-            AnyError::AwsInterface(e) => e,
-            #[cfg(feature = "huawei-iam")]
-            AnyError::HuaweiIam(e) => e,
-            #[cfg(feature = "authing")]
-            AnyError::Authing(e) => e,
-            #[cfg(feature = "s3")]
-            AnyError::S3(e) => e,
-            #[cfg(feature = "tencent-cam")]
-            AnyError::TencentCam(e) => e,
-        }
+    #[cfg(feature = "s3")]
+    pub(super) fn s3_errors(e: &s3_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+        let primary = ["Code", "Message", "RequestId"];
+        e.fields()
+            .iter()
+            .chain(e.outer_fields())
+            .filter(|element| !primary.contains(&element.name()))
+            .map(|element| {
+                let text = match element.content() {
+                    s3_errors::Content::Text(text) | s3_errors::Content::Markup(text) => text.clone(),
+                };
+                (element.name().to_owned(), FieldValue::Text(text))
+            })
+            .collect()
     }
 
-    /// The body written back the way the vendor writes it.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        match self {
-            #[cfg(feature = "aws-interface")]
-            AnyError::AwsInterface(e) => e.to_bytes(),
-            #[cfg(feature = "huawei-iam")]
-            AnyError::HuaweiIam(e) => e.to_bytes(),
-            #[cfg(feature = "authing")]
-            AnyError::Authing(e) => e.to_bytes(),
-            #[cfg(feature = "s3")]
-            AnyError::S3(e) => e.to_bytes(),
-            #[cfg(feature = "tencent-cam")]
-            AnyError::TencentCam(e) => e.to_bytes(),
+    #[cfg(feature = "tencent-cam")]
+    pub(super) fn tencent_cam_errors(e: &tencent_cam_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+        let code = if e.code_is_quoted() { format!("\"{}\"", e.number()) } else { e.number().to_string() };
+        let mut fields =
+            vec![("code".to_owned(), FieldValue::Json(RawValue::from_string(code).expect("a JSON number")))];
+        if let Some(data) = e.data() {
+            fields.push(("data".to_owned(), raw(data)));
         }
-    }
-
-    /// Everything the envelope held besides its primary code, message and request id, in
-    /// order, values as sent. Members of a nested `error` object are named `error.<member>`.
-    pub fn fields(&self) -> Vec<(String, FieldValue)> {
-        match self {
-            #[cfg(feature = "aws-interface")]
-            AnyError::AwsInterface(e) => {
-                let mut fields = Vec::new();
-                if let Some(duration) = e.duration_raw() {
-                    fields.push(("duration".to_owned(), raw(duration)));
-                }
-                if let Some(traceback) = e.traceback() {
-                    fields.push(("traceback".to_owned(), json_text(traceback)));
-                }
-                fields.extend(json_extras(e.extra_error_fields(), "error."));
-                fields.extend(json_extras(e.extra_fields(), ""));
-                fields
-            }
-            #[cfg(feature = "huawei-iam")]
-            AnyError::HuaweiIam(e) => {
-                let mut fields = Vec::new();
-                if let Some(message) = e.encoded_authorization_message() {
-                    fields.push(("encoded_authorization_message".to_owned(), json_text(message)));
-                }
-                if let Some(nested) = e.nested_error() {
-                    fields.extend(json_extras(nested.extra_fields(), "error."));
-                }
-                fields.extend(json_extras(e.extra_fields(), ""));
-                fields
-            }
-            #[cfg(feature = "authing")]
-            AnyError::Authing(e) => {
-                let mut fields = Vec::new();
-                if let Some(data) = e.data() {
-                    fields.push(("data".to_owned(), raw(data)));
-                }
-                fields.extend(json_extras(e.extra_fields(), ""));
-                fields
-            }
-            #[cfg(feature = "s3")]
-            AnyError::S3(e) => {
-                let primary = ["Code", "Message", "RequestId"];
-                e.fields()
-                    .iter()
-                    .chain(e.outer_fields())
-                    .filter(|element| !primary.contains(&element.name()))
-                    .map(|element| {
-                        let text = match element.content() {
-                            s3_errors::Content::Text(text) | s3_errors::Content::Markup(text) => text.clone(),
-                        };
-                        (element.name().to_owned(), FieldValue::Text(text))
-                    })
-                    .collect()
-            }
-            #[cfg(feature = "tencent-cam")]
-            AnyError::TencentCam(e) => {
-                let code =
-                    if e.code_is_quoted() { format!("\"{}\"", e.number()) } else { e.number().to_string() };
-                let mut fields = vec![(
-                    "code".to_owned(),
-                    FieldValue::Json(RawValue::from_string(code).expect("a JSON number")),
-                )];
-                if let Some(data) = e.data() {
-                    fields.push(("data".to_owned(), raw(data)));
-                }
-                fields.extend(json_extras(e.extra_fields(), ""));
-                fields
-            }
-        }
+        fields.extend(json_extras(e.extra_fields(), ""));
+        fields
     }
 }
 
@@ -278,11 +233,11 @@ impl CloudError for AnyError {
     fn retry(&self) -> RetryClass {
         self.inner().retry()
     }
-    fn description(&self) -> Option<&'static str> {
-        CloudError::description(self.inner())
+    fn code_description(&self) -> Option<&'static str> {
+        self.inner().code_description()
     }
-    fn remediation(&self) -> Option<&'static str> {
-        self.inner().remediation()
+    fn code_remediation(&self) -> Option<&'static str> {
+        self.inner().code_remediation()
     }
 }
 

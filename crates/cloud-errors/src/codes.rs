@@ -1,86 +1,112 @@
 //! Every documented code of the enabled vendors, as plain data for listing and explaining.
 
-use cloud_errors_core::{DocumentedCode, RetryClass};
+use cloud_errors_core::{CodeSpec, DocumentedCode, RetryClass, Source};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::Vendor;
 
-/// What a vendor documents about one code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// What a vendor's documents (and overlays) say about one code: its table row, with where
+/// each field comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeInfo {
     /// The vendor.
-    #[serde(serialize_with = "serialize_vendor")]
     pub vendor: Vendor,
     /// Which table of the vendor: `ErrorCode`, or Tencent's `CommonCode`.
     pub table: &'static str,
-    /// The code as it travels on the wire.
-    pub code: &'static str,
-    /// The enum variant's name.
-    pub name: &'static str,
-    /// The code as a number, for numeric vendors.
-    pub number: Option<i64>,
-    /// The HTTP status the vendor answers with.
-    pub http_status: u16,
-    /// The documented message or template.
-    pub message: &'static str,
-    /// The documented description.
-    pub description: &'static str,
-    /// The documented remediation.
-    pub remediation: Option<&'static str>,
-    /// Whether retrying can succeed.
-    #[serde(serialize_with = "serialize_retry")]
-    pub retry: RetryClass,
-}
-
-fn serialize_vendor<S: serde::Serializer>(vendor: &Vendor, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(vendor.name())
-}
-
-fn serialize_retry<S: serde::Serializer>(retry: &RetryClass, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(retry.as_str())
+    /// The row.
+    pub spec: &'static CodeSpec,
 }
 
 impl CodeInfo {
     fn of<C: DocumentedCode>(vendor: Vendor, table: &'static str, code: C) -> Self {
-        CodeInfo {
-            vendor,
-            table,
-            code: code.as_str(),
-            name: code.name(),
-            number: code.number(),
-            http_status: code.http_status(),
-            message: code.message(),
-            description: code.description(),
-            remediation: code.remediation(),
-            retry: code.retry(),
+        CodeInfo { vendor, table, spec: code.spec() }
+    }
+
+    /// The code as it travels on the wire.
+    pub fn code(&self) -> &'static str {
+        self.spec.code
+    }
+
+    /// The enum variant's name.
+    pub fn name(&self) -> &'static str {
+        self.spec.name
+    }
+
+    /// Whether retrying can succeed.
+    pub fn retry(&self) -> RetryClass {
+        self.spec.retry
+    }
+}
+
+/// The JSON object `list --format json` and `explain --format json` print for a code: every
+/// field of the row, and `sources`, each field's source as a string.
+impl Serialize for CodeInfo {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let spec = self.spec;
+        let mut map = serializer.serialize_map(Some(13))?;
+        map.serialize_entry("vendor", self.vendor.name())?;
+        map.serialize_entry("table", self.table)?;
+        map.serialize_entry("code", spec.code)?;
+        map.serialize_entry("name", spec.name)?;
+        map.serialize_entry("number", &spec.number)?;
+        map.serialize_entry("http_status", &spec.http_status)?;
+        map.serialize_entry("message", spec.message())?;
+        map.serialize_entry("wire_message", &spec.wire_message)?;
+        map.serialize_entry("title", &spec.title)?;
+        map.serialize_entry("description", spec.description)?;
+        map.serialize_entry("remediation", &spec.remediation)?;
+        map.serialize_entry("retry", spec.retry.as_str())?;
+        map.serialize_entry("sources", &SourcesJson(spec))?;
+        map.end()
+    }
+}
+
+/// `{"code": "docs/vendor/s3.rst:13", "http_status": ..., ...}`: every field that has a value
+/// (and the retry class, always) with its source.
+struct SourcesJson(&'static CodeSpec);
+
+impl Serialize for SourcesJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = self.0.sources.fields();
+        let mut map = serializer.serialize_map(None)?;
+        for (field, source) in fields {
+            if source != Source::Unstated || field == "retry" || field == "http_status" {
+                map.serialize_entry(field, &source.to_string())?;
+            }
         }
+        map.end()
     }
 }
 
-fn table<C: DocumentedCode>(vendor: Vendor, name: &'static str) -> impl Iterator<Item = CodeInfo> {
-    C::ALL.iter().map(move |&code| CodeInfo::of(vendor, name, code))
+macro_rules! code_tables {
+    ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*], $doc:literal;)*) => {
+        /// Every code `vendor` documents, in table order (Tencent: module codes, then common
+        /// codes). Empty for a vendor this build leaves out.
+        pub fn documented_codes(vendor: Vendor) -> Vec<CodeInfo> {
+            match vendor {
+                $(
+                    #[cfg(feature = $name)]
+                    Vendor::$variant => {
+                        let mut codes = Vec::new();
+                        $(
+                            codes.extend(
+                                <$krate::$table as DocumentedCode>::ALL
+                                    .iter()
+                                    .map(|&code| CodeInfo::of(vendor, stringify!($table), code)),
+                            );
+                        )*
+                        codes
+                    }
+                )*
+                #[allow(unreachable_patterns)]
+                _ => Vec::new(),
+            }
+        }
+    };
 }
 
-/// Every code `vendor` documents, in document order (Tencent: module codes, then common
-/// codes). Empty for a vendor this build leaves out.
-pub fn documented_codes(vendor: Vendor) -> Vec<CodeInfo> {
-    match vendor {
-        #[cfg(feature = "aws-interface")]
-        Vendor::AwsInterface => table::<aws_interface_errors::ErrorCode>(vendor, "ErrorCode").collect(),
-        #[cfg(feature = "huawei-iam")]
-        Vendor::HuaweiIam => table::<huawei_iam_errors::ErrorCode>(vendor, "ErrorCode").collect(),
-        #[cfg(feature = "authing")]
-        Vendor::Authing => table::<authing_errors::ErrorCode>(vendor, "ErrorCode").collect(),
-        #[cfg(feature = "s3")]
-        Vendor::S3 => table::<s3_errors::ErrorCode>(vendor, "ErrorCode").collect(),
-        #[cfg(feature = "tencent-cam")]
-        Vendor::TencentCam => table::<tencent_cam_errors::ErrorCode>(vendor, "ErrorCode")
-            .chain(table::<tencent_cam_errors::CommonCode>(vendor, "CommonCode"))
-            .collect(),
-        #[allow(unreachable_patterns)]
-        _ => Vec::new(),
-    }
-}
+with_vendors!(code_tables);
 
 /// The documented codes of the enabled vendors (or of `vendor`) that `query` names: by wire
 /// code (`NoSuchKey`, `PAP5.0003`, `2004`), case-insensitively, or by variant name.
@@ -89,6 +115,6 @@ pub fn find_codes(query: &str, vendor: Option<Vendor>) -> Vec<CodeInfo> {
     Vendor::enabled()
         .filter(|v| vendor.is_none_or(|only| only == *v))
         .flat_map(documented_codes)
-        .filter(|info| info.code.eq_ignore_ascii_case(query) || info.name.eq_ignore_ascii_case(query))
+        .filter(|info| info.code().eq_ignore_ascii_case(query) || info.name().eq_ignore_ascii_case(query))
         .collect()
 }

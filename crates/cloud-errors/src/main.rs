@@ -46,6 +46,9 @@ enum Command {
         /// Only look in this vendor's table.
         #[arg(long, value_parser = parse_vendor)]
         vendor: Option<Vendor>,
+        /// Output format; `json` prints each code's fields and a `sources` object.
+        #[arg(long, value_enum, default_value_t = DecodeFormat::Text)]
+        format: DecodeFormat,
     },
     /// Decode an error body from FILE (or standard input) and say what it means.
     Decode {
@@ -96,7 +99,7 @@ fn main() -> ExitCode {
     let mut out = String::new();
     let result = match cli.command {
         Command::List { vendor, format } => list(&mut out, vendor, format),
-        Command::Explain { code, vendor } => explain(&mut out, &code, vendor),
+        Command::Explain { code, vendor, format } => explain(&mut out, &code, vendor, format),
         Command::Decode { vendor, status, format, file } => {
             read_input(file.as_ref()).and_then(|body| decode_command(&mut out, &body, vendor, status, format))
         }
@@ -148,6 +151,11 @@ fn vendors(only: Option<Vendor>) -> Vec<Vendor> {
     Vendor::enabled().filter(|v| only.is_none_or(|o| o == *v)).collect()
 }
 
+/// A status for a table cell: `-` where no document gives one.
+fn status_cell(info: &CodeInfo) -> String {
+    info.spec.http_status.map_or_else(|| "-".to_owned(), |status| status.to_string())
+}
+
 fn list(out: &mut String, vendor: Option<Vendor>, format: ListFormat) -> Result<(), Failure> {
     let codes: Vec<CodeInfo> = vendors(vendor).into_iter().flat_map(documented_codes).collect();
     match format {
@@ -158,11 +166,16 @@ fn list(out: &mut String, vendor: Option<Vendor>, format: ListFormat) -> Result<
         ListFormat::Markdown => {
             out.push_str("| vendor | code | name | status | retry | message |\n|---|---|---|---|---|---|\n");
             for info in &codes {
-                let message = info.message.replace('|', "\\|");
+                let message = info.spec.message().replace('|', "\\|");
                 writeln!(
                     out,
                     "| {} | `{}` | {} | {} | {} | {} |",
-                    info.vendor, info.code, info.name, info.http_status, info.retry, message
+                    info.vendor,
+                    info.code(),
+                    info.name(),
+                    status_cell(info),
+                    info.retry(),
+                    message
                 )
                 .unwrap();
             }
@@ -171,8 +184,8 @@ fn list(out: &mut String, vendor: Option<Vendor>, format: ListFormat) -> Result<
             let width = |f: &dyn Fn(&CodeInfo) -> usize| codes.iter().map(f).max().unwrap_or(0);
             let (w_vendor, w_code, w_name) = (
                 width(&|i| i.vendor.name().len()).max(6),
-                width(&|i| i.code.len()).max(4),
-                width(&|i| i.name.len()).max(4),
+                width(&|i| i.code().len()).max(4),
+                width(&|i| i.name().len()).max(4),
             );
             writeln!(
                 out,
@@ -185,11 +198,11 @@ fn list(out: &mut String, vendor: Option<Vendor>, format: ListFormat) -> Result<
                     out,
                     "{:w_vendor$}  {:w_code$}  {:w_name$}  {:<6}  {:10}  {}",
                     info.vendor.name(),
-                    info.code,
-                    info.name,
-                    info.http_status,
-                    info.retry.as_str(),
-                    info.message
+                    info.code(),
+                    info.name(),
+                    status_cell(info),
+                    info.retry().as_str(),
+                    info.spec.message()
                 )
                 .unwrap();
             }
@@ -198,22 +211,44 @@ fn list(out: &mut String, vendor: Option<Vendor>, format: ListFormat) -> Result<
     Ok(())
 }
 
-fn explain(out: &mut String, code: &str, vendor: Option<Vendor>) -> Result<(), Failure> {
+fn explain(
+    out: &mut String,
+    code: &str,
+    vendor: Option<Vendor>,
+    format: DecodeFormat,
+) -> Result<(), Failure> {
     let matches = find_codes(code, vendor);
     if matches.is_empty() {
         let scope = vendor.map_or_else(|| "any enabled vendor".to_owned(), |v| v.to_string());
         return Err(Failure(format!("`{code}` is not a code {scope} documents")));
     }
+    if let DecodeFormat::Json = format {
+        *out = serde_json::to_string_pretty(&matches).expect("code data serializes");
+        out.push('\n');
+        return Ok(());
+    }
     for (n, info) in matches.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        writeln!(out, "{} {} ({}::{})", info.vendor, info.code, info.table, info.name).unwrap();
-        writeln!(out, "  http status:  {}", info.http_status).unwrap();
-        writeln!(out, "  message:      {}", info.message).unwrap();
-        writeln!(out, "  description:  {}", info.description).unwrap();
-        writeln!(out, "  remediation:  {}", info.remediation.unwrap_or("-")).unwrap();
-        writeln!(out, "  retry:        {}", info.retry).unwrap();
+        let spec = info.spec;
+        let sources = &spec.sources;
+        writeln!(out, "{} {} ({}::{})", info.vendor, spec.code, info.table, spec.name).unwrap();
+        writeln!(out, "  listed in:     {}", sources.code).unwrap();
+        match spec.http_status {
+            Some(status) => writeln!(out, "  http status:   {status}  [{}]", sources.http_status),
+            None => writeln!(out, "  http status:   -  [{}]", sources.http_status),
+        }
+        .unwrap();
+        if let Some(title) = spec.title {
+            writeln!(out, "  title:         {title}").unwrap();
+        }
+        if let Some(message) = spec.wire_message {
+            writeln!(out, "  wire message:  {message}  [{}]", sources.wire_message).unwrap();
+        }
+        writeln!(out, "  description:   {}", spec.description).unwrap();
+        writeln!(out, "  remediation:   {}", spec.remediation.unwrap_or("-")).unwrap();
+        writeln!(out, "  retry:         {}  [{}]", spec.retry, sources.retry).unwrap();
     }
     Ok(())
 }
@@ -252,8 +287,8 @@ fn write_text(out: &mut String, error: &AnyError) {
     writeln!(out, "message:      {}", error.message().unwrap_or("-")).unwrap();
     writeln!(out, "request id:   {}", error.request_id().unwrap_or("-")).unwrap();
     writeln!(out, "retry:        {}", error.retry()).unwrap();
-    writeln!(out, "description:  {}", CloudError::description(error).unwrap_or("-")).unwrap();
-    writeln!(out, "remediation:  {}", error.remediation().unwrap_or("-")).unwrap();
+    writeln!(out, "description:  {}", error.code_description().unwrap_or("-")).unwrap();
+    writeln!(out, "remediation:  {}", error.code_remediation().unwrap_or("-")).unwrap();
     let fields = error.fields();
     if !fields.is_empty() {
         writeln!(out, "fields:").unwrap();
@@ -282,8 +317,8 @@ impl serde::Serialize for DecodedJson<'_> {
         map.serialize_entry("http_status", &error.http_status())?;
         map.serialize_entry("message", &error.message())?;
         map.serialize_entry("request_id", &error.request_id())?;
-        map.serialize_entry("description", &CloudError::description(error))?;
-        map.serialize_entry("remediation", &error.remediation())?;
+        map.serialize_entry("description", &error.code_description())?;
+        map.serialize_entry("remediation", &error.code_remediation())?;
         map.serialize_entry("retry", error.retry().as_str())?;
         map.serialize_entry("fields", &Fields(error.fields()))?;
         map.end()

@@ -8,9 +8,13 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
+use cloud_errors_core::Headers;
+
+use crate::{DecodeError, Vendor};
+
 /// What a member called `code` held.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum CodeShape {
+enum CodeShape {
     Integer(i64),
     Digits(i64),
     Text,
@@ -19,7 +23,7 @@ pub(crate) enum CodeShape {
 
 /// The shape of a JSON error body: its top-level member names and the kind of its codes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct JsonShape {
+struct JsonShape {
     pub keys: Vec<String>,
     pub code: Option<CodeShape>,
     /// `error` held an object; its `code`, if it had one.
@@ -137,11 +141,117 @@ impl<'de> DeserializeSeed<'de> for ObjectProbe {
 }
 
 /// The shape of a JSON body: `Ok(None)` when it is JSON but not an object.
-pub(crate) fn json_shape(text: &str) -> Result<Option<JsonShape>, serde_json::Error> {
+fn json_shape(text: &str) -> Result<Option<JsonShape>, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let shape = ObjectProbe { nested: true }.deserialize(&mut deserializer)?;
     deserializer.end()?;
     Ok(shape)
+}
+
+/// Recognizes which vendor's envelope `body` is, from its shape alone. The answer is the same
+/// whichever vendors the build includes; one it leaves out is [`DecodeError::VendorNotIncluded`].
+///
+/// XML is S3 (REST `<Error>` or Query `<ErrorResponse>`). For JSON: `error_code`/`error_msg`
+/// is Huawei; an `error` object whose `code` is a number is AWS Interface, a string Huawei;
+/// `codeDesc`, or a `code` sent as a string of digits, is Tencent; a `code` Authing documents
+/// (or 200, its success code) is Authing; a `code` Tencent documents (or 0, or another 4xxx or
+/// 5xxx) is Tencent.
+pub fn recognize(body: &[u8]) -> Result<Vendor, DecodeError> {
+    recognize_http(None, &[] as &[(&str, &str)], body)
+}
+
+/// Recognizes the vendor of an HTTP response: like [`recognize`], and an empty body with an
+/// `x-amz-request-id` header is S3 (the answer to a HEAD request).
+pub fn recognize_http<H: Headers + ?Sized>(
+    status: Option<u16>,
+    headers: &H,
+    body: &[u8],
+) -> Result<Vendor, DecodeError> {
+    // Recognition never depends on which vendors are compiled in: it decides, then checks.
+    let enabled = |vendor: Vendor, _evidence: &str| {
+        if vendor.is_enabled() {
+            Ok(vendor)
+        } else {
+            Err(DecodeError::VendorNotIncluded(vendor))
+        }
+    };
+    let trimmed = body.iter().position(|b| !b.is_ascii_whitespace()).map(|start| &body[start..]);
+    let Some(text) = trimmed else {
+        if headers.header("x-amz-request-id").is_some() && status.is_some_and(|s| s >= 300) {
+            return enabled(Vendor::S3, "an empty body with x-amz-request-id");
+        }
+        return Err(DecodeError::Unrecognized("the body is empty".into()));
+    };
+    if text.starts_with(b"<") {
+        return enabled(Vendor::S3, "an XML body");
+    }
+    let text =
+        cloud_errors_core::check_body(body).map_err(|error| DecodeError::Parse { vendor: None, error })?;
+    if !text.trim_start().starts_with('{') {
+        return Err(DecodeError::Unrecognized("the body is neither a JSON object nor XML".into()));
+    }
+    let shape = match json_shape(text) {
+        Ok(Some(shape)) => shape,
+        Ok(None) => return Err(DecodeError::Unrecognized("the body is JSON but not an object".into())),
+        Err(err) => {
+            return Err(DecodeError::Parse { vendor: None, error: cloud_errors_core::json::json_error(&err) })
+        }
+    };
+    let vendor = vendor_of(&shape).ok_or_else(|| {
+        DecodeError::Unrecognized(format!(
+            "no vendor's envelope has the members {}",
+            describe_keys(&shape.keys)
+        ))
+    })?;
+    enabled(vendor, "the body")
+}
+
+fn describe_keys(keys: &[String]) -> String {
+    if keys.is_empty() {
+        return "of an empty object".into();
+    }
+    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The vendor whose envelope a JSON body's shape is, if any.
+fn vendor_of(shape: &JsonShape) -> Option<Vendor> {
+    if shape.has("error_code") || shape.has("error_msg") {
+        return Some(Vendor::HuaweiIam);
+    }
+    if let Some(inner) = &shape.error_object {
+        return match inner {
+            Some(CodeShape::Integer(_)) => Some(Vendor::AwsInterface),
+            Some(CodeShape::Text | CodeShape::Digits(_)) => Some(Vendor::HuaweiIam),
+            _ => None,
+        };
+    }
+    if shape.has("codeDesc") {
+        return Some(Vendor::TencentCam);
+    }
+    match shape.code {
+        Some(CodeShape::Digits(_)) => Some(Vendor::TencentCam),
+        Some(CodeShape::Integer(code)) if is_authing_code(code) => Some(Vendor::Authing),
+        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => Some(Vendor::TencentCam),
+        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => Some(Vendor::Authing),
+        _ => None,
+    }
+}
+
+/// Whether Authing documents `code` (or it is 200, Authing's success): read from the generated
+/// list of every vendor's numeric codes, so that the answer is the same in every build.
+fn is_authing_code(code: i64) -> bool {
+    code == 200 || documents_number(Vendor::Authing, code)
+}
+
+/// Whether `vendor` documents the number `code` in any of its numeric tables.
+fn documents_number(vendor: Vendor, code: i64) -> bool {
+    crate::generated::NUMERIC_CODES
+        .iter()
+        .any(|(name, codes)| *name == vendor.name() && codes.binary_search(&code).is_ok())
+}
+
+fn is_tencent_common_code(code: i64) -> bool {
+    code == 0 || (4000..6000).contains(&code)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
     feature = "tencent-cam"
 ))]
 
+use cloud_errors::Vendor;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -148,9 +149,12 @@ fn roundtrip_prints_the_body_as_the_vendor_writes_it() {
 fn explain_finds_codes_across_vendors() {
     let output = run(&["explain", "NoSuchKey"], b"");
     assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).starts_with("s3 NoSuchKey (ErrorCode::NoSuchKey)\n  http status:  404\n"));
+    assert!(stdout(&output)
+        .starts_with("s3 NoSuchKey (ErrorCode::NoSuchKey)\n  listed in:     docs/vendor/s3.rst:"));
+    assert!(stdout(&output).contains("  http status:   404  [docs/vendor/s3.rst:"));
     let tencent = stdout(&run(&["explain", "InvalidParameter.policyName.InUse"], b""));
-    assert!(tencent.contains("remediation:  Use a new policy name."));
+    assert!(tencent.contains("remediation:   Use a new policy name."), "{tencent}");
+    assert!(tencent.contains("http status:   -  [not stated by any document]"), "{tencent}");
     // A bare number may be documented by several vendors: each is shown.
     let both = stdout(&run(&["explain", "5000"], b""));
     assert!(both.contains("authing 5000"), "{both}");
@@ -159,19 +163,42 @@ fn explain_finds_codes_across_vendors() {
     let only = stdout(&run(&["explain", "1", "--vendor", "aws-interface"], b""));
     assert!(only.starts_with("aws-interface 1 (ErrorCode::PermissionDenied)"), "{only}");
     let by_name = stdout(&run(&["explain", "ConcurrentModification"], b""));
-    assert!(by_name.contains("huawei-iam PAP5.0006") && by_name.contains("retry:        transient"));
+    assert!(by_name.contains("huawei-iam PAP5.0006"), "{by_name}");
+    assert!(by_name.contains(
+        "retry:         transient  [overlay: docs/vendor/huawei-iam.overlay.toml (huawei-iam.txt line "
+    ));
+}
+
+#[test]
+fn explain_json_names_the_source_of_every_field() {
+    let output = run(&["explain", "2004", "--format", "json"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let authing = &json[0];
+    assert_eq!((authing["vendor"].as_str(), authing["code"].as_str()), (Some("authing"), Some("2004")));
+    // The Authing document gives no status: none is claimed, and the source says so.
+    assert_eq!(authing["http_status"], serde_json::Value::Null);
+    assert_eq!(authing["sources"]["http_status"], "not stated by any document");
+    let line = authing["sources"]["description"].as_str().unwrap();
+    assert!(line.starts_with("docs/vendor/authing.md:"), "{line}");
+    let slow = run(&["explain", "SlowDown", "--format", "json"], b"");
+    let slow: serde_json::Value = serde_json::from_str(&stdout(&slow)).unwrap();
+    assert_eq!(slow[0]["retry"], "throttling");
+    let retry = slow[0]["sources"]["retry"].as_str().unwrap();
+    assert!(retry.starts_with("overlay: docs/vendor/s3.overlay.toml (s3.rst line "), "{retry}");
 }
 
 #[test]
 fn list_prints_table_json_and_markdown() {
     let table = stdout(&run(&["list", "--vendor", "s3"], b""));
-    assert_eq!(table.lines().count(), 1 + 105);
+    let count = |vendor| cloud_errors::documented_codes(vendor).len();
+    assert_eq!(table.lines().count(), 1 + count(Vendor::S3));
     assert!(table.lines().next().unwrap().starts_with("VENDOR"));
     let json: Vec<serde_json::Value> =
         serde_json::from_str(&stdout(&run(&["list", "--format", "json"], b""))).unwrap();
-    assert_eq!(json.len(), 85 + 73 + 99 + 105 + 39 + 8);
+    assert_eq!(json.len(), Vendor::ALL.iter().map(|&v| count(v)).sum::<usize>());
     assert_eq!(json[0]["vendor"], "aws-interface");
     let markdown = stdout(&run(&["list", "--vendor", "tencent-cam", "--format", "markdown"], b""));
-    assert_eq!(markdown.lines().count(), 2 + 39 + 8);
+    assert_eq!(markdown.lines().count(), 2 + count(Vendor::TencentCam));
     assert!(markdown.starts_with("| vendor | code |"));
 }

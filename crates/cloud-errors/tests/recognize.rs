@@ -79,8 +79,15 @@ fn decoding_answers_the_core_traits_for_every_vendor() {
     let s3 = decode(b"<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>R</RequestId></Error>", None).unwrap();
     assert_eq!((s3.vendor(), s3.wire_code(), s3.retry()), (Vendor::S3, "SlowDown", RetryClass::Throttling));
     assert_eq!(s3.request_id(), Some("R"));
+    // An undocumented codeDesc is not described by its common code; 4400 (quota exceeded) is
+    // not retried: its document says to submit a ticket.
     let tencent = decode(br#"{"code":4400,"message":"quota","codeDesc":"Unlisted"}"#, None).unwrap();
-    assert_eq!((tencent.code_name(), tencent.retry()), (None, RetryClass::Throttling));
+    assert_eq!(
+        (tencent.code_name(), tencent.retry(), tencent.code_description()),
+        (None, RetryClass::No, None)
+    );
+    let common = decode(br#"{"code":4400,"message":"quota"}"#, Some(Vendor::TencentCam)).unwrap();
+    assert_eq!(common.code_name(), Some("QuotaExceeded"));
     let named = decode(br#"{"code":5000,"message":"x"}"#, Some(Vendor::TencentCam)).unwrap();
     assert_eq!(named.vendor(), Vendor::TencentCam);
     assert!(matches!(

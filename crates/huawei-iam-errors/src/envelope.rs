@@ -129,6 +129,11 @@ impl ErrorResponse {
         Code::from_wire(wire)
     }
 
+    /// The table row of the code, when it is documented.
+    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
+    }
+
     /// The message as sent: `error_msg`, or the nested `error.message`.
     pub fn message(&self) -> Option<&str> {
         self.error_msg.as_deref().or(self.error.as_deref().and_then(NestedError::message))
@@ -151,7 +156,7 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status().or_else(|| self.code().known().map(ErrorCode::http_status))
+        self.status().or_else(|| self.code().known().and_then(ErrorCode::http_status))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).

@@ -34,9 +34,37 @@ pub enum Content {
     Markup(String),
 }
 
+/// A name given to [`Element::text`] or [`ErrorResponse::with_field`] is not an XML element
+/// name, so no body with it could be written and read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidElementName {
+    /// The name as given.
+    pub name: String,
+}
+
+impl core::fmt::Display for InvalidElementName {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(
+            f,
+            "`{}` is not an XML element name (it must start with a letter, `_` or `:`, and hold only letters, digits, `-`, `.`, `_` and `:`)",
+            self.name
+        )
+    }
+}
+
+impl std::error::Error for InvalidElementName {}
+
 impl Element {
-    /// A text element with no attributes.
-    pub fn text(name: &str, text: impl Into<String>) -> Self {
+    /// A text element with no attributes; `name` must be an XML element name.
+    pub fn text(name: &str, text: impl Into<String>) -> Result<Self, InvalidElementName> {
+        if !crate::xml::is_xml_name(name) {
+            return Err(InvalidElementName { name: name.to_owned() });
+        }
+        Ok(Self::known_text(name, text))
+    }
+
+    /// A text element whose name this crate knows to be valid.
+    fn known_text(name: &str, text: impl Into<String>) -> Self {
         Element { name: element_name(name), attributes: String::new(), content: Content::Text(text.into()) }
     }
 
@@ -108,7 +136,7 @@ impl ErrorResponse {
     /// use s3_errors::{ErrorCode, ErrorResponse};
     ///
     /// let body = ErrorResponse::new(ErrorCode::NoSuchBucket)
-    ///     .with_field("BucketName", "photos")
+    ///     .with_field("BucketName", "photos")?
     ///     .with_request_id("R1")
     ///     .with_host_id("H1")
     ///     .to_bytes();
@@ -118,6 +146,7 @@ impl ErrorResponse {
     ///      <Message>The specified bucket does not exist</Message><BucketName>photos</BucketName>\
     ///      <RequestId>R1</RequestId><HostId>H1</HostId></Error>"
     /// );
+    /// # Ok::<(), s3_errors::InvalidElementName>(())
     /// ```
     pub fn new(code: ErrorCode) -> Self {
         Self::with_code(code.as_str(), code.message())
@@ -129,7 +158,7 @@ impl ErrorResponse {
             kind: EnvelopeKind::Rest,
             declaration: Some(Cow::Borrowed(DECLARATION)),
             root_attributes: String::new(),
-            fields: vec![Element::text("Code", code), Element::text("Message", message)],
+            fields: vec![Element::known_text("Code", code), Element::known_text("Message", message)],
             outer_before: Vec::new(),
             outer_after: Vec::new(),
             status: None,
@@ -141,14 +170,15 @@ impl ErrorResponse {
     /// A Query (IAM/STS) error body for `code`: `Type` is `Sender` for 4xx codes and
     /// `Receiver` for 5xx ones, the namespace IAM's.
     pub fn new_query(code: ErrorCode) -> Self {
-        let sender = if code.http_status() >= 500 { "Receiver" } else { "Sender" };
+        let sender =
+            if code.http_status().is_some_and(|status| status >= 500) { "Receiver" } else { "Sender" };
         ErrorResponse {
             kind: EnvelopeKind::Query,
             root_attributes: format!("xmlns=\"{IAM_NAMESPACE}\""),
             fields: vec![
-                Element::text("Type", sender),
-                Element::text("Code", code.as_str()),
-                Element::text("Message", code.message()),
+                Element::known_text("Type", sender),
+                Element::known_text("Code", code.as_str()),
+                Element::known_text("Message", code.message()),
             ],
             ..Self::new(code)
         }
@@ -236,6 +266,11 @@ impl ErrorResponse {
         Code::from_wire(self.field("Code").unwrap_or_default())
     }
 
+    /// The table row of the code, when it is documented.
+    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
+    }
+
     /// The message as sent (`None` when the body has no `<Message>`).
     pub fn message(&self) -> Option<&str> {
         self.field("Message")
@@ -263,7 +298,7 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.code().known().map(ErrorCode::http_status))
+        self.status.or_else(|| self.code().known().and_then(ErrorCode::http_status))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
@@ -298,13 +333,13 @@ impl ErrorResponse {
 
     /// Sets (or adds) the message.
     pub fn with_message(self, message: impl Into<String>) -> Self {
-        self.with_field("Message", message)
+        self.set_field("Message", message.into())
     }
 
     /// Sets (or adds) the request id where this envelope keeps it.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         match self.kind {
-            EnvelopeKind::Rest => self.with_field("RequestId", request_id),
+            EnvelopeKind::Rest => self.set_field("RequestId", request_id.into()),
             EnvelopeKind::Query => {
                 set_text(&mut self.outer_after, "RequestId", request_id.into());
                 self
@@ -314,14 +349,22 @@ impl ErrorResponse {
 
     /// Sets (or adds) the host id.
     pub fn with_host_id(self, host_id: impl Into<String>) -> Self {
-        self.with_field("HostId", host_id)
+        self.set_field("HostId", host_id.into())
     }
 
     /// Sets the first child of `<Error>` called `name`, or adds it: before `RequestId` and
-    /// `HostId`, where S3 puts its extra elements. `name` must be an XML name (`BucketName`,
-    /// `ArgumentName1`).
-    pub fn with_field(mut self, name: &str, text: impl Into<String>) -> Self {
-        let text = text.into();
+    /// `HostId`, where S3 puts its extra elements. `name` must be an XML element name
+    /// (`BucketName`, `ArgumentName1`); any other is refused, since no body holding it could be
+    /// read back.
+    pub fn with_field(self, name: &str, text: impl Into<String>) -> Result<Self, InvalidElementName> {
+        if !crate::xml::is_xml_name(name) {
+            return Err(InvalidElementName { name: name.to_owned() });
+        }
+        Ok(self.set_field(name, text.into()))
+    }
+
+    /// [`with_field`](Self::with_field) for names this crate knows to be valid.
+    fn set_field(mut self, name: &str, text: String) -> Self {
         if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
             field.content = Content::Text(text);
             return self;
@@ -334,7 +377,7 @@ impl ErrorResponse {
         };
         let at =
             self.fields.iter().position(|f| goes_before.contains(&&*f.name)).unwrap_or(self.fields.len());
-        self.fields.insert(at, Element::text(name, text));
+        self.fields.insert(at, Element::known_text(name, text));
         self
     }
 
@@ -407,14 +450,14 @@ fn text_of<'a>(elements: impl IntoIterator<Item = &'a Element>, name: &str) -> O
 fn set_text(elements: &mut Vec<Element>, name: &str, text: String) {
     match elements.iter_mut().find(|e| e.name == name) {
         Some(element) => element.content = Content::Text(text),
-        None => elements.push(Element::text(name, text)),
+        None => elements.push(Element::known_text(name, text)),
     }
 }
 
 /// The code of a body-less error response: the documented code when exactly one has this
 /// status, else the status's reason phrase the way AWS SDKs write it.
 pub fn code_for_status(status: u16) -> &'static str {
-    let mut documented = ErrorCode::ALL.iter().filter(|code| code.http_status() == status);
+    let mut documented = ErrorCode::ALL.iter().filter(|code| code.http_status() == Some(status));
     match (documented.next(), documented.next()) {
         (Some(only), None) => only.as_str(),
         _ => match status {

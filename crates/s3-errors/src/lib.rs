@@ -8,9 +8,11 @@ mod generated;
 mod xml;
 
 pub use cloud_errors_core::{
-    CloudError, Code, DocumentedCode, ParseError, ParseErrorKind, RetryClass, UnknownCode,
+    CloudError, Code, CodeSpec, DocumentedCode, ParseError, ParseErrorKind, RetryClass, Source, Sources,
+    UnknownCode,
 };
 pub use envelope::{
-    code_for_status, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION, IAM_NAMESPACE,
+    code_for_status, Content, Element, EnvelopeKind, ErrorResponse, InvalidElementName, DECLARATION,
+    IAM_NAMESPACE,
 };
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

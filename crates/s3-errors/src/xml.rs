@@ -75,7 +75,7 @@ fn name_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Result<Cow
 }
 
 /// XML's `Name` production, with every non-ASCII character allowed.
-fn is_xml_name(name: &str) -> bool {
+pub(crate) fn is_xml_name(name: &str) -> bool {
     let start = |c: char| c.is_ascii_alphabetic() || c == '_' || c == ':' || !c.is_ascii();
     let mut chars = name.chars();
     chars.next().is_some_and(start) && chars.all(|c| start(c) || c.is_ascii_digit() || c == '-' || c == '.')

@@ -206,6 +206,7 @@ fn builders_write_what_s3_servers_write() {
     let rest = ErrorResponse::new(ErrorCode::NoSuchKey)
         .with_request_id("R")
         .with_field("Key", "a.txt")
+        .unwrap()
         .with_host_id("H")
         .with_message("The specified key does not exist.");
     assert_eq!(
@@ -248,4 +249,17 @@ fn regression_element_names_must_be_xml_names() {
     assert_eq!(kind_of("<Error><Code>X</Code><1st>v</1st></Error>").0, ParseErrorKind::Syntax);
     // Names with dots, dashes, digits, colons and non-ASCII letters are names.
     assert_exact("<Error><Code>X</Code><x-amz.meta:Key2>v</x-amz.meta:Key2><Größe>1</Größe></Error>");
+}
+
+#[test]
+fn a_field_name_that_is_not_an_xml_name_is_refused_not_written() {
+    let base = ErrorResponse::new(ErrorCode::NoSuchKey);
+    for bad in ["", "A=b\"", "1Key", "Key Name", "<Key>"] {
+        let err = base.clone().with_field(bad, "x").unwrap_err();
+        assert_eq!(err.name, bad);
+        assert!(err.to_string().contains("is not an XML element name"), "{err}");
+    }
+    let good = base.with_field("ArgumentName1", "x").unwrap().with_field("x-amz:ns.Name", "y").unwrap();
+    assert_eq!(ErrorResponse::parse(&good.to_bytes()).unwrap(), good);
+    assert!(s3_errors::Element::text("A=b", "x").is_err());
 }

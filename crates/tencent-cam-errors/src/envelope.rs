@@ -3,11 +3,14 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
-use cloud_errors_core::{CloudError, Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
 use crate::{CommonCode, ErrorCode};
+
+/// The HTTP status the vendor sends its errors with: 200, the error being in the body.
+pub const ERROR_STATUS: u16 = 200;
 
 /// The common code Tencent sends when a call succeeded.
 pub const SUCCESS: i64 = 0;
@@ -119,6 +122,16 @@ impl ErrorResponse {
         }
     }
 
+    /// The table row that describes the response: the module code's, or for a body without
+    /// `codeDesc`, the common code's.
+    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        match (self.code().known(), &self.code_desc) {
+            (Some(code), _) => Some(code.spec()),
+            (None, None) => self.common_code().known().map(CommonCode::spec),
+            (None, Some(_)) => None,
+        }
+    }
+
     /// The common code as a number.
     pub fn number(&self) -> i64 {
         self.code.value()
@@ -149,22 +162,16 @@ impl ErrorResponse {
         self.data.as_ref().map(RawJson::get)
     }
 
-    /// The HTTP status: the one received, else the documented one (200).
+    /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
+    /// every error with (its documents give no status per code).
     pub fn http_status(&self) -> Option<u16> {
-        self.status
-            .or_else(|| self.code().known().map(ErrorCode::http_status))
-            .or_else(|| self.common_code().known().map(CommonCode::http_status))
+        Some(self.status.unwrap_or(ERROR_STATUS))
     }
 
-    /// Whether retrying can succeed: the module code's class, else the common code's (4400,
-    /// quota exceeded, is throttling).
+    /// Whether retrying can succeed: the documented class of the row that describes the
+    /// response (see [`documented`](Self::documented)), else from the status.
     pub fn retry(&self) -> RetryClass {
-        let documented = self
-            .code()
-            .known()
-            .map(ErrorCode::retry)
-            .or_else(|| self.common_code().known().map(CommonCode::retry));
-        RetryClass::of_response(documented, self.status)
+        RetryClass::of_response(self.documented().map(|spec| spec.retry), self.status)
     }
 
     /// The members the envelope does not model, in order, as raw JSON.
@@ -263,50 +270,5 @@ impl JsonObject for ErrorResponse {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
 
-impl core::fmt::Display for ErrorResponse {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        cloud_errors_core::write_summary(self, f)
-    }
-}
-
-impl std::error::Error for ErrorResponse {}
-
-/// Like the other vendors', except that a body whose `codeDesc` is absent or undocumented is
-/// described by its common code.
-impl CloudError for ErrorResponse {
-    fn vendor(&self) -> &'static str {
-        crate::VENDOR
-    }
-    fn wire_code(&self) -> &str {
-        self.code().as_str()
-    }
-    fn code_name(&self) -> Option<&'static str> {
-        match (self.code().known(), self.code_desc.is_none()) {
-            (Some(code), _) => Some(code.name()),
-            (None, true) => self.common_code().known().map(CommonCode::name),
-            (None, false) => None,
-        }
-    }
-    fn message(&self) -> Option<&str> {
-        self.message()
-    }
-    fn request_id(&self) -> Option<&str> {
-        self.request_id()
-    }
-    fn http_status(&self) -> Option<u16> {
-        self.http_status()
-    }
-    fn retry(&self) -> RetryClass {
-        self.retry()
-    }
-    fn description(&self) -> Option<&'static str> {
-        self.code()
-            .known()
-            .map(ErrorCode::description)
-            .or_else(|| self.common_code().known().map(CommonCode::description))
-    }
-    fn remediation(&self) -> Option<&'static str> {
-        self.code().known().and_then(ErrorCode::remediation)
-    }
-}
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -7,7 +7,15 @@ mod envelope;
 mod generated;
 
 pub use cloud_errors_core::{
-    CloudError, Code, DocumentedCode, ParseError, ParseErrorKind, RetryClass, UnknownCode,
+    CloudError, Code, CodeSpec, DocumentedCode, ParseError, ParseErrorKind, RetryClass, Source, Sources,
+    UnknownCode,
 };
-pub use envelope::{ErrorResponse, SUCCESS};
+pub use envelope::{ErrorResponse, ERROR_STATUS, SUCCESS};
 pub use generated::{CommonCode, ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+
+impl ErrorCode {
+    /// The common code (`code`) this module code travels with, as the document pairs them.
+    pub const fn common(self) -> CommonCode {
+        Self::COMMON[self as usize]
+    }
+}

@@ -35,11 +35,15 @@ fn codes_outside_the_tables_are_kept() {
 }
 
 #[test]
-fn retry_uses_the_module_code_then_the_common_code() {
+fn retry_follows_the_describing_row_then_the_status() {
+    // The document says to retry none of its codes: 4400 (quota exceeded) says to submit a ticket.
     let quota = assert_exact(r#"{"code":4400,"message":"quota","codeDesc":"RequestLimitExceeded"}"#);
-    assert_eq!(quota.retry(), RetryClass::Throttling);
-    assert_eq!(ErrorResponse::new(ErrorCode::InternalError).retry(), RetryClass::Transient);
-    assert_eq!(ErrorResponse::new(ErrorCode::InvalidParameter).retry(), RetryClass::No);
+    assert_eq!(quota.retry(), RetryClass::No);
+    assert_eq!(ErrorResponse::new(ErrorCode::InternalError).retry(), RetryClass::No);
+    // An undocumented code that arrives with a 5xx status is worth retrying.
+    let body = br#"{"code":4999,"message":"busy","codeDesc":"Unlisted"}"#;
+    let gateway = ErrorResponse::from_http(502, &[("a", "b")], body).unwrap().unwrap();
+    assert_eq!(gateway.retry(), RetryClass::Transient);
 }
 
 #[test]

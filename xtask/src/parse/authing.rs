@@ -1,5 +1,5 @@
-//! Authing: a markdown pipe table of code and description; the description is also the message
-//! the API sends.
+//! Authing: a markdown pipe table of code and description. The document does not say which
+//! text the API sends as the message, so rows carry the description only.
 
 use super::{content_stamp, Doc, Row};
 
@@ -34,7 +34,7 @@ mod tests {
         let doc = parse(FRAGMENT).unwrap();
         let codes: Vec<_> = doc.rows.iter().map(|r| r.number.unwrap()).collect();
         assert_eq!(codes, [2032, 2034, 2227, 2228]);
-        assert_eq!(doc.rows[2].message, doc.rows[3].message);
+        assert_eq!(doc.rows[2].description, doc.rows[3].description);
         assert_eq!(doc.rows[0].line, 3);
         assert_eq!(doc.rows[1].description, "Username already exists");
     }

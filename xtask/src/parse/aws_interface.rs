@@ -92,7 +92,9 @@ pub fn parse(markdown: &str, tsv: &str) -> Result<Doc, String> {
                 Some((_, _, line)) => (TABLE, *line),
                 None => (SOURCE_LIST, listed.line),
             };
+            // The one text both documents give is the message the server sends.
             let mut row = Row::new(listed.code.to_string(), listed.message.clone(), source, line);
+            row.wire_message = Some(listed.message.clone());
             row.number = Some(listed.code);
             row.name = Some(pascal_case(listed.constant.split('_')));
             row
@@ -122,7 +124,10 @@ mod tests {
         assert_eq!(codes, ["1", "62", "71", "85"]);
         let last = &doc.rows[3];
         assert_eq!(last.name.as_deref(), Some("ItemAlreadyHasKeyValue"));
-        assert_eq!(last.message, "업데이트 하려는 항목이 이미 키-값을 가지고 있습니다.");
+        assert_eq!(
+            last.wire_message.as_deref().unwrap(),
+            "업데이트 하려는 항목이 이미 키-값을 가지고 있습니다."
+        );
         assert_eq!((last.source, last.line), (SOURCE_LIST, 6));
         assert_eq!((doc.rows[0].source, doc.rows[0].line), (TABLE, 3));
         assert_eq!(doc.rows[0].name.as_deref(), Some("PermissionDenied"));

@@ -59,9 +59,9 @@ pub fn parse(text: &str) -> Result<Doc, String> {
             if !is_code(code) {
                 return Err(format!("{DOC} line {line}: `{code}` is not an error code"));
             }
-            let mut spec = Row::new(code.clone(), message.clone(), DOC, *line);
+            let mut spec = Row::new(code.clone(), description.clone(), DOC, *line);
             spec.http_status = Some(http_status);
-            spec.description = description.clone();
+            spec.wire_message = Some(message.clone());
             spec.remediation = Some(measure.clone());
             Ok(spec)
         })
@@ -92,12 +92,12 @@ mod tests {
         assert_eq!(doc.rows.len(), 2);
         let first = &doc.rows[0];
         assert_eq!(
-            (first.wire.as_str(), first.http_status, first.message.as_str(), first.line),
+            (first.wire.as_str(), first.http_status, first.wire_message.as_deref().unwrap(), first.line),
             ("PAP5.0001", Some(403), "access denied: %s", 15)
         );
         assert_eq!(first.description, "Access denied.");
         assert_eq!(first.remediation.as_deref(), Some("Check whether this operation is allowed."));
-        assert_eq!(doc.rows[1].message, "Preview with id s% cannot be found.");
+        assert_eq!(doc.rows[1].wire_message.as_deref().unwrap(), "Preview with id s% cannot be found.");
         assert_eq!(doc.rows[1].description, "Preview with ID \"%s\" not found.");
     }
 

@@ -91,10 +91,10 @@ pub fn parse(text: &str, split: &Split) -> Result<(Doc, Doc), String> {
             .ok_or_else(|| {
                 format!("{DOC} line {}: the row does not start with the overlay's type `{kind}`", raw.line)
             })?;
-        let mut row = Row::new(wire, kind.clone(), DOC, raw.line);
+        let mut row = Row::new(wire, description, DOC, raw.line);
         row.number = Some(raw.code);
         row.name = Some(pascal_case(kind.split(|c: char| !c.is_ascii_alphanumeric())));
-        row.description = description.to_owned();
+        row.title = Some(kind.clone());
         common.push(row);
     }
 
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(common.snapshot, "2019-04-17 16:23:30");
         assert_eq!(common.rows.len(), 2);
         assert_eq!(common.rows[0].name.as_deref(), Some("InvalidRequestParameter"));
-        assert_eq!(common.rows[0].message, "Invalid request parameter");
+        assert_eq!(common.rows[0].title.as_deref(), Some("Invalid request parameter"));
         assert_eq!(common.rows[0].description, "Required parameter is missing.");
         assert_eq!(module.rows.len(), 3);
         let wrapped = &module.rows[2];

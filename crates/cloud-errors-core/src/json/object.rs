@@ -1,0 +1,266 @@
+//! Reading and writing a JSON object whose members an envelope partly models, keeping every
+//! other member, its place and its exact text.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Deserializer;
+
+use super::{JsonWriter, RawValue};
+
+/// How many members an envelope object can model (the rest are kept as extras).
+pub const MAX_KNOWN: usize = 6;
+
+const ABSENT: u32 = u32::MAX;
+
+/// A member the envelope does not model, kept as sent.
+#[derive(Clone, Debug)]
+struct Extra {
+    position: u32,
+    key: String,
+    value: Box<RawValue>,
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key && self.value.get() == other.value.get()
+    }
+}
+
+impl Eq for Extra {}
+
+/// Which members of a JSON object were present, in what order, and the ones the envelope does
+/// not model.
+///
+/// Known members are numbered by their index in [`JsonObject::KEYS`]. Positions cost no
+/// allocation unless the object has members the envelope does not model.
+#[derive(Clone, Debug)]
+pub struct Members {
+    known: [u32; MAX_KNOWN],
+    extras: Vec<Extra>,
+    next: u32,
+}
+
+impl Default for Members {
+    fn default() -> Self {
+        Members::new()
+    }
+}
+
+/// Two objects are equal when they hold the same members in the same order.
+impl PartialEq for Members {
+    fn eq(&self, other: &Self) -> bool {
+        self.order().eq(other.order())
+    }
+}
+
+impl Eq for Members {}
+
+/// One member, in the order [`Members::order`] gives them.
+#[derive(Clone, Copy, Debug)]
+pub enum Member<'a> {
+    /// A modelled member: its index in [`JsonObject::KEYS`].
+    Known(usize),
+    /// A member the envelope does not model: its key and raw JSON value.
+    Extra(&'a str, &'a RawValue),
+}
+
+/// Extras compare by key and raw text.
+impl PartialEq for Member<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Member::Known(a), Member::Known(b)) => a == b,
+            (Member::Extra(ka, va), Member::Extra(kb, vb)) => ka == kb && va.get() == vb.get(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Member<'_> {}
+
+impl Members {
+    /// No members.
+    pub const fn new() -> Self {
+        Members { known: [ABSENT; MAX_KNOWN], extras: Vec::new(), next: 0 }
+    }
+
+    /// Records that known member `index` is present; a member already present keeps its place,
+    /// a new one goes last.
+    #[inline]
+    pub fn mark(&mut self, index: usize) {
+        if self.known[index] == ABSENT {
+            self.known[index] = self.next;
+            self.next += 1;
+        }
+    }
+
+    /// Records that known member `index` is absent.
+    pub fn unmark(&mut self, index: usize) {
+        self.known[index] = ABSENT;
+    }
+
+    /// Whether known member `index` is present.
+    #[inline]
+    pub fn is_marked(&self, index: usize) -> bool {
+        self.known[index] != ABSENT
+    }
+
+    /// Adds a member the envelope does not model, after all others. A key already present is
+    /// kept twice, as a body with duplicate unknown keys is kept as sent.
+    pub fn push_extra(&mut self, key: String, value: Box<RawValue>) {
+        self.extras.push(Extra { position: self.next, key, value });
+        self.next += 1;
+    }
+
+    /// Removes every member the envelope does not model called `key`; returns how many there were.
+    pub fn remove_extra(&mut self, key: &str) -> usize {
+        let before = self.extras.len();
+        self.extras.retain(|extra| extra.key != key);
+        before - self.extras.len()
+    }
+
+    /// The members the envelope does not model, in order.
+    pub fn extras(&self) -> impl Iterator<Item = (&str, &RawValue)> + '_ {
+        self.extras.iter().map(|extra| (extra.key.as_str(), &*extra.value))
+    }
+
+    /// The first member the envelope does not model called `key`.
+    pub fn extra(&self, key: &str) -> Option<&RawValue> {
+        self.extras.iter().find(|extra| extra.key == key).map(|extra| &*extra.value)
+    }
+
+    /// Every present member in the order it was read (or added).
+    pub fn order(&self) -> impl Iterator<Item = Member<'_>> + '_ {
+        let mut extras = self.extras.iter().peekable();
+        // Positions run from 0 to `next`; one that no member holds any more (a removed one) is
+        // skipped.
+        (0..self.next).filter_map(move |position| {
+            if let Some(index) = self.known.iter().position(|&known| known == position) {
+                return Some(Member::Known(index));
+            }
+            extras
+                .next_if(|extra| extra.position == position)
+                .map(|extra| Member::Extra(&extra.key, &extra.value))
+        })
+    }
+}
+
+/// A JSON object a vendor envelope models: some members typed, the rest kept in [`Members`].
+pub trait JsonObject: Sized {
+    /// The keys of the modelled members, in the vendor's canonical order.
+    const KEYS: &'static [&'static str];
+    /// What the object is, for error messages ("a Huawei IAM error body").
+    const EXPECTING: &'static str;
+
+    /// The index in [`KEYS`](Self::KEYS) of a member name, if the envelope models it.
+    /// Implementations may override this with a `match`, which compiles to faster comparisons.
+    #[inline]
+    fn key_index(key: &str) -> Option<usize> {
+        Self::KEYS.iter().position(|k| *k == key)
+    }
+
+    /// An object with no members, to read into.
+    fn empty() -> Self;
+    /// Where the members stood.
+    fn members(&self) -> &Members;
+    /// Where the members stood, to change.
+    fn members_mut(&mut self) -> &mut Members;
+    /// Reads the value of modelled member `index` (an index into [`KEYS`](Self::KEYS)).
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+    /// Checks, once the object has ended, that the members it needs are there.
+    fn validate<E: de::Error>(&self) -> Result<(), E>;
+    /// Writes the value of modelled member `index`.
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>);
+    /// Serializes the value of modelled member `index` with serde.
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// A member key: one the envelope models (its index), or another, kept.
+enum Key {
+    Known(usize),
+    Unknown(String),
+}
+
+struct KeySeed<T>(PhantomData<T>);
+
+impl<'de, T: JsonObject> DeserializeSeed<'de> for KeySeed<T> {
+    type Value = Key;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<T: JsonObject> Visitor<'_> for KeySeed<T> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(T::key_index(key).map_or_else(|| Key::Unknown(key.to_owned()), Key::Known))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+        Ok(match T::key_index(&key) {
+            Some(index) => Key::Known(index),
+            None => Key::Unknown(key),
+        })
+    }
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: JsonObject> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut object = T::empty();
+        while let Some(key) = map.next_key_seed(KeySeed::<T>(PhantomData))? {
+            match key {
+                Key::Known(index) => {
+                    if object.members().is_marked(index) {
+                        return Err(de::Error::duplicate_field(T::KEYS[index]));
+                    }
+                    object.read_member(index, &mut map)?;
+                    object.members_mut().mark(index);
+                }
+                Key::Unknown(key) => {
+                    let value: Box<RawValue> = map.next_value()?;
+                    object.members_mut().push_extra(key, value);
+                }
+            }
+        }
+        object.validate()?;
+        Ok(object)
+    }
+}
+
+/// Deserializes a [`JsonObject`], keeping every member it does not model.
+#[inline]
+pub fn deserialize_object<'de, T: JsonObject, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(ObjectVisitor(PhantomData))
+}
+
+/// Serializes a [`JsonObject`] with serde, members in their order.
+pub fn serialize_object<T: JsonObject, S: Serializer>(object: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    let members = object.members();
+    let mut map = serializer.serialize_map(Some(members.order().count()))?;
+    for member in members.order() {
+        match member {
+            Member::Known(index) => object.serialize_member(index, &mut map)?,
+            Member::Extra(key, value) => map.serialize_entry(key, value)?,
+        }
+    }
+    map.end()
+}

@@ -1,0 +1,48 @@
+//! Reading a whole body: UTF-8 and JSON checks, and errors with a kind and a position.
+
+use serde::de::DeserializeOwned;
+
+use crate::{ParseError, ParseErrorKind};
+
+/// Reads `input` as `T`: the body must be UTF-8 without a byte-order mark and hold one JSON
+/// value. Every failure is a [`ParseError`] with its line and column.
+///
+/// serde_json checks UTF-8 as it reads, so a body is read once; only a failed read looks at the
+/// body again, to name the failure (empty, a byte-order mark, invalid UTF-8, cut short).
+pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
+    serde_json::from_slice(input).map_err(|err| {
+        if let Err(early) = crate::check_body(input) {
+            return early;
+        }
+        let error = json_error(&err);
+        // serde_json calls a number or literal cut short by the end of the input "invalid";
+        // it is a truncation like any other.
+        let cut_short = ["invalid number", "expected ident"].iter().any(|m| error.message().starts_with(m));
+        if cut_short && crate::error::is_last_byte(input, error.line(), error.column()) {
+            ParseError::new(ParseErrorKind::Eof, error.line(), error.column(), error.message())
+        } else {
+            error
+        }
+    })
+}
+
+/// Turns a serde_json error into a [`ParseError`] of the matching kind.
+pub fn json_error(err: &serde_json::Error) -> ParseError {
+    use serde_json::error::Category;
+    let full = err.to_string();
+    // serde_json appends the position; the ParseError carries it separately.
+    let message = match full.rfind(" at line ") {
+        Some(cut) if err.line() > 0 => &full[..cut],
+        _ => full.as_str(),
+    };
+    let kind = match err.classify() {
+        Category::Eof => ParseErrorKind::Eof,
+        Category::Syntax if message.starts_with("trailing characters") => ParseErrorKind::TrailingCharacters,
+        Category::Syntax if message.starts_with("recursion limit exceeded") => ParseErrorKind::TooDeep,
+        Category::Syntax | Category::Io => ParseErrorKind::Syntax,
+        Category::Data if message.starts_with("missing field") => ParseErrorKind::MissingField,
+        Category::Data if message.starts_with("duplicate field") => ParseErrorKind::DuplicateField,
+        Category::Data => ParseErrorKind::InvalidType,
+    };
+    ParseError::new(kind, err.line().max(1), err.column().max(1), message)
+}

@@ -1,0 +1,194 @@
+//! Values kept as the vendor sent them: raw JSON, and integers that may arrive quoted.
+
+use core::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{JsonWriter, RawValue};
+
+/// A JSON value kept as its raw text, compared by that text; `null`, the usual value of
+/// members such as `data`, needs no allocation.
+#[derive(Clone, Debug)]
+pub enum RawJson {
+    /// `null`.
+    Null,
+    /// Any other value, as sent.
+    Value(Box<RawValue>),
+}
+
+impl RawJson {
+    /// Keeps a raw value (`null` without its allocation).
+    pub fn new(value: Box<RawValue>) -> Self {
+        if value.get() == "null" {
+            RawJson::Null
+        } else {
+            RawJson::Value(value)
+        }
+    }
+
+    /// The value as raw JSON.
+    pub fn get(&self) -> &RawValue {
+        match self {
+            RawJson::Null => RawValue::NULL,
+            RawJson::Value(value) => value,
+        }
+    }
+}
+
+impl PartialEq for RawJson {
+    fn eq(&self, other: &Self) -> bool {
+        self.get().get() == other.get().get()
+    }
+}
+
+impl Eq for RawJson {}
+
+/// An integer as a vendor sends it: a JSON number, or (on some servers) a string of digits.
+/// Which one it was is kept, so the body is written back the same way; its decimal text is kept
+/// inline, so [`as_str`](Self::as_str) allocates nothing.
+#[derive(Clone, Copy)]
+pub struct WireInt {
+    value: i64,
+    quoted: bool,
+    text: [u8; 20],
+    len: u8,
+}
+
+impl WireInt {
+    /// A number sent as a JSON number.
+    pub fn number(value: i64) -> Self {
+        Self::new(value, false)
+    }
+
+    /// A number sent as a JSON string of digits.
+    pub fn quoted(value: i64) -> Self {
+        Self::new(value, true)
+    }
+
+    fn new(value: i64, quoted: bool) -> Self {
+        let mut text = [0u8; 20];
+        let mut digits = value.unsigned_abs();
+        let mut at = text.len();
+        loop {
+            at -= 1;
+            text[at] = b'0' + (digits % 10) as u8;
+            digits /= 10;
+            if digits == 0 {
+                break;
+            }
+        }
+        if value < 0 {
+            at -= 1;
+            text[at] = b'-';
+        }
+        let len = text.len() - at;
+        text.copy_within(at.., 0);
+        WireInt { value, quoted, text, len: len as u8 }
+    }
+
+    /// The number.
+    pub fn value(self) -> i64 {
+        self.value
+    }
+
+    /// True when it was sent as a string (`"4000"`).
+    pub fn is_quoted(self) -> bool {
+        self.quoted
+    }
+
+    /// The number's decimal text (`"4000"`, `"-1"`).
+    pub fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.text[..usize::from(self.len)]).expect("decimal digits are ASCII")
+    }
+
+    /// Writes the integer the way it was sent.
+    pub fn write(&self, writer: &mut JsonWriter<'_>) {
+        if self.quoted {
+            writer.string(self.as_str());
+        } else {
+            writer.out.extend_from_slice(self.as_str().as_bytes());
+        }
+    }
+}
+
+impl PartialEq for WireInt {
+    fn eq(&self, other: &Self) -> bool {
+        (self.value, self.quoted) == (other.value, other.quoted)
+    }
+}
+
+impl Eq for WireInt {}
+
+impl core::hash::Hash for WireInt {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (self.value, self.quoted).hash(state);
+    }
+}
+
+impl fmt::Debug for WireInt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.quoted {
+            write!(f, "{:?}", self.as_str())
+        } else {
+            f.write_str(self.as_str())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WireInt {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IntVisitor;
+        impl Visitor<'_> for IntVisitor {
+            type Value = WireInt;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer or a string of digits")
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<WireInt, E> {
+                Ok(WireInt::number(value))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<WireInt, E> {
+                i64::try_from(value)
+                    .map(WireInt::number)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<WireInt, E> {
+                // Only the canonical spelling, so that writing it back gives the same text.
+                match text.parse::<i64>() {
+                    Ok(value) if WireInt::quoted(value).as_str() == text => Ok(WireInt::quoted(value)),
+                    _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(IntVisitor)
+    }
+}
+
+impl Serialize for WireInt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.quoted {
+            serializer.serialize_str(self.as_str())
+        } else {
+            serializer.serialize_i64(self.value)
+        }
+    }
+}
+
+/// Reads the value of an integer member that must be a JSON number, not a string.
+pub fn read_unquoted_int<'de, A: MapAccess<'de>>(map: &mut A) -> Result<WireInt, A::Error> {
+    let number: WireInt = map.next_value()?;
+    if number.quoted {
+        return Err(de::Error::invalid_type(de::Unexpected::Str(number.as_str()), &"an integer"));
+    }
+    Ok(number)
+}
+
+/// Reads the value of a member that must be a JSON number, keeping its text exactly.
+pub fn read_raw_number<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Box<RawValue>, A::Error> {
+    let raw: Box<RawValue> = map.next_value()?;
+    if !raw.get().starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        return Err(de::Error::invalid_type(de::Unexpected::Other(raw.get()), &"a number"));
+    }
+    Ok(raw)
+}

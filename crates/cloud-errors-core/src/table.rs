@@ -1,0 +1,419 @@
+//! The row type of every generated code table, where each field comes from, and the one macro
+//! that gives every vendor's `ErrorCode` enum its methods and trait impls.
+//!
+//! A vendor crate's `src/generated.rs` holds only data: the enum, its [`CodeSpec`] rows and its
+//! lookup; [`error_code_enum!`](crate::error_code_enum) writes the rest, the same for every
+//! vendor, in the manner of the `http` crate's status table (one table, many allocation-free
+//! views).
+
+use core::fmt;
+
+use crate::RetryClass;
+
+/// Where one field of a documented code comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A vendor document in the repository's `docs/vendor/`, and the line (1-based) the field
+    /// was read from.
+    Document {
+        /// The document's file name in `docs/vendor/`.
+        file: &'static str,
+        /// The line, 1-based.
+        line: u32,
+    },
+    /// A decision of an overlay file in `docs/vendor/`, for what the documents leave open,
+    /// with the evidence it cites.
+    Overlay {
+        /// The overlay's file name in `docs/vendor/`.
+        file: &'static str,
+        /// Why the overlay decides as it does.
+        evidence: &'static str,
+    },
+    /// No document or overlay gives the field: an optional field is `None`, and a retry class
+    /// is the default, [`RetryClass::No`].
+    Unstated,
+}
+
+impl Source {
+    /// A document and line: what generated tables write for [`Source::Document`].
+    pub const fn document(file: &'static str, line: u32) -> Source {
+        Source::Document { file, line }
+    }
+
+    /// An overlay and its evidence: what generated tables write for [`Source::Overlay`].
+    pub const fn overlay(file: &'static str, evidence: &'static str) -> Source {
+        Source::Overlay { file, evidence }
+    }
+
+    /// Whether a vendor document states the field.
+    pub const fn is_documented(self) -> bool {
+        matches!(self, Source::Document { .. })
+    }
+}
+
+impl fmt::Display for Source {
+    /// `docs/vendor/s3.rst:13`, `overlay: docs/vendor/s3.overlay.toml (evidence)`, or
+    /// `not stated by any document`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Document { file, line } => write!(f, "docs/vendor/{file}:{line}"),
+            Source::Overlay { file, evidence } => write!(f, "overlay: docs/vendor/{file} ({evidence})"),
+            Source::Unstated => f.write_str("not stated by any document"),
+        }
+    }
+}
+
+/// Where each field of one documented code comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sources {
+    /// Where the code itself is listed.
+    pub code: Source,
+    /// Where its HTTP status is given.
+    pub http_status: Source,
+    /// Where the message sent on the wire is given.
+    pub wire_message: Source,
+    /// Where the short title (Tencent's error type) is given.
+    pub title: Source,
+    /// Where the description is given.
+    pub description: Source,
+    /// Where the remediation is given.
+    pub remediation: Source,
+    /// Where the retry class is decided.
+    pub retry: Source,
+}
+
+impl Sources {
+    /// Each field's name (as `cloud-errors explain --format json` spells it) and source.
+    pub const fn fields(&self) -> [(&'static str, Source); 7] {
+        [
+            ("code", self.code),
+            ("http_status", self.http_status),
+            ("wire_message", self.wire_message),
+            ("title", self.title),
+            ("description", self.description),
+            ("remediation", self.remediation),
+            ("retry", self.retry),
+        ]
+    }
+}
+
+/// One row of a generated code table: everything the documents (and overlays) say of a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CodeSpec {
+    /// The code as it travels on the wire (`"NoSuchKey"`, `"PAP5.0003"`, `"2004"`).
+    pub code: &'static str,
+    /// The enum variant's name, as recorded in the vendor's names file.
+    pub name: &'static str,
+    /// The code as a number, for vendors whose codes are numbers.
+    pub number: Option<i64>,
+    /// The HTTP status a document gives for the code; `None` where none does.
+    pub http_status: Option<u16>,
+    /// The message the vendor's servers send, as a document gives it (possibly a template with
+    /// `%s`, `%d` or `{}`); `None` where no document gives the wire text.
+    pub wire_message: Option<&'static str>,
+    /// A short title the document gives the code besides its description (Tencent's error type).
+    pub title: Option<&'static str>,
+    /// The documented description.
+    pub description: &'static str,
+    /// What the vendor says to do about it, where it says anything.
+    pub remediation: Option<&'static str>,
+    /// Whether retrying can succeed (see [`Sources::retry`] for who says so).
+    pub retry: RetryClass,
+    /// Where each field comes from.
+    pub sources: Sources,
+}
+
+impl CodeSpec {
+    /// The text a builder sends as the message: the wire message where a document gives one,
+    /// otherwise the description.
+    pub const fn message(&self) -> &'static str {
+        match self.wire_message {
+            Some(message) => message,
+            None => self.description,
+        }
+    }
+}
+
+/// Gives a generated code enum its methods and trait impls.
+///
+/// The enum's `impl` block in `generated.rs` defines `const ALL: &'static [Self]` (every
+/// variant, in table order), `const SPECS: &'static [CodeSpec]` (one row per variant, in the
+/// same order) and the lookup: `fn lookup(code: &str) -> Option<Self>` for codes that are
+/// strings, `pub const fn from_number(number: i64) -> Option<Self>` for numeric ones. Called as
+/// `error_code_enum!(ErrorCode, text)` or `error_code_enum!(ErrorCode, numeric)`, it adds:
+///
+/// - allocation-free `const fn` views (`as_str`, `name`, `http_status`, `message`,
+///   `wire_message`, `title`, `description`, `remediation`, `retry`, `sources`, `spec`, and
+///   `number` for numeric codes) and `from_wire`;
+/// - `Display` (the wire code), `FromStr` and, for numeric codes, `TryFrom<i64>`;
+/// - [`DocumentedCode`](crate::DocumentedCode);
+/// - behind the calling crate's `serde` feature, `Serialize`/`Deserialize` as the wire code;
+/// - behind its `strum` feature, strum's `EnumCount`, `IntoEnumIterator`, `VariantNames`,
+///   `VariantArray`, `EnumMessage` and `EnumProperty`, without any proc macro.
+///
+/// The calling crate must define `VENDOR: &str` at the root of the module it calls from.
+#[macro_export]
+macro_rules! error_code_enum {
+    ($name:ident, text) => {
+        $crate::error_code_enum!(@common $name);
+
+        impl $name {
+            /// The documented code with this wire string, if any. Allocates nothing.
+            pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
+                Self::lookup(code)
+            }
+        }
+
+        $crate::error_code_enum!(@serde $name, serialize_str, as_str);
+    };
+    ($name:ident, numeric) => {
+        $crate::error_code_enum!(@common $name);
+
+        impl $name {
+            /// The documented code with this wire string (the number in canonical decimal, so
+            /// `"05"` is not `5`), if any. Allocates nothing.
+            pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
+                $crate::canonical_number(code).and_then(Self::from_number)
+            }
+
+            /// The code as a number.
+            pub const fn number(self) -> i64 {
+                match self.spec().number {
+                    ::core::option::Option::Some(number) => number,
+                    ::core::option::Option::None => panic!("a numeric table row without a number"),
+                }
+            }
+        }
+
+        impl ::core::convert::TryFrom<i64> for $name {
+            type Error = $crate::UnknownCode;
+
+            /// Looks a numeric code up; a number no document lists is an error naming it.
+            fn try_from(number: i64) -> ::core::result::Result<Self, $crate::UnknownCode> {
+                Self::from_number(number).ok_or_else(|| $crate::UnknownCode {
+                    vendor: VENDOR,
+                    code: ::std::string::ToString::to_string(&number),
+                })
+            }
+        }
+
+        $crate::error_code_enum!(@serde $name, serialize_i64, number);
+    };
+
+    (@common $name:ident) => {
+        impl $name {
+            /// How many codes the table has.
+            pub const COUNT: usize = $name::SPECS.len();
+
+            /// The variant names, in table order (for strum's `VariantNames`).
+            #[cfg(feature = "strum")]
+            const NAMES: [&'static str; $name::SPECS.len()] = {
+                let mut names = [""; $name::SPECS.len()];
+                let mut at = 0;
+                while at < names.len() {
+                    names[at] = $name::SPECS[at].name;
+                    at += 1;
+                }
+                names
+            };
+
+            /// The code's whole table row.
+            pub const fn spec(self) -> &'static $crate::CodeSpec {
+                &Self::SPECS[self as usize]
+            }
+
+            /// The code as it travels on the wire.
+            pub const fn as_str(self) -> &'static str {
+                self.spec().code
+            }
+
+            /// The variant's name, as written in a `match`.
+            pub const fn name(self) -> &'static str {
+                self.spec().name
+            }
+
+            /// The HTTP status a document gives for this code; `None` where no document gives
+            /// one (see [`sources`](Self::sources)).
+            pub const fn http_status(self) -> ::core::option::Option<u16> {
+                self.spec().http_status
+            }
+
+            /// The message a builder sends: the documented wire message (or its template: `%s`,
+            /// `%d`, `{}`; see `cloud_errors_core::template`) where a document gives one,
+            /// otherwise the documented description.
+            pub const fn message(self) -> &'static str {
+                self.spec().message()
+            }
+
+            /// The text the vendor's servers send as the message, where a document gives it.
+            pub const fn wire_message(self) -> ::core::option::Option<&'static str> {
+                self.spec().wire_message
+            }
+
+            /// A short title the document gives besides the description, if any.
+            pub const fn title(self) -> ::core::option::Option<&'static str> {
+                self.spec().title
+            }
+
+            /// The documented description.
+            pub const fn description(self) -> &'static str {
+                self.spec().description
+            }
+
+            /// What the vendor says to do about it, where it says anything.
+            pub const fn remediation(self) -> ::core::option::Option<&'static str> {
+                self.spec().remediation
+            }
+
+            /// Whether retrying the call can succeed; [`sources`](Self::sources) says whether a
+            /// document, an overlay (with its evidence) or the default decided it.
+            pub const fn retry(self) -> $crate::RetryClass {
+                self.spec().retry
+            }
+
+            /// Where each field of this code comes from.
+            pub const fn sources(self) -> &'static $crate::Sources {
+                &self.spec().sources
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            /// Writes the wire code.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = $crate::UnknownCode;
+
+            /// Parses a wire code; a code no document lists is an error naming it.
+            fn from_str(code: &str) -> ::core::result::Result<Self, $crate::UnknownCode> {
+                Self::from_wire(code)
+                    .ok_or_else(|| $crate::UnknownCode { vendor: VENDOR, code: ::std::borrow::ToOwned::to_owned(code) })
+            }
+        }
+
+        impl $crate::DocumentedCode for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            const VENDOR: &'static str = VENDOR;
+            fn spec(self) -> &'static $crate::CodeSpec {
+                self.spec()
+            }
+            fn from_wire(code: &str) -> ::core::option::Option<Self> {
+                Self::from_wire(code)
+            }
+        }
+
+        #[cfg(feature = "strum")]
+        impl ::strum::EnumCount for $name {
+            const COUNT: usize = $name::COUNT;
+        }
+
+        #[cfg(feature = "strum")]
+        impl ::strum::IntoEnumIterator for $name {
+            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, $name>>;
+            fn iter() -> Self::Iterator {
+                $name::ALL.iter().copied()
+            }
+        }
+
+        #[cfg(feature = "strum")]
+        impl ::strum::VariantNames for $name {
+            const VARIANTS: &'static [&'static str] = &$name::NAMES;
+        }
+
+        #[cfg(feature = "strum")]
+        impl ::strum::VariantArray for $name {
+            const VARIANTS: &'static [Self] = $name::ALL;
+        }
+
+        #[cfg(feature = "strum")]
+        impl ::strum::EnumMessage for $name {
+            /// The message a builder sends (see `message`).
+            fn get_message(&self) -> ::core::option::Option<&'static str> {
+                ::core::option::Option::Some(self.message())
+            }
+            /// The documented description.
+            fn get_detailed_message(&self) -> ::core::option::Option<&'static str> {
+                ::core::option::Option::Some(self.description())
+            }
+            /// The remediation, where the vendor gives one.
+            fn get_documentation(&self) -> ::core::option::Option<&'static str> {
+                self.remediation()
+            }
+            /// The wire code, the one way the code is spelled.
+            fn get_serializations(&self) -> &'static [&'static str] {
+                ::core::slice::from_ref(&$name::SPECS[*self as usize].code)
+            }
+        }
+
+        #[cfg(feature = "strum")]
+        impl ::strum::EnumProperty for $name {
+            /// `code`, `name`, `message`, `wire_message`, `title`, `description`,
+            /// `remediation` and `retry`, as strings.
+            fn get_str(&self, property: &str) -> ::core::option::Option<&'static str> {
+                match property {
+                    "code" => ::core::option::Option::Some(self.as_str()),
+                    "name" => ::core::option::Option::Some(self.name()),
+                    "message" => ::core::option::Option::Some(self.message()),
+                    "wire_message" => self.wire_message(),
+                    "title" => self.title(),
+                    "description" => ::core::option::Option::Some(self.description()),
+                    "remediation" => self.remediation(),
+                    "retry" => ::core::option::Option::Some(self.retry().as_str()),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            /// `number` (numeric codes) and `http_status` (where documented).
+            fn get_int(&self, property: &str) -> ::core::option::Option<i64> {
+                match property {
+                    "number" => self.spec().number,
+                    "http_status" => self.http_status().map(i64::from),
+                    _ => ::core::option::Option::None,
+                }
+            }
+            /// `retryable`.
+            fn get_bool(&self, property: &str) -> ::core::option::Option<bool> {
+                match property {
+                    "retryable" => ::core::option::Option::Some(self.retry().is_retryable()),
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    };
+
+    (@serde $name:ident, $write:ident, $view:ident) => {
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $name {
+            /// Writes the code as it travels on the wire (a number for numeric vendors).
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.$write(self.$view())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            /// Reads the wire code; numeric vendors' codes are read from a number or a string.
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                struct Visitor;
+                impl ::serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        write!(f, "a documented {} error code", VENDOR)
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, code: &str) -> ::core::result::Result<$name, E> {
+                        code.parse().map_err(E::custom)
+                    }
+                    fn visit_i64<E: ::serde::de::Error>(self, number: i64) -> ::core::result::Result<$name, E> {
+                        self.visit_str(&::std::string::ToString::to_string(&number))
+                    }
+                    fn visit_u64<E: ::serde::de::Error>(self, number: u64) -> ::core::result::Result<$name, E> {
+                        self.visit_str(&::std::string::ToString::to_string(&number))
+                    }
+                }
+                deserializer.deserialize_any(Visitor)
+            }
+        }
+    };
+}

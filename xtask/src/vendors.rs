@@ -1,0 +1,117 @@
+//! The one list of vendors regen serves: each with its crate, its documents and the function
+//! that reads them into enums of rows. Everything after reading is the same for every vendor.
+
+use crate::model::EnumRows;
+use crate::overlay::Overlay;
+use crate::parse::{authing, aws_interface, huawei_iam, s3, tencent_cam};
+
+/// Reads a document of `docs/vendor/` by file name.
+pub type ReadDoc<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
+
+/// What a vendor's reader returns: the documents' version stamps, and the rows of each enum.
+pub struct Read {
+    pub snapshot: String,
+    pub enums: Vec<EnumRows>,
+}
+
+pub struct Vendor {
+    /// The vendor's name, as the command spells it; also the stem of its overlay and names file.
+    pub name: &'static str,
+    /// The crate directory under `crates/`.
+    pub crate_dir: &'static str,
+    /// The documents it is generated from, in `docs/vendor/`.
+    pub documents: &'static [&'static str],
+    /// Reads the documents (with the overlay, for Tencent's column borders).
+    pub read: fn(&ReadDoc<'_>, &Overlay) -> Result<Read, String>,
+}
+
+pub const VENDORS: &[Vendor] = &[
+    Vendor {
+        name: "aws-interface",
+        crate_dir: "aws-interface-errors",
+        documents: &[aws_interface::TABLE, aws_interface::SOURCE_LIST],
+        read: |read, _| {
+            let doc = aws_interface::parse(&read(aws_interface::TABLE)?, &read(aws_interface::SOURCE_LIST)?)?;
+            let summary =
+                "Every error code of `aws-interface.md` and the server's list `aws-interface-errorlist.tsv`";
+            Ok(Read { snapshot: doc.snapshot, enums: vec![enum_rows("ErrorCode", true, summary, doc.rows)] })
+        },
+    },
+    Vendor {
+        name: "huawei-iam",
+        crate_dir: "huawei-iam-errors",
+        documents: &[huawei_iam::DOC],
+        read: |read, _| {
+            Ok(one_table(
+                huawei_iam::parse(&read(huawei_iam::DOC)?)?,
+                false,
+                "Every error code documented in `huawei-iam.txt`",
+            ))
+        },
+    },
+    Vendor {
+        name: "authing",
+        crate_dir: "authing-errors",
+        documents: &[authing::DOC],
+        read: |read, _| {
+            Ok(one_table(
+                authing::parse(&read(authing::DOC)?)?,
+                true,
+                "Every error code documented in `authing.md`",
+            ))
+        },
+    },
+    Vendor {
+        name: "s3",
+        crate_dir: "s3-errors",
+        documents: &[s3::DOC],
+        read: |read, _| {
+            Ok(one_table(s3::parse(&read(s3::DOC)?)?, false, "Every error code documented in `s3.rst`"))
+        },
+    },
+    Vendor {
+        name: "tencent-cam",
+        crate_dir: "tencent-cam-errors",
+        documents: &[tencent_cam::DOC],
+        read: |read, overlay| {
+            let (common, module) = tencent_cam::parse(&read(tencent_cam::DOC)?, &overlay.split())?;
+            Ok(Read {
+                snapshot: module.snapshot,
+                enums: vec![
+                    enum_rows(
+                        "ErrorCode",
+                        false,
+                        "Every module error code (`codeDesc`) documented in `tencent-cam.txt` (API 2.0)",
+                        module.rows,
+                    ),
+                    enum_rows(
+                        "CommonCode",
+                        true,
+                        "Every common error code (`code`) documented in `tencent-cam.txt` (API 2.0)",
+                        common.rows,
+                    ),
+                ],
+            })
+        },
+    },
+];
+
+/// A vendor with one document and one table, `ErrorCode`.
+fn one_table(doc: crate::model::Doc, numeric: bool, summary: &str) -> Read {
+    Read { snapshot: doc.snapshot, enums: vec![enum_rows("ErrorCode", numeric, summary, doc.rows)] }
+}
+
+fn enum_rows(
+    rust_name: &'static str,
+    numeric: bool,
+    summary: &str,
+    rows: Vec<crate::model::Row>,
+) -> EnumRows {
+    EnumRows { rust_name, numeric, summary: summary.to_owned(), rows, field_origins: Vec::new() }
+}
+
+/// The vendor called `name`.
+#[cfg(test)]
+pub fn find(name: &str) -> Option<&'static Vendor> {
+    VENDORS.iter().find(|vendor| vendor.name == name)
+}
