@@ -110,9 +110,49 @@ fn authing_has_99_codes() {
     assert!(ErrorCode::try_from(2033).is_err());
 }
 
+/// 105 codes of the store's documentation page, all of which its server list also sends, and
+/// 22 more that only the server list has.
 #[test]
-fn s3_has_105_codes() {
-    check_table::<s3_errors::ErrorCode>(105);
+fn s3_has_105_documented_codes_and_22_more_from_the_server_list() {
+    use cloud_errors_core::Source;
+    use s3_errors::ErrorCode;
+    check_table::<ErrorCode>(127);
+    let from = |file: &str| {
+        ErrorCode::ALL
+            .iter()
+            .filter(move |c| matches!(c.sources().code, Source::Document { file: f, .. } if f == file))
+    };
+    assert_eq!((from("s3.rst").count(), from("s3-server-errors.ts").count()), (105, 22));
+    // Every code the page documents is also in the server list, with the same status.
+    for code in from("s3.rst") {
+        assert!(
+            matches!(code.sources().wire_message, Source::Document { file: "s3-server-errors.ts", .. }),
+            "{code}"
+        );
+        assert!(matches!(code.sources().http_status, Source::Document { file: "s3.rst", .. }), "{code}");
+    }
+    // The codes a real S3-compatible server (moto) sent that the page lacks.
+    let expected = [
+        ("NoSuchTagSet", 404),
+        ("NoSuchLifecycleConfiguration", 404),
+        ("NoSuchCORSConfiguration", 404),
+        ("NoSuchWebsiteConfiguration", 404),
+        ("ObjectLockConfigurationNotFoundError", 404),
+        ("ServerSideEncryptionConfigurationNotFoundError", 404),
+        ("ReplicationConfigurationNotFoundError", 404),
+        ("InvalidTag", 400),
+    ];
+    for (wire, status) in expected {
+        let code = ErrorCode::from_wire(wire).unwrap_or_else(|| panic!("{wire} is not in the table"));
+        assert_eq!((code.name(), code.http_status()), (wire, Some(status)));
+        assert!(
+            matches!(code.sources().code, Source::Document { file: "s3-server-errors.ts", line } if line > 0)
+        );
+        assert_eq!(code.wire_message(), Some(code.description()));
+    }
+    // Neither list has these: they stay unknown codes, kept as sent.
+    assert_eq!(ErrorCode::from_wire("NoSuchPublicAccessBlockConfiguration"), None);
+    assert_eq!(ErrorCode::from_wire("OwnershipControlsNotFoundError"), None);
 }
 
 #[test]
@@ -210,8 +250,16 @@ fn no_table_claims_a_status_its_documents_do_not_give() {
 /// type as a title, and the builder sends the description.
 #[test]
 fn wire_messages_are_only_what_a_document_gives_as_such() {
-    assert_eq!(s3_errors::ErrorCode::SlowDown.wire_message(), None);
-    assert_eq!(s3_errors::ErrorCode::SlowDown.message(), "Reduce the request rate");
+    // S3's page describes; its server list gives the text servers send.
+    let slow = s3_errors::ErrorCode::SlowDown;
+    assert_eq!(
+        (slow.description(), slow.wire_message()),
+        ("Reduce the request rate", Some("Reduce your request rate."))
+    );
+    assert_eq!(slow.message(), "Reduce your request rate.");
+    assert!(s3_errors::ErrorCode::NoSuchUpload.description().contains("does not exis. The"));
+    assert!(s3_errors::ErrorCode::NoSuchUpload.message().contains("does not exist. The"));
+    assert_eq!(s3_errors::ErrorCode::AccessDenied.message(), "Access Denied");
     assert_eq!(tencent_cam_errors::ErrorCode::InvalidParameter.wire_message(), None);
     let quota = tencent_cam_errors::CommonCode::from_number(4400).unwrap();
     assert_eq!(quota.title(), Some("Quota exceeded"));

@@ -109,6 +109,8 @@ pub struct EnumRows {
 pub struct FieldOrigins {
     pub http_status: Option<Origin>,
     pub wire_message: Option<Origin>,
+    /// The documents disagree on the status (what each says): an overlay entry must decide.
+    pub http_status_conflict: Option<String>,
 }
 
 /// Where each field of a decided code comes from.

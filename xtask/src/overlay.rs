@@ -184,10 +184,18 @@ pub fn finish(
                 Some(decision.status),
                 Origin::Overlay { file: overlay_file.to_owned(), evidence: decision.evidence.clone() },
             ),
-            None => (
-                row.http_status,
-                overrides.http_status.unwrap_or_else(|| Origin::of(&row.http_status, &place)),
-            ),
+            None => {
+                if let Some(conflict) = &overrides.http_status_conflict {
+                    return Err(format!(
+                        "{conflict}; decide it under [http_status] of {overlay_file}: \"{}\" = {{ status = …, evidence = \"…\" }}",
+                        row.wire
+                    ));
+                }
+                (
+                    row.http_status,
+                    overrides.http_status.unwrap_or_else(|| Origin::of(&row.http_status, &place)),
+                )
+            }
         };
         let (retry, retry_origin) = overlay.retry_of(overlay_file, row)?;
         codes.push(CodeSpec {
@@ -300,6 +308,33 @@ mod tests {
             Overlay::parse("o.toml", "[retry]\n\"9\" = { class = \"transient\", evidence = \"x\" }\n")
                 .unwrap();
         assert!(stray.check_codes("o.toml", &[table]).unwrap_err().contains("`9` is not a code"));
+    }
+
+    #[test]
+    fn documents_that_disagree_on_a_status_need_an_overlay_decision() {
+        let mut table = rows(&[("1", "Slow down")]);
+        table.rows[0].http_status = Some(503);
+        table.field_origins = vec![crate::model::FieldOrigins {
+            http_status_conflict: Some("a says 503 and b says 500".into()),
+            ..Default::default()
+        }];
+        let err = finish("o.toml", &Overlay::default(), &mut Names::empty("n.toml"), &table).unwrap_err();
+        assert!(
+            err.starts_with("a says 503 and b says 500; decide it under [http_status] of o.toml"),
+            "{err}"
+        );
+
+        let decided = Overlay::parse(
+            "o.toml",
+            "[http_status]\n\"1\" = { status = 500, evidence = \"servers send 500\" }\n",
+        )
+        .unwrap();
+        let specs = finish("o.toml", &decided, &mut Names::empty("n.toml"), &table).unwrap();
+        assert_eq!(specs.codes[0].http_status, Some(500));
+        assert_eq!(
+            specs.codes[0].sources.http_status,
+            Origin::Overlay { file: "o.toml".into(), evidence: "servers send 500".into() }
+        );
     }
 
     #[test]

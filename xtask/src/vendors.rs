@@ -3,7 +3,7 @@
 
 use crate::model::EnumRows;
 use crate::overlay::Overlay;
-use crate::parse::{authing, aws_interface, huawei_iam, s3, tencent_cam};
+use crate::parse::{authing, aws_interface, huawei_iam, s3, s3_server, tencent_cam};
 
 /// Reads a document of `docs/vendor/` by file name.
 pub type ReadDoc<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
@@ -64,9 +64,15 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "s3",
         crate_dir: "s3-errors",
-        documents: &[s3::DOC],
+        documents: &[s3::DOC, s3_server::DOC],
         read: |read, _| {
-            Ok(one_table(s3::parse(&read(s3::DOC)?)?, false, "Every error code documented in `s3.rst`"))
+            let documented = s3::parse(&read(s3::DOC)?)?;
+            let server = s3_server::parse(&read(s3_server::DOC)?)?;
+            let snapshot = format!("{}; {}", documented.snapshot, server.snapshot);
+            let summary =
+                "Every error code of `s3.rst` (the store's documentation page) and of the S3 sections of \
+                           `s3-server-errors.ts` (its server's error list)";
+            Ok(Read { snapshot, enums: vec![s3_server::merge(documented, server, summary)] })
         },
     },
     Vendor {

@@ -184,6 +184,22 @@ fn explain_json_names_the_source_of_every_field() {
     let slow = run(&["explain", "SlowDown", "--format", "json"], b"");
     let slow: serde_json::Value = serde_json::from_str(&stdout(&slow)).unwrap();
     assert_eq!(slow[0]["retry"], "throttling");
+    // The page's description and the server's wire text, each with its own source.
+    assert_eq!(
+        (slow[0]["description"].as_str(), slow[0]["wire_message"].as_str()),
+        (Some("Reduce the request rate"), Some("Reduce your request rate."))
+    );
+    let wire = slow[0]["sources"]["wire_message"].as_str().unwrap();
+    assert!(wire.starts_with("docs/vendor/s3-server-errors.ts:"), "{wire}");
+    assert!(slow[0]["sources"]["description"].as_str().unwrap().starts_with("docs/vendor/s3.rst:"));
+    let tag_set = stdout(&run(&["explain", "NoSuchTagSet"], b""));
+    assert!(
+        tag_set.starts_with(
+            "s3 NoSuchTagSet (ErrorCode::NoSuchTagSet)\n  listed in:     docs/vendor/s3-server-errors.ts:"
+        ),
+        "{tag_set}"
+    );
+    assert!(tag_set.contains("http status:   404"), "{tag_set}");
     let retry = slow[0]["sources"]["retry"].as_str().unwrap();
     assert!(retry.starts_with("overlay: docs/vendor/s3.overlay.toml (s3.rst line "), "{retry}");
 }

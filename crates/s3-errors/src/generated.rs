@@ -4,651 +4,910 @@ use cloud_errors_core::{CodeSpec, RetryClass, Source, Sources};
 
 /// The version of the vendor documents the tables were generated from: their date where
 /// they carry one, otherwise a hash of their text.
-pub const DOCS_SNAPSHOT: &str = "fnv1a64:7ef2590543274dfb";
+pub const DOCS_SNAPSHOT: &str = "fnv1a64:7ef2590543274dfb; fnv1a64:70bb7b66e02b4402";
 
 /// The vendor documents the tables were generated from, in `docs/vendor/` of the repository.
-pub const DOCS_SOURCES: &[&str] = &["s3.rst"];
+pub const DOCS_SOURCES: &[&str] = &["s3.rst", "s3-server-errors.ts"];
 
 /// The vendor's name, as the `cloud-errors` command spells it.
 pub const VENDOR: &str = "s3";
 
-/// Every error code documented in `s3.rst` (105 codes), in table order.
+/// Every error code of `s3.rst` (the store's documentation page) and of the S3 sections of `s3-server-errors.ts` (its server's error list) (127 codes), in table order.
 ///
 /// Each variant's documentation gives what the documents say of it, and where; the methods
 /// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
-    /// `AccessDenied` — Access denied
+    /// `AccessDenied` — Access Denied
     ///
     /// - HTTP status: 403 (`s3.rst` line 13)
+    /// - Wire message (`s3-server-errors.ts` line 7); description: Access denied
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 13
     AccessDenied,
-    /// `AccountNotFound` — No account was found in. Please contact the system administrator.
+    /// `AccountNotFound` — No account was found in Vault, please contact your system administrator.
     ///
     /// - HTTP status: 404 (`s3.rst` line 15)
+    /// - Wire message (`s3-server-errors.ts` line 649); description: No account was found in. Please contact the system administrator.
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 15
     AccountNotFound,
-    /// `AccountProblem` — There is a problem with the account that prevents the operation from completing successfully. Please use Contact Us.
+    /// `AccountProblem` — There is a problem with your AWS account that prevents the operation from completing successfully. Please use Contact Us.
     ///
     /// - HTTP status: 403 (`s3.rst` line 18)
+    /// - Wire message (`s3-server-errors.ts` line 17); description: There is a problem with the account that prevents the operation from completing successfully. Please use Contact Us.
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 18
     AccountProblem,
-    /// `AmbiguousGrantByEmailAddress` — The email address provided is associated with more than one account.
+    /// `AmbiguousGrantByEmailAddress` — The email address you provided is associated with more than one account.
     ///
     /// - HTTP status: 400 (`s3.rst` line 22)
+    /// - Wire message (`s3-server-errors.ts` line 23); description: The email address provided is associated with more than one account.
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 22
     AmbiguousGrantByEmailAddress,
-    /// `BadDigest` — The Content-MD5 specified did not match what was received
+    /// `BadDigest` — The Content-MD5 you specified did not match what we received.
     ///
     /// - HTTP status: 400 (`s3.rst` line 25)
+    /// - Wire message (`s3-server-errors.ts` line 29); description: The Content-MD5 specified did not match what was received
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 25
     BadDigest,
     /// `BucketAlreadyExists` — The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.
     ///
     /// - HTTP status: 409 (`s3.rst` line 28)
+    /// - Wire message (`s3-server-errors.ts` line 35); description: The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 28
     BucketAlreadyExists,
-    /// `BucketAlreadyOwnedByYou` — The previous request to create the named bucket succeeded and the user already own it. This error is received in all AWS regions except US Standard, us-east-1. In the us-east-1 region, the user will get 200 OK, but it is no-op (if bucket exists S3 will not do anything).
+    /// `BucketAlreadyOwnedByYou` — A bucket with this name exists and is already owned by you
     ///
     /// - HTTP status: 409 (`s3.rst` line 32)
+    /// - Wire message (`s3-server-errors.ts` line 41); description: The previous request to create the named bucket succeeded and the user already own it. This error is received in all AWS regions except US Standard, us-east-1. In the us-east-1 region, the user will get 200 OK, but it is no-op (if bucket exists S3 will not do anything).
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 32
     BucketAlreadyOwnedByYou,
-    /// `BucketNotEmpty` — The bucket the user tried to delete is not empty
+    /// `BucketNotEmpty` — The bucket you tried to delete is not empty.
     ///
     /// - HTTP status: 409 (`s3.rst` line 39)
+    /// - Wire message (`s3-server-errors.ts` line 48); description: The bucket the user tried to delete is not empty
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 39
     BucketNotEmpty,
-    /// `CredentialsNotSupported` — This request does not support credentials
+    /// `CredentialsNotSupported` — This request does not support credentials.
     ///
     /// - HTTP status: 400 (`s3.rst` line 41)
+    /// - Wire message (`s3-server-errors.ts` line 53); description: This request does not support credentials
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 41
     CredentialsNotSupported,
-    /// `CrossLocationLoggingProhibited` — Cross-location logging not allowed. Buckets in one geographic location cannot log information to a bucket in another location
+    /// `CrossLocationLoggingProhibited` — Cross-location logging not allowed. Buckets in one geographic location cannot log information to a bucket in another location.
     ///
     /// - HTTP status: 403 (`s3.rst` line 43)
+    /// - Wire message (`s3-server-errors.ts` line 58); description: Cross-location logging not allowed. Buckets in one geographic location cannot log information to a bucket in another location
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 43
     CrossLocationLoggingProhibited,
-    /// `DeleteConflict` — The request was rejected because it attempted to delete a resource that has attached subordinate entities. The error message describes these entities
+    /// `DeleteConflict` — The request was rejected because it attempted to delete a resource that has attached subordinate entities. The error message describes these entities.
     ///
     /// - HTTP status: 409 (`s3.rst` line 47)
+    /// - Wire message (`s3-server-errors.ts` line 64); description: The request was rejected because it attempted to delete a resource that has attached subordinate entities. The error message describes these entities
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 47
     DeleteConflict,
-    /// `EntityAlreadyExists` — The request was rejected because it attempted to create a resource that already exists
+    /// `EntityAlreadyExists` — The request was rejected because it attempted to create a resource that already exists.
     ///
     /// - HTTP status: 409 (`s3.rst` line 51)
+    /// - Wire message (`s3-server-errors.ts` line 551); description: The request was rejected because it attempted to create a resource that already exists
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 51
     EntityAlreadyExists,
-    /// `EntityDoesNotExist` — Not found
+    /// `EntityDoesNotExist` — Not found.
     ///
     /// - HTTP status: 404 (`s3.rst` line 54)
+    /// - Wire message (`s3-server-errors.ts` line 546); description: Not found
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 54
     EntityDoesNotExist,
-    /// `EntityTooSmall` — The proposed upload is smaller than the minimum allowed object size
+    /// `EntityTooSmall` — Your proposed upload is smaller than the minimum allowed object size.
     ///
     /// - HTTP status: 400 (`s3.rst` line 56)
+    /// - Wire message (`s3-server-errors.ts` line 71); description: The proposed upload is smaller than the minimum allowed object size
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 56
     EntityTooSmall,
-    /// `EntityTooLarge` — The proposed upload exceeds the maximum allowed object size
+    /// `EntityTooLarge` — Your proposed upload exceeds the maximum allowed object size.
     ///
     /// - HTTP status: 400 (`s3.rst` line 59)
+    /// - Wire message (`s3-server-errors.ts` line 77); description: The proposed upload exceeds the maximum allowed object size
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 59
     EntityTooLarge,
-    /// `ExpiredToken` — The provided token has expired
+    /// `ExpiredToken` — The provided token has expired.
     ///
     /// - HTTP status: 400 (`s3.rst` line 62)
+    /// - Wire message (`s3-server-errors.ts` line 83); description: The provided token has expired
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 62
     ExpiredToken,
-    /// `Forbidden` — Authentication failed
+    /// `Forbidden` — Authentication failed.
     ///
     /// - HTTP status: 403 (`s3.rst` line 64)
+    /// - Wire message (`s3-server-errors.ts` line 541); description: Authentication failed
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 64
     Forbidden,
-    /// `IllegalVersioningConfigurationException` — Indicates that the versioning configuration specified in the request is invalid
+    /// `IllegalVersioningConfigurationException` — Indicates that the versioning configuration specified in the request is invalid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 66)
+    /// - Wire message (`s3-server-errors.ts` line 94); description: Indicates that the versioning configuration specified in the request is invalid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 66
     IllegalVersioningConfigurationException,
-    /// `IncompleteBody` — User did not provide the number of bytes specified by the Content-Length HTTP header
+    /// `IncompleteBody` — You did not provide the number of bytes specified by the Content-Length HTTP header.
     ///
     /// - HTTP status: 400 (`s3.rst` line 69)
+    /// - Wire message (`s3-server-errors.ts` line 100); description: User did not provide the number of bytes specified by the Content-Length HTTP header
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 69
     IncompleteBody,
-    /// `IncompleteSignature` — Request signature is incomplete
+    /// `IncompleteSignature` — The request signature does not conform to AWS standards.
     ///
     /// - HTTP status: 400 (`s3.rst` line 72)
+    /// - Wire message (`s3-server-errors.ts` line 569); description: Request signature is incomplete
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 72
     IncompleteSignature,
-    /// `IncorrectNumberOfFilesInPostRequest` — POST requires exactly one file upload per request
+    /// `IncorrectNumberOfFilesInPostRequest` — POST requires exactly one file upload per request.
     ///
     /// - HTTP status: 400 (`s3.rst` line 74)
+    /// - Wire message (`s3-server-errors.ts` line 106); description: POST requires exactly one file upload per request
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 74
     IncorrectNumberOfFilesInPostRequest,
-    /// `InlineDataTooLarge` — Inline data exceeds the maximum allowed size
+    /// `InlineDataTooLarge` — Inline data exceeds the maximum allowed size.
     ///
     /// - HTTP status: 400 (`s3.rst` line 77)
+    /// - Wire message (`s3-server-errors.ts` line 111); description: Inline data exceeds the maximum allowed size
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 77
     InlineDataTooLarge,
-    /// `InternalError` — Internal error encountered. Please try again
+    /// `InternalError` — We encountered an internal error. Please try again.
     ///
     /// - HTTP status: 500 (`s3.rst` line 79)
+    /// - Wire message (`s3-server-errors.ts` line 116); description: Internal error encountered. Please try again
     /// - Retry: transient (overlay `s3.overlay.toml`: s3.rst line 79 says "Please try again")
     /// - Source: `s3.rst` line 79
     InternalError,
-    /// `InternalFailure` — The request processing has failed because of an unknown error, exception or failure
+    /// `InternalFailure` — The request processing has failed because of an unknown error, exception or failure.
     ///
     /// - HTTP status: 500 (`s3.rst` line 81)
+    /// - Wire message (`s3-server-errors.ts` line 574); description: The request processing has failed because of an unknown error, exception or failure
     /// - Retry: transient (overlay `s3.overlay.toml`: documented with status 500, which the AWS SDKs' standard retry mode retries as transient (boto3 retries guide))
     /// - Source: `s3.rst` line 81
     InternalFailure,
-    /// `InvalidAccessKeyId` — The AWS access key ID provided does not exist in our records
+    /// `InvalidAccessKeyId` — The AWS access key Id you provided does not exist in our records.
     ///
     /// - HTTP status: 403 (`s3.rst` line 84)
+    /// - Wire message (`s3-server-errors.ts` line 121); description: The AWS access key ID provided does not exist in our records
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 84
     InvalidAccessKeyId,
-    /// `InvalidAction` — The action or operation requested is invalid. Verify that the action is typed correctly
+    /// `InvalidAction` — The action or operation requested is invalid. Verify that the action is typed correctly.
     ///
     /// - HTTP status: 400 (`s3.rst` line 87)
+    /// - Wire message (`s3-server-errors.ts` line 580); description: The action or operation requested is invalid. Verify that the action is typed correctly
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 87
     InvalidAction,
-    /// `InvalidAddressingHeader` — The Anonymous role must be specified
+    /// `InvalidAddressingHeader` — You must specify the Anonymous role.
     ///
     /// - HTTP status: 400 (`s3.rst` line 90)
+    /// - Wire message (`s3-server-errors.ts` line 127); description: The Anonymous role must be specified
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 90
     InvalidAddressingHeader,
-    /// `InvalidArgument` — Invalid argument provided
+    /// `InvalidArgument` — Invalid Argument
     ///
     /// - HTTP status: 400 (`s3.rst` line 92)
+    /// - Wire message (`s3-server-errors.ts` line 132); description: Invalid argument provided
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 92
     InvalidArgument,
-    /// `InvalidBucketName` — Specified bucket is not valid
+    /// `InvalidBucketName` — The specified bucket is not valid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 94)
+    /// - Wire message (`s3-server-errors.ts` line 137); description: Specified bucket is not valid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 94
     InvalidBucketName,
-    /// `InvalidBucketState` — The request is not valid with the current state of the bucket
+    /// `InvalidBucketState` — The request is not valid with the current state of the bucket.
     ///
     /// - HTTP status: 409 (`s3.rst` line 96)
+    /// - Wire message (`s3-server-errors.ts` line 142); description: The request is not valid with the current state of the bucket
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 96
     InvalidBucketState,
-    /// `InvalidClientTokenId` — The X.509 certificate or AWS access key ID provided does not exist in our records
+    /// `InvalidClientTokenId` — The X.509 certificate or AWS access key ID provided does not exist in our records.
     ///
     /// - HTTP status: 403 (`s3.rst` line 99)
+    /// - Wire message (`s3-server-errors.ts` line 586); description: The X.509 certificate or AWS access key ID provided does not exist in our records
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 99
     InvalidClientTokenId,
-    /// `InvalidDigest` — The Content-MD5 specified is not valid
+    /// `InvalidDigest` — The Content-MD5 you specified is not valid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 102)
+    /// - Wire message (`s3-server-errors.ts` line 148); description: The Content-MD5 specified is not valid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 102
     InvalidDigest,
-    /// `InvalidEncryptionAlgorithmError` — The encryption request specified is not valid (the valid value is AES256)
+    /// `InvalidEncryptionAlgorithmError` — The encryption request you specified is not valid. The valid value is AES256.
     ///
     /// - HTTP status: 400 (`s3.rst` line 104)
+    /// - Wire message (`s3-server-errors.ts` line 153); description: The encryption request specified is not valid (the valid value is AES256)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 104
     InvalidEncryptionAlgorithmError,
-    /// `InvalidInput` — The request was rejected because an invalid or out-of-range value was supplied for an input parameter
+    /// `InvalidInput` — The request was rejected because an invalid or out-of-range value was supplied for an input parameter.
     ///
     /// - HTTP status: 400 (`s3.rst` line 107)
+    /// - Wire message (`s3-server-errors.ts` line 664); description: The request was rejected because an invalid or out-of-range value was supplied for an input parameter
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 107
     InvalidInput,
-    /// `InvalidLocationConstraint` — The specified location constraint is not valid
+    /// `InvalidLocationConstraint` — The specified location constraint is not valid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 110)
+    /// - Wire message (`s3-server-errors.ts` line 159); description: The specified location constraint is not valid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 110
     InvalidLocationConstraint,
-    /// `InvalidObjectState` — The operation is not valid for the current state of the object
+    /// `InvalidObjectState` — The operation is not valid for the current state of the object.
     ///
     /// - HTTP status: 403 (`s3.rst` line 112)
+    /// - Wire message (`s3-server-errors.ts` line 164); description: The operation is not valid for the current state of the object
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 112
     InvalidObjectState,
-    /// `InvalidParameterCombination` — Parameters that must not be used together were used together
+    /// `InvalidParameterCombination` — Parameters that must not be used together were used together.
     ///
     /// - HTTP status: 400 (`s3.rst` line 115)
+    /// - Wire message (`s3-server-errors.ts` line 592); description: Parameters that must not be used together were used together
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 115
     InvalidParameterCombination,
-    /// `InvalidParameterValue` — An invalid or out-of-range value was supplied for the input parameter
+    /// `InvalidParameterValue` — An invalid or out-of-range value was supplied for the input parameter.
     ///
     /// - HTTP status: 400 (`s3.rst` line 118)
+    /// - Wire message (`s3-server-errors.ts` line 598); description: An invalid or out-of-range value was supplied for the input parameter
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 118
     InvalidParameterValue,
-    /// `InvalidPart` — One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag
+    /// `InvalidPart` — One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag.
     ///
     /// - HTTP status: 400 (`s3.rst` line 121)
+    /// - Wire message (`s3-server-errors.ts` line 170); description: One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 121
     InvalidPart,
-    /// `InvalidPartOrder` — The list of parts was not in ascending order. The parts list must specified in order by part number
+    /// `InvalidPartOrder` — The list of parts was not in ascending order.Parts list must specified in order by part number.
     ///
     /// - HTTP status: 400 (`s3.rst` line 126)
+    /// - Wire message (`s3-server-errors.ts` line 176); description: The list of parts was not in ascending order. The parts list must specified in order by part number
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 126
     InvalidPartOrder,
-    /// `InvalidPayer` — All access to this object has been disabled
+    /// `InvalidPayer` — All access to this object has been disabled.
     ///
     /// - HTTP status: 403 (`s3.rst` line 129)
+    /// - Wire message (`s3-server-errors.ts` line 187); description: All access to this object has been disabled
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 129
     InvalidPayer,
-    /// `InvalidPolicyDocument` — The content of the form does not meet the conditions specified in the policy document
+    /// `InvalidPolicyDocument` — The content of the form does not meet the conditions specified in the policy document.
     ///
     /// - HTTP status: 400 (`s3.rst` line 131)
+    /// - Wire message (`s3-server-errors.ts` line 192); description: The content of the form does not meet the conditions specified in the policy document
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 131
     InvalidPolicyDocument,
-    /// `InvalidQueryParameter` — The AWS query string is malformed or does not adhere to AWS standards
+    /// `InvalidQueryParameter` — The AWS query string is malformed or does not adhere to AWS standards.
     ///
     /// - HTTP status: 400 (`s3.rst` line 134)
+    /// - Wire message (`s3-server-errors.ts` line 604); description: The AWS query string is malformed or does not adhere to AWS standards
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 134
     InvalidQueryParameter,
-    /// `InvalidRange` — The requested range cannot be satisfied
+    /// `InvalidRange` — The requested range cannot be satisfied.
     ///
     /// - HTTP status: 416 (`s3.rst` line 137)
+    /// - Wire message (`s3-server-errors.ts` line 198); description: The requested range cannot be satisfied
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 137
     InvalidRange,
-    /// `InvalidRequest` — SOAP requests must be made over an HTTPS connection
+    /// `InvalidRequest` — SOAP requests must be made over an HTTPS connection.
     ///
     /// - HTTP status: 400 (`s3.rst` line 139)
+    /// - Wire message (`s3-server-errors.ts` line 209); description: SOAP requests must be made over an HTTPS connection
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 139
     InvalidRequest,
-    /// `InvalidSecurity` — The provided security credentials are not valid
+    /// `InvalidSecurity` — The provided security credentials are not valid.
     ///
     /// - HTTP status: 403 (`s3.rst` line 141)
+    /// - Wire message (`s3-server-errors.ts` line 214); description: The provided security credentials are not valid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 141
     InvalidSecurity,
-    /// `InvalidSOAPRequest` — The SOAP request body is invalid
+    /// `InvalidSOAPRequest` — The SOAP request body is invalid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 143)
+    /// - Wire message (`s3-server-errors.ts` line 219); description: The SOAP request body is invalid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 143
     InvalidSOAPRequest,
-    /// `InvalidStorageClass` — The storage class specified is not valid
+    /// `InvalidStorageClass` — The storage class you specified is not valid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 145)
+    /// - Wire message (`s3-server-errors.ts` line 224); description: The storage class specified is not valid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 145
     InvalidStorageClass,
-    /// `InvalidTargetBucketForLogging` — The target bucket for logging does not exist, is not owned by the user, or does not have the appropriate grants for the log-delivery group
+    /// `InvalidTargetBucketForLogging` — The target bucket for logging does not exist, is not owned by you, or does not have the appropriate grants for the log-delivery group.
     ///
     /// - HTTP status: 400 (`s3.rst` line 147)
+    /// - Wire message (`s3-server-errors.ts` line 234); description: The target bucket for logging does not exist, is not owned by the user, or does not have the appropriate grants for the log-delivery group
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 147
     InvalidTargetBucketForLogging,
-    /// `InvalidToken` — The provided token is malformed or otherwise invalid
+    /// `InvalidToken` — The provided token is malformed or otherwise invalid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 151)
+    /// - Wire message (`s3-server-errors.ts` line 240); description: The provided token is malformed or otherwise invalid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 151
     InvalidToken,
-    /// `InvalidURI` — Could not parse the specified URI
+    /// `InvalidURI` — Couldn't parse the specified URI.
     ///
     /// - HTTP status: 400 (`s3.rst` line 153)
+    /// - Wire message (`s3-server-errors.ts` line 245); description: Could not parse the specified URI
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 153
     InvalidURI,
-    /// `KeyTooLong` — User's key is too long
+    /// `KeyTooLong` — Your key is too long.
     ///
     /// - HTTP status: 400 (`s3.rst` line 155)
+    /// - Wire message (`s3-server-errors.ts` line 250); description: User's key is too long
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 155
     KeyTooLong,
-    /// `LimitExceeded` — Request was rejected because it attempted to create resources beyond the current AWS account limit. The error message describes the limit exceeded
+    /// `LimitExceeded` —     The request was rejected because it attempted to create resources beyond the current AWS account limits. The error message describes the limit exceeded.
     ///
     /// - HTTP status: 409 (`s3.rst` line 157)
+    /// - Wire message (`s3-server-errors.ts` line 255); description: Request was rejected because it attempted to create resources beyond the current AWS account limit. The error message describes the limit exceeded
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 157
     LimitExceeded,
-    /// `MalformedACLError` — The XML provided was not well-formed or did not validate against the published schema
+    /// `MalformedACLError` — The XML you provided was not well-formed or did not validate against our published schema.
     ///
     /// - HTTP status: 400 (`s3.rst` line 161)
+    /// - Wire message (`s3-server-errors.ts` line 261); description: The XML provided was not well-formed or did not validate against the published schema
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 161
     MalformedACLError,
-    /// `MalformedPolicyDocument` — Syntax errors in policy
+    /// `MalformedPolicyDocument` — Syntax errors in policy.
     ///
     /// - HTTP status: 400 (`s3.rst` line 164)
+    /// - Wire message (`s3-server-errors.ts` line 660); description: Syntax errors in policy
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 164
     MalformedPolicyDocument,
-    /// `MalformedPOSTRequest` — The body of the POST request is not well formed multipart/form data.
+    /// `MalformedPOSTRequest` — The body of your POST request is not well-formed multipart/form-data.
     ///
     /// - HTTP status: 400 (`s3.rst` line 166)
+    /// - Wire message (`s3-server-errors.ts` line 267); description: The body of the POST request is not well formed multipart/form data.
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 166
     MalformedPOSTRequest,
-    /// `MalformedQueryString` — The query string contains a syntax error
+    /// `MalformedQueryString` — The query string contains a syntax error.
     ///
     /// - HTTP status: 404 (`s3.rst` line 169)
+    /// - Wire message (`s3-server-errors.ts` line 610); description: The query string contains a syntax error
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 169
     MalformedQueryString,
-    /// `MalformedXML` — The XML provided was not well formed or did not validate against the published schema
+    /// `MalformedXML` — The XML you provided was not well-formed or did not validate against our published schema.
     ///
     /// - HTTP status: 400 (`s3.rst` line 171)
+    /// - Wire message (`s3-server-errors.ts` line 273); description: The XML provided was not well formed or did not validate against the published schema
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 171
     MalformedXML,
-    /// `MaxMessageLengthExceeded` — Request is too big
+    /// `MaxMessageLengthExceeded` — Your request was too big.
     ///
     /// - HTTP status: 400 (`s3.rst` line 174)
+    /// - Wire message (`s3-server-errors.ts` line 279); description: Request is too big
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 174
     MaxMessageLengthExceeded,
-    /// `MaxPostPreDataLengthExceededError` — The POST request fields preceding the upload file were too large
+    /// `MaxPostPreDataLengthExceededError` — Your POST request fields preceding the upload file were too large.
     ///
     /// - HTTP status: 400 (`s3.rst` line 176)
+    /// - Wire message (`s3-server-errors.ts` line 284); description: The POST request fields preceding the upload file were too large
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 176
     MaxPostPreDataLengthExceededError,
-    /// `MetadataTooLarge` — The metadata headers exceed the maximum allowed metadata size
+    /// `MetadataTooLarge` — Your metadata headers exceed the maximum allowed metadata size.
     ///
     /// - HTTP status: 400 (`s3.rst` line 179)
+    /// - Wire message (`s3-server-errors.ts` line 290); description: The metadata headers exceed the maximum allowed metadata size
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 179
     MetadataTooLarge,
-    /// `MethodNotAllowed` — The specified method is not allowed against this resource
+    /// `MethodNotAllowed` — The specified method is not allowed against this resource.
     ///
     /// - HTTP status: 405 (`s3.rst` line 182)
+    /// - Wire message (`s3-server-errors.ts` line 296); description: The specified method is not allowed against this resource
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 182
     MethodNotAllowed,
-    /// `MissingAction` — The request is missing an action or a required parameter
+    /// `MissingAction` — The request is missing an action or a required parameter.
     ///
     /// - HTTP status: 400 (`s3.rst` line 185)
+    /// - Wire message (`s3-server-errors.ts` line 615); description: The request is missing an action or a required parameter
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 185
     MissingAction,
-    /// `MissingAttachment` — A SOAP attachment was expected, but none were found
+    /// `MissingAttachment` — A SOAP attachment was expected, but none were found.
     ///
     /// - HTTP status: 400 (`s3.rst` line 188)
+    /// - Wire message (`s3-server-errors.ts` line 301); description: A SOAP attachment was expected, but none were found
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 188
     MissingAttachment,
-    /// `MissingAuthenticationToken` — The request must contain either a valid (registered) access key ID or X.509 certificate
+    /// `MissingAuthenticationToken` — The request must contain either a valid (registered) AWS access key ID or X.509 certificate.
     ///
     /// - HTTP status: 403 (`s3.rst` line 190)
+    /// - Wire message (`s3-server-errors.ts` line 620); description: The request must contain either a valid (registered) access key ID or X.509 certificate
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 190
     MissingAuthenticationToken,
-    /// `MissingContentLength` — User must provide the Content-Length HTTP header
+    /// `MissingContentLength` — You must provide the Content-Length HTTP header.
     ///
     /// - HTTP status: 411 (`s3.rst` line 193)
+    /// - Wire message (`s3-server-errors.ts` line 306); description: User must provide the Content-Length HTTP header
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 193
     MissingContentLength,
-    /// `MissingParameter` — A required parameter for the specified action is not supplied
+    /// `MissingParameter` — A required parameter for the specified action is not supplied.
     ///
     /// - HTTP status: 400 (`s3.rst` line 195)
+    /// - Wire message (`s3-server-errors.ts` line 626); description: A required parameter for the specified action is not supplied
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 195
     MissingParameter,
     /// `MissingRequestBodyError` — Request body is empty
     ///
     /// - HTTP status: 400 (`s3.rst` line 198)
+    /// - Wire message (`s3-server-errors.ts` line 311); description: Request body is empty
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 198
     MissingRequestBodyError,
-    /// `MissingSecurityElement` — The SOAP 1.1 request is missing a security element
+    /// `MissingSecurityElement` — The SOAP 1.1 request is missing a security element.
     ///
     /// - HTTP status: 400 (`s3.rst` line 200)
+    /// - Wire message (`s3-server-errors.ts` line 321); description: The SOAP 1.1 request is missing a security element
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 200
     MissingSecurityElement,
-    /// `MissingSecurityHeader` — The request is missing a required header
+    /// `MissingSecurityHeader` — Your request is missing a required header.
     ///
     /// - HTTP status: 400 (`s3.rst` line 202)
+    /// - Wire message (`s3-server-errors.ts` line 326); description: The request is missing a required header
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 202
     MissingSecurityHeader,
-    /// `NoLoggingStatusForKey` — There is no such thing as a logging status subresource for a key
+    /// `NoLoggingStatusForKey` — There is no such thing as a logging status subresource for a key.
     ///
     /// - HTTP status: 400 (`s3.rst` line 204)
+    /// - Wire message (`s3-server-errors.ts` line 331); description: There is no such thing as a logging status subresource for a key
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 204
     NoLoggingStatusForKey,
-    /// `NoSuchBucket` — The specified bucket does not exist
+    /// `NoSuchBucket` — The specified bucket does not exist.
     ///
     /// - HTTP status: 404 (`s3.rst` line 207)
+    /// - Wire message (`s3-server-errors.ts` line 337); description: The specified bucket does not exist
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 207
     NoSuchBucket,
-    /// `NoSuchEntity` — The request was rejected because it referenced an entity that does not exist. The error message describes the entity
+    /// `NoSuchEntity` — The request was rejected because it referenced an entity that does not exist. The error message describes the entity.
     ///
     /// - HTTP status: 404 (`s3.rst` line 209)
+    /// - Wire message (`s3-server-errors.ts` line 530); description: The request was rejected because it referenced an entity that does not exist. The error message describes the entity
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 209
     NoSuchEntity,
-    /// `NoSuchKey` — The specified key does not exist
+    /// `NoSuchKey` — The specified key does not exist.
     ///
     /// - HTTP status: 404 (`s3.rst` line 213)
+    /// - Wire message (`s3-server-errors.ts` line 347); description: The specified key does not exist
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 213
     NoSuchKey,
-    /// `NoSuchUpload` — The specified multipart upload does not exis. The upload ID might be invalid, or the multipart upload might have been aborted or completed
+    /// `NoSuchUpload` — The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload might have been aborted or completed.
     ///
     /// - HTTP status: 404 (`s3.rst` line 215)
+    /// - Wire message (`s3-server-errors.ts` line 373); description: The specified multipart upload does not exis. The upload ID might be invalid, or the multipart upload might have been aborted or completed
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 215
     NoSuchUpload,
-    /// `NoSuchVersion` — The version ID specified in the request does not match an existing version
+    /// `NoSuchVersion` — Indicates that the version ID specified in the request does not match an existing version.
     ///
     /// - HTTP status: 404 (`s3.rst` line 219)
+    /// - Wire message (`s3-server-errors.ts` line 379); description: The version ID specified in the request does not match an existing version
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 219
     NoSuchVersion,
-    /// `NotImplemented` — A header provided implies functionality that is not implemented
+    /// `NotImplemented` — A header you provided implies functionality that is not implemented.
     ///
     /// - HTTP status: 501 (`s3.rst` line 222)
+    /// - Wire message (`s3-server-errors.ts` line 400); description: A header provided implies functionality that is not implemented
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 222
     NotImplemented,
-    /// `NotModified` — Not modified
+    /// `NotModified` — Not Modified.
     ///
     /// - HTTP status: 304 (`s3.rst` line 225)
+    /// - Wire message (`s3-server-errors.ts` line 406); description: Not modified
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 225
     NotModified,
-    /// `NotSignedUp` — User's account is not signed up for the S3 service. User must sign up before using S3
+    /// `NotSignedUp` — Your account is not signed up for the S3 service. You must sign up before you can use S3.
     ///
     /// - HTTP status: 403 (`s3.rst` line 227)
+    /// - Wire message (`s3-server-errors.ts` line 411); description: User's account is not signed up for the S3 service. User must sign up before using S3
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 227
     NotSignedUp,
-    /// `NoSuchBucketPolicy` — The specified bucket does not have a bucket policy
+    /// `NoSuchBucketPolicy` — The specified bucket does not have a bucket policy.
     ///
     /// - HTTP status: 404 (`s3.rst` line 230)
+    /// - Wire message (`s3-server-errors.ts` line 417); description: The specified bucket does not have a bucket policy
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 230
     NoSuchBucketPolicy,
-    /// `OperationAborted` — A conflicting conditional operation is currently in progress against this resource. Try again
+    /// `OperationAborted` — A conflicting conditional operation is currently in progress against this resource. Try again.
     ///
     /// - HTTP status: 409 (`s3.rst` line 232)
+    /// - Wire message (`s3-server-errors.ts` line 421); description: A conflicting conditional operation is currently in progress against this resource. Try again
     /// - Retry: transient (overlay `s3.overlay.toml`: s3.rst line 232 says "Try again")
     /// - Source: `s3.rst` line 232
     OperationAborted,
-    /// `OptInRequired` — The AWS access key ID needs a subscription for the service
+    /// `OptInRequired` — The AWS access key ID needs a subscription for the service.
     ///
     /// - HTTP status: 403 (`s3.rst` line 235)
+    /// - Wire message (`s3-server-errors.ts` line 632); description: The AWS access key ID needs a subscription for the service
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 235
     OptInRequired,
-    /// `PermanentRedirect` — The bucket the user is attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint
+    /// `PermanentRedirect` — The bucket you are attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint.
     ///
     /// - HTTP status: 301 (`s3.rst` line 238)
+    /// - Wire message (`s3-server-errors.ts` line 426); description: The bucket the user is attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 238
     PermanentRedirect,
-    /// `PreconditionFailed` — At least one of the preconditions specified did not hold
+    /// `PreconditionFailed` — At least one of the preconditions you specified did not hold.
     ///
     /// - HTTP status: 412 (`s3.rst` line 242)
+    /// - Wire message (`s3-server-errors.ts` line 432); description: At least one of the preconditions specified did not hold
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 242
     PreconditionFailed,
-    /// `Redirect` — Temporary redirect
+    /// `Redirect` — Temporary redirect.
     ///
     /// - HTTP status: 307 (`s3.rst` line 245)
+    /// - Wire message (`s3-server-errors.ts` line 438); description: Temporary redirect
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 245
     Redirect,
-    /// `RestoreAlreadyInProgress` — Object restore is already in progress
+    /// `RestoreAlreadyInProgress` — Object restore is already in progress.
     ///
     /// - HTTP status: 409 (`s3.rst` line 247)
+    /// - Wire message (`s3-server-errors.ts` line 443); description: Object restore is already in progress
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 247
     RestoreAlreadyInProgress,
-    /// `RequestExpired` — The request reached the service more than 15 minutes after the date stamp on the request or after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is more than 15 minutes in the future
+    /// `RequestExpired` — The request reached the service more than 15 minutes after the date stamp on the request or more than 15 minutes after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is more than 15 minutes in the future.
     ///
     /// - HTTP status: 400 (`s3.rst` line 249)
+    /// - Wire message (`s3-server-errors.ts` line 637); description: The request reached the service more than 15 minutes after the date stamp on the request or after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is more than 15 minutes in the future
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 249
     RequestExpired,
-    /// `RequestIsNotMultiPartContent` — Bucket POST must be of the enclosure-type multipart/ form data
+    /// `RequestIsNotMultiPartContent` — Bucket POST must be of the enclosure-type multipart/form-data.
     ///
     /// - HTTP status: 400 (`s3.rst` line 255)
+    /// - Wire message (`s3-server-errors.ts` line 448); description: Bucket POST must be of the enclosure-type multipart/ form data
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 255
     RequestIsNotMultiPartContent,
-    /// `RequestTimeout` — The socket connection to the server was not read from or written to within the timeout period
+    /// `RequestTimeout` — Your socket connection to the server was not read from or written to within the timeout period.
     ///
     /// - HTTP status: 400 (`s3.rst` line 258)
+    /// - Wire message (`s3-server-errors.ts` line 453); description: The socket connection to the server was not read from or written to within the timeout period
     /// - Retry: transient (overlay `s3.overlay.toml`: the AWS SDKs' standard retry mode lists RequestTimeout among its transient error codes (boto3 retries guide))
     /// - Source: `s3.rst` line 258
     RequestTimeout,
-    /// `RequestTimeTooSkewed` — The difference between the request time and the server's time is too large
+    /// `RequestTimeTooSkewed` — The difference between the request time and the server's time is too large.
     ///
     /// - HTTP status: 403 (`s3.rst` line 261)
+    /// - Wire message (`s3-server-errors.ts` line 459); description: The difference between the request time and the server's time is too large
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 261
     RequestTimeTooSkewed,
-    /// `RequestTorrentOfBucketError` — Requesting the torrent file of a bucket is not permitted
+    /// `RequestTorrentOfBucketError` — Requesting the torrent file of a bucket is not permitted.
     ///
     /// - HTTP status: 400 (`s3.rst` line 264)
+    /// - Wire message (`s3-server-errors.ts` line 465); description: Requesting the torrent file of a bucket is not permitted
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 264
     RequestTorrentOfBucketError,
-    /// `ServiceFailure` — Server error: the request processing failed because of an unknown error, exception or failure
+    /// `ServiceFailure` — Server error: the request processing has failed because of an unknown error, exception or failure.
     ///
     /// - HTTP status: 500 (`s3.rst` line 267)
+    /// - Wire message (`s3-server-errors.ts` line 563); description: Server error: the request processing failed because of an unknown error, exception or failure
     /// - Retry: transient (overlay `s3.overlay.toml`: documented with status 500, which the AWS SDKs' standard retry mode retries as transient (boto3 retries guide))
     /// - Source: `s3.rst` line 267
     ServiceFailure,
-    /// `ServiceUnavailable` — The request failed due to a temporary failure of the server
+    /// `ServiceUnavailable` — The request has failed due to a temporary failure of the server.
     ///
     /// - HTTP status: 503 (`s3.rst` line 270)
+    /// - Wire message (`s3-server-errors.ts` line 482); description: The request failed due to a temporary failure of the server
     /// - Retry: transient (overlay `s3.overlay.toml`: s3.rst line 270 says "temporary failure of the server")
     /// - Source: `s3.rst` line 270
     ServiceUnavailable,
-    /// `SignatureDoesNotMatch` — The request signature calculated does not match the signature provided
+    /// `SignatureDoesNotMatch` — The request signature we calculated does not match the signature you provided.
     ///
     /// - HTTP status: 403 (`s3.rst` line 273)
+    /// - Wire message (`s3-server-errors.ts` line 470); description: The request signature calculated does not match the signature provided
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 273
     SignatureDoesNotMatch,
-    /// `SlowDown` — Reduce the request rate
+    /// `SlowDown` — Reduce your request rate.
     ///
     /// - HTTP status: 503 (`s3.rst` line 276)
+    /// - Wire message (`s3-server-errors.ts` line 488); description: Reduce the request rate
     /// - Retry: throttling (overlay `s3.overlay.toml`: s3.rst line 276 says "Reduce the request rate")
     /// - Source: `s3.rst` line 276
     SlowDown,
-    /// `TemporaryRedirect` — The user is being redirected to the bucket while DNS updates
+    /// `TemporaryRedirect` — You are being redirected to the bucket while DNS updates.
     ///
     /// - HTTP status: 307 (`s3.rst` line 278)
+    /// - Wire message (`s3-server-errors.ts` line 493); description: The user is being redirected to the bucket while DNS updates
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 278
     TemporaryRedirect,
-    /// `Throttling` — The request was denied due to request throttling
+    /// `Throttling` — The request was denied due to request throttling.
     ///
     /// - HTTP status: 400 (`s3.rst` line 281)
+    /// - Wire message (`s3-server-errors.ts` line 644); description: The request was denied due to request throttling
     /// - Retry: throttling (overlay `s3.overlay.toml`: s3.rst line 281 says "denied due to request throttling")
     /// - Source: `s3.rst` line 281
     Throttling,
-    /// `TokenRefreshRequired` — The provided token must be refreshed
+    /// `TokenRefreshRequired` — The provided token must be refreshed.
     ///
     /// - HTTP status: 400 (`s3.rst` line 283)
+    /// - Wire message (`s3-server-errors.ts` line 498); description: The provided token must be refreshed
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 283
     TokenRefreshRequired,
-    /// `TooManyBuckets` — The user attempted to create more buckets than allowed
+    /// `TooManyBuckets` — You have attempted to create more buckets than allowed.
     ///
     /// - HTTP status: 400 (`s3.rst` line 285)
+    /// - Wire message (`s3-server-errors.ts` line 503); description: The user attempted to create more buckets than allowed
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 285
     TooManyBuckets,
-    /// `TooManyParts` — The user attempted to upload more parts than allowed
+    /// `TooManyParts` — You have attempted to upload more parts than allowed.
     ///
     /// - HTTP status: 400 (`s3.rst` line 287)
+    /// - Wire message (`s3-server-errors.ts` line 508); description: The user attempted to upload more parts than allowed
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 287
     TooManyParts,
-    /// `UnexpectedContent` — The request does not support content
+    /// `UnexpectedContent` — This request does not support content.
     ///
     /// - HTTP status: 400 (`s3.rst` line 289)
+    /// - Wire message (`s3-server-errors.ts` line 513); description: The request does not support content
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 289
     UnexpectedContent,
-    /// `UnresolvableGrantByEmailAddress` — The email address provided does not match any account on record
+    /// `UnresolvableGrantByEmailAddress` — The email address you provided does not match any account on record.
     ///
     /// - HTTP status: 400 (`s3.rst` line 291)
+    /// - Wire message (`s3-server-errors.ts` line 518); description: The email address provided does not match any account on record
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 291
     UnresolvableGrantByEmailAddress,
-    /// `UserKeyMustBeSpecified` — The bucket POST must contain the specified field name. If it is specified, check the order of the fields
+    /// `UserKeyMustBeSpecified` — The bucket POST must contain the specified field name. If it is specified, check the order of the fields.
     ///
     /// - HTTP status: 400 (`s3.rst` line 294)
+    /// - Wire message (`s3-server-errors.ts` line 524); description: The bucket POST must contain the specified field name. If it is specified, check the order of the fields
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 294
     UserKeyMustBeSpecified,
-    /// `ValidationError` — The specified value is invalid
+    /// `ValidationError` — The specified value is invalid.
     ///
     /// - HTTP status: 400 (`s3.rst` line 297)
+    /// - Wire message (`s3-server-errors.ts` line 655); description: The specified value is invalid
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 297
     ValidationError,
-    /// `WrongFormat` — Data entered by the user has a wrong format
+    /// `WrongFormat` — Data entered by the user has a wrong format.
     ///
     /// - HTTP status: 400 (`s3.rst` line 299)
+    /// - Wire message (`s3-server-errors.ts` line 536); description: Data entered by the user has a wrong format
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `s3.rst` line 299
     WrongFormat,
+    /// `AccessForbidden` — Access Forbidden
+    ///
+    /// - HTTP status: 403 (`s3-server-errors.ts` line 12)
+    /// - Wire message (`s3-server-errors.ts` line 12); description: Access Forbidden
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 12
+    AccessForbidden,
+    /// `HttpHeadersTooLarge` — Your http headers exceed the maximum allowed http headers size.
+    ///
+    /// - HTTP status: 400 (`s3-server-errors.ts` line 88)
+    /// - Wire message (`s3-server-errors.ts` line 88); description: Your http headers exceed the maximum allowed http headers size.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 88
+    HttpHeadersTooLarge,
+    /// `InvalidPartNumber` — The requested partnumber is not satisfiable.
+    ///
+    /// - HTTP status: 416 (`s3-server-errors.ts` line 182)
+    /// - Wire message (`s3-server-errors.ts` line 182); description: The requested partnumber is not satisfiable.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 182
+    InvalidPartNumber,
+    /// `InvalidRedirectLocation` — The website redirect location must have a prefix of 'http://' or 'https://' or '/'.
+    ///
+    /// - HTTP status: 400 (`s3-server-errors.ts` line 203)
+    /// - Wire message (`s3-server-errors.ts` line 203); description: The website redirect location must have a prefix of 'http://' or 'https://' or '/'.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 203
+    InvalidRedirectLocation,
+    /// `InvalidTag` — The Tag you have provided is invalid
+    ///
+    /// - HTTP status: 400 (`s3-server-errors.ts` line 229)
+    /// - Wire message (`s3-server-errors.ts` line 229); description: The Tag you have provided is invalid
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 229
+    InvalidTag,
+    /// `MissingRequiredParameter` — Your request is missing a required parameter.
+    ///
+    /// - HTTP status: 400 (`s3-server-errors.ts` line 316)
+    /// - Wire message (`s3-server-errors.ts` line 316); description: Your request is missing a required parameter.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 316
+    MissingRequiredParameter,
+    /// `NoSuchCORSConfiguration` — The CORS configuration does not exist
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 342)
+    /// - Wire message (`s3-server-errors.ts` line 342); description: The CORS configuration does not exist
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 342
+    NoSuchCORSConfiguration,
+    /// `NoSuchLifecycleConfiguration` — The lifecycle configuration does not exist.
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 352)
+    /// - Wire message (`s3-server-errors.ts` line 352); description: The lifecycle configuration does not exist.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 352
+    NoSuchLifecycleConfiguration,
+    /// `NoSuchObjectLockConfiguration` — The specified object does not have a ObjectLock configuration.
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 357)
+    /// - Wire message (`s3-server-errors.ts` line 357); description: The specified object does not have a ObjectLock configuration.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 357
+    NoSuchObjectLockConfiguration,
+    /// `NoSuchWebsiteConfiguration` — The specified bucket does not have a website configuration
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 363)
+    /// - Wire message (`s3-server-errors.ts` line 363); description: The specified bucket does not have a website configuration
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 363
+    NoSuchWebsiteConfiguration,
+    /// `NoSuchTagSet` — The TagSet does not exist
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 368)
+    /// - Wire message (`s3-server-errors.ts` line 368); description: The TagSet does not exist
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 368
+    NoSuchTagSet,
+    /// `ReplicationConfigurationNotFoundError` — The replication configuration was not found
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 385)
+    /// - Wire message (`s3-server-errors.ts` line 385); description: The replication configuration was not found
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 385
+    ReplicationConfigurationNotFoundError,
+    /// `ObjectLockConfigurationNotFoundError` — The object lock configuration was not found
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 390)
+    /// - Wire message (`s3-server-errors.ts` line 390); description: The object lock configuration was not found
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 390
+    ObjectLockConfigurationNotFoundError,
+    /// `ServerSideEncryptionConfigurationNotFoundError` — The server side encryption configuration was not found
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 395)
+    /// - Wire message (`s3-server-errors.ts` line 395); description: The server side encryption configuration was not found
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 395
+    ServerSideEncryptionConfigurationNotFoundError,
+    /// `KeyAlreadyExists` — The request was rejected because it attempted to create a resource that already exists.
+    ///
+    /// - HTTP status: 409 (`s3-server-errors.ts` line 557)
+    /// - Wire message (`s3-server-errors.ts` line 557); description: The request was rejected because it attempted to create a resource that already exists.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 557
+    KeyAlreadyExists,
+    /// `MalformedPolicy` — This policy contains invalid Json
+    ///
+    /// - HTTP status: 400 (`s3-server-errors.ts` line 670)
+    /// - Wire message (`s3-server-errors.ts` line 670); description: This policy contains invalid Json
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 670
+    MalformedPolicy,
+    /// `ReportExpired` — The request was rejected because the most recent credential report has expired. To generate a new credential report, use GenerateCredentialReport.
+    ///
+    /// - HTTP status: 410 (`s3-server-errors.ts` line 675)
+    /// - Wire message (`s3-server-errors.ts` line 675); description: The request was rejected because the most recent credential report has expired. To generate a new credential report, use GenerateCredentialReport.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 675
+    ReportExpired,
+    /// `ReportInProgress` — The request was rejected because the credential report is still being generated.
+    ///
+    /// - HTTP status: 404 (`s3-server-errors.ts` line 681)
+    /// - Wire message (`s3-server-errors.ts` line 681); description: The request was rejected because the credential report is still being generated.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 681
+    ReportInProgress,
+    /// `ReportNotPresent` — The request was rejected because the credential report does not exist. To generate a credential report, use GenerateCredentialReport.
+    ///
+    /// - HTTP status: 410 (`s3-server-errors.ts` line 687)
+    /// - Wire message (`s3-server-errors.ts` line 687); description: The request was rejected because the credential report does not exist. To generate a credential report, use GenerateCredentialReport.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 687
+    ReportNotPresent,
+    /// `Found` — Resource Found
+    ///
+    /// - HTTP status: 302 (`s3-server-errors.ts` line 693)
+    /// - Wire message (`s3-server-errors.ts` line 693); description: Resource Found
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 693
+    Found,
+    /// `MPUinProgress` — The bucket you tried to delete has an ongoing multipart upload.
+    ///
+    /// - HTTP status: 409 (`s3-server-errors.ts` line 700)
+    /// - Wire message (`s3-server-errors.ts` line 700); description: The bucket you tried to delete has an ongoing multipart upload.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 700
+    MPUinProgress,
+    /// `LocationNotFound` — The object data location does not exist.
+    ///
+    /// - HTTP status: 424 (`s3-server-errors.ts` line 706)
+    /// - Wire message (`s3-server-errors.ts` line 706); description: The object data location does not exist.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `s3-server-errors.ts` line 706
+    LocationNotFound,
 }
 
 impl ErrorCode {
@@ -759,121 +1018,169 @@ impl ErrorCode {
         ErrorCode::UserKeyMustBeSpecified,
         ErrorCode::ValidationError,
         ErrorCode::WrongFormat,
+        ErrorCode::AccessForbidden,
+        ErrorCode::HttpHeadersTooLarge,
+        ErrorCode::InvalidPartNumber,
+        ErrorCode::InvalidRedirectLocation,
+        ErrorCode::InvalidTag,
+        ErrorCode::MissingRequiredParameter,
+        ErrorCode::NoSuchCORSConfiguration,
+        ErrorCode::NoSuchLifecycleConfiguration,
+        ErrorCode::NoSuchObjectLockConfiguration,
+        ErrorCode::NoSuchWebsiteConfiguration,
+        ErrorCode::NoSuchTagSet,
+        ErrorCode::ReplicationConfigurationNotFoundError,
+        ErrorCode::ObjectLockConfigurationNotFoundError,
+        ErrorCode::ServerSideEncryptionConfigurationNotFoundError,
+        ErrorCode::KeyAlreadyExists,
+        ErrorCode::MalformedPolicy,
+        ErrorCode::ReportExpired,
+        ErrorCode::ReportInProgress,
+        ErrorCode::ReportNotPresent,
+        ErrorCode::Found,
+        ErrorCode::MPUinProgress,
+        ErrorCode::LocationNotFound,
     ];
 
     /// One row per variant, in the same order.
 #[rustfmt::skip]
     const SPECS: &'static [CodeSpec] = &[
-    CodeSpec { code: "AccessDenied", name: "AccessDenied", number: None, http_status: Some(403), wire_message: None, title: None, description: "Access denied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 13), http_status: Source::document("s3.rst", 13), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 13), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "AccountNotFound", name: "AccountNotFound", number: None, http_status: Some(404), wire_message: None, title: None, description: "No account was found in. Please contact the system administrator.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 15), http_status: Source::document("s3.rst", 15), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 15), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "AccountProblem", name: "AccountProblem", number: None, http_status: Some(403), wire_message: None, title: None, description: "There is a problem with the account that prevents the operation from completing successfully. Please use Contact Us.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 18), http_status: Source::document("s3.rst", 18), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 18), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "AmbiguousGrantByEmailAddress", name: "AmbiguousGrantByEmailAddress", number: None, http_status: Some(400), wire_message: None, title: None, description: "The email address provided is associated with more than one account.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 22), http_status: Source::document("s3.rst", 22), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 22), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "BadDigest", name: "BadDigest", number: None, http_status: Some(400), wire_message: None, title: None, description: "The Content-MD5 specified did not match what was received", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 25), http_status: Source::document("s3.rst", 25), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 25), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "BucketAlreadyExists", name: "BucketAlreadyExists", number: None, http_status: Some(409), wire_message: None, title: None, description: "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 28), http_status: Source::document("s3.rst", 28), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 28), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "BucketAlreadyOwnedByYou", name: "BucketAlreadyOwnedByYou", number: None, http_status: Some(409), wire_message: None, title: None, description: "The previous request to create the named bucket succeeded and the user already own it. This error is received in all AWS regions except US Standard, us-east-1. In the us-east-1 region, the user will get 200 OK, but it is no-op (if bucket exists S3 will not do anything).", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 32), http_status: Source::document("s3.rst", 32), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 32), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "BucketNotEmpty", name: "BucketNotEmpty", number: None, http_status: Some(409), wire_message: None, title: None, description: "The bucket the user tried to delete is not empty", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 39), http_status: Source::document("s3.rst", 39), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 39), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "CredentialsNotSupported", name: "CredentialsNotSupported", number: None, http_status: Some(400), wire_message: None, title: None, description: "This request does not support credentials", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 41), http_status: Source::document("s3.rst", 41), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 41), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "CrossLocationLoggingProhibited", name: "CrossLocationLoggingProhibited", number: None, http_status: Some(403), wire_message: None, title: None, description: "Cross-location logging not allowed. Buckets in one geographic location cannot log information to a bucket in another location", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 43), http_status: Source::document("s3.rst", 43), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 43), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "DeleteConflict", name: "DeleteConflict", number: None, http_status: Some(409), wire_message: None, title: None, description: "The request was rejected because it attempted to delete a resource that has attached subordinate entities. The error message describes these entities", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 47), http_status: Source::document("s3.rst", 47), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 47), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "EntityAlreadyExists", name: "EntityAlreadyExists", number: None, http_status: Some(409), wire_message: None, title: None, description: "The request was rejected because it attempted to create a resource that already exists", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 51), http_status: Source::document("s3.rst", 51), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 51), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "EntityDoesNotExist", name: "EntityDoesNotExist", number: None, http_status: Some(404), wire_message: None, title: None, description: "Not found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 54), http_status: Source::document("s3.rst", 54), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 54), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "EntityTooSmall", name: "EntityTooSmall", number: None, http_status: Some(400), wire_message: None, title: None, description: "The proposed upload is smaller than the minimum allowed object size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 56), http_status: Source::document("s3.rst", 56), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 56), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "EntityTooLarge", name: "EntityTooLarge", number: None, http_status: Some(400), wire_message: None, title: None, description: "The proposed upload exceeds the maximum allowed object size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 59), http_status: Source::document("s3.rst", 59), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 59), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "ExpiredToken", name: "ExpiredToken", number: None, http_status: Some(400), wire_message: None, title: None, description: "The provided token has expired", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 62), http_status: Source::document("s3.rst", 62), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 62), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "Forbidden", name: "Forbidden", number: None, http_status: Some(403), wire_message: None, title: None, description: "Authentication failed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 64), http_status: Source::document("s3.rst", 64), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 64), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "IllegalVersioningConfigurationException", name: "IllegalVersioningConfigurationException", number: None, http_status: Some(400), wire_message: None, title: None, description: "Indicates that the versioning configuration specified in the request is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 66), http_status: Source::document("s3.rst", 66), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 66), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "IncompleteBody", name: "IncompleteBody", number: None, http_status: Some(400), wire_message: None, title: None, description: "User did not provide the number of bytes specified by the Content-Length HTTP header", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 69), http_status: Source::document("s3.rst", 69), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 69), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "IncompleteSignature", name: "IncompleteSignature", number: None, http_status: Some(400), wire_message: None, title: None, description: "Request signature is incomplete", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 72), http_status: Source::document("s3.rst", 72), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 72), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "IncorrectNumberOfFilesInPostRequest", name: "IncorrectNumberOfFilesInPostRequest", number: None, http_status: Some(400), wire_message: None, title: None, description: "POST requires exactly one file upload per request", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 74), http_status: Source::document("s3.rst", 74), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 74), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InlineDataTooLarge", name: "InlineDataTooLarge", number: None, http_status: Some(400), wire_message: None, title: None, description: "Inline data exceeds the maximum allowed size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 77), http_status: Source::document("s3.rst", 77), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 77), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InternalError", name: "InternalError", number: None, http_status: Some(500), wire_message: None, title: None, description: "Internal error encountered. Please try again", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 79), http_status: Source::document("s3.rst", 79), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 79), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 79 says \"Please try again\"") } },
-    CodeSpec { code: "InternalFailure", name: "InternalFailure", number: None, http_status: Some(500), wire_message: None, title: None, description: "The request processing has failed because of an unknown error, exception or failure", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 81), http_status: Source::document("s3.rst", 81), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 81), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "documented with status 500, which the AWS SDKs' standard retry mode retries as transient (boto3 retries guide)") } },
-    CodeSpec { code: "InvalidAccessKeyId", name: "InvalidAccessKeyId", number: None, http_status: Some(403), wire_message: None, title: None, description: "The AWS access key ID provided does not exist in our records", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 84), http_status: Source::document("s3.rst", 84), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 84), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidAction", name: "InvalidAction", number: None, http_status: Some(400), wire_message: None, title: None, description: "The action or operation requested is invalid. Verify that the action is typed correctly", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 87), http_status: Source::document("s3.rst", 87), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 87), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidAddressingHeader", name: "InvalidAddressingHeader", number: None, http_status: Some(400), wire_message: None, title: None, description: "The Anonymous role must be specified", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 90), http_status: Source::document("s3.rst", 90), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 90), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidArgument", name: "InvalidArgument", number: None, http_status: Some(400), wire_message: None, title: None, description: "Invalid argument provided", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 92), http_status: Source::document("s3.rst", 92), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 92), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidBucketName", name: "InvalidBucketName", number: None, http_status: Some(400), wire_message: None, title: None, description: "Specified bucket is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 94), http_status: Source::document("s3.rst", 94), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 94), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidBucketState", name: "InvalidBucketState", number: None, http_status: Some(409), wire_message: None, title: None, description: "The request is not valid with the current state of the bucket", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 96), http_status: Source::document("s3.rst", 96), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 96), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidClientTokenId", name: "InvalidClientTokenId", number: None, http_status: Some(403), wire_message: None, title: None, description: "The X.509 certificate or AWS access key ID provided does not exist in our records", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 99), http_status: Source::document("s3.rst", 99), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 99), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidDigest", name: "InvalidDigest", number: None, http_status: Some(400), wire_message: None, title: None, description: "The Content-MD5 specified is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 102), http_status: Source::document("s3.rst", 102), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 102), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidEncryptionAlgorithmError", name: "InvalidEncryptionAlgorithmError", number: None, http_status: Some(400), wire_message: None, title: None, description: "The encryption request specified is not valid (the valid value is AES256)", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 104), http_status: Source::document("s3.rst", 104), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 104), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidInput", name: "InvalidInput", number: None, http_status: Some(400), wire_message: None, title: None, description: "The request was rejected because an invalid or out-of-range value was supplied for an input parameter", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 107), http_status: Source::document("s3.rst", 107), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 107), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidLocationConstraint", name: "InvalidLocationConstraint", number: None, http_status: Some(400), wire_message: None, title: None, description: "The specified location constraint is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 110), http_status: Source::document("s3.rst", 110), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 110), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidObjectState", name: "InvalidObjectState", number: None, http_status: Some(403), wire_message: None, title: None, description: "The operation is not valid for the current state of the object", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 112), http_status: Source::document("s3.rst", 112), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 112), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidParameterCombination", name: "InvalidParameterCombination", number: None, http_status: Some(400), wire_message: None, title: None, description: "Parameters that must not be used together were used together", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 115), http_status: Source::document("s3.rst", 115), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 115), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidParameterValue", name: "InvalidParameterValue", number: None, http_status: Some(400), wire_message: None, title: None, description: "An invalid or out-of-range value was supplied for the input parameter", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 118), http_status: Source::document("s3.rst", 118), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 118), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidPart", name: "InvalidPart", number: None, http_status: Some(400), wire_message: None, title: None, description: "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 121), http_status: Source::document("s3.rst", 121), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 121), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidPartOrder", name: "InvalidPartOrder", number: None, http_status: Some(400), wire_message: None, title: None, description: "The list of parts was not in ascending order. The parts list must specified in order by part number", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 126), http_status: Source::document("s3.rst", 126), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 126), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidPayer", name: "InvalidPayer", number: None, http_status: Some(403), wire_message: None, title: None, description: "All access to this object has been disabled", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 129), http_status: Source::document("s3.rst", 129), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 129), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidPolicyDocument", name: "InvalidPolicyDocument", number: None, http_status: Some(400), wire_message: None, title: None, description: "The content of the form does not meet the conditions specified in the policy document", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 131), http_status: Source::document("s3.rst", 131), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 131), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidQueryParameter", name: "InvalidQueryParameter", number: None, http_status: Some(400), wire_message: None, title: None, description: "The AWS query string is malformed or does not adhere to AWS standards", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 134), http_status: Source::document("s3.rst", 134), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 134), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidRange", name: "InvalidRange", number: None, http_status: Some(416), wire_message: None, title: None, description: "The requested range cannot be satisfied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 137), http_status: Source::document("s3.rst", 137), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 137), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidRequest", name: "InvalidRequest", number: None, http_status: Some(400), wire_message: None, title: None, description: "SOAP requests must be made over an HTTPS connection", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 139), http_status: Source::document("s3.rst", 139), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 139), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidSecurity", name: "InvalidSecurity", number: None, http_status: Some(403), wire_message: None, title: None, description: "The provided security credentials are not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 141), http_status: Source::document("s3.rst", 141), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 141), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidSOAPRequest", name: "InvalidSOAPRequest", number: None, http_status: Some(400), wire_message: None, title: None, description: "The SOAP request body is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 143), http_status: Source::document("s3.rst", 143), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 143), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidStorageClass", name: "InvalidStorageClass", number: None, http_status: Some(400), wire_message: None, title: None, description: "The storage class specified is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 145), http_status: Source::document("s3.rst", 145), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 145), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidTargetBucketForLogging", name: "InvalidTargetBucketForLogging", number: None, http_status: Some(400), wire_message: None, title: None, description: "The target bucket for logging does not exist, is not owned by the user, or does not have the appropriate grants for the log-delivery group", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 147), http_status: Source::document("s3.rst", 147), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 147), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidToken", name: "InvalidToken", number: None, http_status: Some(400), wire_message: None, title: None, description: "The provided token is malformed or otherwise invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 151), http_status: Source::document("s3.rst", 151), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 151), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "InvalidURI", name: "InvalidURI", number: None, http_status: Some(400), wire_message: None, title: None, description: "Could not parse the specified URI", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 153), http_status: Source::document("s3.rst", 153), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 153), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "KeyTooLong", name: "KeyTooLong", number: None, http_status: Some(400), wire_message: None, title: None, description: "User's key is too long", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 155), http_status: Source::document("s3.rst", 155), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 155), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "LimitExceeded", name: "LimitExceeded", number: None, http_status: Some(409), wire_message: None, title: None, description: "Request was rejected because it attempted to create resources beyond the current AWS account limit. The error message describes the limit exceeded", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 157), http_status: Source::document("s3.rst", 157), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 157), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MalformedACLError", name: "MalformedACLError", number: None, http_status: Some(400), wire_message: None, title: None, description: "The XML provided was not well-formed or did not validate against the published schema", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 161), http_status: Source::document("s3.rst", 161), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 161), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MalformedPolicyDocument", name: "MalformedPolicyDocument", number: None, http_status: Some(400), wire_message: None, title: None, description: "Syntax errors in policy", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 164), http_status: Source::document("s3.rst", 164), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 164), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MalformedPOSTRequest", name: "MalformedPOSTRequest", number: None, http_status: Some(400), wire_message: None, title: None, description: "The body of the POST request is not well formed multipart/form data.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 166), http_status: Source::document("s3.rst", 166), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 166), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MalformedQueryString", name: "MalformedQueryString", number: None, http_status: Some(404), wire_message: None, title: None, description: "The query string contains a syntax error", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 169), http_status: Source::document("s3.rst", 169), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 169), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MalformedXML", name: "MalformedXML", number: None, http_status: Some(400), wire_message: None, title: None, description: "The XML provided was not well formed or did not validate against the published schema", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 171), http_status: Source::document("s3.rst", 171), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 171), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MaxMessageLengthExceeded", name: "MaxMessageLengthExceeded", number: None, http_status: Some(400), wire_message: None, title: None, description: "Request is too big", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 174), http_status: Source::document("s3.rst", 174), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 174), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MaxPostPreDataLengthExceededError", name: "MaxPostPreDataLengthExceededError", number: None, http_status: Some(400), wire_message: None, title: None, description: "The POST request fields preceding the upload file were too large", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 176), http_status: Source::document("s3.rst", 176), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 176), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MetadataTooLarge", name: "MetadataTooLarge", number: None, http_status: Some(400), wire_message: None, title: None, description: "The metadata headers exceed the maximum allowed metadata size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 179), http_status: Source::document("s3.rst", 179), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 179), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MethodNotAllowed", name: "MethodNotAllowed", number: None, http_status: Some(405), wire_message: None, title: None, description: "The specified method is not allowed against this resource", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 182), http_status: Source::document("s3.rst", 182), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 182), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingAction", name: "MissingAction", number: None, http_status: Some(400), wire_message: None, title: None, description: "The request is missing an action or a required parameter", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 185), http_status: Source::document("s3.rst", 185), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 185), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingAttachment", name: "MissingAttachment", number: None, http_status: Some(400), wire_message: None, title: None, description: "A SOAP attachment was expected, but none were found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 188), http_status: Source::document("s3.rst", 188), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 188), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingAuthenticationToken", name: "MissingAuthenticationToken", number: None, http_status: Some(403), wire_message: None, title: None, description: "The request must contain either a valid (registered) access key ID or X.509 certificate", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 190), http_status: Source::document("s3.rst", 190), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 190), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingContentLength", name: "MissingContentLength", number: None, http_status: Some(411), wire_message: None, title: None, description: "User must provide the Content-Length HTTP header", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 193), http_status: Source::document("s3.rst", 193), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 193), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingParameter", name: "MissingParameter", number: None, http_status: Some(400), wire_message: None, title: None, description: "A required parameter for the specified action is not supplied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 195), http_status: Source::document("s3.rst", 195), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 195), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingRequestBodyError", name: "MissingRequestBodyError", number: None, http_status: Some(400), wire_message: None, title: None, description: "Request body is empty", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 198), http_status: Source::document("s3.rst", 198), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 198), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingSecurityElement", name: "MissingSecurityElement", number: None, http_status: Some(400), wire_message: None, title: None, description: "The SOAP 1.1 request is missing a security element", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 200), http_status: Source::document("s3.rst", 200), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 200), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "MissingSecurityHeader", name: "MissingSecurityHeader", number: None, http_status: Some(400), wire_message: None, title: None, description: "The request is missing a required header", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 202), http_status: Source::document("s3.rst", 202), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 202), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoLoggingStatusForKey", name: "NoLoggingStatusForKey", number: None, http_status: Some(400), wire_message: None, title: None, description: "There is no such thing as a logging status subresource for a key", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 204), http_status: Source::document("s3.rst", 204), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 204), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoSuchBucket", name: "NoSuchBucket", number: None, http_status: Some(404), wire_message: None, title: None, description: "The specified bucket does not exist", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 207), http_status: Source::document("s3.rst", 207), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 207), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoSuchEntity", name: "NoSuchEntity", number: None, http_status: Some(404), wire_message: None, title: None, description: "The request was rejected because it referenced an entity that does not exist. The error message describes the entity", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 209), http_status: Source::document("s3.rst", 209), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 209), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoSuchKey", name: "NoSuchKey", number: None, http_status: Some(404), wire_message: None, title: None, description: "The specified key does not exist", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 213), http_status: Source::document("s3.rst", 213), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 213), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoSuchUpload", name: "NoSuchUpload", number: None, http_status: Some(404), wire_message: None, title: None, description: "The specified multipart upload does not exis. The upload ID might be invalid, or the multipart upload might have been aborted or completed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 215), http_status: Source::document("s3.rst", 215), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 215), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoSuchVersion", name: "NoSuchVersion", number: None, http_status: Some(404), wire_message: None, title: None, description: "The version ID specified in the request does not match an existing version", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 219), http_status: Source::document("s3.rst", 219), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 219), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NotImplemented", name: "NotImplemented", number: None, http_status: Some(501), wire_message: None, title: None, description: "A header provided implies functionality that is not implemented", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 222), http_status: Source::document("s3.rst", 222), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 222), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NotModified", name: "NotModified", number: None, http_status: Some(304), wire_message: None, title: None, description: "Not modified", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 225), http_status: Source::document("s3.rst", 225), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 225), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NotSignedUp", name: "NotSignedUp", number: None, http_status: Some(403), wire_message: None, title: None, description: "User's account is not signed up for the S3 service. User must sign up before using S3", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 227), http_status: Source::document("s3.rst", 227), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 227), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "NoSuchBucketPolicy", name: "NoSuchBucketPolicy", number: None, http_status: Some(404), wire_message: None, title: None, description: "The specified bucket does not have a bucket policy", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 230), http_status: Source::document("s3.rst", 230), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 230), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "OperationAborted", name: "OperationAborted", number: None, http_status: Some(409), wire_message: None, title: None, description: "A conflicting conditional operation is currently in progress against this resource. Try again", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 232), http_status: Source::document("s3.rst", 232), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 232), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 232 says \"Try again\"") } },
-    CodeSpec { code: "OptInRequired", name: "OptInRequired", number: None, http_status: Some(403), wire_message: None, title: None, description: "The AWS access key ID needs a subscription for the service", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 235), http_status: Source::document("s3.rst", 235), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 235), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "PermanentRedirect", name: "PermanentRedirect", number: None, http_status: Some(301), wire_message: None, title: None, description: "The bucket the user is attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 238), http_status: Source::document("s3.rst", 238), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 238), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "PreconditionFailed", name: "PreconditionFailed", number: None, http_status: Some(412), wire_message: None, title: None, description: "At least one of the preconditions specified did not hold", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 242), http_status: Source::document("s3.rst", 242), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 242), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "Redirect", name: "Redirect", number: None, http_status: Some(307), wire_message: None, title: None, description: "Temporary redirect", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 245), http_status: Source::document("s3.rst", 245), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 245), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "RestoreAlreadyInProgress", name: "RestoreAlreadyInProgress", number: None, http_status: Some(409), wire_message: None, title: None, description: "Object restore is already in progress", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 247), http_status: Source::document("s3.rst", 247), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 247), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "RequestExpired", name: "RequestExpired", number: None, http_status: Some(400), wire_message: None, title: None, description: "The request reached the service more than 15 minutes after the date stamp on the request or after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is more than 15 minutes in the future", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 249), http_status: Source::document("s3.rst", 249), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 249), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "RequestIsNotMultiPartContent", name: "RequestIsNotMultiPartContent", number: None, http_status: Some(400), wire_message: None, title: None, description: "Bucket POST must be of the enclosure-type multipart/ form data", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 255), http_status: Source::document("s3.rst", 255), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 255), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "RequestTimeout", name: "RequestTimeout", number: None, http_status: Some(400), wire_message: None, title: None, description: "The socket connection to the server was not read from or written to within the timeout period", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 258), http_status: Source::document("s3.rst", 258), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 258), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "the AWS SDKs' standard retry mode lists RequestTimeout among its transient error codes (boto3 retries guide)") } },
-    CodeSpec { code: "RequestTimeTooSkewed", name: "RequestTimeTooSkewed", number: None, http_status: Some(403), wire_message: None, title: None, description: "The difference between the request time and the server's time is too large", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 261), http_status: Source::document("s3.rst", 261), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 261), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "RequestTorrentOfBucketError", name: "RequestTorrentOfBucketError", number: None, http_status: Some(400), wire_message: None, title: None, description: "Requesting the torrent file of a bucket is not permitted", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 264), http_status: Source::document("s3.rst", 264), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 264), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "ServiceFailure", name: "ServiceFailure", number: None, http_status: Some(500), wire_message: None, title: None, description: "Server error: the request processing failed because of an unknown error, exception or failure", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 267), http_status: Source::document("s3.rst", 267), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 267), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "documented with status 500, which the AWS SDKs' standard retry mode retries as transient (boto3 retries guide)") } },
-    CodeSpec { code: "ServiceUnavailable", name: "ServiceUnavailable", number: None, http_status: Some(503), wire_message: None, title: None, description: "The request failed due to a temporary failure of the server", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 270), http_status: Source::document("s3.rst", 270), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 270), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 270 says \"temporary failure of the server\"") } },
-    CodeSpec { code: "SignatureDoesNotMatch", name: "SignatureDoesNotMatch", number: None, http_status: Some(403), wire_message: None, title: None, description: "The request signature calculated does not match the signature provided", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 273), http_status: Source::document("s3.rst", 273), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 273), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "SlowDown", name: "SlowDown", number: None, http_status: Some(503), wire_message: None, title: None, description: "Reduce the request rate", remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("s3.rst", 276), http_status: Source::document("s3.rst", 276), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 276), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 276 says \"Reduce the request rate\"") } },
-    CodeSpec { code: "TemporaryRedirect", name: "TemporaryRedirect", number: None, http_status: Some(307), wire_message: None, title: None, description: "The user is being redirected to the bucket while DNS updates", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 278), http_status: Source::document("s3.rst", 278), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 278), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "Throttling", name: "Throttling", number: None, http_status: Some(400), wire_message: None, title: None, description: "The request was denied due to request throttling", remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("s3.rst", 281), http_status: Source::document("s3.rst", 281), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 281), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 281 says \"denied due to request throttling\"") } },
-    CodeSpec { code: "TokenRefreshRequired", name: "TokenRefreshRequired", number: None, http_status: Some(400), wire_message: None, title: None, description: "The provided token must be refreshed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 283), http_status: Source::document("s3.rst", 283), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 283), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "TooManyBuckets", name: "TooManyBuckets", number: None, http_status: Some(400), wire_message: None, title: None, description: "The user attempted to create more buckets than allowed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 285), http_status: Source::document("s3.rst", 285), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 285), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "TooManyParts", name: "TooManyParts", number: None, http_status: Some(400), wire_message: None, title: None, description: "The user attempted to upload more parts than allowed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 287), http_status: Source::document("s3.rst", 287), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 287), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "UnexpectedContent", name: "UnexpectedContent", number: None, http_status: Some(400), wire_message: None, title: None, description: "The request does not support content", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 289), http_status: Source::document("s3.rst", 289), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 289), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "UnresolvableGrantByEmailAddress", name: "UnresolvableGrantByEmailAddress", number: None, http_status: Some(400), wire_message: None, title: None, description: "The email address provided does not match any account on record", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 291), http_status: Source::document("s3.rst", 291), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 291), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "UserKeyMustBeSpecified", name: "UserKeyMustBeSpecified", number: None, http_status: Some(400), wire_message: None, title: None, description: "The bucket POST must contain the specified field name. If it is specified, check the order of the fields", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 294), http_status: Source::document("s3.rst", 294), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 294), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "ValidationError", name: "ValidationError", number: None, http_status: Some(400), wire_message: None, title: None, description: "The specified value is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 297), http_status: Source::document("s3.rst", 297), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 297), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "WrongFormat", name: "WrongFormat", number: None, http_status: Some(400), wire_message: None, title: None, description: "Data entered by the user has a wrong format", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 299), http_status: Source::document("s3.rst", 299), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("s3.rst", 299), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "AccessDenied", name: "AccessDenied", number: None, http_status: Some(403), wire_message: Some("Access Denied"), title: None, description: "Access denied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 13), http_status: Source::document("s3.rst", 13), wire_message: Source::document("s3-server-errors.ts", 7), title: Source::Unstated, description: Source::document("s3.rst", 13), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "AccountNotFound", name: "AccountNotFound", number: None, http_status: Some(404), wire_message: Some("No account was found in Vault, please contact your system administrator."), title: None, description: "No account was found in. Please contact the system administrator.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 15), http_status: Source::document("s3.rst", 15), wire_message: Source::document("s3-server-errors.ts", 649), title: Source::Unstated, description: Source::document("s3.rst", 15), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "AccountProblem", name: "AccountProblem", number: None, http_status: Some(403), wire_message: Some("There is a problem with your AWS account that prevents the operation from completing successfully. Please use Contact Us."), title: None, description: "There is a problem with the account that prevents the operation from completing successfully. Please use Contact Us.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 18), http_status: Source::document("s3.rst", 18), wire_message: Source::document("s3-server-errors.ts", 17), title: Source::Unstated, description: Source::document("s3.rst", 18), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "AmbiguousGrantByEmailAddress", name: "AmbiguousGrantByEmailAddress", number: None, http_status: Some(400), wire_message: Some("The email address you provided is associated with more than one account."), title: None, description: "The email address provided is associated with more than one account.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 22), http_status: Source::document("s3.rst", 22), wire_message: Source::document("s3-server-errors.ts", 23), title: Source::Unstated, description: Source::document("s3.rst", 22), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "BadDigest", name: "BadDigest", number: None, http_status: Some(400), wire_message: Some("The Content-MD5 you specified did not match what we received."), title: None, description: "The Content-MD5 specified did not match what was received", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 25), http_status: Source::document("s3.rst", 25), wire_message: Source::document("s3-server-errors.ts", 29), title: Source::Unstated, description: Source::document("s3.rst", 25), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "BucketAlreadyExists", name: "BucketAlreadyExists", number: None, http_status: Some(409), wire_message: Some("The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again."), title: None, description: "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 28), http_status: Source::document("s3.rst", 28), wire_message: Source::document("s3-server-errors.ts", 35), title: Source::Unstated, description: Source::document("s3.rst", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "BucketAlreadyOwnedByYou", name: "BucketAlreadyOwnedByYou", number: None, http_status: Some(409), wire_message: Some("A bucket with this name exists and is already owned by you"), title: None, description: "The previous request to create the named bucket succeeded and the user already own it. This error is received in all AWS regions except US Standard, us-east-1. In the us-east-1 region, the user will get 200 OK, but it is no-op (if bucket exists S3 will not do anything).", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 32), http_status: Source::document("s3.rst", 32), wire_message: Source::document("s3-server-errors.ts", 41), title: Source::Unstated, description: Source::document("s3.rst", 32), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "BucketNotEmpty", name: "BucketNotEmpty", number: None, http_status: Some(409), wire_message: Some("The bucket you tried to delete is not empty."), title: None, description: "The bucket the user tried to delete is not empty", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 39), http_status: Source::document("s3.rst", 39), wire_message: Source::document("s3-server-errors.ts", 48), title: Source::Unstated, description: Source::document("s3.rst", 39), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "CredentialsNotSupported", name: "CredentialsNotSupported", number: None, http_status: Some(400), wire_message: Some("This request does not support credentials."), title: None, description: "This request does not support credentials", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 41), http_status: Source::document("s3.rst", 41), wire_message: Source::document("s3-server-errors.ts", 53), title: Source::Unstated, description: Source::document("s3.rst", 41), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "CrossLocationLoggingProhibited", name: "CrossLocationLoggingProhibited", number: None, http_status: Some(403), wire_message: Some("Cross-location logging not allowed. Buckets in one geographic location cannot log information to a bucket in another location."), title: None, description: "Cross-location logging not allowed. Buckets in one geographic location cannot log information to a bucket in another location", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 43), http_status: Source::document("s3.rst", 43), wire_message: Source::document("s3-server-errors.ts", 58), title: Source::Unstated, description: Source::document("s3.rst", 43), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "DeleteConflict", name: "DeleteConflict", number: None, http_status: Some(409), wire_message: Some("The request was rejected because it attempted to delete a resource that has attached subordinate entities. The error message describes these entities."), title: None, description: "The request was rejected because it attempted to delete a resource that has attached subordinate entities. The error message describes these entities", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 47), http_status: Source::document("s3.rst", 47), wire_message: Source::document("s3-server-errors.ts", 64), title: Source::Unstated, description: Source::document("s3.rst", 47), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "EntityAlreadyExists", name: "EntityAlreadyExists", number: None, http_status: Some(409), wire_message: Some("The request was rejected because it attempted to create a resource that already exists."), title: None, description: "The request was rejected because it attempted to create a resource that already exists", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 51), http_status: Source::document("s3.rst", 51), wire_message: Source::document("s3-server-errors.ts", 551), title: Source::Unstated, description: Source::document("s3.rst", 51), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "EntityDoesNotExist", name: "EntityDoesNotExist", number: None, http_status: Some(404), wire_message: Some("Not found."), title: None, description: "Not found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 54), http_status: Source::document("s3.rst", 54), wire_message: Source::document("s3-server-errors.ts", 546), title: Source::Unstated, description: Source::document("s3.rst", 54), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "EntityTooSmall", name: "EntityTooSmall", number: None, http_status: Some(400), wire_message: Some("Your proposed upload is smaller than the minimum allowed object size."), title: None, description: "The proposed upload is smaller than the minimum allowed object size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 56), http_status: Source::document("s3.rst", 56), wire_message: Source::document("s3-server-errors.ts", 71), title: Source::Unstated, description: Source::document("s3.rst", 56), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "EntityTooLarge", name: "EntityTooLarge", number: None, http_status: Some(400), wire_message: Some("Your proposed upload exceeds the maximum allowed object size."), title: None, description: "The proposed upload exceeds the maximum allowed object size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 59), http_status: Source::document("s3.rst", 59), wire_message: Source::document("s3-server-errors.ts", 77), title: Source::Unstated, description: Source::document("s3.rst", 59), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ExpiredToken", name: "ExpiredToken", number: None, http_status: Some(400), wire_message: Some("The provided token has expired."), title: None, description: "The provided token has expired", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 62), http_status: Source::document("s3.rst", 62), wire_message: Source::document("s3-server-errors.ts", 83), title: Source::Unstated, description: Source::document("s3.rst", 62), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "Forbidden", name: "Forbidden", number: None, http_status: Some(403), wire_message: Some("Authentication failed."), title: None, description: "Authentication failed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 64), http_status: Source::document("s3.rst", 64), wire_message: Source::document("s3-server-errors.ts", 541), title: Source::Unstated, description: Source::document("s3.rst", 64), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "IllegalVersioningConfigurationException", name: "IllegalVersioningConfigurationException", number: None, http_status: Some(400), wire_message: Some("Indicates that the versioning configuration specified in the request is invalid."), title: None, description: "Indicates that the versioning configuration specified in the request is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 66), http_status: Source::document("s3.rst", 66), wire_message: Source::document("s3-server-errors.ts", 94), title: Source::Unstated, description: Source::document("s3.rst", 66), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "IncompleteBody", name: "IncompleteBody", number: None, http_status: Some(400), wire_message: Some("You did not provide the number of bytes specified by the Content-Length HTTP header."), title: None, description: "User did not provide the number of bytes specified by the Content-Length HTTP header", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 69), http_status: Source::document("s3.rst", 69), wire_message: Source::document("s3-server-errors.ts", 100), title: Source::Unstated, description: Source::document("s3.rst", 69), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "IncompleteSignature", name: "IncompleteSignature", number: None, http_status: Some(400), wire_message: Some("The request signature does not conform to AWS standards."), title: None, description: "Request signature is incomplete", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 72), http_status: Source::document("s3.rst", 72), wire_message: Source::document("s3-server-errors.ts", 569), title: Source::Unstated, description: Source::document("s3.rst", 72), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "IncorrectNumberOfFilesInPostRequest", name: "IncorrectNumberOfFilesInPostRequest", number: None, http_status: Some(400), wire_message: Some("POST requires exactly one file upload per request."), title: None, description: "POST requires exactly one file upload per request", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 74), http_status: Source::document("s3.rst", 74), wire_message: Source::document("s3-server-errors.ts", 106), title: Source::Unstated, description: Source::document("s3.rst", 74), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InlineDataTooLarge", name: "InlineDataTooLarge", number: None, http_status: Some(400), wire_message: Some("Inline data exceeds the maximum allowed size."), title: None, description: "Inline data exceeds the maximum allowed size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 77), http_status: Source::document("s3.rst", 77), wire_message: Source::document("s3-server-errors.ts", 111), title: Source::Unstated, description: Source::document("s3.rst", 77), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InternalError", name: "InternalError", number: None, http_status: Some(500), wire_message: Some("We encountered an internal error. Please try again."), title: None, description: "Internal error encountered. Please try again", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 79), http_status: Source::document("s3.rst", 79), wire_message: Source::document("s3-server-errors.ts", 116), title: Source::Unstated, description: Source::document("s3.rst", 79), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 79 says \"Please try again\"") } },
+    CodeSpec { code: "InternalFailure", name: "InternalFailure", number: None, http_status: Some(500), wire_message: Some("The request processing has failed because of an unknown error, exception or failure."), title: None, description: "The request processing has failed because of an unknown error, exception or failure", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 81), http_status: Source::document("s3.rst", 81), wire_message: Source::document("s3-server-errors.ts", 574), title: Source::Unstated, description: Source::document("s3.rst", 81), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "documented with status 500, which the AWS SDKs' standard retry mode retries as transient (boto3 retries guide)") } },
+    CodeSpec { code: "InvalidAccessKeyId", name: "InvalidAccessKeyId", number: None, http_status: Some(403), wire_message: Some("The AWS access key Id you provided does not exist in our records."), title: None, description: "The AWS access key ID provided does not exist in our records", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 84), http_status: Source::document("s3.rst", 84), wire_message: Source::document("s3-server-errors.ts", 121), title: Source::Unstated, description: Source::document("s3.rst", 84), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidAction", name: "InvalidAction", number: None, http_status: Some(400), wire_message: Some("The action or operation requested is invalid. Verify that the action is typed correctly."), title: None, description: "The action or operation requested is invalid. Verify that the action is typed correctly", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 87), http_status: Source::document("s3.rst", 87), wire_message: Source::document("s3-server-errors.ts", 580), title: Source::Unstated, description: Source::document("s3.rst", 87), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidAddressingHeader", name: "InvalidAddressingHeader", number: None, http_status: Some(400), wire_message: Some("You must specify the Anonymous role."), title: None, description: "The Anonymous role must be specified", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 90), http_status: Source::document("s3.rst", 90), wire_message: Source::document("s3-server-errors.ts", 127), title: Source::Unstated, description: Source::document("s3.rst", 90), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidArgument", name: "InvalidArgument", number: None, http_status: Some(400), wire_message: Some("Invalid Argument"), title: None, description: "Invalid argument provided", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 92), http_status: Source::document("s3.rst", 92), wire_message: Source::document("s3-server-errors.ts", 132), title: Source::Unstated, description: Source::document("s3.rst", 92), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidBucketName", name: "InvalidBucketName", number: None, http_status: Some(400), wire_message: Some("The specified bucket is not valid."), title: None, description: "Specified bucket is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 94), http_status: Source::document("s3.rst", 94), wire_message: Source::document("s3-server-errors.ts", 137), title: Source::Unstated, description: Source::document("s3.rst", 94), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidBucketState", name: "InvalidBucketState", number: None, http_status: Some(409), wire_message: Some("The request is not valid with the current state of the bucket."), title: None, description: "The request is not valid with the current state of the bucket", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 96), http_status: Source::document("s3.rst", 96), wire_message: Source::document("s3-server-errors.ts", 142), title: Source::Unstated, description: Source::document("s3.rst", 96), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidClientTokenId", name: "InvalidClientTokenId", number: None, http_status: Some(403), wire_message: Some("The X.509 certificate or AWS access key ID provided does not exist in our records."), title: None, description: "The X.509 certificate or AWS access key ID provided does not exist in our records", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 99), http_status: Source::document("s3.rst", 99), wire_message: Source::document("s3-server-errors.ts", 586), title: Source::Unstated, description: Source::document("s3.rst", 99), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidDigest", name: "InvalidDigest", number: None, http_status: Some(400), wire_message: Some("The Content-MD5 you specified is not valid."), title: None, description: "The Content-MD5 specified is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 102), http_status: Source::document("s3.rst", 102), wire_message: Source::document("s3-server-errors.ts", 148), title: Source::Unstated, description: Source::document("s3.rst", 102), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidEncryptionAlgorithmError", name: "InvalidEncryptionAlgorithmError", number: None, http_status: Some(400), wire_message: Some("The encryption request you specified is not valid. The valid value is AES256."), title: None, description: "The encryption request specified is not valid (the valid value is AES256)", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 104), http_status: Source::document("s3.rst", 104), wire_message: Source::document("s3-server-errors.ts", 153), title: Source::Unstated, description: Source::document("s3.rst", 104), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidInput", name: "InvalidInput", number: None, http_status: Some(400), wire_message: Some("The request was rejected because an invalid or out-of-range value was supplied for an input parameter."), title: None, description: "The request was rejected because an invalid or out-of-range value was supplied for an input parameter", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 107), http_status: Source::document("s3.rst", 107), wire_message: Source::document("s3-server-errors.ts", 664), title: Source::Unstated, description: Source::document("s3.rst", 107), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidLocationConstraint", name: "InvalidLocationConstraint", number: None, http_status: Some(400), wire_message: Some("The specified location constraint is not valid."), title: None, description: "The specified location constraint is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 110), http_status: Source::document("s3.rst", 110), wire_message: Source::document("s3-server-errors.ts", 159), title: Source::Unstated, description: Source::document("s3.rst", 110), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidObjectState", name: "InvalidObjectState", number: None, http_status: Some(403), wire_message: Some("The operation is not valid for the current state of the object."), title: None, description: "The operation is not valid for the current state of the object", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 112), http_status: Source::document("s3.rst", 112), wire_message: Source::document("s3-server-errors.ts", 164), title: Source::Unstated, description: Source::document("s3.rst", 112), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameterCombination", name: "InvalidParameterCombination", number: None, http_status: Some(400), wire_message: Some("Parameters that must not be used together were used together."), title: None, description: "Parameters that must not be used together were used together", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 115), http_status: Source::document("s3.rst", 115), wire_message: Source::document("s3-server-errors.ts", 592), title: Source::Unstated, description: Source::document("s3.rst", 115), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameterValue", name: "InvalidParameterValue", number: None, http_status: Some(400), wire_message: Some("An invalid or out-of-range value was supplied for the input parameter."), title: None, description: "An invalid or out-of-range value was supplied for the input parameter", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 118), http_status: Source::document("s3.rst", 118), wire_message: Source::document("s3-server-errors.ts", 598), title: Source::Unstated, description: Source::document("s3.rst", 118), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidPart", name: "InvalidPart", number: None, http_status: Some(400), wire_message: Some("One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag."), title: None, description: "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 121), http_status: Source::document("s3.rst", 121), wire_message: Source::document("s3-server-errors.ts", 170), title: Source::Unstated, description: Source::document("s3.rst", 121), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidPartOrder", name: "InvalidPartOrder", number: None, http_status: Some(400), wire_message: Some("The list of parts was not in ascending order.Parts list must specified in order by part number."), title: None, description: "The list of parts was not in ascending order. The parts list must specified in order by part number", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 126), http_status: Source::document("s3.rst", 126), wire_message: Source::document("s3-server-errors.ts", 176), title: Source::Unstated, description: Source::document("s3.rst", 126), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidPayer", name: "InvalidPayer", number: None, http_status: Some(403), wire_message: Some("All access to this object has been disabled."), title: None, description: "All access to this object has been disabled", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 129), http_status: Source::document("s3.rst", 129), wire_message: Source::document("s3-server-errors.ts", 187), title: Source::Unstated, description: Source::document("s3.rst", 129), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidPolicyDocument", name: "InvalidPolicyDocument", number: None, http_status: Some(400), wire_message: Some("The content of the form does not meet the conditions specified in the policy document."), title: None, description: "The content of the form does not meet the conditions specified in the policy document", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 131), http_status: Source::document("s3.rst", 131), wire_message: Source::document("s3-server-errors.ts", 192), title: Source::Unstated, description: Source::document("s3.rst", 131), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidQueryParameter", name: "InvalidQueryParameter", number: None, http_status: Some(400), wire_message: Some("The AWS query string is malformed or does not adhere to AWS standards."), title: None, description: "The AWS query string is malformed or does not adhere to AWS standards", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 134), http_status: Source::document("s3.rst", 134), wire_message: Source::document("s3-server-errors.ts", 604), title: Source::Unstated, description: Source::document("s3.rst", 134), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidRange", name: "InvalidRange", number: None, http_status: Some(416), wire_message: Some("The requested range cannot be satisfied."), title: None, description: "The requested range cannot be satisfied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 137), http_status: Source::document("s3.rst", 137), wire_message: Source::document("s3-server-errors.ts", 198), title: Source::Unstated, description: Source::document("s3.rst", 137), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidRequest", name: "InvalidRequest", number: None, http_status: Some(400), wire_message: Some("SOAP requests must be made over an HTTPS connection."), title: None, description: "SOAP requests must be made over an HTTPS connection", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 139), http_status: Source::document("s3.rst", 139), wire_message: Source::document("s3-server-errors.ts", 209), title: Source::Unstated, description: Source::document("s3.rst", 139), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidSecurity", name: "InvalidSecurity", number: None, http_status: Some(403), wire_message: Some("The provided security credentials are not valid."), title: None, description: "The provided security credentials are not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 141), http_status: Source::document("s3.rst", 141), wire_message: Source::document("s3-server-errors.ts", 214), title: Source::Unstated, description: Source::document("s3.rst", 141), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidSOAPRequest", name: "InvalidSOAPRequest", number: None, http_status: Some(400), wire_message: Some("The SOAP request body is invalid."), title: None, description: "The SOAP request body is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 143), http_status: Source::document("s3.rst", 143), wire_message: Source::document("s3-server-errors.ts", 219), title: Source::Unstated, description: Source::document("s3.rst", 143), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidStorageClass", name: "InvalidStorageClass", number: None, http_status: Some(400), wire_message: Some("The storage class you specified is not valid."), title: None, description: "The storage class specified is not valid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 145), http_status: Source::document("s3.rst", 145), wire_message: Source::document("s3-server-errors.ts", 224), title: Source::Unstated, description: Source::document("s3.rst", 145), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidTargetBucketForLogging", name: "InvalidTargetBucketForLogging", number: None, http_status: Some(400), wire_message: Some("The target bucket for logging does not exist, is not owned by you, or does not have the appropriate grants for the log-delivery group."), title: None, description: "The target bucket for logging does not exist, is not owned by the user, or does not have the appropriate grants for the log-delivery group", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 147), http_status: Source::document("s3.rst", 147), wire_message: Source::document("s3-server-errors.ts", 234), title: Source::Unstated, description: Source::document("s3.rst", 147), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidToken", name: "InvalidToken", number: None, http_status: Some(400), wire_message: Some("The provided token is malformed or otherwise invalid."), title: None, description: "The provided token is malformed or otherwise invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 151), http_status: Source::document("s3.rst", 151), wire_message: Source::document("s3-server-errors.ts", 240), title: Source::Unstated, description: Source::document("s3.rst", 151), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidURI", name: "InvalidURI", number: None, http_status: Some(400), wire_message: Some("Couldn't parse the specified URI."), title: None, description: "Could not parse the specified URI", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 153), http_status: Source::document("s3.rst", 153), wire_message: Source::document("s3-server-errors.ts", 245), title: Source::Unstated, description: Source::document("s3.rst", 153), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "KeyTooLong", name: "KeyTooLong", number: None, http_status: Some(400), wire_message: Some("Your key is too long."), title: None, description: "User's key is too long", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 155), http_status: Source::document("s3.rst", 155), wire_message: Source::document("s3-server-errors.ts", 250), title: Source::Unstated, description: Source::document("s3.rst", 155), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "LimitExceeded", name: "LimitExceeded", number: None, http_status: Some(409), wire_message: Some("    The request was rejected because it attempted to create resources beyond the current AWS account limits. The error message describes the limit exceeded."), title: None, description: "Request was rejected because it attempted to create resources beyond the current AWS account limit. The error message describes the limit exceeded", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 157), http_status: Source::document("s3.rst", 157), wire_message: Source::document("s3-server-errors.ts", 255), title: Source::Unstated, description: Source::document("s3.rst", 157), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MalformedACLError", name: "MalformedACLError", number: None, http_status: Some(400), wire_message: Some("The XML you provided was not well-formed or did not validate against our published schema."), title: None, description: "The XML provided was not well-formed or did not validate against the published schema", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 161), http_status: Source::document("s3.rst", 161), wire_message: Source::document("s3-server-errors.ts", 261), title: Source::Unstated, description: Source::document("s3.rst", 161), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MalformedPolicyDocument", name: "MalformedPolicyDocument", number: None, http_status: Some(400), wire_message: Some("Syntax errors in policy."), title: None, description: "Syntax errors in policy", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 164), http_status: Source::document("s3.rst", 164), wire_message: Source::document("s3-server-errors.ts", 660), title: Source::Unstated, description: Source::document("s3.rst", 164), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MalformedPOSTRequest", name: "MalformedPOSTRequest", number: None, http_status: Some(400), wire_message: Some("The body of your POST request is not well-formed multipart/form-data."), title: None, description: "The body of the POST request is not well formed multipart/form data.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 166), http_status: Source::document("s3.rst", 166), wire_message: Source::document("s3-server-errors.ts", 267), title: Source::Unstated, description: Source::document("s3.rst", 166), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MalformedQueryString", name: "MalformedQueryString", number: None, http_status: Some(404), wire_message: Some("The query string contains a syntax error."), title: None, description: "The query string contains a syntax error", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 169), http_status: Source::document("s3.rst", 169), wire_message: Source::document("s3-server-errors.ts", 610), title: Source::Unstated, description: Source::document("s3.rst", 169), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MalformedXML", name: "MalformedXML", number: None, http_status: Some(400), wire_message: Some("The XML you provided was not well-formed or did not validate against our published schema."), title: None, description: "The XML provided was not well formed or did not validate against the published schema", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 171), http_status: Source::document("s3.rst", 171), wire_message: Source::document("s3-server-errors.ts", 273), title: Source::Unstated, description: Source::document("s3.rst", 171), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MaxMessageLengthExceeded", name: "MaxMessageLengthExceeded", number: None, http_status: Some(400), wire_message: Some("Your request was too big."), title: None, description: "Request is too big", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 174), http_status: Source::document("s3.rst", 174), wire_message: Source::document("s3-server-errors.ts", 279), title: Source::Unstated, description: Source::document("s3.rst", 174), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MaxPostPreDataLengthExceededError", name: "MaxPostPreDataLengthExceededError", number: None, http_status: Some(400), wire_message: Some("Your POST request fields preceding the upload file were too large."), title: None, description: "The POST request fields preceding the upload file were too large", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 176), http_status: Source::document("s3.rst", 176), wire_message: Source::document("s3-server-errors.ts", 284), title: Source::Unstated, description: Source::document("s3.rst", 176), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MetadataTooLarge", name: "MetadataTooLarge", number: None, http_status: Some(400), wire_message: Some("Your metadata headers exceed the maximum allowed metadata size."), title: None, description: "The metadata headers exceed the maximum allowed metadata size", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 179), http_status: Source::document("s3.rst", 179), wire_message: Source::document("s3-server-errors.ts", 290), title: Source::Unstated, description: Source::document("s3.rst", 179), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MethodNotAllowed", name: "MethodNotAllowed", number: None, http_status: Some(405), wire_message: Some("The specified method is not allowed against this resource."), title: None, description: "The specified method is not allowed against this resource", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 182), http_status: Source::document("s3.rst", 182), wire_message: Source::document("s3-server-errors.ts", 296), title: Source::Unstated, description: Source::document("s3.rst", 182), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingAction", name: "MissingAction", number: None, http_status: Some(400), wire_message: Some("The request is missing an action or a required parameter."), title: None, description: "The request is missing an action or a required parameter", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 185), http_status: Source::document("s3.rst", 185), wire_message: Source::document("s3-server-errors.ts", 615), title: Source::Unstated, description: Source::document("s3.rst", 185), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingAttachment", name: "MissingAttachment", number: None, http_status: Some(400), wire_message: Some("A SOAP attachment was expected, but none were found."), title: None, description: "A SOAP attachment was expected, but none were found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 188), http_status: Source::document("s3.rst", 188), wire_message: Source::document("s3-server-errors.ts", 301), title: Source::Unstated, description: Source::document("s3.rst", 188), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingAuthenticationToken", name: "MissingAuthenticationToken", number: None, http_status: Some(403), wire_message: Some("The request must contain either a valid (registered) AWS access key ID or X.509 certificate."), title: None, description: "The request must contain either a valid (registered) access key ID or X.509 certificate", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 190), http_status: Source::document("s3.rst", 190), wire_message: Source::document("s3-server-errors.ts", 620), title: Source::Unstated, description: Source::document("s3.rst", 190), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingContentLength", name: "MissingContentLength", number: None, http_status: Some(411), wire_message: Some("You must provide the Content-Length HTTP header."), title: None, description: "User must provide the Content-Length HTTP header", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 193), http_status: Source::document("s3.rst", 193), wire_message: Source::document("s3-server-errors.ts", 306), title: Source::Unstated, description: Source::document("s3.rst", 193), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingParameter", name: "MissingParameter", number: None, http_status: Some(400), wire_message: Some("A required parameter for the specified action is not supplied."), title: None, description: "A required parameter for the specified action is not supplied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 195), http_status: Source::document("s3.rst", 195), wire_message: Source::document("s3-server-errors.ts", 626), title: Source::Unstated, description: Source::document("s3.rst", 195), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingRequestBodyError", name: "MissingRequestBodyError", number: None, http_status: Some(400), wire_message: Some("Request body is empty"), title: None, description: "Request body is empty", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 198), http_status: Source::document("s3.rst", 198), wire_message: Source::document("s3-server-errors.ts", 311), title: Source::Unstated, description: Source::document("s3.rst", 198), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingSecurityElement", name: "MissingSecurityElement", number: None, http_status: Some(400), wire_message: Some("The SOAP 1.1 request is missing a security element."), title: None, description: "The SOAP 1.1 request is missing a security element", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 200), http_status: Source::document("s3.rst", 200), wire_message: Source::document("s3-server-errors.ts", 321), title: Source::Unstated, description: Source::document("s3.rst", 200), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingSecurityHeader", name: "MissingSecurityHeader", number: None, http_status: Some(400), wire_message: Some("Your request is missing a required header."), title: None, description: "The request is missing a required header", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 202), http_status: Source::document("s3.rst", 202), wire_message: Source::document("s3-server-errors.ts", 326), title: Source::Unstated, description: Source::document("s3.rst", 202), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoLoggingStatusForKey", name: "NoLoggingStatusForKey", number: None, http_status: Some(400), wire_message: Some("There is no such thing as a logging status subresource for a key."), title: None, description: "There is no such thing as a logging status subresource for a key", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 204), http_status: Source::document("s3.rst", 204), wire_message: Source::document("s3-server-errors.ts", 331), title: Source::Unstated, description: Source::document("s3.rst", 204), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchBucket", name: "NoSuchBucket", number: None, http_status: Some(404), wire_message: Some("The specified bucket does not exist."), title: None, description: "The specified bucket does not exist", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 207), http_status: Source::document("s3.rst", 207), wire_message: Source::document("s3-server-errors.ts", 337), title: Source::Unstated, description: Source::document("s3.rst", 207), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchEntity", name: "NoSuchEntity", number: None, http_status: Some(404), wire_message: Some("The request was rejected because it referenced an entity that does not exist. The error message describes the entity."), title: None, description: "The request was rejected because it referenced an entity that does not exist. The error message describes the entity", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 209), http_status: Source::document("s3.rst", 209), wire_message: Source::document("s3-server-errors.ts", 530), title: Source::Unstated, description: Source::document("s3.rst", 209), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchKey", name: "NoSuchKey", number: None, http_status: Some(404), wire_message: Some("The specified key does not exist."), title: None, description: "The specified key does not exist", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 213), http_status: Source::document("s3.rst", 213), wire_message: Source::document("s3-server-errors.ts", 347), title: Source::Unstated, description: Source::document("s3.rst", 213), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchUpload", name: "NoSuchUpload", number: None, http_status: Some(404), wire_message: Some("The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload might have been aborted or completed."), title: None, description: "The specified multipart upload does not exis. The upload ID might be invalid, or the multipart upload might have been aborted or completed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 215), http_status: Source::document("s3.rst", 215), wire_message: Source::document("s3-server-errors.ts", 373), title: Source::Unstated, description: Source::document("s3.rst", 215), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchVersion", name: "NoSuchVersion", number: None, http_status: Some(404), wire_message: Some("Indicates that the version ID specified in the request does not match an existing version."), title: None, description: "The version ID specified in the request does not match an existing version", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 219), http_status: Source::document("s3.rst", 219), wire_message: Source::document("s3-server-errors.ts", 379), title: Source::Unstated, description: Source::document("s3.rst", 219), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NotImplemented", name: "NotImplemented", number: None, http_status: Some(501), wire_message: Some("A header you provided implies functionality that is not implemented."), title: None, description: "A header provided implies functionality that is not implemented", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 222), http_status: Source::document("s3.rst", 222), wire_message: Source::document("s3-server-errors.ts", 400), title: Source::Unstated, description: Source::document("s3.rst", 222), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NotModified", name: "NotModified", number: None, http_status: Some(304), wire_message: Some("Not Modified."), title: None, description: "Not modified", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 225), http_status: Source::document("s3.rst", 225), wire_message: Source::document("s3-server-errors.ts", 406), title: Source::Unstated, description: Source::document("s3.rst", 225), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NotSignedUp", name: "NotSignedUp", number: None, http_status: Some(403), wire_message: Some("Your account is not signed up for the S3 service. You must sign up before you can use S3. "), title: None, description: "User's account is not signed up for the S3 service. User must sign up before using S3", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 227), http_status: Source::document("s3.rst", 227), wire_message: Source::document("s3-server-errors.ts", 411), title: Source::Unstated, description: Source::document("s3.rst", 227), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchBucketPolicy", name: "NoSuchBucketPolicy", number: None, http_status: Some(404), wire_message: Some("The specified bucket does not have a bucket policy."), title: None, description: "The specified bucket does not have a bucket policy", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 230), http_status: Source::document("s3.rst", 230), wire_message: Source::document("s3-server-errors.ts", 417), title: Source::Unstated, description: Source::document("s3.rst", 230), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationAborted", name: "OperationAborted", number: None, http_status: Some(409), wire_message: Some("A conflicting conditional operation is currently in progress against this resource. Try again."), title: None, description: "A conflicting conditional operation is currently in progress against this resource. Try again", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 232), http_status: Source::document("s3.rst", 232), wire_message: Source::document("s3-server-errors.ts", 421), title: Source::Unstated, description: Source::document("s3.rst", 232), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 232 says \"Try again\"") } },
+    CodeSpec { code: "OptInRequired", name: "OptInRequired", number: None, http_status: Some(403), wire_message: Some("The AWS access key ID needs a subscription for the service."), title: None, description: "The AWS access key ID needs a subscription for the service", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 235), http_status: Source::document("s3.rst", 235), wire_message: Source::document("s3-server-errors.ts", 632), title: Source::Unstated, description: Source::document("s3.rst", 235), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "PermanentRedirect", name: "PermanentRedirect", number: None, http_status: Some(301), wire_message: Some("The bucket you are attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint."), title: None, description: "The bucket the user is attempting to access must be addressed using the specified endpoint. Send all future requests to this endpoint", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 238), http_status: Source::document("s3.rst", 238), wire_message: Source::document("s3-server-errors.ts", 426), title: Source::Unstated, description: Source::document("s3.rst", 238), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "PreconditionFailed", name: "PreconditionFailed", number: None, http_status: Some(412), wire_message: Some("At least one of the preconditions you specified did not hold."), title: None, description: "At least one of the preconditions specified did not hold", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 242), http_status: Source::document("s3.rst", 242), wire_message: Source::document("s3-server-errors.ts", 432), title: Source::Unstated, description: Source::document("s3.rst", 242), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "Redirect", name: "Redirect", number: None, http_status: Some(307), wire_message: Some("Temporary redirect."), title: None, description: "Temporary redirect", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 245), http_status: Source::document("s3.rst", 245), wire_message: Source::document("s3-server-errors.ts", 438), title: Source::Unstated, description: Source::document("s3.rst", 245), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RestoreAlreadyInProgress", name: "RestoreAlreadyInProgress", number: None, http_status: Some(409), wire_message: Some("Object restore is already in progress."), title: None, description: "Object restore is already in progress", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 247), http_status: Source::document("s3.rst", 247), wire_message: Source::document("s3-server-errors.ts", 443), title: Source::Unstated, description: Source::document("s3.rst", 247), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestExpired", name: "RequestExpired", number: None, http_status: Some(400), wire_message: Some("The request reached the service more than 15 minutes after the date stamp on the request or more than 15 minutes after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is more than 15 minutes in the future."), title: None, description: "The request reached the service more than 15 minutes after the date stamp on the request or after the request expiration date (such as for pre-signed URLs), or the date stamp on the request is more than 15 minutes in the future", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 249), http_status: Source::document("s3.rst", 249), wire_message: Source::document("s3-server-errors.ts", 637), title: Source::Unstated, description: Source::document("s3.rst", 249), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestIsNotMultiPartContent", name: "RequestIsNotMultiPartContent", number: None, http_status: Some(400), wire_message: Some("Bucket POST must be of the enclosure-type multipart/form-data."), title: None, description: "Bucket POST must be of the enclosure-type multipart/ form data", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 255), http_status: Source::document("s3.rst", 255), wire_message: Source::document("s3-server-errors.ts", 448), title: Source::Unstated, description: Source::document("s3.rst", 255), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestTimeout", name: "RequestTimeout", number: None, http_status: Some(400), wire_message: Some("Your socket connection to the server was not read from or written to within the timeout period."), title: None, description: "The socket connection to the server was not read from or written to within the timeout period", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 258), http_status: Source::document("s3.rst", 258), wire_message: Source::document("s3-server-errors.ts", 453), title: Source::Unstated, description: Source::document("s3.rst", 258), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "the AWS SDKs' standard retry mode lists RequestTimeout among its transient error codes (boto3 retries guide)") } },
+    CodeSpec { code: "RequestTimeTooSkewed", name: "RequestTimeTooSkewed", number: None, http_status: Some(403), wire_message: Some("The difference between the request time and the server's time is too large."), title: None, description: "The difference between the request time and the server's time is too large", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 261), http_status: Source::document("s3.rst", 261), wire_message: Source::document("s3-server-errors.ts", 459), title: Source::Unstated, description: Source::document("s3.rst", 261), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestTorrentOfBucketError", name: "RequestTorrentOfBucketError", number: None, http_status: Some(400), wire_message: Some("Requesting the torrent file of a bucket is not permitted."), title: None, description: "Requesting the torrent file of a bucket is not permitted", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 264), http_status: Source::document("s3.rst", 264), wire_message: Source::document("s3-server-errors.ts", 465), title: Source::Unstated, description: Source::document("s3.rst", 264), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ServiceFailure", name: "ServiceFailure", number: None, http_status: Some(500), wire_message: Some("Server error: the request processing has failed because of an unknown error, exception or failure."), title: None, description: "Server error: the request processing failed because of an unknown error, exception or failure", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 267), http_status: Source::document("s3.rst", 267), wire_message: Source::document("s3-server-errors.ts", 563), title: Source::Unstated, description: Source::document("s3.rst", 267), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "documented with status 500, which the AWS SDKs' standard retry mode retries as transient (boto3 retries guide)") } },
+    CodeSpec { code: "ServiceUnavailable", name: "ServiceUnavailable", number: None, http_status: Some(503), wire_message: Some("The request has failed due to a temporary failure of the server."), title: None, description: "The request failed due to a temporary failure of the server", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("s3.rst", 270), http_status: Source::document("s3.rst", 270), wire_message: Source::document("s3-server-errors.ts", 482), title: Source::Unstated, description: Source::document("s3.rst", 270), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 270 says \"temporary failure of the server\"") } },
+    CodeSpec { code: "SignatureDoesNotMatch", name: "SignatureDoesNotMatch", number: None, http_status: Some(403), wire_message: Some("The request signature we calculated does not match the signature you provided."), title: None, description: "The request signature calculated does not match the signature provided", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 273), http_status: Source::document("s3.rst", 273), wire_message: Source::document("s3-server-errors.ts", 470), title: Source::Unstated, description: Source::document("s3.rst", 273), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "SlowDown", name: "SlowDown", number: None, http_status: Some(503), wire_message: Some("Reduce your request rate."), title: None, description: "Reduce the request rate", remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("s3.rst", 276), http_status: Source::document("s3.rst", 276), wire_message: Source::document("s3-server-errors.ts", 488), title: Source::Unstated, description: Source::document("s3.rst", 276), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 276 says \"Reduce the request rate\"") } },
+    CodeSpec { code: "TemporaryRedirect", name: "TemporaryRedirect", number: None, http_status: Some(307), wire_message: Some("You are being redirected to the bucket while DNS updates."), title: None, description: "The user is being redirected to the bucket while DNS updates", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 278), http_status: Source::document("s3.rst", 278), wire_message: Source::document("s3-server-errors.ts", 493), title: Source::Unstated, description: Source::document("s3.rst", 278), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "Throttling", name: "Throttling", number: None, http_status: Some(400), wire_message: Some("The request was denied due to request throttling."), title: None, description: "The request was denied due to request throttling", remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("s3.rst", 281), http_status: Source::document("s3.rst", 281), wire_message: Source::document("s3-server-errors.ts", 644), title: Source::Unstated, description: Source::document("s3.rst", 281), remediation: Source::Unstated, retry: Source::overlay("s3.overlay.toml", "s3.rst line 281 says \"denied due to request throttling\"") } },
+    CodeSpec { code: "TokenRefreshRequired", name: "TokenRefreshRequired", number: None, http_status: Some(400), wire_message: Some("The provided token must be refreshed."), title: None, description: "The provided token must be refreshed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 283), http_status: Source::document("s3.rst", 283), wire_message: Source::document("s3-server-errors.ts", 498), title: Source::Unstated, description: Source::document("s3.rst", 283), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "TooManyBuckets", name: "TooManyBuckets", number: None, http_status: Some(400), wire_message: Some("You have attempted to create more buckets than allowed."), title: None, description: "The user attempted to create more buckets than allowed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 285), http_status: Source::document("s3.rst", 285), wire_message: Source::document("s3-server-errors.ts", 503), title: Source::Unstated, description: Source::document("s3.rst", 285), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "TooManyParts", name: "TooManyParts", number: None, http_status: Some(400), wire_message: Some("You have attempted to upload more parts than allowed."), title: None, description: "The user attempted to upload more parts than allowed", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 287), http_status: Source::document("s3.rst", 287), wire_message: Source::document("s3-server-errors.ts", 508), title: Source::Unstated, description: Source::document("s3.rst", 287), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "UnexpectedContent", name: "UnexpectedContent", number: None, http_status: Some(400), wire_message: Some("This request does not support content."), title: None, description: "The request does not support content", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 289), http_status: Source::document("s3.rst", 289), wire_message: Source::document("s3-server-errors.ts", 513), title: Source::Unstated, description: Source::document("s3.rst", 289), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "UnresolvableGrantByEmailAddress", name: "UnresolvableGrantByEmailAddress", number: None, http_status: Some(400), wire_message: Some("The email address you provided does not match any account on record."), title: None, description: "The email address provided does not match any account on record", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 291), http_status: Source::document("s3.rst", 291), wire_message: Source::document("s3-server-errors.ts", 518), title: Source::Unstated, description: Source::document("s3.rst", 291), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "UserKeyMustBeSpecified", name: "UserKeyMustBeSpecified", number: None, http_status: Some(400), wire_message: Some("The bucket POST must contain the specified field name. If it is specified, check the order of the fields."), title: None, description: "The bucket POST must contain the specified field name. If it is specified, check the order of the fields", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 294), http_status: Source::document("s3.rst", 294), wire_message: Source::document("s3-server-errors.ts", 524), title: Source::Unstated, description: Source::document("s3.rst", 294), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ValidationError", name: "ValidationError", number: None, http_status: Some(400), wire_message: Some("The specified value is invalid."), title: None, description: "The specified value is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 297), http_status: Source::document("s3.rst", 297), wire_message: Source::document("s3-server-errors.ts", 655), title: Source::Unstated, description: Source::document("s3.rst", 297), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "WrongFormat", name: "WrongFormat", number: None, http_status: Some(400), wire_message: Some("Data entered by the user has a wrong format."), title: None, description: "Data entered by the user has a wrong format", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 299), http_status: Source::document("s3.rst", 299), wire_message: Source::document("s3-server-errors.ts", 536), title: Source::Unstated, description: Source::document("s3.rst", 299), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "AccessForbidden", name: "AccessForbidden", number: None, http_status: Some(403), wire_message: Some("Access Forbidden"), title: None, description: "Access Forbidden", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 12), http_status: Source::document("s3-server-errors.ts", 12), wire_message: Source::document("s3-server-errors.ts", 12), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 12), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "HttpHeadersTooLarge", name: "HttpHeadersTooLarge", number: None, http_status: Some(400), wire_message: Some("Your http headers exceed the maximum allowed http headers size."), title: None, description: "Your http headers exceed the maximum allowed http headers size.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 88), http_status: Source::document("s3-server-errors.ts", 88), wire_message: Source::document("s3-server-errors.ts", 88), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 88), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidPartNumber", name: "InvalidPartNumber", number: None, http_status: Some(416), wire_message: Some("The requested partnumber is not satisfiable."), title: None, description: "The requested partnumber is not satisfiable.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 182), http_status: Source::document("s3-server-errors.ts", 182), wire_message: Source::document("s3-server-errors.ts", 182), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 182), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidRedirectLocation", name: "InvalidRedirectLocation", number: None, http_status: Some(400), wire_message: Some("The website redirect location must have a prefix of 'http://' or 'https://' or '/'."), title: None, description: "The website redirect location must have a prefix of 'http://' or 'https://' or '/'.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 203), http_status: Source::document("s3-server-errors.ts", 203), wire_message: Source::document("s3-server-errors.ts", 203), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 203), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidTag", name: "InvalidTag", number: None, http_status: Some(400), wire_message: Some("The Tag you have provided is invalid"), title: None, description: "The Tag you have provided is invalid", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 229), http_status: Source::document("s3-server-errors.ts", 229), wire_message: Source::document("s3-server-errors.ts", 229), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 229), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MissingRequiredParameter", name: "MissingRequiredParameter", number: None, http_status: Some(400), wire_message: Some("Your request is missing a required parameter."), title: None, description: "Your request is missing a required parameter.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 316), http_status: Source::document("s3-server-errors.ts", 316), wire_message: Source::document("s3-server-errors.ts", 316), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 316), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchCORSConfiguration", name: "NoSuchCORSConfiguration", number: None, http_status: Some(404), wire_message: Some("The CORS configuration does not exist"), title: None, description: "The CORS configuration does not exist", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 342), http_status: Source::document("s3-server-errors.ts", 342), wire_message: Source::document("s3-server-errors.ts", 342), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 342), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchLifecycleConfiguration", name: "NoSuchLifecycleConfiguration", number: None, http_status: Some(404), wire_message: Some("The lifecycle configuration does not exist."), title: None, description: "The lifecycle configuration does not exist.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 352), http_status: Source::document("s3-server-errors.ts", 352), wire_message: Source::document("s3-server-errors.ts", 352), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 352), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchObjectLockConfiguration", name: "NoSuchObjectLockConfiguration", number: None, http_status: Some(404), wire_message: Some("The specified object does not have a ObjectLock configuration."), title: None, description: "The specified object does not have a ObjectLock configuration.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 357), http_status: Source::document("s3-server-errors.ts", 357), wire_message: Source::document("s3-server-errors.ts", 357), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 357), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchWebsiteConfiguration", name: "NoSuchWebsiteConfiguration", number: None, http_status: Some(404), wire_message: Some("The specified bucket does not have a website configuration"), title: None, description: "The specified bucket does not have a website configuration", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 363), http_status: Source::document("s3-server-errors.ts", 363), wire_message: Source::document("s3-server-errors.ts", 363), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 363), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "NoSuchTagSet", name: "NoSuchTagSet", number: None, http_status: Some(404), wire_message: Some("The TagSet does not exist"), title: None, description: "The TagSet does not exist", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 368), http_status: Source::document("s3-server-errors.ts", 368), wire_message: Source::document("s3-server-errors.ts", 368), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 368), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ReplicationConfigurationNotFoundError", name: "ReplicationConfigurationNotFoundError", number: None, http_status: Some(404), wire_message: Some("The replication configuration was not found"), title: None, description: "The replication configuration was not found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 385), http_status: Source::document("s3-server-errors.ts", 385), wire_message: Source::document("s3-server-errors.ts", 385), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 385), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ObjectLockConfigurationNotFoundError", name: "ObjectLockConfigurationNotFoundError", number: None, http_status: Some(404), wire_message: Some("The object lock configuration was not found"), title: None, description: "The object lock configuration was not found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 390), http_status: Source::document("s3-server-errors.ts", 390), wire_message: Source::document("s3-server-errors.ts", 390), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 390), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ServerSideEncryptionConfigurationNotFoundError", name: "ServerSideEncryptionConfigurationNotFoundError", number: None, http_status: Some(404), wire_message: Some("The server side encryption configuration was not found"), title: None, description: "The server side encryption configuration was not found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 395), http_status: Source::document("s3-server-errors.ts", 395), wire_message: Source::document("s3-server-errors.ts", 395), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 395), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "KeyAlreadyExists", name: "KeyAlreadyExists", number: None, http_status: Some(409), wire_message: Some("The request was rejected because it attempted to create a resource that already exists."), title: None, description: "The request was rejected because it attempted to create a resource that already exists.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 557), http_status: Source::document("s3-server-errors.ts", 557), wire_message: Source::document("s3-server-errors.ts", 557), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 557), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MalformedPolicy", name: "MalformedPolicy", number: None, http_status: Some(400), wire_message: Some("This policy contains invalid Json"), title: None, description: "This policy contains invalid Json", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 670), http_status: Source::document("s3-server-errors.ts", 670), wire_message: Source::document("s3-server-errors.ts", 670), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 670), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ReportExpired", name: "ReportExpired", number: None, http_status: Some(410), wire_message: Some("The request was rejected because the most recent credential report has expired. To generate a new credential report, use GenerateCredentialReport."), title: None, description: "The request was rejected because the most recent credential report has expired. To generate a new credential report, use GenerateCredentialReport.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 675), http_status: Source::document("s3-server-errors.ts", 675), wire_message: Source::document("s3-server-errors.ts", 675), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 675), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ReportInProgress", name: "ReportInProgress", number: None, http_status: Some(404), wire_message: Some("The request was rejected because the credential report is still being generated."), title: None, description: "The request was rejected because the credential report is still being generated.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 681), http_status: Source::document("s3-server-errors.ts", 681), wire_message: Source::document("s3-server-errors.ts", 681), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 681), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ReportNotPresent", name: "ReportNotPresent", number: None, http_status: Some(410), wire_message: Some("The request was rejected because the credential report does not exist. To generate a credential report, use GenerateCredentialReport."), title: None, description: "The request was rejected because the credential report does not exist. To generate a credential report, use GenerateCredentialReport.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 687), http_status: Source::document("s3-server-errors.ts", 687), wire_message: Source::document("s3-server-errors.ts", 687), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 687), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "Found", name: "Found", number: None, http_status: Some(302), wire_message: Some("Resource Found"), title: None, description: "Resource Found", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 693), http_status: Source::document("s3-server-errors.ts", 693), wire_message: Source::document("s3-server-errors.ts", 693), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 693), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "MPUinProgress", name: "MPUinProgress", number: None, http_status: Some(409), wire_message: Some("The bucket you tried to delete has an ongoing multipart upload."), title: None, description: "The bucket you tried to delete has an ongoing multipart upload.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 700), http_status: Source::document("s3-server-errors.ts", 700), wire_message: Source::document("s3-server-errors.ts", 700), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 700), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "LocationNotFound", name: "LocationNotFound", number: None, http_status: Some(424), wire_message: Some("The object data location does not exist."), title: None, description: "The object data location does not exist.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 706), http_status: Source::document("s3-server-errors.ts", 706), wire_message: Source::document("s3-server-errors.ts", 706), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 706), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
     /// The code with this wire string, if any.
     fn lookup(code: &str) -> Option<Self> {
         match code.len() {
+            5 => match code {
+                "Found" => Some(ErrorCode::Found),
+                _ => None,
+            },
             8 => match code {
                 "Redirect" => Some(ErrorCode::Redirect),
                 "SlowDown" => Some(ErrorCode::SlowDown),
@@ -889,6 +1196,7 @@ impl ErrorCode {
                 "InvalidURI" => Some(ErrorCode::InvalidURI),
                 "KeyTooLong" => Some(ErrorCode::KeyTooLong),
                 "Throttling" => Some(ErrorCode::Throttling),
+                "InvalidTag" => Some(ErrorCode::InvalidTag),
                 _ => None,
             },
             11 => match code {
@@ -911,6 +1219,7 @@ impl ErrorCode {
                     0x797469746e45686306261d301c27010b => ErrorCode::NoSuchEntity,
                     0x64616f6c7055686318361d301a3f1f1b => ErrorCode::NoSuchUpload,
                     0x7374726150796e613e18230e3f0e3f2d => ErrorCode::TooManyParts,
+                    0x746553676154686309371d3026340e1a => ErrorCode::NoSuchTagSet,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -924,6 +1233,8 @@ impl ErrorCode {
                     0x6e6f69746341676e2f0e1d1a0710282a => ErrorCode::MissingAction,
                     0x6e6f6973726556680d351d3006210a18 => ErrorCode::NoSuchVersion,
                     0x6465726975716552230b1b1a2001012a => ErrorCode::OptInRequired,
+                    0x64657269707845740c371b0206001d17 => ErrorCode::ReportExpired,
+                    0x73736572676f72503f1c393b1b323f3f => ErrorCode::MPUinProgress,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -953,6 +1264,8 @@ impl ErrorCode {
                     0x746e656d75677241250d050d14111c08 => ErrorCode::InvalidArgument,
                     0x7974697275636553370d050d14150b1a => ErrorCode::InvalidSecurity,
                     0x726f7272456e6f691d15050d2c020e3f => ErrorCode::ValidationError,
+                    0x6e6564646962726f293500160c01112e => ErrorCode::AccessForbidden,
+                    0x7963696c6f506465081f1d09093c0528 => ErrorCode::MalformedPolicy,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -964,6 +1277,10 @@ impl ErrorCode {
                     0x6465776f6c6c41740000000004182439 => ErrorCode::MethodNotAllowed,
                     0x726574656d617261000000001e121b2c => ErrorCode::MissingParameter,
                     0x646574726f62416e000000001d073121 => ErrorCode::OperationAborted,
+                    0x737473697845796400000000393c1c2f => ErrorCode::KeyAlreadyExists,
+                    0x73736572676f725000000000081f1702 => ErrorCode::ReportInProgress,
+                    0x746e657365725074000000000a023526 => ErrorCode::ReportNotPresent,
+                    0x646e756f46746f4e0000000027170002 => ErrorCode::LocationNotFound,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -976,6 +1293,7 @@ impl ErrorCode {
                     0x74636572696465520000000009173724 => ErrorCode::PermanentRedirect,
                     0x7463657269646552000000001408372d => ErrorCode::TemporaryRedirect,
                     0x746e65746e6f43640000000017260a30 => ErrorCode::UnexpectedContent,
+                    0x7265626d754e7472000000002f021c28 => ErrorCode::InvalidPartNumber,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -995,13 +1313,17 @@ impl ErrorCode {
                 };
                 (candidate.as_str() == code).then_some(candidate)
             }
-            19 => match code {
-                "BucketAlreadyExists" => Some(ErrorCode::BucketAlreadyExists),
-                "EntityAlreadyExists" => Some(ErrorCode::EntityAlreadyExists),
-                "IncompleteSignature" => Some(ErrorCode::IncompleteSignature),
-                "InvalidStorageClass" => Some(ErrorCode::InvalidStorageClass),
-                _ => None,
-            },
+            19 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x73747369784579641e2d351112071427 => ErrorCode::BucketAlreadyExists,
+                    0x73747369784579641e2d380d10100f20 => ErrorCode::EntityAlreadyExists,
+                    0x65727574616e676911091c1d080a3d2c => ErrorCode::IncompleteSignature,
+                    0x7373616c4365676127370d0506171c26 => ErrorCode::InvalidStorageClass,
+                    0x656772614c6f6f540105042d1f20073a => ErrorCode::HttpHeadersTooLarge,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
             20 => {
                 let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
                     0x64496e656b6f54742a082a083502002c => ErrorCode::InvalidClientTokenId,
@@ -1038,6 +1360,8 @@ impl ErrorCode {
                     0x726564616548676e33000d2d08051d2c => ErrorCode::InvalidAddressingHeader,
                     0x746e656d75636f440a3d160a1f0f0821 => ErrorCode::MalformedPolicyDocument,
                     0x726f72724579646f27160b3b31071a28 => ErrorCode::MissingRequestBodyError,
+                    0x6e6f697461636f4c3b000c3e15150b3b => ErrorCode::InvalidRedirectLocation,
+                    0x6e6f6974617275670c103a2c1c350121 => ErrorCode::NoSuchCORSConfiguration,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -1045,6 +1369,7 @@ impl ErrorCode {
             24 => match code {
                 "MaxMessageLengthExceeded" => Some(ErrorCode::MaxMessageLengthExceeded),
                 "RestoreAlreadyInProgress" => Some(ErrorCode::RestoreAlreadyInProgress),
+                "MissingRequiredParameter" => Some(ErrorCode::MissingRequiredParameter),
                 _ => None,
             },
             25 => match code {
@@ -1053,6 +1378,7 @@ impl ErrorCode {
             },
             26 => match code {
                 "MissingAuthenticationToken" => Some(ErrorCode::MissingAuthenticationToken),
+                "NoSuchWebsiteConfiguration" => Some(ErrorCode::NoSuchWebsiteConfiguration),
                 _ => None,
             },
             27 => match code {
@@ -1063,10 +1389,12 @@ impl ErrorCode {
             28 => match code {
                 "AmbiguousGrantByEmailAddress" => Some(ErrorCode::AmbiguousGrantByEmailAddress),
                 "RequestIsNotMultiPartContent" => Some(ErrorCode::RequestIsNotMultiPartContent),
+                "NoSuchLifecycleConfiguration" => Some(ErrorCode::NoSuchLifecycleConfiguration),
                 _ => None,
             },
             29 => match code {
                 "InvalidTargetBucketForLogging" => Some(ErrorCode::InvalidTargetBucketForLogging),
+                "NoSuchObjectLockConfiguration" => Some(ErrorCode::NoSuchObjectLockConfiguration),
                 _ => None,
             },
             30 => match code {
@@ -1086,9 +1414,27 @@ impl ErrorCode {
                 "IncorrectNumberOfFilesInPostRequest" => Some(ErrorCode::IncorrectNumberOfFilesInPostRequest),
                 _ => None,
             },
+            36 => match code {
+                "ObjectLockConfigurationNotFoundError" => {
+                    Some(ErrorCode::ObjectLockConfigurationNotFoundError)
+                }
+                _ => None,
+            },
+            37 => match code {
+                "ReplicationConfigurationNotFoundError" => {
+                    Some(ErrorCode::ReplicationConfigurationNotFoundError)
+                }
+                _ => None,
+            },
             39 => match code {
                 "IllegalVersioningConfigurationException" => {
                     Some(ErrorCode::IllegalVersioningConfigurationException)
+                }
+                _ => None,
+            },
+            46 => match code {
+                "ServerSideEncryptionConfigurationNotFoundError" => {
+                    Some(ErrorCode::ServerSideEncryptionConfigurationNotFoundError)
                 }
                 _ => None,
             },

@@ -7,6 +7,7 @@ pub mod authing;
 pub mod aws_interface;
 pub mod huawei_iam;
 pub mod s3;
+pub mod s3_server;
 pub mod tencent_cam;
 
 #[allow(unused_imports)] // used by the parsers' signatures
