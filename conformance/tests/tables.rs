@@ -117,7 +117,7 @@ fn s3_has_105_documented_codes_and_22_more_from_the_server_list() {
     use cloud_errors_core::Source;
     use s3_errors::ErrorCode;
     check_table::<ErrorCode>(127);
-    let from = |file: &str| {
+    let from = |file: &'static str| {
         ErrorCode::ALL
             .iter()
             .filter(move |c| matches!(c.sources().code, Source::Document { file: f, .. } if f == file))

@@ -9,7 +9,7 @@ const SAMPLES: [(Vendor, &str); 5] = [
     (Vendor::Authing, r#"{"message":"User does not exist","code":2004,"data":null}"#),
     (
         Vendor::S3,
-        "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>",
+        "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message></Error>",
     ),
     (Vendor::TencentCam, r#"{"code":4000,"message":"m","codeDesc":"InvalidParameter"}"#),
 ];

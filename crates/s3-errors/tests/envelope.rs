@@ -172,7 +172,7 @@ fn head_responses_take_their_code_from_the_status_and_ids_from_headers() {
         (not_found.request_id(), not_found.host_id(), not_found.http_status()),
         (Some("TX1"), Some("HOST1"), Some(404))
     );
-    // A status only one documented code has gives that code.
+    // The two statuses S3 gives one meaning on HEAD requests give that code.
     let range = ErrorResponse::from_http(416, &headers, b"").unwrap().unwrap();
     assert_eq!(range.code(), ErrorCode::InvalidRange);
     let moved = ErrorResponse::from_http(301, &headers, b"").unwrap().unwrap();
@@ -216,7 +216,7 @@ fn builders_write_what_s3_servers_write() {
     let query = ErrorResponse::new_query(ErrorCode::Throttling).with_request_id("Q");
     assert_eq!(
         query.to_xml(),
-        format!("{DECL}<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>Throttling</Code><Message>The request was denied due to request throttling</Message></Error><RequestId>Q</RequestId></ErrorResponse>")
+        format!("{DECL}<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>Throttling</Code><Message>The request was denied due to request throttling.</Message></Error><RequestId>Q</RequestId></ErrorResponse>")
     );
     assert_eq!(query.retry(), RetryClass::Throttling);
     assert_eq!(ErrorResponse::new_query(ErrorCode::ServiceUnavailable).error_type(), Some("Receiver"));
@@ -226,7 +226,7 @@ fn builders_write_what_s3_servers_write() {
 #[test]
 fn display_shows_code_status_message_and_request_id() {
     let error = ErrorResponse::new(ErrorCode::SlowDown).with_request_id("R7");
-    assert_eq!(error.to_string(), "SlowDown (HTTP 503): Reduce the request rate [request id R7]");
+    assert_eq!(error.to_string(), "SlowDown (HTTP 503): Reduce your request rate. [request id R7]");
     let boxed: Box<dyn std::error::Error> = Box::new(error);
     assert!(boxed.to_string().starts_with("SlowDown"));
 }
