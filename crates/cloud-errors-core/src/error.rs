@@ -106,7 +106,12 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} at line {} column {}", self.kind, self.message, self.line, self.column)
+        // serde's messages often start with the kind already ("invalid type: integer `5`, ...");
+        // say it once.
+        if !self.message.starts_with(self.kind.as_str()) {
+            write!(f, "{}: ", self.kind)?;
+        }
+        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
     }
 }
 
@@ -175,8 +180,24 @@ mod tests {
     #[test]
     fn display_reads_like_a_sentence() {
         let err = ParseError::at_offset(ParseErrorKind::MissingField, b"{\n}", 2, "missing field `code`");
-        assert_eq!(err.to_string(), "missing field: missing field `code` at line 2 column 1");
+        assert_eq!(err.to_string(), "missing field `code` at line 2 column 1");
         assert_eq!((err.kind(), err.line(), err.column()), (ParseErrorKind::MissingField, 2, 1));
         assert_eq!(err.message(), "missing field `code`");
+    }
+
+    #[test]
+    fn display_names_the_kind_once() {
+        let serde_said = ParseError::new(
+            ParseErrorKind::InvalidType,
+            1,
+            5,
+            "invalid type: integer `5`, expected a string",
+        );
+        assert_eq!(serde_said.to_string(), "invalid type: integer `5`, expected a string at line 1 column 5");
+        let ours = ParseError::new(ParseErrorKind::Eof, 2, 1, "the body ends inside an object");
+        assert_eq!(
+            ours.to_string(),
+            "unexpected end of input: the body ends inside an object at line 2 column 1"
+        );
     }
 }

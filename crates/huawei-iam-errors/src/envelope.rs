@@ -1,10 +1,13 @@
-//! Huawei IAM's error body: `{"error_msg": …, "error_code": …, "request_id": …}`, and the
-//! nested `{"error": {"code": …, "message": …}}` shape the same endpoints (and the official SDKs)
-//! also use.
+//! Huawei IAM's error bodies, every shape the vendor's SDK reads: the flat
+//! `{"error_msg": …, "error_code": …, "request_id": …}`; the camelCase `{"errorCode": …,
+//! "errorMsg": …}`; and a nested `error` object, either `{"error": {"code": …, "message": …}}`
+//! (API gateway codes, Keystone's `{"code": 401, "message": …, "title": …}`) or
+//! `{"error": {"error_code": …, "error_msg": …, "request_id": …}}`. Any member may be `null`;
+//! a `null` is kept and written back.
 
 use core::fmt;
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawValue};
+use cloud_errors_core::json::{self, read_nullable, JsonObject, JsonStyle, JsonWriter, Members, RawValue};
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -16,7 +19,17 @@ const ERROR_MSG: usize = 0;
 const ERROR_CODE: usize = 1;
 const REQUEST_ID: usize = 2;
 const ENCODED_AUTHORIZATION_MESSAGE: usize = 3;
-// Index 4 is the nested `error` object.
+const ERROR: usize = 4;
+const ERROR_CODE_CAMEL: usize = 5;
+const ERROR_MSG_CAMEL: usize = 6;
+
+// The nested `error` object's members.
+const NESTED_CODE: usize = 0;
+const NESTED_MESSAGE: usize = 1;
+const NESTED_ERROR_CODE: usize = 2;
+const NESTED_ERROR_MSG: usize = 3;
+const NESTED_REQUEST_ID: usize = 4;
+// Index 5 is `title`.
 
 /// A Huawei IAM error response, with every member of the body kept in order.
 ///
@@ -35,6 +48,8 @@ pub struct ErrorResponse {
     error_code: Option<String>,
     request_id: Option<String>,
     encoded_authorization_message: Option<String>,
+    /// The camelCase shape's `errorCode` and `errorMsg`.
+    camel: Option<Box<(Option<String>, Option<String>)>>,
     // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
     error: Option<Box<NestedError>>,
     members: Members,
@@ -49,11 +64,16 @@ struct HttpContext {
     request_id: Option<String>,
 }
 
-/// The nested shape's `error` object: `{"code": …, "message": …}`, other members kept.
+/// The nested shape's `error` object: `{"code": …, "message": …, "title": …}` or
+/// `{"error_code": …, "error_msg": …, "request_id": …}`, other members kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NestedError {
-    code: NestedCode,
+    code: Option<NestedCode>,
     message: Option<String>,
+    error_code: Option<String>,
+    error_msg: Option<String>,
+    request_id: Option<String>,
+    title: Option<String>,
     members: Members,
 }
 
@@ -66,14 +86,24 @@ struct NestedCode {
 }
 
 impl NestedError {
-    /// The code as sent (a number's digits for numeric codes).
-    pub fn code(&self) -> &str {
-        &self.code.text
+    /// The code as sent: `error_code`, else `code` (a number's digits for numeric codes).
+    pub fn code(&self) -> Option<&str> {
+        self.error_code.as_deref().or(self.code.as_ref().map(|code| code.text.as_str()))
     }
 
-    /// The message, if the object has one.
+    /// The message: `error_msg`, else `message`.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.error_msg.as_deref().or(self.message.as_deref())
+    }
+
+    /// The request id, when the object carries one.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// Keystone's `title` (the status's reason phrase, `"Unauthorized"`).
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
     }
 
     /// The members the envelope does not model, in order.
@@ -122,11 +152,21 @@ impl ErrorResponse {
         json::to_vec(self, JsonStyle::Compact)
     }
 
-    /// The error code: `error_code`, or the nested `error.code`.
+    /// The error code: `error_code`, `errorCode`, or the nested object's (an absent or `null`
+    /// code reads as the empty string).
     pub fn code(&self) -> Code<'_, ErrorCode> {
-        let wire =
-            self.error_code.as_deref().or(self.error.as_deref().map(NestedError::code)).unwrap_or_default();
+        let wire = self
+            .error_code
+            .as_deref()
+            .or(self.camel.as_ref().and_then(|camel| camel.0.as_deref()))
+            .or(self.error.as_deref().and_then(NestedError::code))
+            .unwrap_or_default();
         Code::from_wire(wire)
+    }
+
+    /// The error code as sent.
+    pub fn wire_code(&self) -> &str {
+        self.code().as_str()
     }
 
     /// The table row of the code, when it is documented.
@@ -134,14 +174,21 @@ impl ErrorResponse {
         self.code().known().map(ErrorCode::spec)
     }
 
-    /// The message as sent: `error_msg`, or the nested `error.message`.
+    /// The message as sent: `error_msg`, `errorMsg`, or the nested object's.
     pub fn message(&self) -> Option<&str> {
-        self.error_msg.as_deref().or(self.error.as_deref().and_then(NestedError::message))
+        self.error_msg
+            .as_deref()
+            .or(self.camel.as_ref().and_then(|camel| camel.1.as_deref()))
+            .or(self.error.as_deref().and_then(NestedError::message))
     }
 
-    /// The request id: the body's `request_id`, else the `X-Request-Id` header.
+    /// The request id: the body's `request_id` (or the nested object's), else the
+    /// `X-Request-Id` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref().or(self.http.as_ref().and_then(|http| http.request_id.as_deref()))
+        self.request_id
+            .as_deref()
+            .or(self.error.as_deref().and_then(NestedError::request_id))
+            .or(self.http.as_ref().and_then(|http| http.request_id.as_deref()))
     }
 
     /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
@@ -179,10 +226,10 @@ impl ErrorResponse {
         self.members.extras()
     }
 
-    /// Sets the message.
+    /// Sets the message (`error_msg`).
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error_msg = Some(message.into());
-        self.members.mark(ERROR_MSG);
+        self.members.set_value(ERROR_MSG);
         self
     }
 
@@ -196,14 +243,14 @@ impl ErrorResponse {
     /// Sets the request id.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
-        self.members.mark(REQUEST_ID);
+        self.members.set_value(REQUEST_ID);
         self
     }
 
     /// Sets the encoded authorization message.
     pub fn with_encoded_authorization_message(mut self, message: impl Into<String>) -> Self {
         self.encoded_authorization_message = Some(message.into());
-        self.members.mark(ENCODED_AUTHORIZATION_MESSAGE);
+        self.members.set_value(ENCODED_AUTHORIZATION_MESSAGE);
         self
     }
 
@@ -220,13 +267,16 @@ impl ErrorResponse {
     }
 }
 
-fn optional_string<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-    map.next_value::<String>().map(Some)
-}
-
 impl JsonObject for ErrorResponse {
-    const KEYS: &'static [&'static str] =
-        &["error_msg", "error_code", "request_id", "encoded_authorization_message", "error"];
+    const KEYS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "request_id",
+        "encoded_authorization_message",
+        "error",
+        "errorCode",
+        "errorMsg",
+    ];
     const EXPECTING: &'static str = "a Huawei IAM error body";
 
     #[inline]
@@ -236,7 +286,9 @@ impl JsonObject for ErrorResponse {
             "error_code" => Some(ERROR_CODE),
             "request_id" => Some(REQUEST_ID),
             "encoded_authorization_message" => Some(ENCODED_AUTHORIZATION_MESSAGE),
-            "error" => Some(4),
+            "error" => Some(ERROR),
+            "errorCode" => Some(ERROR_CODE_CAMEL),
+            "errorMsg" => Some(ERROR_MSG_CAMEL),
             _ => None,
         }
     }
@@ -247,6 +299,7 @@ impl JsonObject for ErrorResponse {
             error_code: None,
             request_id: None,
             encoded_authorization_message: None,
+            camel: None,
             error: None,
             members: Members::new(),
             http: None,
@@ -260,22 +313,31 @@ impl JsonObject for ErrorResponse {
     }
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        let members = &mut self.members;
         match index {
-            ERROR_MSG => self.error_msg = optional_string(map)?,
-            ERROR_CODE => self.error_code = optional_string(map)?,
-            REQUEST_ID => self.request_id = optional_string(map)?,
-            ENCODED_AUTHORIZATION_MESSAGE => self.encoded_authorization_message = optional_string(map)?,
-            _ => self.error = Some(Box::new(map.next_value()?)),
+            ERROR_MSG => self.error_msg = read_nullable(map, members, index)?,
+            ERROR_CODE => self.error_code = read_nullable(map, members, index)?,
+            REQUEST_ID => self.request_id = read_nullable(map, members, index)?,
+            ENCODED_AUTHORIZATION_MESSAGE => {
+                self.encoded_authorization_message = read_nullable(map, members, index)?
+            }
+            ERROR => self.error = read_nullable::<NestedError, _>(map, members, index)?.map(Box::new),
+            ERROR_CODE_CAMEL => {
+                self.camel.get_or_insert_with(Box::default).0 = read_nullable(map, members, index)?
+            }
+            _ => self.camel.get_or_insert_with(Box::default).1 = read_nullable(map, members, index)?,
         }
         Ok(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.error_code.is_none() && self.error.is_none() {
+        // Any member that can hold the code will do, even a `null` one: the body is kept.
+        if ![ERROR_CODE, ERROR_CODE_CAMEL, ERROR].iter().any(|&index| self.members.is_marked(index)) {
             return Err(E::missing_field("error_code"));
         }
         Ok(())
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        let camel = self.camel.as_deref();
         match index {
             ERROR_MSG => writer.string(self.error_msg.as_deref().unwrap_or_default()),
             ERROR_CODE => writer.string(self.error_code.as_deref().unwrap_or_default()),
@@ -283,29 +345,39 @@ impl JsonObject for ErrorResponse {
             ENCODED_AUTHORIZATION_MESSAGE => {
                 writer.string(self.encoded_authorization_message.as_deref().unwrap_or_default())
             }
-            _ => writer.object(self.error.as_deref().expect("a marked member has a value")),
+            ERROR => writer.object(self.error.as_deref().expect("a marked, non-null member has a value")),
+            ERROR_CODE_CAMEL => writer.string(camel.and_then(|c| c.0.as_deref()).unwrap_or_default()),
+            _ => writer.string(camel.and_then(|c| c.1.as_deref()).unwrap_or_default()),
         }
     }
     fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
+        let camel = self.camel.as_deref();
         match index {
             ERROR_MSG => map.serialize_entry(key, &self.error_msg),
             ERROR_CODE => map.serialize_entry(key, &self.error_code),
             REQUEST_ID => map.serialize_entry(key, &self.request_id),
             ENCODED_AUTHORIZATION_MESSAGE => map.serialize_entry(key, &self.encoded_authorization_message),
-            _ => map.serialize_entry(key, &self.error),
+            ERROR => map.serialize_entry(key, &self.error),
+            ERROR_CODE_CAMEL => map.serialize_entry(key, &camel.and_then(|c| c.0.as_deref())),
+            _ => map.serialize_entry(key, &camel.and_then(|c| c.1.as_deref())),
         }
     }
 }
 
 impl JsonObject for NestedError {
-    const KEYS: &'static [&'static str] = &["code", "message"];
+    const KEYS: &'static [&'static str] =
+        &["code", "message", "error_code", "error_msg", "request_id", "title"];
     const EXPECTING: &'static str = "a Huawei `error` object";
 
     fn empty() -> Self {
         NestedError {
-            code: NestedCode { text: String::new(), is_number: false },
+            code: None,
             message: None,
+            error_code: None,
+            error_msg: None,
+            request_id: None,
+            title: None,
             members: Members::new(),
         }
     }
@@ -317,30 +389,50 @@ impl JsonObject for NestedError {
     }
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        let members = &mut self.members;
         match index {
-            0 => self.code = map.next_value()?,
-            _ => self.message = optional_string(map)?,
+            NESTED_CODE => self.code = read_nullable(map, members, index)?,
+            NESTED_MESSAGE => self.message = read_nullable(map, members, index)?,
+            NESTED_ERROR_CODE => self.error_code = read_nullable(map, members, index)?,
+            NESTED_ERROR_MSG => self.error_msg = read_nullable(map, members, index)?,
+            NESTED_REQUEST_ID => self.request_id = read_nullable(map, members, index)?,
+            _ => self.title = read_nullable(map, members, index)?,
         }
         Ok(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(0) {
+        if self.members.is_marked(NESTED_CODE) || self.members.is_marked(NESTED_ERROR_CODE) {
             Ok(())
         } else {
             Err(E::missing_field("code"))
         }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        fn text(value: &Option<String>) -> &str {
+            value.as_deref().unwrap_or_default()
+        }
         match index {
-            0 if self.code.is_number => writer.int(self.code.text.parse().expect("checked digits")),
-            0 => writer.string(&self.code.text),
-            _ => writer.string(self.message.as_deref().unwrap_or_default()),
+            NESTED_CODE => match &self.code {
+                Some(code) if code.is_number => writer.int(code.text.parse().expect("checked digits")),
+                Some(code) => writer.string(&code.text),
+                None => writer.string(""),
+            },
+            NESTED_MESSAGE => writer.string(text(&self.message)),
+            NESTED_ERROR_CODE => writer.string(text(&self.error_code)),
+            NESTED_ERROR_MSG => writer.string(text(&self.error_msg)),
+            NESTED_REQUEST_ID => writer.string(text(&self.request_id)),
+            _ => writer.string(text(&self.title)),
         }
     }
     fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        let key = Self::KEYS[index];
         match index {
-            0 => map.serialize_entry("code", &self.code),
-            _ => map.serialize_entry("message", &self.message),
+            NESTED_CODE => map.serialize_entry(key, &self.code),
+            NESTED_MESSAGE => map.serialize_entry(key, &self.message),
+            NESTED_ERROR_CODE => map.serialize_entry(key, &self.error_code),
+            NESTED_ERROR_MSG => map.serialize_entry(key, &self.error_msg),
+            NESTED_REQUEST_ID => map.serialize_entry(key, &self.request_id),
+            _ => map.serialize_entry(key, &self.title),
         }
     }
 }

@@ -56,13 +56,15 @@ fn the_nested_shape_keeps_string_and_numeric_codes() {
         assert_exact(r#"{"error":{"code":"PAP5.0012","message":"no such agency","title":"Not Found"}}"#);
     assert_eq!(string_code.code(), ErrorCode::NoSuchAgency);
     assert_eq!(string_code.message(), Some("no such agency"));
-    assert_eq!(string_code.nested_error().unwrap().extra_fields().count(), 1);
+    // `title` (Keystone's) is modelled now; nothing is left over.
+    assert_eq!(string_code.nested_error().unwrap().title(), Some("Not Found"));
+    assert_eq!(string_code.nested_error().unwrap().extra_fields().count(), 0);
 
     let numeric = assert_exact(
         r#"{"error":{"message":"The request you have made requires authentication.","code":401,"title":"Unauthorized"}}"#,
     );
     assert_eq!(numeric.code().as_str(), "401");
-    assert_eq!(numeric.nested_error().unwrap().code(), "401");
+    assert_eq!(numeric.nested_error().unwrap().code(), Some("401"));
 }
 
 #[test]
@@ -126,11 +128,53 @@ fn malformed_bodies_are_typed_errors() {
     assert_eq!(kind(r#"{"error_code":5}"#), ParseErrorKind::InvalidType);
     assert_eq!(kind(r#"{"error_code":"A","error_code":"B"}"#), ParseErrorKind::DuplicateField);
     assert_eq!(kind(r#"{"error":{"message":"m"}}"#), ParseErrorKind::MissingField);
-    assert_eq!(kind(r#"{"error_code":"A","request_id":null}"#), ParseErrorKind::InvalidType);
+    assert_eq!(kind(r#"{"error_code":"A","request_id":7}"#), ParseErrorKind::InvalidType);
 }
 
 #[test]
 fn display_shows_code_status_message_and_request_id() {
     let error = ErrorResponse::new(ErrorCode::NoSuchPolicy).with_request_id("r9");
     assert_eq!(error.to_string(), "PAP5.0018 (HTTP 404): no such policy [request id r9]");
+}
+
+/// Every shape the vendor's SDK reads, with `null` in any member: decoded, kept exactly.
+#[test]
+fn every_shape_the_sdk_reads_round_trips_with_nulls_kept() {
+    let nested = assert_exact(
+        r#"{"error":{"error_code":"PAP5.0021","error_msg":"no such user","request_id":"r-nested"}}"#,
+    );
+    assert_eq!(
+        (nested.code(), nested.message(), nested.request_id()),
+        (huawei_iam_errors::Code::Known(ErrorCode::NoSuchUser), Some("no such user"), Some("r-nested"))
+    );
+
+    let camel = assert_exact(r#"{"errorCode":"PAP5.0003","errorMsg":"limit exceeded","extra":[1]}"#);
+    assert_eq!(camel.code(), ErrorCode::AttachedPoliciesPerAgencyLimitExceeded);
+    assert_eq!(camel.message(), Some("limit exceeded"));
+
+    let keystone = assert_exact(
+        r#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#,
+    );
+    assert_eq!(keystone.code().as_str(), "401");
+    assert_eq!(keystone.nested_error().unwrap().title(), Some("Unauthorized"));
+    assert_eq!(keystone.message(), Some("The request you have made requires authentication."));
+
+    let nulls = assert_exact(
+        r#"{"error_msg":"no such user","error_code":"PAP5.0021","request_id":null,"encoded_authorization_message":null}"#,
+    );
+    assert_eq!((nulls.request_id(), nulls.encoded_authorization_message()), (None, None));
+    assert_eq!(nulls.code(), ErrorCode::NoSuchUser);
+    assert_exact(r#"{"error_msg":null,"error_code":null}"#);
+    assert_exact(r#"{"error":{"code":"APIGW.0301","message":null,"title":null},"error_code":null}"#);
+    assert_exact(r#"{"error":null,"errorCode":"X","errorMsg":null}"#);
+    // A `null` that a builder then sets is written as a value.
+    let set = nulls.with_request_id("r1");
+    assert!(String::from_utf8(set.to_bytes()).unwrap().contains(r#""request_id":"r1""#));
+}
+
+#[test]
+fn a_wrong_type_is_named_once() {
+    let err = ErrorResponse::parse(br#"{"error_code":5}"#).unwrap_err();
+    assert_eq!(err.kind(), ParseErrorKind::InvalidType);
+    assert_eq!(err.message().matches("invalid type").count(), 1, "{err}");
 }

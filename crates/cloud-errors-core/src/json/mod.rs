@@ -14,7 +14,7 @@ mod write;
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, MAX_KNOWN};
 pub use read::{from_slice, json_error};
 pub use serde_json::value::RawValue;
-pub use value::{read_raw_number, read_unquoted_int, RawJson, WireInt};
+pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
 pub use write::{to_vec, JsonStyle, JsonWriter};
 
 #[cfg(test)]

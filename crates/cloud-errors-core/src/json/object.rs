@@ -11,7 +11,7 @@ use serde::Deserializer;
 use super::{JsonWriter, RawValue};
 
 /// How many members an envelope object can model (the rest are kept as extras).
-pub const MAX_KNOWN: usize = 6;
+pub const MAX_KNOWN: usize = 8;
 
 const ABSENT: u32 = u32::MAX;
 
@@ -39,6 +39,8 @@ impl Eq for Extra {}
 #[derive(Clone, Debug)]
 pub struct Members {
     known: [u32; MAX_KNOWN],
+    /// Bit `i` set: known member `i` was sent as `null`.
+    nulls: u8,
     extras: Vec<Extra>,
     next: u32,
 }
@@ -52,7 +54,7 @@ impl Default for Members {
 /// Two objects are equal when they hold the same members in the same order.
 impl PartialEq for Members {
     fn eq(&self, other: &Self) -> bool {
-        self.order().eq(other.order())
+        self.nulls == other.nulls && self.order().eq(other.order())
     }
 }
 
@@ -83,7 +85,28 @@ impl Eq for Member<'_> {}
 impl Members {
     /// No members.
     pub const fn new() -> Self {
-        Members { known: [ABSENT; MAX_KNOWN], extras: Vec::new(), next: 0 }
+        Members { known: [ABSENT; MAX_KNOWN], nulls: 0, extras: Vec::new(), next: 0 }
+    }
+
+    /// Records that known member `index` was sent as `null` (it is written back as `null`);
+    /// setting its value with [`set_value`](Self::set_value) clears that.
+    #[inline]
+    pub fn mark_null(&mut self, index: usize) {
+        self.mark(index);
+        self.nulls |= 1 << index;
+    }
+
+    /// Records that known member `index` is present with a value (not `null`).
+    #[inline]
+    pub fn set_value(&mut self, index: usize) {
+        self.mark(index);
+        self.nulls &= !(1 << index);
+    }
+
+    /// Whether known member `index` was sent as `null`.
+    #[inline]
+    pub fn is_null(&self, index: usize) -> bool {
+        self.nulls & (1 << index) != 0
     }
 
     /// Records that known member `index` is present; a member already present keeps its place,
@@ -99,6 +122,7 @@ impl Members {
     /// Records that known member `index` is absent.
     pub fn unmark(&mut self, index: usize) {
         self.known[index] = ABSENT;
+        self.nulls &= !(1 << index);
     }
 
     /// Whether known member `index` is present.
@@ -167,7 +191,9 @@ pub trait JsonObject: Sized {
     fn members(&self) -> &Members;
     /// Where the members stood, to change.
     fn members_mut(&mut self) -> &mut Members;
-    /// Reads the value of modelled member `index` (an index into [`KEYS`](Self::KEYS)).
+    /// Reads the value of modelled member `index` (an index into [`KEYS`](Self::KEYS)). A
+    /// member that may be `null` reads an `Option` and, for `None`, calls
+    /// [`Members::mark_null`] so the `null` is written back.
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
     /// Checks, once the object has ended, that the members it needs are there.
     fn validate<E: de::Error>(&self) -> Result<(), E>;
@@ -258,6 +284,7 @@ pub fn serialize_object<T: JsonObject, S: Serializer>(object: &T, serializer: S)
     let mut map = serializer.serialize_map(Some(members.order().count()))?;
     for member in members.order() {
         match member {
+            Member::Known(index) if members.is_null(index) => map.serialize_entry(T::KEYS[index], &())?,
             Member::Known(index) => object.serialize_member(index, &mut map)?,
             Member::Extra(key, value) => map.serialize_entry(key, value)?,
         }

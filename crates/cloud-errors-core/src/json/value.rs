@@ -192,3 +192,17 @@ pub fn read_raw_number<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Box<RawVal
     }
     Ok(raw)
 }
+
+/// Reads the value of modelled member `index` that may be `null`: `Some(value)`, or `None`
+/// after recording in `members` that it was `null` (so it is written back as `null`).
+pub fn read_nullable<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
+    map: &mut A,
+    members: &mut super::Members,
+    index: usize,
+) -> Result<Option<T>, A::Error> {
+    let value = map.next_value::<Option<T>>()?;
+    if value.is_none() {
+        members.mark_null(index);
+    }
+    Ok(value)
+}

@@ -64,6 +64,9 @@ impl<'a> JsonWriter<'a> {
             self.string(key);
             self.out.extend_from_slice(colon);
             match member {
+                Member::Known(index) if object.members().is_null(index) => {
+                    self.out.extend_from_slice(b"null")
+                }
                 Member::Known(index) => object.write_member(index, self),
                 Member::Extra(_, value) => self.raw(value),
             }
