@@ -276,10 +276,9 @@ fn emit_variant_doc(out: &mut String, spec: &CodeSpec) {
     writeln!(out, "{},", spec.name).unwrap();
 }
 
-/// Writes the body of `from_wire`. Numeric codes: the canonical number, then a `match` on it.
-/// Others: a `match` on the length, then, among codes of that length, on the fingerprint
-/// (faster than comparing strings one after another when many codes share a length), and one
-/// comparison to confirm.
+/// Writes the body of `lookup`: a `match` on the length, then, among codes of that length, on
+/// the fingerprint (faster than comparing strings one after another when many codes share a
+/// length), and one comparison to confirm; codes that share a fingerprint are compared.
 fn emit_lookup(out: &mut String, e: &CodeEnum) {
     /// Up to this many codes of one length are compared as strings rather than fingerprinted.
     const FEW: usize = 4;
@@ -304,14 +303,26 @@ fn emit_lookup(out: &mut String, e: &CodeEnum) {
             "{length} => {{\nlet candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {{"
         )
         .unwrap();
+        let mut by_fingerprint: std::collections::BTreeMap<u128, Vec<&CodeSpec>> =
+            std::collections::BTreeMap::new();
         for spec in specs {
-            writeln!(
-                out,
-                "{:#x} => {name}::{},",
-                cloud_errors_core::wire_fingerprint(spec.wire.as_bytes()),
-                spec.name
-            )
-            .unwrap();
+            by_fingerprint
+                .entry(cloud_errors_core::wire_fingerprint(spec.wire.as_bytes()))
+                .or_default()
+                .push(spec);
+        }
+        for (fingerprint, sharing) in by_fingerprint {
+            match sharing.as_slice() {
+                [only] => writeln!(out, "{fingerprint:#x} => {name}::{},", only.name).unwrap(),
+                // Codes whose first, middle and last bytes agree: told apart by comparison.
+                _ => {
+                    writeln!(out, "{fingerprint:#x} => return match code {{").unwrap();
+                    for spec in sharing {
+                        writeln!(out, "{} => Some({name}::{}),", lit(&spec.wire), spec.name).unwrap();
+                    }
+                    writeln!(out, "_ => None,\n}},").unwrap();
+                }
+            }
         }
         writeln!(out, "_ => return None,\n}};\n(candidate.as_str() == code).then_some(candidate)\n}}")
             .unwrap();

@@ -37,6 +37,8 @@ pub struct Row {
     pub name: Option<String>,
     /// The HTTP status, where the document gives one per code.
     pub http_status: Option<u16>,
+    /// The line that gives the status, when it is not the row's own (a page-wide statement).
+    pub status_line: Option<u32>,
     /// The text the servers send as the message, where the document gives it.
     pub wire_message: Option<String>,
     /// A short title besides the description (Tencent's error type).
@@ -66,6 +68,7 @@ impl Row {
             number: None,
             name: None,
             http_status: None,
+            status_line: None,
             wire_message: None,
             title: None,
             description: description.into(),

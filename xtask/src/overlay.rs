@@ -131,7 +131,6 @@ pub fn finish(
 ) -> Result<CodeEnum, String> {
     let mut seen_names: BTreeMap<String, &str> = BTreeMap::new();
     let mut seen_codes = BTreeSet::new();
-    let mut seen_fingerprints: BTreeMap<(usize, u128), &str> = BTreeMap::new();
     let mut codes = Vec::with_capacity(rows.rows.len());
     for (index, row) in rows.rows.iter().enumerate() {
         let name = match names.get(rows.rust_name, &row.wire) {
@@ -165,13 +164,6 @@ pub fn finish(
                 "{}: codes `{other}` and `{}` would both be named `{name}`; name one of them",
                 names.file(),
                 row.wire
-            ));
-        }
-        let key = (row.wire.len(), cloud_errors_core::wire_fingerprint(row.wire.as_bytes()));
-        if let Some(other) = seen_fingerprints.insert(key, &row.wire) {
-            return Err(format!(
-                "{}: codes `{other}` and `{}` share a lookup fingerprint; the emitter needs another lookup for them",
-                row.source, row.wire
             ));
         }
         if !seen_codes.insert(row.wire.as_str()) {

@@ -3,7 +3,9 @@
 
 use crate::model::EnumRows;
 use crate::overlay::Overlay;
-use crate::parse::{authing, aws_interface, huawei_iam, s3, s3_server, tencent_cam};
+use crate::parse::{
+    authing, authing_v3, aws_interface, huawei_iam, s3, s3_server, tencent_cam, tencent_cam_v3,
+};
 
 /// Reads a document of `docs/vendor/` by file name.
 pub type ReadDoc<'a> = dyn Fn(&str) -> Result<String, String> + 'a;
@@ -52,13 +54,33 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "authing",
         crate_dir: "authing-errors",
-        documents: &[authing::DOC],
+        documents: &[authing::DOC, authing_v3::DOC],
         read: |read, _| {
-            Ok(one_table(
-                authing::parse(&read(authing::DOC)?)?,
-                true,
-                "Every error code documented in `authing.md`",
-            ))
+            let legacy = authing::parse(&read(authing::DOC)?)?;
+            let (classes, api_codes) = authing_v3::parse(&read(authing_v3::DOC)?)?;
+            Ok(Read {
+                snapshot: format!("{}; {}", legacy.snapshot, classes.snapshot),
+                enums: vec![
+                    enum_rows(
+                        "ErrorCode",
+                        true,
+                        "Every error code (`code`) documented in `authing.md` (the legacy API)",
+                        legacy.rows,
+                    ),
+                    enum_rows(
+                        "V3StatusCode",
+                        true,
+                        "Every error class (`statusCode`) documented in `authing-v3.md` (the V3 API)",
+                        classes.rows,
+                    ),
+                    enum_rows(
+                        "V3ApiCode",
+                        true,
+                        "Every business error code (`apiCode`) documented in `authing-v3.md` (the V3 API)",
+                        api_codes.rows,
+                    ),
+                ],
+            })
         },
     },
     Vendor {
@@ -78,11 +100,12 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "tencent-cam",
         crate_dir: "tencent-cam-errors",
-        documents: &[tencent_cam::DOC],
+        documents: &[tencent_cam::DOC, tencent_cam_v3::DOC],
         read: |read, overlay| {
             let (common, module) = tencent_cam::parse(&read(tencent_cam::DOC)?, &overlay.split())?;
+            let v3 = tencent_cam_v3::parse(&read(tencent_cam_v3::DOC)?)?;
             Ok(Read {
-                snapshot: module.snapshot,
+                snapshot: format!("{}; {}", module.snapshot, v3.snapshot),
                 enums: vec![
                     enum_rows(
                         "ErrorCode",
@@ -95,6 +118,12 @@ pub const VENDORS: &[Vendor] = &[
                         true,
                         "Every common error code (`code`) documented in `tencent-cam.txt` (API 2.0)",
                         common.rows,
+                    ),
+                    enum_rows(
+                        "V3ErrorCode",
+                        false,
+                        "Every CAM error code (`Response.Error.Code`) of API 3.0, as the vendor's SDK lists them in `tencent-cam-v3-errorcodes.py`",
+                        v3.rows,
                     ),
                 ],
             })

@@ -4,15 +4,15 @@ use cloud_errors_core::{CodeSpec, RetryClass, Source, Sources};
 
 /// The version of the vendor documents the tables were generated from: their date where
 /// they carry one, otherwise a hash of their text.
-pub const DOCS_SNAPSHOT: &str = "fnv1a64:8329a89aca290ec7";
+pub const DOCS_SNAPSHOT: &str = "fnv1a64:8329a89aca290ec7; fnv1a64:6bba14b68d4d5686";
 
 /// The vendor documents the tables were generated from, in `docs/vendor/` of the repository.
-pub const DOCS_SOURCES: &[&str] = &["authing.md"];
+pub const DOCS_SOURCES: &[&str] = &["authing.md", "authing-v3.md"];
 
 /// The vendor's name, as the `cloud-errors` command spells it.
 pub const VENDOR: &str = "authing";
 
-/// Every error code documented in `authing.md` (99 codes), in table order.
+/// Every error code (`code`) documented in `authing.md` (the legacy API) (99 codes), in table order.
 ///
 /// Each variant's documentation gives what the documents say of it, and where; the methods
 /// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
@@ -931,3 +931,618 @@ impl ErrorCode {
 }
 
 cloud_errors_core::error_code_enum!(ErrorCode, numeric);
+
+/// Every error class (`statusCode`) documented in `authing-v3.md` (the V3 API) (17 codes), in table order.
+///
+/// Each variant's documentation gives what the documents say of it, and where; the methods
+/// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum V3StatusCode {
+    /// `400` — 请求参数格式错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: InvalidArgumentError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    InvalidArgumentError,
+    /// `401` — 用户未登录
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: UnauthorizedError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    UnauthorizedError,
+    /// `402` — 此接口需要升级套餐之后使用
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: PaymentNeededError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    PaymentNeededError,
+    /// `403` — 没有权限执行某操作
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: ForbiddenError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    ForbiddenError,
+    /// `404` — 找不到资源
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: NotFoundError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    NotFoundError,
+    /// `409` — 要创建的资源和已有资源存在字段冲突
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: ConflictError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    ConflictError,
+    /// `413` — 请求体过大
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: PayloadTooLargeError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    PayloadTooLargeError,
+    /// `422` — 非法操作（参数格式正确，但不符合业务限制）
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: InvalidOperationError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    InvalidOperationError,
+    /// `429` — 触发限流机制
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: ThrottleError
+    /// - Retry: throttling (overlay `authing.overlay.toml`: authing-v3.md line 27 says "触发限流机制")
+    /// - Source: `authing-v3.md` line 27
+    ThrottleError,
+    /// `499` — 通用客户端异常
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - Title: ClientError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 27
+    ClientError,
+    /// `500` — 通用服务端异常
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - Title: ServerError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 28
+    ServerError,
+    /// `501` — 服务器不支持的操作
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - Title: UnsupportedOperationError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 28
+    UnsupportedOperationError,
+    /// `502` — 微服务调用出错
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - Title: BadGatewayError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 28
+    BadGatewayError,
+    /// `503` — 维护中
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - Title: ServiceUnavailableError
+    /// - Retry: transient (overlay `authing.overlay.toml`: authing-v3.md line 28 says "维护中")
+    /// - Source: `authing-v3.md` line 28
+    ServiceUnavailableError,
+    /// `601` — 请求第三方端点失败
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 29)
+    /// - Title: EndpointRequestError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 29
+    EndpointRequestError,
+    /// `602` — 第三方端点返回了错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 29)
+    /// - Title: EndpointResponseError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 29
+    EndpointResponseError,
+    /// `603` — 自定义代码出错，例如 pipeline 或自定义数据库
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 29)
+    /// - Title: CustomCodeError
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 29
+    CustomCodeError,
+}
+
+impl V3StatusCode {
+    /// Every code, in table order.
+    pub const ALL: &'static [V3StatusCode] = &[
+        V3StatusCode::InvalidArgumentError,
+        V3StatusCode::UnauthorizedError,
+        V3StatusCode::PaymentNeededError,
+        V3StatusCode::ForbiddenError,
+        V3StatusCode::NotFoundError,
+        V3StatusCode::ConflictError,
+        V3StatusCode::PayloadTooLargeError,
+        V3StatusCode::InvalidOperationError,
+        V3StatusCode::ThrottleError,
+        V3StatusCode::ClientError,
+        V3StatusCode::ServerError,
+        V3StatusCode::UnsupportedOperationError,
+        V3StatusCode::BadGatewayError,
+        V3StatusCode::ServiceUnavailableError,
+        V3StatusCode::EndpointRequestError,
+        V3StatusCode::EndpointResponseError,
+        V3StatusCode::CustomCodeError,
+    ];
+
+    /// One row per variant, in the same order.
+#[rustfmt::skip]
+    const SPECS: &'static [CodeSpec] = &[
+    CodeSpec { code: "400", name: "InvalidArgumentError", number: Some(400), http_status: Some(200), wire_message: None, title: Some("InvalidArgumentError"), description: "请求参数格式错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "401", name: "UnauthorizedError", number: Some(401), http_status: Some(200), wire_message: None, title: Some("UnauthorizedError"), description: "用户未登录", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "402", name: "PaymentNeededError", number: Some(402), http_status: Some(200), wire_message: None, title: Some("PaymentNeededError"), description: "此接口需要升级套餐之后使用", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "403", name: "ForbiddenError", number: Some(403), http_status: Some(200), wire_message: None, title: Some("ForbiddenError"), description: "没有权限执行某操作", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "404", name: "NotFoundError", number: Some(404), http_status: Some(200), wire_message: None, title: Some("NotFoundError"), description: "找不到资源", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "409", name: "ConflictError", number: Some(409), http_status: Some(200), wire_message: None, title: Some("ConflictError"), description: "要创建的资源和已有资源存在字段冲突", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "413", name: "PayloadTooLargeError", number: Some(413), http_status: Some(200), wire_message: None, title: Some("PayloadTooLargeError"), description: "请求体过大", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "422", name: "InvalidOperationError", number: Some(422), http_status: Some(200), wire_message: None, title: Some("InvalidOperationError"), description: "非法操作（参数格式正确，但不符合业务限制）", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "429", name: "ThrottleError", number: Some(429), http_status: Some(200), wire_message: None, title: Some("ThrottleError"), description: "触发限流机制", remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::overlay("authing.overlay.toml", "authing-v3.md line 27 says \"触发限流机制\"") } },
+    CodeSpec { code: "499", name: "ClientError", number: Some(499), http_status: Some(200), wire_message: None, title: Some("ClientError"), description: "通用客户端异常", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "500", name: "ServerError", number: Some(500), http_status: Some(200), wire_message: None, title: Some("ServerError"), description: "通用服务端异常", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "501", name: "UnsupportedOperationError", number: Some(501), http_status: Some(200), wire_message: None, title: Some("UnsupportedOperationError"), description: "服务器不支持的操作", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "502", name: "BadGatewayError", number: Some(502), http_status: Some(200), wire_message: None, title: Some("BadGatewayError"), description: "微服务调用出错", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "503", name: "ServiceUnavailableError", number: Some(503), http_status: Some(200), wire_message: None, title: Some("ServiceUnavailableError"), description: "维护中", remediation: None, retry: RetryClass::Transient, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::overlay("authing.overlay.toml", "authing-v3.md line 28 says \"维护中\"") } },
+    CodeSpec { code: "601", name: "EndpointRequestError", number: Some(601), http_status: Some(200), wire_message: None, title: Some("EndpointRequestError"), description: "请求第三方端点失败", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "602", name: "EndpointResponseError", number: Some(602), http_status: Some(200), wire_message: None, title: Some("EndpointResponseError"), description: "第三方端点返回了错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "603", name: "CustomCodeError", number: Some(603), http_status: Some(200), wire_message: None, title: Some("CustomCodeError"), description: "自定义代码出错，例如 pipeline 或自定义数据库", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
+];
+
+    /// The code with this number, if any.
+    pub const fn from_number(number: i64) -> Option<Self> {
+        match number {
+            400 => Some(V3StatusCode::InvalidArgumentError),
+            401 => Some(V3StatusCode::UnauthorizedError),
+            402 => Some(V3StatusCode::PaymentNeededError),
+            403 => Some(V3StatusCode::ForbiddenError),
+            404 => Some(V3StatusCode::NotFoundError),
+            409 => Some(V3StatusCode::ConflictError),
+            413 => Some(V3StatusCode::PayloadTooLargeError),
+            422 => Some(V3StatusCode::InvalidOperationError),
+            429 => Some(V3StatusCode::ThrottleError),
+            499 => Some(V3StatusCode::ClientError),
+            500 => Some(V3StatusCode::ServerError),
+            501 => Some(V3StatusCode::UnsupportedOperationError),
+            502 => Some(V3StatusCode::BadGatewayError),
+            503 => Some(V3StatusCode::ServiceUnavailableError),
+            601 => Some(V3StatusCode::EndpointRequestError),
+            602 => Some(V3StatusCode::EndpointResponseError),
+            603 => Some(V3StatusCode::CustomCodeError),
+            _ => None,
+        }
+    }
+}
+
+cloud_errors_core::error_code_enum!(V3StatusCode, numeric);
+
+/// Every business error code (`apiCode`) documented in `authing-v3.md` (the V3 API) (43 codes), in table order.
+///
+/// Each variant's documentation gives what the documents say of it, and where; the methods
+/// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum V3ApiCode {
+    /// `1300` — AK/SK 签名不合法
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 36)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 36
+    InvalidAkSkSignature,
+    /// `1301` — AK/SK 签名方式和服务端不匹配
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 37)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 37
+    AkSkSignatureMethodMismatch,
+    /// `1302` — AK/SK 签名版本和服务端不匹配
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 38)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 38
+    AkSkSignatureVersionMismatch,
+    /// `1303` — AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 39)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 39
+    InvalidAkSkTimestampFormat,
+    /// `1304` — 使用 AK/SK 签名机制时，请求头中没有 date 请求头
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 40)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 40
+    MissingDateHeader,
+    /// `1305` — AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 41)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 41
+    AkSkTimestampSkewed,
+    /// `1306` — AK/SK 签名已经被消费过，此次请求不被允许
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 42)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 42
+    AkSkSignatureReplayed,
+    /// `1600` — 认证后流程成功完成，登录态已设置
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 43)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 43
+    PostAuthFlowCompleted,
+    /// `1635` — 个人（个人中心绑定）MFA
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 44)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 44
+    PersonalMfaRequired,
+    /// `1636` — 企业（应用下配置的） MFA
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 45)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 45
+    ApplicationMfaRequired,
+    /// `1639` — 首次登录重置密码（不需要验证旧密码）
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 46)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 46
+    FirstLoginPasswordReset,
+    /// `1640` — 触发联邦认证询问身份绑定，只允许绑定现有账号
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 47)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 47
+    FederatedBindExistingAccountOnly,
+    /// `1641` — 触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 48)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 48
+    FederatedBindOrCreateAccount,
+    /// `1642` — 登录信息补全
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 49)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 49
+    CompleteLoginInformation,
+    /// `1643` — 用户自主解锁
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 50)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 50
+    SelfServiceUnlock,
+    /// `1699` — 提前终止认证后流程，返回登录界面
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 51)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 51
+    PostAuthFlowAborted,
+    /// `1700` — 未上传人脸识别的照片
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 52)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 52
+    FacePhotoMissing,
+    /// `1701` — 人脸对比时，未上传需要对比的图片
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 53)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 53
+    FaceComparisonPhotoMissing,
+    /// `1702` — 人脸校验错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 54)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 54
+    FaceVerificationFailed,
+    /// `1703` — 未绑定邮箱或手机号，无法绑定人脸
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 55)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 55
+    FaceBindingNeedsEmailOrPhone,
+    /// `1704` — 绑定人脸时，手机验证失败
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 56)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 56
+    FaceBindingPhoneVerificationFailed,
+    /// `1705` — 绑定人脸时，邮箱验证失败
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 57)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 57
+    FaceBindingEmailVerificationFailed,
+    /// `1706` — 人脸已被绑定
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 58)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 58
+    FaceAlreadyBound,
+    /// `1707` — 绑定人脸失败
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 59)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 59
+    FaceBindingFailed,
+    /// `2004` — 用户未找到
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 60)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 60
+    UserNotFound,
+    /// `2005` — 用户已锁定
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 61)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 61
+    UserLocked,
+    /// `2006` — 密码错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 62)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 62
+    WrongPassword,
+    /// `2011` — 应用不存在
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 63)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 63
+    ApplicationNotFound,
+    /// `2020` — 尚未登录，无权限访问此请求
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 64)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 64
+    NotLoggedIn,
+    /// `2031` — 应用已禁止注册用户
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 65)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 65
+    RegistrationDisabled,
+    /// `2039` — 应用域名已被占用
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 66)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 66
+    ApplicationDomainTaken,
+    /// `2040` — 用户池域名已被占用
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 67)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 67
+    UserPoolDomainTaken,
+    /// `2058` — 强制重置密码（需要验证旧密码）
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 68)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 68
+    ForcedPasswordReset,
+    /// `2224` — 用户池不存在
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 69)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 69
+    UserPoolNotFound,
+    /// `2333` — 用户名或密码错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 70)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 70
+    WrongUsernameOrPassword,
+    /// `4021` — 计量计费错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 71)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 71
+    BillingError,
+    /// `6001` — Totp 码错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 72)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 72
+    WrongTotpCode,
+    /// `6002` — Totp 恢复码错误
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 73)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 73
+    WrongTotpRecoveryCode,
+    /// `6003` — 未输入 Totp 安全码
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 74)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 74
+    TotpCodeMissing,
+    /// `6004` — 未输入 Totp 恢复码
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 75)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 75
+    TotpRecoveryCodeMissing,
+    /// `2120008` — 用户已停用或不是此租户成员
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 76)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 76
+    UserDisabledOrNotTenantMember,
+    /// `2130010` — 用户无权限登录此租户
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 77)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 77
+    TenantLoginForbidden,
+    /// `2820002` — 无效的 LDAP 链接
+    ///
+    /// - HTTP status: 200 (`authing-v3.md` line 78)
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `authing-v3.md` line 78
+    InvalidLdapConnection,
+}
+
+impl V3ApiCode {
+    /// Every code, in table order.
+    pub const ALL: &'static [V3ApiCode] = &[
+        V3ApiCode::InvalidAkSkSignature,
+        V3ApiCode::AkSkSignatureMethodMismatch,
+        V3ApiCode::AkSkSignatureVersionMismatch,
+        V3ApiCode::InvalidAkSkTimestampFormat,
+        V3ApiCode::MissingDateHeader,
+        V3ApiCode::AkSkTimestampSkewed,
+        V3ApiCode::AkSkSignatureReplayed,
+        V3ApiCode::PostAuthFlowCompleted,
+        V3ApiCode::PersonalMfaRequired,
+        V3ApiCode::ApplicationMfaRequired,
+        V3ApiCode::FirstLoginPasswordReset,
+        V3ApiCode::FederatedBindExistingAccountOnly,
+        V3ApiCode::FederatedBindOrCreateAccount,
+        V3ApiCode::CompleteLoginInformation,
+        V3ApiCode::SelfServiceUnlock,
+        V3ApiCode::PostAuthFlowAborted,
+        V3ApiCode::FacePhotoMissing,
+        V3ApiCode::FaceComparisonPhotoMissing,
+        V3ApiCode::FaceVerificationFailed,
+        V3ApiCode::FaceBindingNeedsEmailOrPhone,
+        V3ApiCode::FaceBindingPhoneVerificationFailed,
+        V3ApiCode::FaceBindingEmailVerificationFailed,
+        V3ApiCode::FaceAlreadyBound,
+        V3ApiCode::FaceBindingFailed,
+        V3ApiCode::UserNotFound,
+        V3ApiCode::UserLocked,
+        V3ApiCode::WrongPassword,
+        V3ApiCode::ApplicationNotFound,
+        V3ApiCode::NotLoggedIn,
+        V3ApiCode::RegistrationDisabled,
+        V3ApiCode::ApplicationDomainTaken,
+        V3ApiCode::UserPoolDomainTaken,
+        V3ApiCode::ForcedPasswordReset,
+        V3ApiCode::UserPoolNotFound,
+        V3ApiCode::WrongUsernameOrPassword,
+        V3ApiCode::BillingError,
+        V3ApiCode::WrongTotpCode,
+        V3ApiCode::WrongTotpRecoveryCode,
+        V3ApiCode::TotpCodeMissing,
+        V3ApiCode::TotpRecoveryCodeMissing,
+        V3ApiCode::UserDisabledOrNotTenantMember,
+        V3ApiCode::TenantLoginForbidden,
+        V3ApiCode::InvalidLdapConnection,
+    ];
+
+    /// One row per variant, in the same order.
+#[rustfmt::skip]
+    const SPECS: &'static [CodeSpec] = &[
+    CodeSpec { code: "1300", name: "InvalidAkSkSignature", number: Some(1300), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名不合法", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 36), http_status: Source::document("authing-v3.md", 36), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 36), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1301", name: "AkSkSignatureMethodMismatch", number: Some(1301), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名方式和服务端不匹配", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 37), http_status: Source::document("authing-v3.md", 37), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 37), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1302", name: "AkSkSignatureVersionMismatch", number: Some(1302), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名版本和服务端不匹配", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 38), http_status: Source::document("authing-v3.md", 38), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 38), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1303", name: "InvalidAkSkTimestampFormat", number: Some(1303), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 39), http_status: Source::document("authing-v3.md", 39), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 39), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1304", name: "MissingDateHeader", number: Some(1304), http_status: Some(200), wire_message: None, title: None, description: "使用 AK/SK 签名机制时，请求头中没有 date 请求头", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 40), http_status: Source::document("authing-v3.md", 40), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 40), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1305", name: "AkSkTimestampSkewed", number: Some(1305), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 41), http_status: Source::document("authing-v3.md", 41), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 41), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1306", name: "AkSkSignatureReplayed", number: Some(1306), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名已经被消费过，此次请求不被允许", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 42), http_status: Source::document("authing-v3.md", 42), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 42), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1600", name: "PostAuthFlowCompleted", number: Some(1600), http_status: Some(200), wire_message: None, title: None, description: "认证后流程成功完成，登录态已设置", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 43), http_status: Source::document("authing-v3.md", 43), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 43), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1635", name: "PersonalMfaRequired", number: Some(1635), http_status: Some(200), wire_message: None, title: None, description: "个人（个人中心绑定）MFA", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 44), http_status: Source::document("authing-v3.md", 44), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 44), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1636", name: "ApplicationMfaRequired", number: Some(1636), http_status: Some(200), wire_message: None, title: None, description: "企业（应用下配置的） MFA", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 45), http_status: Source::document("authing-v3.md", 45), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 45), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1639", name: "FirstLoginPasswordReset", number: Some(1639), http_status: Some(200), wire_message: None, title: None, description: "首次登录重置密码（不需要验证旧密码）", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 46), http_status: Source::document("authing-v3.md", 46), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 46), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1640", name: "FederatedBindExistingAccountOnly", number: Some(1640), http_status: Some(200), wire_message: None, title: None, description: "触发联邦认证询问身份绑定，只允许绑定现有账号", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 47), http_status: Source::document("authing-v3.md", 47), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 47), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1641", name: "FederatedBindOrCreateAccount", number: Some(1641), http_status: Some(200), wire_message: None, title: None, description: "触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 48), http_status: Source::document("authing-v3.md", 48), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 48), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1642", name: "CompleteLoginInformation", number: Some(1642), http_status: Some(200), wire_message: None, title: None, description: "登录信息补全", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 49), http_status: Source::document("authing-v3.md", 49), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 49), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1643", name: "SelfServiceUnlock", number: Some(1643), http_status: Some(200), wire_message: None, title: None, description: "用户自主解锁", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 50), http_status: Source::document("authing-v3.md", 50), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 50), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1699", name: "PostAuthFlowAborted", number: Some(1699), http_status: Some(200), wire_message: None, title: None, description: "提前终止认证后流程，返回登录界面", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 51), http_status: Source::document("authing-v3.md", 51), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 51), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1700", name: "FacePhotoMissing", number: Some(1700), http_status: Some(200), wire_message: None, title: None, description: "未上传人脸识别的照片", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 52), http_status: Source::document("authing-v3.md", 52), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 52), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1701", name: "FaceComparisonPhotoMissing", number: Some(1701), http_status: Some(200), wire_message: None, title: None, description: "人脸对比时，未上传需要对比的图片", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 53), http_status: Source::document("authing-v3.md", 53), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 53), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1702", name: "FaceVerificationFailed", number: Some(1702), http_status: Some(200), wire_message: None, title: None, description: "人脸校验错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 54), http_status: Source::document("authing-v3.md", 54), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 54), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1703", name: "FaceBindingNeedsEmailOrPhone", number: Some(1703), http_status: Some(200), wire_message: None, title: None, description: "未绑定邮箱或手机号，无法绑定人脸", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 55), http_status: Source::document("authing-v3.md", 55), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 55), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1704", name: "FaceBindingPhoneVerificationFailed", number: Some(1704), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸时，手机验证失败", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 56), http_status: Source::document("authing-v3.md", 56), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 56), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1705", name: "FaceBindingEmailVerificationFailed", number: Some(1705), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸时，邮箱验证失败", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 57), http_status: Source::document("authing-v3.md", 57), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 57), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1706", name: "FaceAlreadyBound", number: Some(1706), http_status: Some(200), wire_message: None, title: None, description: "人脸已被绑定", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 58), http_status: Source::document("authing-v3.md", 58), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 58), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1707", name: "FaceBindingFailed", number: Some(1707), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸失败", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 59), http_status: Source::document("authing-v3.md", 59), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 59), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2004", name: "UserNotFound", number: Some(2004), http_status: Some(200), wire_message: None, title: None, description: "用户未找到", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 60), http_status: Source::document("authing-v3.md", 60), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 60), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2005", name: "UserLocked", number: Some(2005), http_status: Some(200), wire_message: None, title: None, description: "用户已锁定", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 61), http_status: Source::document("authing-v3.md", 61), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 61), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2006", name: "WrongPassword", number: Some(2006), http_status: Some(200), wire_message: None, title: None, description: "密码错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 62), http_status: Source::document("authing-v3.md", 62), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 62), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2011", name: "ApplicationNotFound", number: Some(2011), http_status: Some(200), wire_message: None, title: None, description: "应用不存在", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 63), http_status: Source::document("authing-v3.md", 63), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 63), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2020", name: "NotLoggedIn", number: Some(2020), http_status: Some(200), wire_message: None, title: None, description: "尚未登录，无权限访问此请求", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 64), http_status: Source::document("authing-v3.md", 64), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 64), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2031", name: "RegistrationDisabled", number: Some(2031), http_status: Some(200), wire_message: None, title: None, description: "应用已禁止注册用户", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 65), http_status: Source::document("authing-v3.md", 65), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 65), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2039", name: "ApplicationDomainTaken", number: Some(2039), http_status: Some(200), wire_message: None, title: None, description: "应用域名已被占用", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 66), http_status: Source::document("authing-v3.md", 66), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 66), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2040", name: "UserPoolDomainTaken", number: Some(2040), http_status: Some(200), wire_message: None, title: None, description: "用户池域名已被占用", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 67), http_status: Source::document("authing-v3.md", 67), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 67), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2058", name: "ForcedPasswordReset", number: Some(2058), http_status: Some(200), wire_message: None, title: None, description: "强制重置密码（需要验证旧密码）", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 68), http_status: Source::document("authing-v3.md", 68), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 68), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2224", name: "UserPoolNotFound", number: Some(2224), http_status: Some(200), wire_message: None, title: None, description: "用户池不存在", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 69), http_status: Source::document("authing-v3.md", 69), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 69), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2333", name: "WrongUsernameOrPassword", number: Some(2333), http_status: Some(200), wire_message: None, title: None, description: "用户名或密码错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 70), http_status: Source::document("authing-v3.md", 70), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 70), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "4021", name: "BillingError", number: Some(4021), http_status: Some(200), wire_message: None, title: None, description: "计量计费错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 71), http_status: Source::document("authing-v3.md", 71), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 71), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6001", name: "WrongTotpCode", number: Some(6001), http_status: Some(200), wire_message: None, title: None, description: "Totp 码错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 72), http_status: Source::document("authing-v3.md", 72), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 72), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6002", name: "WrongTotpRecoveryCode", number: Some(6002), http_status: Some(200), wire_message: None, title: None, description: "Totp 恢复码错误", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 73), http_status: Source::document("authing-v3.md", 73), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 73), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6003", name: "TotpCodeMissing", number: Some(6003), http_status: Some(200), wire_message: None, title: None, description: "未输入 Totp 安全码", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 74), http_status: Source::document("authing-v3.md", 74), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 74), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6004", name: "TotpRecoveryCodeMissing", number: Some(6004), http_status: Some(200), wire_message: None, title: None, description: "未输入 Totp 恢复码", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 75), http_status: Source::document("authing-v3.md", 75), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 75), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2120008", name: "UserDisabledOrNotTenantMember", number: Some(2120008), http_status: Some(200), wire_message: None, title: None, description: "用户已停用或不是此租户成员", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 76), http_status: Source::document("authing-v3.md", 76), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 76), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2130010", name: "TenantLoginForbidden", number: Some(2130010), http_status: Some(200), wire_message: None, title: None, description: "用户无权限登录此租户", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 77), http_status: Source::document("authing-v3.md", 77), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 77), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2820002", name: "InvalidLdapConnection", number: Some(2820002), http_status: Some(200), wire_message: None, title: None, description: "无效的 LDAP 链接", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 78), http_status: Source::document("authing-v3.md", 78), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 78), remediation: Source::Unstated, retry: Source::Unstated } },
+];
+
+    /// The code with this number, if any.
+    pub const fn from_number(number: i64) -> Option<Self> {
+        match number {
+            1300 => Some(V3ApiCode::InvalidAkSkSignature),
+            1301 => Some(V3ApiCode::AkSkSignatureMethodMismatch),
+            1302 => Some(V3ApiCode::AkSkSignatureVersionMismatch),
+            1303 => Some(V3ApiCode::InvalidAkSkTimestampFormat),
+            1304 => Some(V3ApiCode::MissingDateHeader),
+            1305 => Some(V3ApiCode::AkSkTimestampSkewed),
+            1306 => Some(V3ApiCode::AkSkSignatureReplayed),
+            1600 => Some(V3ApiCode::PostAuthFlowCompleted),
+            1635 => Some(V3ApiCode::PersonalMfaRequired),
+            1636 => Some(V3ApiCode::ApplicationMfaRequired),
+            1639 => Some(V3ApiCode::FirstLoginPasswordReset),
+            1640 => Some(V3ApiCode::FederatedBindExistingAccountOnly),
+            1641 => Some(V3ApiCode::FederatedBindOrCreateAccount),
+            1642 => Some(V3ApiCode::CompleteLoginInformation),
+            1643 => Some(V3ApiCode::SelfServiceUnlock),
+            1699 => Some(V3ApiCode::PostAuthFlowAborted),
+            1700 => Some(V3ApiCode::FacePhotoMissing),
+            1701 => Some(V3ApiCode::FaceComparisonPhotoMissing),
+            1702 => Some(V3ApiCode::FaceVerificationFailed),
+            1703 => Some(V3ApiCode::FaceBindingNeedsEmailOrPhone),
+            1704 => Some(V3ApiCode::FaceBindingPhoneVerificationFailed),
+            1705 => Some(V3ApiCode::FaceBindingEmailVerificationFailed),
+            1706 => Some(V3ApiCode::FaceAlreadyBound),
+            1707 => Some(V3ApiCode::FaceBindingFailed),
+            2004 => Some(V3ApiCode::UserNotFound),
+            2005 => Some(V3ApiCode::UserLocked),
+            2006 => Some(V3ApiCode::WrongPassword),
+            2011 => Some(V3ApiCode::ApplicationNotFound),
+            2020 => Some(V3ApiCode::NotLoggedIn),
+            2031 => Some(V3ApiCode::RegistrationDisabled),
+            2039 => Some(V3ApiCode::ApplicationDomainTaken),
+            2040 => Some(V3ApiCode::UserPoolDomainTaken),
+            2058 => Some(V3ApiCode::ForcedPasswordReset),
+            2224 => Some(V3ApiCode::UserPoolNotFound),
+            2333 => Some(V3ApiCode::WrongUsernameOrPassword),
+            4021 => Some(V3ApiCode::BillingError),
+            6001 => Some(V3ApiCode::WrongTotpCode),
+            6002 => Some(V3ApiCode::WrongTotpRecoveryCode),
+            6003 => Some(V3ApiCode::TotpCodeMissing),
+            6004 => Some(V3ApiCode::TotpRecoveryCodeMissing),
+            2120008 => Some(V3ApiCode::UserDisabledOrNotTenantMember),
+            2130010 => Some(V3ApiCode::TenantLoginForbidden),
+            2820002 => Some(V3ApiCode::InvalidLdapConnection),
+            _ => None,
+        }
+    }
+}
+
+cloud_errors_core::error_code_enum!(V3ApiCode, numeric);

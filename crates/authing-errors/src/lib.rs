@@ -5,10 +5,12 @@
 
 mod envelope;
 mod generated;
+mod v3;
 
 pub use cloud_errors_core::{
     CloudError, Code, CodeSpec, DocumentedCode, ParseError, ParseErrorKind, RetryClass, Source, Sources,
     UnknownCode,
 };
 pub use envelope::{ErrorResponse, ERROR_STATUS, SUCCESS};
-pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use generated::{ErrorCode, V3ApiCode, V3StatusCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use v3::{V3ErrorResponse, V3_SUCCESS};

@@ -108,6 +108,11 @@ impl ErrorResponse {
         }
     }
 
+    /// The code as sent.
+    pub fn wire_code(&self) -> &str {
+        self.code().as_str()
+    }
+
     /// The table row of the code, when it is documented.
     pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(ErrorCode::spec)

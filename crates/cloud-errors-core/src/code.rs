@@ -60,8 +60,8 @@ pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + S
 
 /// A 128-bit fingerprint of a wire code (its first, middle and last eight bytes, or for shorter
 /// codes the code itself), which generated `from_wire` functions `match` on, within the codes
-/// of the same length, before confirming with one string comparison. `cargo xtask regen` checks
-/// that no two documented codes of the same length share a fingerprint.
+/// of the same length, before confirming with one string comparison (codes that share a
+/// fingerprint are told apart by comparison).
 #[inline]
 pub fn wire_fingerprint(code: &[u8]) -> u128 {
     let len = code.len();

@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod body;
 mod code;
 mod error;
 mod headers;
@@ -14,6 +15,7 @@ mod retry;
 mod table;
 pub mod template;
 
+pub use body::BodyKind;
 pub use code::{canonical_number, wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;

@@ -19,8 +19,8 @@ pub fn write_summary<E: CloudError + ?Sized>(error: &E, f: &mut fmt::Formatter<'
 }
 
 /// Implements `Display`, `std::error::Error` and [`CloudError`] for a vendor's `ErrorResponse`
-/// from its inherent `code()`, `documented()` (the table row that describes the response, if
-/// any), `message()`, `request_id()`, `http_status()` and `retry()`.
+/// from its inherent `wire_code()`, `documented()` (the table row that describes the response,
+/// if any), `message()`, `request_id()`, `http_status()` and `retry()`.
 #[macro_export]
 macro_rules! impl_cloud_error {
     ($response:ty, $code:ty) => {
@@ -37,7 +37,7 @@ macro_rules! impl_cloud_error {
                 <$code as $crate::DocumentedCode>::VENDOR
             }
             fn wire_code(&self) -> &str {
-                self.code().as_str()
+                self.wire_code()
             }
             fn code_name(&self) -> ::core::option::Option<&'static str> {
                 self.documented().map(|spec| spec.name)

@@ -6,14 +6,23 @@ use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 
 use crate::{xml, ErrorCode};
 
-/// Which of S3's two error envelopes a body is.
+/// Which of S3's error envelopes a body is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EnvelopeKind {
     /// `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`, as S3's REST API sends.
     Rest,
     /// `<ErrorResponse xmlns="…"><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`,
     /// as the IAM and STS Query APIs send.
     Query,
+    /// `<ErrorResponse><Errors><Error>…</Error></Errors><RequestId/></ErrorResponse>`, the Query
+    /// envelope as AWS-compatible servers send it for signature failures (botocore unwraps
+    /// `Errors`).
+    QueryErrors,
+    /// No envelope: a response whose body is empty (the answer to a HEAD request) or is not an
+    /// error envelope at all (a proxy's HTML page). The code comes from the status, as the AWS
+    /// SDKs take it, and the body is kept as received.
+    StatusOnly,
 }
 
 /// One child element, kept as sent: its name, its raw attributes (usually none) and its
@@ -109,6 +118,8 @@ impl Element {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorResponse {
     pub(crate) kind: EnvelopeKind,
+    /// A status-only response's body, kept as received (written back as is).
+    pub(crate) raw_body: Option<Vec<u8>>,
     /// The XML declaration's content (`version="1.0" encoding="UTF-8"`), when the body had one.
     pub(crate) declaration: Option<Cow<'static, str>>,
     /// The root element's raw attributes (the Query envelope's `xmlns`).
@@ -156,6 +167,7 @@ impl ErrorResponse {
     pub fn with_code(code: &str, message: &str) -> Self {
         ErrorResponse {
             kind: EnvelopeKind::Rest,
+            raw_body: None,
             declaration: Some(Cow::Borrowed(DECLARATION)),
             root_attributes: String::new(),
             fields: vec![Element::known_text("Code", code), Element::known_text("Message", message)],
@@ -182,6 +194,18 @@ impl ErrorResponse {
             ],
             ..Self::new(code)
         }
+    }
+
+    /// The error of a response without an envelope (see [`EnvelopeKind::StatusOnly`]): its code
+    /// from `status` (see [`code_for_status`]), `body` kept as received.
+    pub fn status_only(status: u16, body: &[u8]) -> Self {
+        let mut error = Self::with_code(code_for_status(status), "");
+        error.fields.retain(|field| field.name != "Message");
+        error.kind = EnvelopeKind::StatusOnly;
+        error.raw_body = Some(body.to_vec());
+        error.declaration = None;
+        error.status = Some(status);
+        error
     }
 
     /// Reads a body: either envelope, with or without an XML declaration, pretty-printed or not.
@@ -217,14 +241,12 @@ impl ErrorResponse {
         headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        let mut error = if body.iter().all(u8::is_ascii_whitespace) {
+        let mut error = if !cloud_errors_core::BodyKind::of(body).is_xml() {
+            // No envelope: an empty body (HEAD) or a proxy's page. The status says it all.
             if !(300..600).contains(&status) {
                 return Ok(None);
             }
-            let code = code_for_status(status);
-            let mut error = Self::with_code(code, "");
-            error.fields.retain(|field| field.name != "Message");
-            error
+            Self::status_only(status, body)
         } else {
             match xml::parse(body) {
                 Ok(error) => error,
@@ -235,7 +257,11 @@ impl ErrorResponse {
             }
         };
         error.status = Some(status);
-        error.header_request_id = headers.header("x-amz-request-id").map(str::to_owned);
+        // S3 sends `x-amz-request-id`; the Query APIs (IAM, STS) send `x-amzn-RequestId`.
+        error.header_request_id = headers
+            .header("x-amz-request-id")
+            .or_else(|| headers.header("x-amzn-RequestId"))
+            .map(str::to_owned);
         error.header_host_id = headers.header("x-amz-id-2").map(str::to_owned);
         Ok(Some(error))
     }
@@ -266,6 +292,11 @@ impl ErrorResponse {
         Code::from_wire(self.field("Code").unwrap_or_default())
     }
 
+    /// The code as sent.
+    pub fn wire_code(&self) -> &str {
+        self.code().as_str()
+    }
+
     /// The table row of the code, when it is documented.
     pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(ErrorCode::spec)
@@ -279,9 +310,11 @@ impl ErrorResponse {
     /// The request id: the body's `<RequestId>`, else the `x-amz-request-id` header.
     pub fn request_id(&self) -> Option<&str> {
         let in_body = match self.kind {
-            EnvelopeKind::Rest => self.field("RequestId"),
-            EnvelopeKind::Query => text_of(self.outer_before.iter().chain(&self.outer_after), "RequestId")
-                .or_else(|| self.field("RequestId")),
+            EnvelopeKind::Rest | EnvelopeKind::StatusOnly => self.field("RequestId"),
+            EnvelopeKind::Query | EnvelopeKind::QueryErrors => {
+                text_of(self.outer_before.iter().chain(&self.outer_after), "RequestId")
+                    .or_else(|| self.field("RequestId"))
+            }
         };
         in_body.or(self.header_request_id.as_deref())
     }
@@ -340,7 +373,12 @@ impl ErrorResponse {
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         match self.kind {
             EnvelopeKind::Rest => self.set_field("RequestId", request_id.into()),
-            EnvelopeKind::Query => {
+            // No envelope to put it in: it is the header's.
+            EnvelopeKind::StatusOnly => {
+                self.header_request_id = Some(request_id.into());
+                self
+            }
+            EnvelopeKind::Query | EnvelopeKind::QueryErrors => {
                 set_text(&mut self.outer_after, "RequestId", request_id.into());
                 self
             }

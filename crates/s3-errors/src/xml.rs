@@ -207,7 +207,44 @@ struct Children {
     /// Where each element starts, for error positions.
     starts: Vec<usize>,
     inner_error: Option<(usize, Vec<Element>, Vec<usize>)>,
+    /// The inner `<Error>` stood in an `<Errors>` wrapper.
+    wrapped: bool,
     end: usize,
+}
+
+/// Reads `<Errors>` through its end tag: exactly one `<Error>`, whitespace around it.
+fn read_errors_wrapper(cursor: &mut Cursor<'_>, wrapper_at: usize) -> Result<Children, ParseError> {
+    let mut inner: Option<Children> = None;
+    loop {
+        let (at, event) = cursor.next()?;
+        match event {
+            Event::Start(start) => {
+                let name = name_of(cursor, &start, at)?;
+                if name != "Error" || !attributes_of(cursor, &start, at)?.is_empty() {
+                    return Err(unsupported(cursor, at, &format!("<{name}> inside <Errors>")));
+                }
+                if inner.is_some() {
+                    return Err(cursor.error_at(
+                        ParseErrorKind::DuplicateField,
+                        at,
+                        "a second <Error> in <Errors>",
+                    ));
+                }
+                inner = Some(read_children(cursor, "Error", false)?);
+            }
+            Event::End(end) => {
+                expect_end(cursor, &end, "Errors", at)?;
+                return inner.ok_or_else(|| {
+                    cursor.error_at(ParseErrorKind::MissingField, wrapper_at, "<Errors> holds no <Error>")
+                });
+            }
+            Event::Text(text) if text.xml10_content().trim().is_empty() => {}
+            Event::Eof => {
+                return Err(cursor.error_at(ParseErrorKind::Eof, at, "the body ends inside <Errors>"))
+            }
+            _ => return Err(unsupported(cursor, at, "anything but one <Error> inside <Errors>")),
+        }
+    }
 }
 
 /// Reads the children of `<Error>` or `<ErrorResponse>` through its end tag. Whitespace between
@@ -221,6 +258,7 @@ fn read_children(
         elements: Vec::with_capacity(8),
         starts: Vec::with_capacity(8),
         inner_error: None,
+        wrapped: false,
         end: 0,
     };
     loop {
@@ -229,7 +267,7 @@ fn read_children(
             Event::Start(start) => {
                 let name = name_of(cursor, &start, at)?;
                 let attributes = attributes_of(cursor, &start, at)?;
-                if allow_inner_error && name == "Error" {
+                if allow_inner_error && (name == "Error" || name == "Errors") {
                     if children.inner_error.is_some() {
                         return Err(cursor.error_at(
                             ParseErrorKind::DuplicateField,
@@ -240,8 +278,15 @@ fn read_children(
                     if !attributes.is_empty() {
                         return Err(unsupported(cursor, at, "attributes on the Query envelope's <Error>"));
                     }
-                    let inner = read_children(cursor, "Error", false)?;
+                    // AWS-compatible servers wrap the one <Error> in <Errors>; botocore unwraps it.
+                    let wrapped = name == "Errors";
+                    let inner = if wrapped {
+                        read_errors_wrapper(cursor, at)?
+                    } else {
+                        read_children(cursor, "Error", false)?
+                    };
                     children.inner_error = Some((children.elements.len(), inner.elements, inner.starts));
+                    children.wrapped = wrapped;
                     continue;
                 }
                 let content = read_content(cursor, &name)?;
@@ -410,7 +455,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
     }
     let (fields, starts, outer_before, outer_after) = match kind {
         EnvelopeKind::Rest => (children.elements, children.starts, Vec::new(), Vec::new()),
-        EnvelopeKind::Query => {
+        EnvelopeKind::Query | EnvelopeKind::QueryErrors | EnvelopeKind::StatusOnly => {
             let Some((index, inner, inner_starts)) = children.inner_error else {
                 return Err(cursor.error_at(
                     ParseErrorKind::MissingField,
@@ -424,8 +469,10 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
         }
     };
     check_fields(&cursor, &fields, &starts, children.end)?;
+    let kind = if children.wrapped { EnvelopeKind::QueryErrors } else { kind };
     Ok(ErrorResponse {
         kind,
+        raw_body: None,
         declaration,
         root_attributes,
         fields,
@@ -493,6 +540,9 @@ fn write_elements(out: &mut Vec<u8>, elements: &[Element]) {
 }
 
 pub(crate) fn write(error: &ErrorResponse) -> Vec<u8> {
+    if let Some(body) = &error.raw_body {
+        return body.clone();
+    }
     let size: usize = error
         .fields
         .iter()
@@ -512,12 +562,19 @@ pub(crate) fn write(error: &ErrorResponse) -> Vec<u8> {
             write_elements(&mut out, &error.fields);
             write_close(&mut out, "Error");
         }
-        EnvelopeKind::Query => {
+        EnvelopeKind::Query | EnvelopeKind::QueryErrors | EnvelopeKind::StatusOnly => {
+            let wrapped = error.kind == EnvelopeKind::QueryErrors;
             write_open(&mut out, "ErrorResponse", &error.root_attributes);
             write_elements(&mut out, &error.outer_before);
+            if wrapped {
+                write_open(&mut out, "Errors", "");
+            }
             write_open(&mut out, "Error", "");
             write_elements(&mut out, &error.fields);
             write_close(&mut out, "Error");
+            if wrapped {
+                write_close(&mut out, "Errors");
+            }
             write_elements(&mut out, &error.outer_after);
             write_close(&mut out, "ErrorResponse");
         }

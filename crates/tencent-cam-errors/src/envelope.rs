@@ -122,6 +122,11 @@ impl ErrorResponse {
         }
     }
 
+    /// The primary code as sent: the `codeDesc`, else the common code's number.
+    pub fn wire_code(&self) -> &str {
+        self.code().as_str()
+    }
+
     /// The table row that describes the response: the module code's, or for a body without
     /// `codeDesc`, the common code's.
     pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {

@@ -4,10 +4,10 @@ use cloud_errors_core::{CodeSpec, RetryClass, Source, Sources};
 
 /// The version of the vendor documents the tables were generated from: their date where
 /// they carry one, otherwise a hash of their text.
-pub const DOCS_SNAPSHOT: &str = "2019-04-17 16:23:30";
+pub const DOCS_SNAPSHOT: &str = "2019-04-17 16:23:30; fnv1a64:ae36a1c67fb058a5";
 
 /// The vendor documents the tables were generated from, in `docs/vendor/` of the repository.
-pub const DOCS_SOURCES: &[&str] = &["tencent-cam.txt"];
+pub const DOCS_SOURCES: &[&str] = &["tencent-cam.txt", "tencent-cam-v3-errorcodes.py"];
 
 /// The vendor's name, as the `cloud-errors` command spells it.
 pub const VENDOR: &str = "tencent-cam";
@@ -481,12 +481,12 @@ impl ErrorCode {
             },
             31 => {
                 let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6573556e492e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameInUse,
                     0x6c6c7546746e656d35100c011537403b => ErrorCode::InvalidParameterAttachmentFull,
                     0x726f7272452e656335100c010404403b => ErrorCode::InvalidParameterResourceError,
+                    0x726f7272452e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameError,
                     0x746e656d75636f4435130b041c03473f => ErrorCode::MissingParameterPolicyDocument,
                     0x7473697845746f4e35100c011311403b => ErrorCode::InvalidParameterGroupNotExist,
-                    0x726f7272452e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameError,
-                    0x6573556e492e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameInUse,
                     _ => return None,
                 };
                 (candidate.as_str() == code).then_some(candidate)
@@ -660,3 +660,1322 @@ impl CommonCode {
 }
 
 cloud_errors_core::error_code_enum!(CommonCode, numeric);
+
+/// Every CAM error code (`Response.Error.Code`) of API 3.0, as the vendor's SDK lists them in `tencent-cam-v3-errorcodes.py` (125 codes), in table order.
+///
+/// Each variant's documentation gives what the documents say of it, and where; the methods
+/// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum V3ErrorCode {
+    /// `AuthFailure.UnauthorizedOperation` — 没有权限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 18
+    AuthFailureUnauthorizedOperation,
+    /// `FailedOperation` — 操作失败。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 21
+    FailedOperation,
+    /// `FailedOperation.Accesskey` — 操作访问密钥错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 24
+    FailedOperationAccesskey,
+    /// `FailedOperation.AssistApproverFull` — 协助审批人已达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 27
+    FailedOperationAssistApproverFull,
+    /// `FailedOperation.BuildAuthToken` — 生成AuthToken异常。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 30
+    FailedOperationBuildAuthToken,
+    /// `FailedOperation.CICIdentityForbidden` — CIC的身份提供商禁止操作
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 33
+    FailedOperationCICIdentityForbidden,
+    /// `FailedOperation.ExistHighRiskOperations` — 存在高风险操作。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 36
+    FailedOperationExistHighRiskOperations,
+    /// `FailedOperation.FlowAuthIllegal` — 凭据操作失败。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 39
+    FailedOperationFlowAuthIllegal,
+    /// `FailedOperation.ForbidAdd` — 禁止当前用户创建子账号。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 42
+    FailedOperationForbidAdd,
+    /// `FailedOperation.GetUserAreaError` — 获取用户地域信息失败
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 45
+    FailedOperationGetUserAreaError,
+    /// `FailedOperation.OrganizationPolicyOperateError` — 集团策略不允许操作。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 48
+    FailedOperationOrganizationPolicyOperateError,
+    /// `FailedOperation.PolicyFull` — 用户策略数超过上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 51
+    FailedOperationPolicyFull,
+    /// `FailedOperation.PolicyNameInUse` — PolicyName字段指定的策略名已存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 54
+    FailedOperationPolicyNameInUse,
+    /// `FailedOperation.PolicyVersionAlreadyDefault` — 该策略版本已经是默认策略版本。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 57
+    FailedOperationPolicyVersionAlreadyDefault,
+    /// `FailedOperation.PolicyVersionFull` — 策略版本数已经达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 60
+    FailedOperationPolicyVersionFull,
+    /// `FailedOperation.TagResourceFailed` — 绑定标签失败。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 63
+    FailedOperationTagResourceFailed,
+    /// `FailedOperation.UnTagResourceFailed` — 解绑标签失败。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 66
+    FailedOperationUnTagResourceFailed,
+    /// `FailedOperation.Unmodifiable` — 禁止变更
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 69
+    FailedOperationUnmodifiable,
+    /// `FailedOperation.UserNotBindPhone` — 用户未绑定手机。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 72
+    FailedOperationUserNotBindPhone,
+    /// `FailedOperation.UserNotBindWechat` — 用户未绑定微信。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 75
+    FailedOperationUserNotBindWechat,
+    /// `FailedOperation.UserUnbindNoPermission` — 设置的用户没有权限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 78
+    FailedOperationUserUnbindNoPermission,
+    /// `InternalError` — 内部错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 81
+    InternalError,
+    /// `InternalError.SystemError` — 内部错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 84
+    InternalErrorSystemError,
+    /// `InternalError.UnknownError` — 系统错误，未知异常。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 87
+    InternalErrorUnknownError,
+    /// `InvalidParameter` — 参数错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 90
+    InvalidParameter,
+    /// `InvalidParameter.ActionError` — 策略文档的Action字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 93
+    InvalidParameterActionError,
+    /// `InvalidParameter.ActionMiss` — 策略语法中操作不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 96
+    InvalidParameterActionMiss,
+    /// `InvalidParameter.ActionNotExist` — 策略语法中操作不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 99
+    InvalidParameterActionNotExist,
+    /// `InvalidParameter.ActionServiceNotExist` — 策略语法中操作服务不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 102
+    InvalidParameterActionServiceNotExist,
+    /// `InvalidParameter.AssitApproverTypeError` — 协助审批类型不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 105
+    InvalidParameterAssitApproverTypeError,
+    /// `InvalidParameter.AttachmentFull` — principal字段的授权对象关联策略数已达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 108
+    InvalidParameterAttachmentFull,
+    /// `InvalidParameter.ConditionContentError` — 策略语法中条件内容不正确。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 111
+    InvalidParameterConditionContentError,
+    /// `InvalidParameter.ConditionError` — 策略文档的condition字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 114
+    InvalidParameterConditionError,
+    /// `InvalidParameter.ConditionTypeError` — 策略语法中条件操作符不正确。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 117
+    InvalidParameterConditionTypeError,
+    /// `InvalidParameter.DeletionTaskNotExist` — 任务不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 120
+    InvalidParameterDeletionTaskNotExist,
+    /// `InvalidParameter.DescriptionLengthOverlimit` — Description入参长度不能大于300字节。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 123
+    InvalidParameterDescriptionLengthOverlimit,
+    /// `InvalidParameter.EffectError` — 策略文档的Effect字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 126
+    InvalidParameterEffectError,
+    /// `InvalidParameter.EntityFilterError` — EntityFilter字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 129
+    InvalidParameterEntityFilterError,
+    /// `InvalidParameter.GroupFull` — 用户组数量达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 132
+    InvalidParameterGroupFull,
+    /// `InvalidParameter.GroupIdError` — GroupId字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 135
+    InvalidParameterGroupIdError,
+    /// `InvalidParameter.GroupNameInUse` — 用户组名称重复。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 138
+    InvalidParameterGroupNameInUse,
+    /// `InvalidParameter.GroupNotExist` — 用户组不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 141
+    InvalidParameterGroupNotExist,
+    /// `InvalidParameter.GroupUserFull` — 用户组中的子用户数量达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 144
+    InvalidParameterGroupUserFull,
+    /// `InvalidParameter.IPIllegal` — IP段格式不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 147
+    InvalidParameterIPIllegal,
+    /// `InvalidParameter.IPRangeOverlapping` — IP段重复。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 150
+    InvalidParameterIPRangeOverlapping,
+    /// `InvalidParameter.IdentityNameInUse` — 身份提供商名称已经使用。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 153
+    InvalidParameterIdentityNameInUse,
+    /// `InvalidParameter.InterfaceNotExist` — 接口不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 156
+    InvalidParameterInterfaceNotExist,
+    /// `InvalidParameter.KeywordError` — Keyword字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 159
+    InvalidParameterKeywordError,
+    /// `InvalidParameter.MFATokenError` — 多因子Token验证失败。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 162
+    InvalidParameterMFATokenError,
+    /// `InvalidParameter.NameOrIdCardError` — 名字或者id号错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 165
+    InvalidParameterNameOrIdCardError,
+    /// `InvalidParameter.NotSupportProduct` — CAM不支持策略文档中所指定的资源类型。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 168
+    InvalidParameterNotSupportProduct,
+    /// `InvalidParameter.OperateEntitiesOverLimit` — 一次操作实体数过多。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 171
+    InvalidParameterOperateEntitiesOverLimit,
+    /// `InvalidParameter.OperatePoliciesOverLimit` — 一次操作策略数过多。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 174
+    InvalidParameterOperatePoliciesOverLimit,
+    /// `InvalidParameter.OrganizationRoleOperateError` — 当前角色仅支持企业管理员操作，如需修改，请联系企业管理员。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 177
+    InvalidParameterOrganizationRoleOperateError,
+    /// `InvalidParameter.PaginationTokenInvalid` — 无效的pageToken
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 180
+    InvalidParameterPaginationTokenInvalid,
+    /// `InvalidParameter.ParamError` — 非法入参。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 183
+    InvalidParameterParamError,
+    /// `InvalidParameter.PasswordRuleError` — 密码规则错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 186
+    InvalidParameterPasswordRuleError,
+    /// `InvalidParameter.PasswordViolatedRules` — 密码不符合用户安全设置。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 189
+    InvalidParameterPasswordViolatedRules,
+    /// `InvalidParameter.PolicyDocumentError` — PolicyDocument字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 192
+    InvalidParameterPolicyDocumentError,
+    /// `InvalidParameter.PolicyDocumentLengthOverLimit` — PolicyDocument字段超过长度限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 195
+    InvalidParameterPolicyDocumentLengthOverLimit,
+    /// `InvalidParameter.PolicyIdError` — 输入参数PolicyId不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 198
+    InvalidParameterPolicyIdError,
+    /// `InvalidParameter.PolicyIdNotExist` — 策略ID不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 201
+    InvalidParameterPolicyIdNotExist,
+    /// `InvalidParameter.PolicyNameError` — PolicyName字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 204
+    InvalidParameterPolicyNameError,
+    /// `InvalidParameter.PolicyVersionNotExists` — 策略版本不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 207
+    InvalidParameterPolicyVersionNotExists,
+    /// `InvalidParameter.PrincipalError` — 策略文档的principal字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 210
+    InvalidParameterPrincipalError,
+    /// `InvalidParameter.PrincipalQcsCrossError` — 角色载体不允许跨站。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 213
+    InvalidParameterPrincipalQcsCrossError,
+    /// `InvalidParameter.PrincipalQcsError` — PrincipalQcsc错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 216
+    InvalidParameterPrincipalQcsError,
+    /// `InvalidParameter.PrincipalQcsNotExist` — PrincipalQcs不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 219
+    InvalidParameterPrincipalQcsNotExist,
+    /// `InvalidParameter.PrincipalServiceNotExist` — PrincipalService不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 222
+    InvalidParameterPrincipalServiceNotExist,
+    /// `InvalidParameter.ReceiverOverLimit` — 消息接收人超出限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 225
+    InvalidParameterReceiverOverLimit,
+    /// `InvalidParameter.ResourceContentError` — 策略语法中资源内容不正确。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 228
+    InvalidParameterResourceContentError,
+    /// `InvalidParameter.ResourceError` — 策略文档的Resource字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 231
+    InvalidParameterResourceError,
+    /// `InvalidParameter.ResourceProjectError` — 策略语法中资源项目不正确。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 234
+    InvalidParameterResourceProjectError,
+    /// `InvalidParameter.ResourceQcsError` — 资源QCS错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 237
+    InvalidParameterResourceQcsError,
+    /// `InvalidParameter.ResourceRegionError` — 策略语法中资源地域不正确。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 240
+    InvalidParameterResourceRegionError,
+    /// `InvalidParameter.ResourceServiceNotExist` — 策略语法中资源服务不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 243
+    InvalidParameterResourceServiceNotExist,
+    /// `InvalidParameter.ResourceUinError` — 策略语法中资源所属主账号不正确。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 246
+    InvalidParameterResourceUinError,
+    /// `InvalidParameter.RoleFull` — 角色数量达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 249
+    InvalidParameterRoleFull,
+    /// `InvalidParameter.RoleNameError` — 角色名不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 252
+    InvalidParameterRoleNameError,
+    /// `InvalidParameter.RoleNameInUse` — 相同名称的角色已存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 255
+    InvalidParameterRoleNameInUse,
+    /// `InvalidParameter.RoleNotExist` — 角色不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 258
+    InvalidParameterRoleNotExist,
+    /// `InvalidParameter.ScopeError` — Scope字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 261
+    InvalidParameterScopeError,
+    /// `InvalidParameter.SearchKeywordLengthError` — 查询关键字长度错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 264
+    InvalidParameterSearchKeywordLengthError,
+    /// `InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary` — 权限边界不能用服务相关策略。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 267
+    InvalidParameterServiceLinkedPolicyCantInPermissionBoundary,
+    /// `InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary` — 服务相关角色不能使用权限边界。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 270
+    InvalidParameterServiceLinkedRoleCantUsePermissionBoundary,
+    /// `InvalidParameter.ServiceTypeError` — ServiceType字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 273
+    InvalidParameterServiceTypeError,
+    /// `InvalidParameter.StatementError` — 策略文档的Statement字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 276
+    InvalidParameterStatementError,
+    /// `InvalidParameter.SubUserFull` — 子账号数量达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 279
+    InvalidParameterSubUserFull,
+    /// `InvalidParameter.SubUserNameInUse` — 子用户名称重复。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 282
+    InvalidParameterSubUserNameInUse,
+    /// `InvalidParameter.SubUserPhoneNotExsit` — 子账号不存在已认证的手机。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 285
+    InvalidParameterSubUserPhoneNotExsit,
+    /// `InvalidParameter.TagLimitExceeded` — 超出标签限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 288
+    InvalidParameterTagLimitExceeded,
+    /// `InvalidParameter.TagParamError` — 标签参数错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 291
+    InvalidParameterTagParamError,
+    /// `InvalidParameter.UinError` — Uin字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 294
+    InvalidParameterUinError,
+    /// `InvalidParameter.UserGroupFull` — 子用户加入的用户组数量达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 297
+    InvalidParameterUserGroupFull,
+    /// `InvalidParameter.UserNameIllegal` — 用户名不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 300
+    InvalidParameterUserNameIllegal,
+    /// `InvalidParameter.UserNotAuth` — 用户未实名。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 303
+    InvalidParameterUserNotAuth,
+    /// `InvalidParameter.UserNotExist` — 用户对象不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 306
+    InvalidParameterUserNotExist,
+    /// `InvalidParameter.UserUinAndUinNotAllNull` — 用户的Uin和Uid不能都为空。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 309
+    InvalidParameterUserUinAndUinNotAllNull,
+    /// `InvalidParameter.VersionError` — 策略文档的Version字段不合法。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 312
+    InvalidParameterVersionError,
+    /// `InvalidParameterValue.IdentityKeyError` — OIDC签名公钥错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 315
+    InvalidParameterValueIdentityKeyError,
+    /// `InvalidParameterValue.IdentityUrlError` — 身份提供商URL错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 318
+    InvalidParameterValueIdentityUrlError,
+    /// `InvalidParameterValue.MetadataError` — 身份提供商元数据文档错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 321
+    InvalidParameterValueMetadataError,
+    /// `InvalidParameterValue.NameError` — 身份提供商名称错误。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 324
+    InvalidParameterValueNameError,
+    /// `LimitExceeded.IdentityFull` — 身份提供商已达到上限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 327
+    LimitExceededIdentityFull,
+    /// `LimitExceeded.Uin` — 请求超出限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 330
+    LimitExceededUin,
+    /// `OperationDenied.AccessKeyOverLimit` — 每个账号最多支持两个AccessKey。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 333
+    OperationDeniedAccessKeyOverLimit,
+    /// `OperationDenied.CicPolicyOperationDenied` — 禁止变更 CIC Policy。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 336
+    OperationDeniedCicPolicyOperationDenied,
+    /// `OperationDenied.HaveKeys` — 存在未删除的API密钥。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 339
+    OperationDeniedHaveKeys,
+    /// `OperationDenied.PolicyTagConflict` — 关联到标签组的策略，不能包含标签条件键。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 342
+    OperationDeniedPolicyTagConflict,
+    /// `OperationDenied.SubUin` — 子用户不允许操作主账号密钥。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 345
+    OperationDeniedSubUin,
+    /// `OperationDenied.UinNotMatch` — 被操作密钥与账号不匹配。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 348
+    OperationDeniedUinNotMatch,
+    /// `RequestLimitExceeded` — 请求的次数超过了频率限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 351
+    RequestLimitExceeded,
+    /// `RequestLimitExceeded.CreateUser` — 创建子用户频率超过限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 354
+    RequestLimitExceededCreateUser,
+    /// `RequestLimitExceeded.UinLimitExceeded` — 用户账号超出了限制。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 357
+    RequestLimitExceededUinLimitExceeded,
+    /// `ResourceNotFound.DataFlowAuthClose` — 未开启CAM数据流认证。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 360
+    ResourceNotFoundDataFlowAuthClose,
+    /// `ResourceNotFound.GroupNotExist` — 用户组不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 363
+    ResourceNotFoundGroupNotExist,
+    /// `ResourceNotFound.IdentityNotExist` — 身份提供商不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 366
+    ResourceNotFoundIdentityNotExist,
+    /// `ResourceNotFound.NotFound` — 资源不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 369
+    ResourceNotFoundNotFound,
+    /// `ResourceNotFound.PolicyIdNotFound` — PolicyId指定的资源不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 372
+    ResourceNotFoundPolicyIdNotFound,
+    /// `ResourceNotFound.SecretNotExist` — 密钥不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 375
+    ResourceNotFoundSecretNotExist,
+    /// `ResourceNotFound.UserNotExist` — 用户不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 378
+    ResourceNotFoundUserNotExist,
+    /// `ResourceNotFound.UserNotExists` — 用户不存在。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 381
+    ResourceNotFoundUserNotExists,
+    /// `ResourceUnavailable.FlowAuthSecet` — 凭据信息异常。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 384
+    ResourceUnavailableFlowAuthSecet,
+    /// `UnauthorizedOperation` — 未授权操作。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 387
+    UnauthorizedOperation,
+    /// `UnauthorizedOperation.DeleteApiKey` — 没有删除API密钥权限。
+    ///
+    /// - HTTP status: not documented
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `tencent-cam-v3-errorcodes.py` line 390
+    UnauthorizedOperationDeleteApiKey,
+}
+
+impl V3ErrorCode {
+    /// Every code, in table order.
+    pub const ALL: &'static [V3ErrorCode] = &[
+        V3ErrorCode::AuthFailureUnauthorizedOperation,
+        V3ErrorCode::FailedOperation,
+        V3ErrorCode::FailedOperationAccesskey,
+        V3ErrorCode::FailedOperationAssistApproverFull,
+        V3ErrorCode::FailedOperationBuildAuthToken,
+        V3ErrorCode::FailedOperationCICIdentityForbidden,
+        V3ErrorCode::FailedOperationExistHighRiskOperations,
+        V3ErrorCode::FailedOperationFlowAuthIllegal,
+        V3ErrorCode::FailedOperationForbidAdd,
+        V3ErrorCode::FailedOperationGetUserAreaError,
+        V3ErrorCode::FailedOperationOrganizationPolicyOperateError,
+        V3ErrorCode::FailedOperationPolicyFull,
+        V3ErrorCode::FailedOperationPolicyNameInUse,
+        V3ErrorCode::FailedOperationPolicyVersionAlreadyDefault,
+        V3ErrorCode::FailedOperationPolicyVersionFull,
+        V3ErrorCode::FailedOperationTagResourceFailed,
+        V3ErrorCode::FailedOperationUnTagResourceFailed,
+        V3ErrorCode::FailedOperationUnmodifiable,
+        V3ErrorCode::FailedOperationUserNotBindPhone,
+        V3ErrorCode::FailedOperationUserNotBindWechat,
+        V3ErrorCode::FailedOperationUserUnbindNoPermission,
+        V3ErrorCode::InternalError,
+        V3ErrorCode::InternalErrorSystemError,
+        V3ErrorCode::InternalErrorUnknownError,
+        V3ErrorCode::InvalidParameter,
+        V3ErrorCode::InvalidParameterActionError,
+        V3ErrorCode::InvalidParameterActionMiss,
+        V3ErrorCode::InvalidParameterActionNotExist,
+        V3ErrorCode::InvalidParameterActionServiceNotExist,
+        V3ErrorCode::InvalidParameterAssitApproverTypeError,
+        V3ErrorCode::InvalidParameterAttachmentFull,
+        V3ErrorCode::InvalidParameterConditionContentError,
+        V3ErrorCode::InvalidParameterConditionError,
+        V3ErrorCode::InvalidParameterConditionTypeError,
+        V3ErrorCode::InvalidParameterDeletionTaskNotExist,
+        V3ErrorCode::InvalidParameterDescriptionLengthOverlimit,
+        V3ErrorCode::InvalidParameterEffectError,
+        V3ErrorCode::InvalidParameterEntityFilterError,
+        V3ErrorCode::InvalidParameterGroupFull,
+        V3ErrorCode::InvalidParameterGroupIdError,
+        V3ErrorCode::InvalidParameterGroupNameInUse,
+        V3ErrorCode::InvalidParameterGroupNotExist,
+        V3ErrorCode::InvalidParameterGroupUserFull,
+        V3ErrorCode::InvalidParameterIPIllegal,
+        V3ErrorCode::InvalidParameterIPRangeOverlapping,
+        V3ErrorCode::InvalidParameterIdentityNameInUse,
+        V3ErrorCode::InvalidParameterInterfaceNotExist,
+        V3ErrorCode::InvalidParameterKeywordError,
+        V3ErrorCode::InvalidParameterMFATokenError,
+        V3ErrorCode::InvalidParameterNameOrIdCardError,
+        V3ErrorCode::InvalidParameterNotSupportProduct,
+        V3ErrorCode::InvalidParameterOperateEntitiesOverLimit,
+        V3ErrorCode::InvalidParameterOperatePoliciesOverLimit,
+        V3ErrorCode::InvalidParameterOrganizationRoleOperateError,
+        V3ErrorCode::InvalidParameterPaginationTokenInvalid,
+        V3ErrorCode::InvalidParameterParamError,
+        V3ErrorCode::InvalidParameterPasswordRuleError,
+        V3ErrorCode::InvalidParameterPasswordViolatedRules,
+        V3ErrorCode::InvalidParameterPolicyDocumentError,
+        V3ErrorCode::InvalidParameterPolicyDocumentLengthOverLimit,
+        V3ErrorCode::InvalidParameterPolicyIdError,
+        V3ErrorCode::InvalidParameterPolicyIdNotExist,
+        V3ErrorCode::InvalidParameterPolicyNameError,
+        V3ErrorCode::InvalidParameterPolicyVersionNotExists,
+        V3ErrorCode::InvalidParameterPrincipalError,
+        V3ErrorCode::InvalidParameterPrincipalQcsCrossError,
+        V3ErrorCode::InvalidParameterPrincipalQcsError,
+        V3ErrorCode::InvalidParameterPrincipalQcsNotExist,
+        V3ErrorCode::InvalidParameterPrincipalServiceNotExist,
+        V3ErrorCode::InvalidParameterReceiverOverLimit,
+        V3ErrorCode::InvalidParameterResourceContentError,
+        V3ErrorCode::InvalidParameterResourceError,
+        V3ErrorCode::InvalidParameterResourceProjectError,
+        V3ErrorCode::InvalidParameterResourceQcsError,
+        V3ErrorCode::InvalidParameterResourceRegionError,
+        V3ErrorCode::InvalidParameterResourceServiceNotExist,
+        V3ErrorCode::InvalidParameterResourceUinError,
+        V3ErrorCode::InvalidParameterRoleFull,
+        V3ErrorCode::InvalidParameterRoleNameError,
+        V3ErrorCode::InvalidParameterRoleNameInUse,
+        V3ErrorCode::InvalidParameterRoleNotExist,
+        V3ErrorCode::InvalidParameterScopeError,
+        V3ErrorCode::InvalidParameterSearchKeywordLengthError,
+        V3ErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary,
+        V3ErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary,
+        V3ErrorCode::InvalidParameterServiceTypeError,
+        V3ErrorCode::InvalidParameterStatementError,
+        V3ErrorCode::InvalidParameterSubUserFull,
+        V3ErrorCode::InvalidParameterSubUserNameInUse,
+        V3ErrorCode::InvalidParameterSubUserPhoneNotExsit,
+        V3ErrorCode::InvalidParameterTagLimitExceeded,
+        V3ErrorCode::InvalidParameterTagParamError,
+        V3ErrorCode::InvalidParameterUinError,
+        V3ErrorCode::InvalidParameterUserGroupFull,
+        V3ErrorCode::InvalidParameterUserNameIllegal,
+        V3ErrorCode::InvalidParameterUserNotAuth,
+        V3ErrorCode::InvalidParameterUserNotExist,
+        V3ErrorCode::InvalidParameterUserUinAndUinNotAllNull,
+        V3ErrorCode::InvalidParameterVersionError,
+        V3ErrorCode::InvalidParameterValueIdentityKeyError,
+        V3ErrorCode::InvalidParameterValueIdentityUrlError,
+        V3ErrorCode::InvalidParameterValueMetadataError,
+        V3ErrorCode::InvalidParameterValueNameError,
+        V3ErrorCode::LimitExceededIdentityFull,
+        V3ErrorCode::LimitExceededUin,
+        V3ErrorCode::OperationDeniedAccessKeyOverLimit,
+        V3ErrorCode::OperationDeniedCicPolicyOperationDenied,
+        V3ErrorCode::OperationDeniedHaveKeys,
+        V3ErrorCode::OperationDeniedPolicyTagConflict,
+        V3ErrorCode::OperationDeniedSubUin,
+        V3ErrorCode::OperationDeniedUinNotMatch,
+        V3ErrorCode::RequestLimitExceeded,
+        V3ErrorCode::RequestLimitExceededCreateUser,
+        V3ErrorCode::RequestLimitExceededUinLimitExceeded,
+        V3ErrorCode::ResourceNotFoundDataFlowAuthClose,
+        V3ErrorCode::ResourceNotFoundGroupNotExist,
+        V3ErrorCode::ResourceNotFoundIdentityNotExist,
+        V3ErrorCode::ResourceNotFoundNotFound,
+        V3ErrorCode::ResourceNotFoundPolicyIdNotFound,
+        V3ErrorCode::ResourceNotFoundSecretNotExist,
+        V3ErrorCode::ResourceNotFoundUserNotExist,
+        V3ErrorCode::ResourceNotFoundUserNotExists,
+        V3ErrorCode::ResourceUnavailableFlowAuthSecet,
+        V3ErrorCode::UnauthorizedOperation,
+        V3ErrorCode::UnauthorizedOperationDeleteApiKey,
+    ];
+
+    /// One row per variant, in the same order.
+#[rustfmt::skip]
+    const SPECS: &'static [CodeSpec] = &[
+    CodeSpec { code: "AuthFailure.UnauthorizedOperation", name: "AuthFailureUnauthorizedOperation", number: None, http_status: None, wire_message: None, title: None, description: "没有权限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 18), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 18), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation", name: "FailedOperation", number: None, http_status: None, wire_message: None, title: None, description: "操作失败。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 21), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 21), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.Accesskey", name: "FailedOperationAccesskey", number: None, http_status: None, wire_message: None, title: None, description: "操作访问密钥错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 24), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 24), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.AssistApproverFull", name: "FailedOperationAssistApproverFull", number: None, http_status: None, wire_message: None, title: None, description: "协助审批人已达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 27), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.BuildAuthToken", name: "FailedOperationBuildAuthToken", number: None, http_status: None, wire_message: None, title: None, description: "生成AuthToken异常。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 30), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 30), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.CICIdentityForbidden", name: "FailedOperationCICIdentityForbidden", number: None, http_status: None, wire_message: None, title: None, description: "CIC的身份提供商禁止操作", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 33), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 33), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.ExistHighRiskOperations", name: "FailedOperationExistHighRiskOperations", number: None, http_status: None, wire_message: None, title: None, description: "存在高风险操作。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 36), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 36), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.FlowAuthIllegal", name: "FailedOperationFlowAuthIllegal", number: None, http_status: None, wire_message: None, title: None, description: "凭据操作失败。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 39), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 39), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.ForbidAdd", name: "FailedOperationForbidAdd", number: None, http_status: None, wire_message: None, title: None, description: "禁止当前用户创建子账号。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 42), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 42), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.GetUserAreaError", name: "FailedOperationGetUserAreaError", number: None, http_status: None, wire_message: None, title: None, description: "获取用户地域信息失败", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 45), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 45), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.OrganizationPolicyOperateError", name: "FailedOperationOrganizationPolicyOperateError", number: None, http_status: None, wire_message: None, title: None, description: "集团策略不允许操作。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 48), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 48), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.PolicyFull", name: "FailedOperationPolicyFull", number: None, http_status: None, wire_message: None, title: None, description: "用户策略数超过上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 51), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 51), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.PolicyNameInUse", name: "FailedOperationPolicyNameInUse", number: None, http_status: None, wire_message: None, title: None, description: "PolicyName字段指定的策略名已存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 54), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 54), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.PolicyVersionAlreadyDefault", name: "FailedOperationPolicyVersionAlreadyDefault", number: None, http_status: None, wire_message: None, title: None, description: "该策略版本已经是默认策略版本。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 57), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 57), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.PolicyVersionFull", name: "FailedOperationPolicyVersionFull", number: None, http_status: None, wire_message: None, title: None, description: "策略版本数已经达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 60), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 60), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.TagResourceFailed", name: "FailedOperationTagResourceFailed", number: None, http_status: None, wire_message: None, title: None, description: "绑定标签失败。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 63), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 63), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.UnTagResourceFailed", name: "FailedOperationUnTagResourceFailed", number: None, http_status: None, wire_message: None, title: None, description: "解绑标签失败。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 66), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 66), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.Unmodifiable", name: "FailedOperationUnmodifiable", number: None, http_status: None, wire_message: None, title: None, description: "禁止变更", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 69), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 69), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.UserNotBindPhone", name: "FailedOperationUserNotBindPhone", number: None, http_status: None, wire_message: None, title: None, description: "用户未绑定手机。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 72), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 72), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.UserNotBindWechat", name: "FailedOperationUserNotBindWechat", number: None, http_status: None, wire_message: None, title: None, description: "用户未绑定微信。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 75), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 75), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "FailedOperation.UserUnbindNoPermission", name: "FailedOperationUserUnbindNoPermission", number: None, http_status: None, wire_message: None, title: None, description: "设置的用户没有权限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 78), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 78), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InternalError", name: "InternalError", number: None, http_status: None, wire_message: None, title: None, description: "内部错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 81), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 81), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InternalError.SystemError", name: "InternalErrorSystemError", number: None, http_status: None, wire_message: None, title: None, description: "内部错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 84), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 84), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InternalError.UnknownError", name: "InternalErrorUnknownError", number: None, http_status: None, wire_message: None, title: None, description: "系统错误，未知异常。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 87), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 87), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter", name: "InvalidParameter", number: None, http_status: None, wire_message: None, title: None, description: "参数错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 90), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 90), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ActionError", name: "InvalidParameterActionError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的Action字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 93), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 93), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ActionMiss", name: "InvalidParameterActionMiss", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中操作不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 96), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 96), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ActionNotExist", name: "InvalidParameterActionNotExist", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中操作不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 99), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 99), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ActionServiceNotExist", name: "InvalidParameterActionServiceNotExist", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中操作服务不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 102), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 102), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.AssitApproverTypeError", name: "InvalidParameterAssitApproverTypeError", number: None, http_status: None, wire_message: None, title: None, description: "协助审批类型不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 105), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 105), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.AttachmentFull", name: "InvalidParameterAttachmentFull", number: None, http_status: None, wire_message: None, title: None, description: "principal字段的授权对象关联策略数已达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 108), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 108), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ConditionContentError", name: "InvalidParameterConditionContentError", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中条件内容不正确。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 111), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 111), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ConditionError", name: "InvalidParameterConditionError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的condition字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 114), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 114), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ConditionTypeError", name: "InvalidParameterConditionTypeError", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中条件操作符不正确。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 117), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 117), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.DeletionTaskNotExist", name: "InvalidParameterDeletionTaskNotExist", number: None, http_status: None, wire_message: None, title: None, description: "任务不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 120), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 120), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.DescriptionLengthOverlimit", name: "InvalidParameterDescriptionLengthOverlimit", number: None, http_status: None, wire_message: None, title: None, description: "Description入参长度不能大于300字节。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 123), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 123), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.EffectError", name: "InvalidParameterEffectError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的Effect字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 126), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 126), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.EntityFilterError", name: "InvalidParameterEntityFilterError", number: None, http_status: None, wire_message: None, title: None, description: "EntityFilter字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 129), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 129), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.GroupFull", name: "InvalidParameterGroupFull", number: None, http_status: None, wire_message: None, title: None, description: "用户组数量达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 132), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 132), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.GroupIdError", name: "InvalidParameterGroupIdError", number: None, http_status: None, wire_message: None, title: None, description: "GroupId字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 135), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 135), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.GroupNameInUse", name: "InvalidParameterGroupNameInUse", number: None, http_status: None, wire_message: None, title: None, description: "用户组名称重复。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 138), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 138), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.GroupNotExist", name: "InvalidParameterGroupNotExist", number: None, http_status: None, wire_message: None, title: None, description: "用户组不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 141), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 141), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.GroupUserFull", name: "InvalidParameterGroupUserFull", number: None, http_status: None, wire_message: None, title: None, description: "用户组中的子用户数量达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 144), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 144), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.IPIllegal", name: "InvalidParameterIPIllegal", number: None, http_status: None, wire_message: None, title: None, description: "IP段格式不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 147), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 147), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.IPRangeOverlapping", name: "InvalidParameterIPRangeOverlapping", number: None, http_status: None, wire_message: None, title: None, description: "IP段重复。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 150), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 150), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.IdentityNameInUse", name: "InvalidParameterIdentityNameInUse", number: None, http_status: None, wire_message: None, title: None, description: "身份提供商名称已经使用。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 153), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 153), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.InterfaceNotExist", name: "InvalidParameterInterfaceNotExist", number: None, http_status: None, wire_message: None, title: None, description: "接口不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 156), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 156), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.KeywordError", name: "InvalidParameterKeywordError", number: None, http_status: None, wire_message: None, title: None, description: "Keyword字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 159), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 159), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.MFATokenError", name: "InvalidParameterMFATokenError", number: None, http_status: None, wire_message: None, title: None, description: "多因子Token验证失败。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 162), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 162), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.NameOrIdCardError", name: "InvalidParameterNameOrIdCardError", number: None, http_status: None, wire_message: None, title: None, description: "名字或者id号错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 165), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 165), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.NotSupportProduct", name: "InvalidParameterNotSupportProduct", number: None, http_status: None, wire_message: None, title: None, description: "CAM不支持策略文档中所指定的资源类型。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 168), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 168), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.OperateEntitiesOverLimit", name: "InvalidParameterOperateEntitiesOverLimit", number: None, http_status: None, wire_message: None, title: None, description: "一次操作实体数过多。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 171), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 171), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.OperatePoliciesOverLimit", name: "InvalidParameterOperatePoliciesOverLimit", number: None, http_status: None, wire_message: None, title: None, description: "一次操作策略数过多。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 174), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 174), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.OrganizationRoleOperateError", name: "InvalidParameterOrganizationRoleOperateError", number: None, http_status: None, wire_message: None, title: None, description: "当前角色仅支持企业管理员操作，如需修改，请联系企业管理员。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 177), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 177), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PaginationTokenInvalid", name: "InvalidParameterPaginationTokenInvalid", number: None, http_status: None, wire_message: None, title: None, description: "无效的pageToken", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 180), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 180), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ParamError", name: "InvalidParameterParamError", number: None, http_status: None, wire_message: None, title: None, description: "非法入参。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 183), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 183), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PasswordRuleError", name: "InvalidParameterPasswordRuleError", number: None, http_status: None, wire_message: None, title: None, description: "密码规则错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 186), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 186), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PasswordViolatedRules", name: "InvalidParameterPasswordViolatedRules", number: None, http_status: None, wire_message: None, title: None, description: "密码不符合用户安全设置。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 189), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 189), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PolicyDocumentError", name: "InvalidParameterPolicyDocumentError", number: None, http_status: None, wire_message: None, title: None, description: "PolicyDocument字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 192), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 192), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PolicyDocumentLengthOverLimit", name: "InvalidParameterPolicyDocumentLengthOverLimit", number: None, http_status: None, wire_message: None, title: None, description: "PolicyDocument字段超过长度限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 195), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 195), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PolicyIdError", name: "InvalidParameterPolicyIdError", number: None, http_status: None, wire_message: None, title: None, description: "输入参数PolicyId不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 198), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 198), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PolicyIdNotExist", name: "InvalidParameterPolicyIdNotExist", number: None, http_status: None, wire_message: None, title: None, description: "策略ID不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 201), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 201), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PolicyNameError", name: "InvalidParameterPolicyNameError", number: None, http_status: None, wire_message: None, title: None, description: "PolicyName字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 204), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 204), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PolicyVersionNotExists", name: "InvalidParameterPolicyVersionNotExists", number: None, http_status: None, wire_message: None, title: None, description: "策略版本不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 207), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 207), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PrincipalError", name: "InvalidParameterPrincipalError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的principal字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 210), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 210), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PrincipalQcsCrossError", name: "InvalidParameterPrincipalQcsCrossError", number: None, http_status: None, wire_message: None, title: None, description: "角色载体不允许跨站。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 213), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 213), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PrincipalQcsError", name: "InvalidParameterPrincipalQcsError", number: None, http_status: None, wire_message: None, title: None, description: "PrincipalQcsc错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 216), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 216), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PrincipalQcsNotExist", name: "InvalidParameterPrincipalQcsNotExist", number: None, http_status: None, wire_message: None, title: None, description: "PrincipalQcs不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 219), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 219), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.PrincipalServiceNotExist", name: "InvalidParameterPrincipalServiceNotExist", number: None, http_status: None, wire_message: None, title: None, description: "PrincipalService不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 222), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 222), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ReceiverOverLimit", name: "InvalidParameterReceiverOverLimit", number: None, http_status: None, wire_message: None, title: None, description: "消息接收人超出限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 225), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 225), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceContentError", name: "InvalidParameterResourceContentError", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中资源内容不正确。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 228), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 228), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceError", name: "InvalidParameterResourceError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的Resource字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 231), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 231), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceProjectError", name: "InvalidParameterResourceProjectError", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中资源项目不正确。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 234), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 234), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceQcsError", name: "InvalidParameterResourceQcsError", number: None, http_status: None, wire_message: None, title: None, description: "资源QCS错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 237), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 237), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceRegionError", name: "InvalidParameterResourceRegionError", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中资源地域不正确。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 240), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 240), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceServiceNotExist", name: "InvalidParameterResourceServiceNotExist", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中资源服务不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 243), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 243), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ResourceUinError", name: "InvalidParameterResourceUinError", number: None, http_status: None, wire_message: None, title: None, description: "策略语法中资源所属主账号不正确。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 246), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 246), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.RoleFull", name: "InvalidParameterRoleFull", number: None, http_status: None, wire_message: None, title: None, description: "角色数量达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 249), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 249), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.RoleNameError", name: "InvalidParameterRoleNameError", number: None, http_status: None, wire_message: None, title: None, description: "角色名不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 252), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 252), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.RoleNameInUse", name: "InvalidParameterRoleNameInUse", number: None, http_status: None, wire_message: None, title: None, description: "相同名称的角色已存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 255), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 255), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.RoleNotExist", name: "InvalidParameterRoleNotExist", number: None, http_status: None, wire_message: None, title: None, description: "角色不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 258), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 258), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ScopeError", name: "InvalidParameterScopeError", number: None, http_status: None, wire_message: None, title: None, description: "Scope字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 261), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 261), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.SearchKeywordLengthError", name: "InvalidParameterSearchKeywordLengthError", number: None, http_status: None, wire_message: None, title: None, description: "查询关键字长度错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 264), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 264), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary", name: "InvalidParameterServiceLinkedPolicyCantInPermissionBoundary", number: None, http_status: None, wire_message: None, title: None, description: "权限边界不能用服务相关策略。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 267), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 267), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary", name: "InvalidParameterServiceLinkedRoleCantUsePermissionBoundary", number: None, http_status: None, wire_message: None, title: None, description: "服务相关角色不能使用权限边界。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 270), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 270), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.ServiceTypeError", name: "InvalidParameterServiceTypeError", number: None, http_status: None, wire_message: None, title: None, description: "ServiceType字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 273), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 273), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.StatementError", name: "InvalidParameterStatementError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的Statement字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 276), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 276), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.SubUserFull", name: "InvalidParameterSubUserFull", number: None, http_status: None, wire_message: None, title: None, description: "子账号数量达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 279), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 279), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.SubUserNameInUse", name: "InvalidParameterSubUserNameInUse", number: None, http_status: None, wire_message: None, title: None, description: "子用户名称重复。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 282), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 282), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.SubUserPhoneNotExsit", name: "InvalidParameterSubUserPhoneNotExsit", number: None, http_status: None, wire_message: None, title: None, description: "子账号不存在已认证的手机。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 285), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 285), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.TagLimitExceeded", name: "InvalidParameterTagLimitExceeded", number: None, http_status: None, wire_message: None, title: None, description: "超出标签限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 288), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 288), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.TagParamError", name: "InvalidParameterTagParamError", number: None, http_status: None, wire_message: None, title: None, description: "标签参数错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 291), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 291), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.UinError", name: "InvalidParameterUinError", number: None, http_status: None, wire_message: None, title: None, description: "Uin字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 294), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 294), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.UserGroupFull", name: "InvalidParameterUserGroupFull", number: None, http_status: None, wire_message: None, title: None, description: "子用户加入的用户组数量达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 297), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 297), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.UserNameIllegal", name: "InvalidParameterUserNameIllegal", number: None, http_status: None, wire_message: None, title: None, description: "用户名不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 300), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 300), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.UserNotAuth", name: "InvalidParameterUserNotAuth", number: None, http_status: None, wire_message: None, title: None, description: "用户未实名。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 303), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 303), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.UserNotExist", name: "InvalidParameterUserNotExist", number: None, http_status: None, wire_message: None, title: None, description: "用户对象不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 306), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 306), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.UserUinAndUinNotAllNull", name: "InvalidParameterUserUinAndUinNotAllNull", number: None, http_status: None, wire_message: None, title: None, description: "用户的Uin和Uid不能都为空。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 309), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 309), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameter.VersionError", name: "InvalidParameterVersionError", number: None, http_status: None, wire_message: None, title: None, description: "策略文档的Version字段不合法。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 312), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 312), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameterValue.IdentityKeyError", name: "InvalidParameterValueIdentityKeyError", number: None, http_status: None, wire_message: None, title: None, description: "OIDC签名公钥错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 315), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 315), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameterValue.IdentityUrlError", name: "InvalidParameterValueIdentityUrlError", number: None, http_status: None, wire_message: None, title: None, description: "身份提供商URL错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 318), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 318), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameterValue.MetadataError", name: "InvalidParameterValueMetadataError", number: None, http_status: None, wire_message: None, title: None, description: "身份提供商元数据文档错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 321), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 321), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "InvalidParameterValue.NameError", name: "InvalidParameterValueNameError", number: None, http_status: None, wire_message: None, title: None, description: "身份提供商名称错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 324), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 324), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "LimitExceeded.IdentityFull", name: "LimitExceededIdentityFull", number: None, http_status: None, wire_message: None, title: None, description: "身份提供商已达到上限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 327), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 327), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "LimitExceeded.Uin", name: "LimitExceededUin", number: None, http_status: None, wire_message: None, title: None, description: "请求超出限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 330), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 330), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationDenied.AccessKeyOverLimit", name: "OperationDeniedAccessKeyOverLimit", number: None, http_status: None, wire_message: None, title: None, description: "每个账号最多支持两个AccessKey。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 333), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 333), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationDenied.CicPolicyOperationDenied", name: "OperationDeniedCicPolicyOperationDenied", number: None, http_status: None, wire_message: None, title: None, description: "禁止变更 CIC Policy。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 336), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 336), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationDenied.HaveKeys", name: "OperationDeniedHaveKeys", number: None, http_status: None, wire_message: None, title: None, description: "存在未删除的API密钥。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 339), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 339), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationDenied.PolicyTagConflict", name: "OperationDeniedPolicyTagConflict", number: None, http_status: None, wire_message: None, title: None, description: "关联到标签组的策略，不能包含标签条件键。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 342), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 342), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationDenied.SubUin", name: "OperationDeniedSubUin", number: None, http_status: None, wire_message: None, title: None, description: "子用户不允许操作主账号密钥。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 345), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 345), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "OperationDenied.UinNotMatch", name: "OperationDeniedUinNotMatch", number: None, http_status: None, wire_message: None, title: None, description: "被操作密钥与账号不匹配。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 348), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 348), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestLimitExceeded", name: "RequestLimitExceeded", number: None, http_status: None, wire_message: None, title: None, description: "请求的次数超过了频率限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 351), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 351), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestLimitExceeded.CreateUser", name: "RequestLimitExceededCreateUser", number: None, http_status: None, wire_message: None, title: None, description: "创建子用户频率超过限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 354), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 354), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "RequestLimitExceeded.UinLimitExceeded", name: "RequestLimitExceededUinLimitExceeded", number: None, http_status: None, wire_message: None, title: None, description: "用户账号超出了限制。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 357), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 357), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.DataFlowAuthClose", name: "ResourceNotFoundDataFlowAuthClose", number: None, http_status: None, wire_message: None, title: None, description: "未开启CAM数据流认证。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 360), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 360), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.GroupNotExist", name: "ResourceNotFoundGroupNotExist", number: None, http_status: None, wire_message: None, title: None, description: "用户组不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 363), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 363), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.IdentityNotExist", name: "ResourceNotFoundIdentityNotExist", number: None, http_status: None, wire_message: None, title: None, description: "身份提供商不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 366), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 366), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.NotFound", name: "ResourceNotFoundNotFound", number: None, http_status: None, wire_message: None, title: None, description: "资源不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 369), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 369), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.PolicyIdNotFound", name: "ResourceNotFoundPolicyIdNotFound", number: None, http_status: None, wire_message: None, title: None, description: "PolicyId指定的资源不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 372), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 372), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.SecretNotExist", name: "ResourceNotFoundSecretNotExist", number: None, http_status: None, wire_message: None, title: None, description: "密钥不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 375), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 375), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.UserNotExist", name: "ResourceNotFoundUserNotExist", number: None, http_status: None, wire_message: None, title: None, description: "用户不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 378), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 378), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceNotFound.UserNotExists", name: "ResourceNotFoundUserNotExists", number: None, http_status: None, wire_message: None, title: None, description: "用户不存在。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 381), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 381), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "ResourceUnavailable.FlowAuthSecet", name: "ResourceUnavailableFlowAuthSecet", number: None, http_status: None, wire_message: None, title: None, description: "凭据信息异常。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 384), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 384), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "UnauthorizedOperation", name: "UnauthorizedOperation", number: None, http_status: None, wire_message: None, title: None, description: "未授权操作。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 387), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 387), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "UnauthorizedOperation.DeleteApiKey", name: "UnauthorizedOperationDeleteApiKey", number: None, http_status: None, wire_message: None, title: None, description: "没有删除API密钥权限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 390), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 390), remediation: Source::Unstated, retry: Source::Unstated } },
+];
+
+    /// The code with this wire string, if any.
+    fn lookup(code: &str) -> Option<Self> {
+        match code.len() {
+            13 => match code {
+                "InternalError" => Some(V3ErrorCode::InternalError),
+                _ => None,
+            },
+            15 => match code {
+                "FailedOperation" => Some(V3ErrorCode::FailedOperation),
+                _ => None,
+            },
+            16 => match code {
+                "InvalidParameter" => Some(V3ErrorCode::InvalidParameter),
+                _ => None,
+            },
+            17 => match code {
+                "LimitExceeded.Uin" => Some(V3ErrorCode::LimitExceededUin),
+                _ => None,
+            },
+            20 => match code {
+                "RequestLimitExceeded" => Some(V3ErrorCode::RequestLimitExceeded),
+                _ => None,
+            },
+            21 => match code {
+                "UnauthorizedOperation" => Some(V3ErrorCode::UnauthorizedOperation),
+                _ => None,
+            },
+            22 => match code {
+                "OperationDenied.SubUin" => Some(V3ErrorCode::OperationDeniedSubUin),
+                _ => None,
+            },
+            24 => match code {
+                "OperationDenied.HaveKeys" => Some(V3ErrorCode::OperationDeniedHaveKeys),
+                _ => None,
+            },
+            25 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x646441646962726f042e160042070e2f => V3ErrorCode::FailedOperationForbidAdd,
+                    0x646e756f46746f4e23171d3b0b1d103d => V3ErrorCode::ResourceNotFoundNotFound,
+                    0x6c6c7546656c6f523d051b0d13131a2c => V3ErrorCode::InvalidParameterRoleFull,
+                    0x726f7272456d657403131c371c27403b => V3ErrorCode::InternalErrorSystemError,
+                    0x726f7272456e69553d051b0d13131a2c => V3ErrorCode::InvalidParameterUinError,
+                    0x79656b7373656363042e160042070e2f => V3ErrorCode::FailedOperationAccesskey,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            26 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6c6167656c6c49503509081e4f040b3d => V3ErrorCode::InvalidParameterIPIllegal,
+                    0x6c6c754670756f723509081e4f040b3d => V3ErrorCode::InvalidParameterGroupFull,
+                    0x6c6c75467963696c193b05173c470f29 => V3ErrorCode::FailedOperationPolicyFull,
+                    0x6c6c754679746974071d21110c092062 => V3ErrorCode::LimitExceededIdentityFull,
+                    0x726f7272456e776f1e0e1c000e1a3b67 => V3ErrorCode::InternalErrorUnknownError,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            27 => match code {
+                "InvalidParameter.ActionMiss" => Some(V3ErrorCode::InvalidParameterActionMiss),
+                "InvalidParameter.ParamError" => Some(V3ErrorCode::InvalidParameterParamError),
+                "InvalidParameter.ScopeError" => Some(V3ErrorCode::InvalidParameterScopeError),
+                "OperationDenied.UinNotMatch" => Some(V3ErrorCode::OperationDeniedUinNotMatch),
+                _ => None,
+            },
+            28 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x656c6261696669641f261004023c4f28 => V3ErrorCode::FailedOperationUnmodifiable,
+                    0x68747541746f4e722401040d34581c2c => V3ErrorCode::InvalidParameterUserNotAuth,
+                    0x6c6c7546726573552401040d32581c2c => V3ErrorCode::InvalidParameterSubUserFull,
+                    0x726f7272456e6f692401040d20581c2c => V3ErrorCode::InvalidParameterActionError,
+                    0x726f7272457463652401040d24581c2c => V3ErrorCode::InvalidParameterEffectError,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            29 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x726f7272456449702401040d26581c2c => V3ErrorCode::InvalidParameterGroupIdError,
+                    0x726f72724564726f2401040d2a581c2c => V3ErrorCode::InvalidParameterKeywordError,
+                    0x726f7272456e6f692401040d37581c2c => V3ErrorCode::InvalidParameterVersionError,
+                    0x7473697845746f4e100c34013a5d013c => V3ErrorCode::ResourceNotFoundUserNotExist,
+                    0x7473697845746f4e2401040d33581c2c => V3ErrorCode::InvalidParameterRoleNotExist,
+                    0x7473697845746f4e2401040d34581c2c => V3ErrorCode::InvalidParameterUserNotExist,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            30 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6573556e49656d6135100c010e24403b => V3ErrorCode::InvalidParameterRoleNameInUse,
+                    0x6c6c754670756f7235100c011223403b => V3ErrorCode::InvalidParameterUserGroupFull,
+                    0x6c6c75467265735535100c011331403b => V3ErrorCode::InvalidParameterGroupUserFull,
+                    0x6e656b6f546874751e200d11051c2368 => V3ErrorCode::FailedOperationBuildAuthToken,
+                    0x726f72724564497935100c010e26403b => V3ErrorCode::InvalidParameterPolicyIdError,
+                    0x726f72724565637235100c010424403b => V3ErrorCode::InvalidParameterResourceError,
+                    0x726f727245656d6135100c010e24403b => V3ErrorCode::InvalidParameterRoleNameError,
+                    0x726f7272456d617235100c010022403b => V3ErrorCode::InvalidParameterTagParamError,
+                    0x726f7272456e656b35100c01273b403b => V3ErrorCode::InvalidParameterMFATokenError,
+                    0x737473697845746f0b161d331c264b36 => V3ErrorCode::ResourceNotFoundUserNotExists,
+                    0x7473697845746f4e0b161d331d344b36 => V3ErrorCode::ResourceNotFoundGroupNotExist,
+                    0x7473697845746f4e35100c011331403b => V3ErrorCode::InvalidParameterGroupNotExist,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            31 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6573556e49656d611e200d1100063168 => V3ErrorCode::FailedOperationPolicyNameInUse,
+                    0x6573556e49656d6135100c011331403b => V3ErrorCode::InvalidParameterGroupNameInUse,
+                    0x6c6167656c6c49681e200d1103052768 => V3ErrorCode::FailedOperationFlowAuthIllegal,
+                    0x6c6c7546746e656d35100c011537403b => V3ErrorCode::InvalidParameterAttachmentFull,
+                    0x72657355657461652f0c361110150037 => V3ErrorCode::RequestLimitExceededCreateUser,
+                    0x726f727245656d6135100c010d17383b => V3ErrorCode::InvalidParameterValueNameError,
+                    0x726f7272456c617035100c011326403b => V3ErrorCode::InvalidParameterPrincipalError,
+                    0x726f7272456e6f6935100c010e35403b => V3ErrorCode::InvalidParameterConditionError,
+                    0x726f727245746e6535100c011525403b => V3ErrorCode::InvalidParameterStatementError,
+                    0x7473697845746f4e0b161d330a204b36 => V3ErrorCode::ResourceNotFoundSecretNotExist,
+                    0x7473697845746f4e35100c010237403b => V3ErrorCode::InvalidParameterActionNotExist,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            32 => match code {
+                "FailedOperation.GetUserAreaError" => Some(V3ErrorCode::FailedOperationGetUserAreaError),
+                "FailedOperation.UserNotBindPhone" => Some(V3ErrorCode::FailedOperationUserNotBindPhone),
+                "InvalidParameter.PolicyNameError" => Some(V3ErrorCode::InvalidParameterPolicyNameError),
+                "InvalidParameter.UserNameIllegal" => Some(V3ErrorCode::InvalidParameterUserNameIllegal),
+                _ => None,
+            },
+            33 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x646564656563784522011d0906173a67 => V3ErrorCode::InvalidParameterTagLimitExceeded,
+                    0x64656c69614665635e210b0c3e0e0012 => V3ErrorCode::FailedOperationTagResourceFailed,
+                    0x646e756f46746f4e010d071a031c357c => V3ErrorCode::ResourceNotFoundPolicyIdNotFound,
+                    0x6573556e49656d6122011d0903033d67 => V3ErrorCode::InvalidParameterSubUserNameInUse,
+                    0x6c6c75466e6f69735e210b0c05050e16 => V3ErrorCode::FailedOperationPolicyVersionFull,
+                    0x6e6f69746172657019080f131a1b1d35 => V3ErrorCode::AuthFailureUnauthorizedOperation,
+                    0x726f72724565707922011d0913133d67 => V3ErrorCode::InvalidParameterServiceTypeError,
+                    0x726f7272456e695522011d0912133c67 => V3ErrorCode::InvalidParameterResourceUinError,
+                    0x726f72724573635122011d0912133c67 => V3ErrorCode::InvalidParameterResourceQcsError,
+                    0x746168636557646e5e210b0c1e0c1213 => V3ErrorCode::FailedOperationUserNotBindWechat,
+                    0x7463696c666e6f43410d11081b091f1f => V3ErrorCode::OperationDeniedPolicyTagConflict,
+                    0x7465636553687475040f1b1441160930 => V3ErrorCode::ResourceUnavailableFlowAuthSecet,
+                    0x7473697845746f4e010d071a0a172c7c => V3ErrorCode::ResourceNotFoundIdentityNotExist,
+                    0x7473697845746f4e22011d090d193e67 => V3ErrorCode::InvalidParameterPolicyIdNotExist,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            34 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6573556e49656d617e160c180f130a00 => V3ErrorCode::InvalidParameterIdentityNameInUse,
+                    0x65736f6c436874754b071c000e070416 => V3ErrorCode::ResourceNotFoundDataFlowAuthClose,
+                    0x6c6c75467265766f31610a0a1f001235 => V3ErrorCode::FailedOperationAssistApproverFull,
+                    0x726f7272456472617e160c18041b0f07 => V3ErrorCode::InvalidParameterNameOrIdCardError,
+                    0x726f727245656c757e160c1812050f19 => V3ErrorCode::InvalidParameterPasswordRuleError,
+                    0x726f7272457265747e160c180802000c => V3ErrorCode::InvalidParameterEntityFilterError,
+                    0x726f7272457363517e160c180f1f1c19 => V3ErrorCode::InvalidParameterPrincipalQcsError,
+                    0x746375646f7250747e160c1832020107 => V3ErrorCode::InvalidParameterNotSupportProduct,
+                    0x74696d694c7265762e4710040100132c => V3ErrorCode::OperationDeniedAccessKeyOverLimit,
+                    0x74696d694c7265767e160c1804150b1b => V3ErrorCode::InvalidParameterReceiverOverLimit,
+                    0x7473697845746f4e7e160c1804020000 => V3ErrorCode::InvalidParameterInterfaceNotExist,
+                    0x79654b6970416574131d0d041b0e0721 => V3ErrorCode::UnauthorizedOperationDeleteApiKey,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            35 => match code {
+                "FailedOperation.UnTagResourceFailed" => {
+                    Some(V3ErrorCode::FailedOperationUnTagResourceFailed)
+                }
+                "InvalidParameter.ConditionTypeError" => {
+                    Some(V3ErrorCode::InvalidParameterConditionTypeError)
+                }
+                "InvalidParameter.IPRangeOverlapping" => {
+                    Some(V3ErrorCode::InvalidParameterIPRangeOverlapping)
+                }
+                "InvalidParameterValue.MetadataError" => {
+                    Some(V3ErrorCode::InvalidParameterValueMetadataError)
+                }
+                _ => None,
+            },
+            36 => match code {
+                "FailedOperation.CICIdentityForbidden" => {
+                    Some(V3ErrorCode::FailedOperationCICIdentityForbidden)
+                }
+                "InvalidParameter.PolicyDocumentError" => {
+                    Some(V3ErrorCode::InvalidParameterPolicyDocumentError)
+                }
+                "InvalidParameter.ResourceRegionError" => {
+                    Some(V3ErrorCode::InvalidParameterResourceRegionError)
+                }
+                _ => None,
+            },
+            37 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x646564656563784528111606205f0137 => V3ErrorCode::RequestLimitExceededUinLimitExceeded,
+                    0x726f727245746365024a1b0914191d2c => V3ErrorCode::InvalidParameterResourceProjectError,
+                    0x726f727245746e65024a1b0914191d2c => V3ErrorCode::InvalidParameterResourceContentError,
+                    0x7469737845746f4e034a1b0912230c3c => V3ErrorCode::InvalidParameterSubUserPhoneNotExsit,
+                    0x7473697845746f4e004a1b090218073b => V3ErrorCode::InvalidParameterPrincipalQcsNotExist,
+                    0x7473697845746f4e144a1b091513022c => V3ErrorCode::InvalidParameterDeletionTaskNotExist,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            38 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x6e6f697373696d72153c314b0e073434 => V3ErrorCode::FailedOperationUserUnbindNoPermission,
+                    0x726f7272456c72553c053f1e28580b3c => V3ErrorCode::InvalidParameterValueIdentityUrlError,
+                    0x726f727245746e653f27471e151f0a27 => V3ErrorCode::InvalidParameterConditionContentError,
+                    0x726f72724579654b3c053f1e28580b3c => V3ErrorCode::InvalidParameterValueIdentityKeyError,
+                    0x73656c75526465743134471e0e011d3a => V3ErrorCode::InvalidParameterPasswordViolatedRules,
+                    0x7473697845746f4e3325471e0f19073d => V3ErrorCode::InvalidParameterActionServiceNotExist,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            39 => {
+                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                    0x64696c61766e496e3134471e0018072e => V3ErrorCode::InvalidParameterPaginationTokenInvalid,
+                    0x726f7272456570792325471e2002073a => V3ErrorCode::InvalidParameterAssitApproverTypeError,
+                    0x726f72724573736f2234471e08150020 => V3ErrorCode::InvalidParameterPrincipalQcsCrossError,
+                    0x736e6f69746172651937214b05211535 => V3ErrorCode::FailedOperationExistHighRiskOperations,
+                    0x737473697845746f3f34471e18150725 => V3ErrorCode::InvalidParameterPolicyVersionNotExists,
+                    _ => return None,
+                };
+                (candidate.as_str() == code).then_some(candidate)
+            }
+            40 => match code {
+                "InvalidParameter.ResourceServiceNotExist" => {
+                    Some(V3ErrorCode::InvalidParameterResourceServiceNotExist)
+                }
+                "InvalidParameter.UserUinAndUinNotAllNull" => {
+                    Some(V3ErrorCode::InvalidParameterUserUinAndUinNotAllNull)
+                }
+                "OperationDenied.CicPolicyOperationDenied" => {
+                    Some(V3ErrorCode::OperationDeniedCicPolicyOperationDenied)
+                }
+                _ => None,
+            },
+            41 => match code {
+                "InvalidParameter.OperateEntitiesOverLimit" => {
+                    Some(V3ErrorCode::InvalidParameterOperateEntitiesOverLimit)
+                }
+                "InvalidParameter.OperatePoliciesOverLimit" => {
+                    Some(V3ErrorCode::InvalidParameterOperatePoliciesOverLimit)
+                }
+                "InvalidParameter.PrincipalServiceNotExist" => {
+                    Some(V3ErrorCode::InvalidParameterPrincipalServiceNotExist)
+                }
+                "InvalidParameter.SearchKeywordLengthError" => {
+                    Some(V3ErrorCode::InvalidParameterSearchKeywordLengthError)
+                }
+                _ => None,
+            },
+            43 => match code {
+                "FailedOperation.PolicyVersionAlreadyDefault" => {
+                    Some(V3ErrorCode::FailedOperationPolicyVersionAlreadyDefault)
+                }
+                "InvalidParameter.DescriptionLengthOverlimit" => {
+                    Some(V3ErrorCode::InvalidParameterDescriptionLengthOverlimit)
+                }
+                _ => None,
+            },
+            45 => match code {
+                "InvalidParameter.OrganizationRoleOperateError" => {
+                    Some(V3ErrorCode::InvalidParameterOrganizationRoleOperateError)
+                }
+                _ => None,
+            },
+            46 => match code {
+                "FailedOperation.OrganizationPolicyOperateError" => {
+                    Some(V3ErrorCode::FailedOperationOrganizationPolicyOperateError)
+                }
+                "InvalidParameter.PolicyDocumentLengthOverLimit" => {
+                    Some(V3ErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+                }
+                _ => None,
+            },
+            59 => match code {
+                "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary" => {
+                    Some(V3ErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary)
+                }
+                _ => None,
+            },
+            60 => match code {
+                "InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary" => {
+                    Some(V3ErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+cloud_errors_core::error_code_enum!(V3ErrorCode, text);

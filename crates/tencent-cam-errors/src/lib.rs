@@ -5,13 +5,15 @@
 
 mod envelope;
 mod generated;
+mod v3;
 
 pub use cloud_errors_core::{
     CloudError, Code, CodeSpec, DocumentedCode, ParseError, ParseErrorKind, RetryClass, Source, Sources,
     UnknownCode,
 };
 pub use envelope::{ErrorResponse, ERROR_STATUS, SUCCESS};
-pub use generated::{CommonCode, ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use generated::{CommonCode, ErrorCode, V3ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use v3::V3ErrorResponse;
 
 impl ErrorCode {
     /// The common code (`code`) this module code travels with, as the document pairs them.

@@ -4,11 +4,13 @@
 //! own layout (HTML entities, wrapped cells, one-cell-per-line dumps).
 
 pub mod authing;
+pub mod authing_v3;
 pub mod aws_interface;
 pub mod huawei_iam;
 pub mod s3;
 pub mod s3_server;
 pub mod tencent_cam;
+pub mod tencent_cam_v3;
 
 #[allow(unused_imports)] // used by the parsers' signatures
 pub use crate::model::{Doc, Row};

@@ -1,0 +1,258 @@
+//! Authing's V3 API response body: `{"statusCode": 403, "apiCode": 2333, "message": …,
+//! "requestId": …}`, optional `data`. `statusCode` 200 means success; `apiCode` is sent only
+//! when the error has a business meaning. Every response travels with HTTP status 200.
+
+use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
+use cloud_errors_core::{Code, CodeSpec, Headers, ParseError, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::{V3ApiCode, V3StatusCode};
+
+/// The `statusCode` Authing's V3 API sends when a call succeeded.
+pub const V3_SUCCESS: i64 = 200;
+
+const STATUS_CODE: usize = 0;
+const API_CODE: usize = 1;
+const MESSAGE: usize = 2;
+const REQUEST_ID: usize = 3;
+const DATA: usize = 4;
+
+/// An Authing V3 response body, with every member kept in order.
+///
+/// ```
+/// use authing_errors::{V3ApiCode, V3ErrorResponse, V3StatusCode};
+///
+/// let body = br#"{"statusCode":403,"apiCode":2333,"message":"Account not exists or password is incorrect.","requestId":"9a7c"}"#;
+/// let error = V3ErrorResponse::parse(body)?;
+/// assert_eq!(error.status_code(), V3StatusCode::ForbiddenError);
+/// assert_eq!(error.api_code().and_then(|code| code.known()), Some(V3ApiCode::WrongUsernameOrPassword));
+/// assert_eq!(error.request_id(), Some("9a7c"));
+/// assert_eq!(error.to_bytes(), body);
+/// # Ok::<(), authing_errors::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct V3ErrorResponse {
+    status_code: WireInt,
+    api_code: Option<WireInt>,
+    message: Option<String>,
+    request_id: Option<String>,
+    data: Option<RawJson>,
+    members: Members,
+    status: Option<u16>,
+}
+
+impl V3ErrorResponse {
+    /// The body of an error with only a status class: the class and its documented description
+    /// as the message (the page gives no other wire text).
+    pub fn new(status_code: V3StatusCode) -> Self {
+        let mut members = Members::new();
+        members.mark(STATUS_CODE);
+        members.mark(MESSAGE);
+        V3ErrorResponse {
+            status_code: WireInt::number(status_code.number()),
+            api_code: None,
+            message: Some(status_code.message().to_owned()),
+            request_id: None,
+            data: None,
+            members,
+            status: None,
+        }
+    }
+
+    /// The body of an error with a business code: the status class it is sent with, the
+    /// `apiCode`, and its documented description as the message.
+    pub fn with_api_code(status_code: V3StatusCode, api_code: V3ApiCode) -> Self {
+        let mut error = Self::new(status_code);
+        error.api_code = Some(WireInt::number(api_code.number()));
+        error.message = Some(api_code.message().to_owned());
+        // The vendor's order: statusCode, apiCode, message.
+        error.members = Members::new();
+        for index in [STATUS_CODE, API_CODE, MESSAGE] {
+            error.members.mark(index);
+        }
+        error
+    }
+
+    /// Reads a body (an error, or a success: see [`is_success`](Self::is_success)). Members it
+    /// does not model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice(body)
+    }
+
+    /// Reads an HTTP response: `Ok(None)` when `statusCode` is 200, a success.
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        _headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
+        let mut response = Self::parse(body)?;
+        if response.is_success() {
+            return Ok(None);
+        }
+        response.status = Some(status);
+        Ok(Some(response))
+    }
+
+    /// The body as Authing writes it: compact JSON, members in their order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// Whether the body reports success (`statusCode` 200) rather than an error.
+    pub fn is_success(&self) -> bool {
+        self.status_code.value() == V3_SUCCESS
+    }
+
+    /// The error class (`statusCode`): a documented [`V3StatusCode`], or the number as sent.
+    pub fn status_code(&self) -> Code<'_, V3StatusCode> {
+        match V3StatusCode::from_number(self.status_code.value()) {
+            Some(code) => Code::Known(code),
+            None => Code::Unknown(self.status_code.as_str()),
+        }
+    }
+
+    /// The business code (`apiCode`), when the body has one.
+    pub fn api_code(&self) -> Option<Code<'_, V3ApiCode>> {
+        self.api_code.as_ref().map(|code| match V3ApiCode::from_number(code.value()) {
+            Some(known) => Code::Known(known),
+            None => Code::Unknown(code.as_str()),
+        })
+    }
+
+    /// The primary code as sent: the `apiCode` where there is one, else the `statusCode`.
+    pub fn wire_code(&self) -> &str {
+        self.api_code.as_ref().unwrap_or(&self.status_code).as_str()
+    }
+
+    /// The table row that describes the response: the `apiCode`'s, or for a body without one,
+    /// the `statusCode`'s.
+    pub fn documented(&self) -> Option<&'static CodeSpec> {
+        match self.api_code() {
+            Some(api_code) => api_code.known().map(V3ApiCode::spec),
+            None => self.status_code().known().map(V3StatusCode::spec),
+        }
+    }
+
+    /// The message as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The request id (`requestId`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// `data` as raw JSON, when the body has it.
+    pub fn data(&self) -> Option<&RawValue> {
+        self.data.as_ref().map(RawJson::get)
+    }
+
+    /// The HTTP status: the one received, else 200, which the V3 API sends every response with.
+    pub fn http_status(&self) -> Option<u16> {
+        Some(self.status.unwrap_or(crate::ERROR_STATUS))
+    }
+
+    /// Whether retrying can succeed: the `statusCode` class decides (the page tells callers to
+    /// handle errors by it), else the received status.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.status_code().known().map(V3StatusCode::retry), self.status)
+    }
+
+    /// The members the envelope does not model, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self.members.set_value(MESSAGE);
+        self
+    }
+
+    /// Sets the request id.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self.members.set_value(REQUEST_ID);
+        self
+    }
+
+    /// Sets `data`, as raw JSON.
+    pub fn with_data(mut self, data: Box<RawValue>) -> Self {
+        self.data = Some(RawJson::new(data));
+        self.members.set_value(DATA);
+        self
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl JsonObject for V3ErrorResponse {
+    const KEYS: &'static [&'static str] = &["statusCode", "apiCode", "message", "requestId", "data"];
+    const EXPECTING: &'static str = "an Authing V3 response body";
+
+    fn empty() -> Self {
+        V3ErrorResponse {
+            status_code: WireInt::number(0),
+            api_code: None,
+            message: None,
+            request_id: None,
+            data: None,
+            members: Members::new(),
+            status: None,
+        }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        let members = &mut self.members;
+        match index {
+            STATUS_CODE => self.status_code = json::read_unquoted_int(map)?,
+            API_CODE => self.api_code = json::read_nullable(map, members, index)?,
+            MESSAGE => self.message = json::read_nullable(map, members, index)?,
+            REQUEST_ID => self.request_id = json::read_nullable(map, members, index)?,
+            _ => self.data = Some(RawJson::new(map.next_value()?)),
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(STATUS_CODE) {
+            Ok(())
+        } else {
+            Err(E::missing_field("statusCode"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            STATUS_CODE => self.status_code.write(writer),
+            API_CODE => self.api_code.expect("a marked, non-null member has a value").write(writer),
+            MESSAGE => writer.string(self.message.as_deref().unwrap_or_default()),
+            REQUEST_ID => writer.string(self.request_id.as_deref().unwrap_or_default()),
+            _ => writer.raw(self.data().expect("a marked member has a value")),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        let key = Self::KEYS[index];
+        match index {
+            STATUS_CODE => map.serialize_entry(key, &self.status_code),
+            API_CODE => map.serialize_entry(key, &self.api_code),
+            MESSAGE => map.serialize_entry(key, &self.message),
+            REQUEST_ID => map.serialize_entry(key, &self.request_id),
+            _ => map.serialize_entry(key, &self.data()),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse);
+cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3StatusCode);
+cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

@@ -1,0 +1,81 @@
+//! What a response body looks like before any envelope is read: enough to tell a vendor's
+//! envelope from a proxy's HTML page, and to say so.
+
+/// The kind of a response body, judged from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BodyKind {
+    /// Nothing, or only whitespace.
+    Empty,
+    /// A JSON object or array.
+    Json,
+    /// XML that is not an HTML page.
+    Xml,
+    /// An HTML page (a proxy's or load balancer's error page).
+    Html,
+    /// Anything else: plain text, or bytes.
+    Text,
+}
+
+/// How far into a body to look for the signs of an HTML page.
+const SNIFF: usize = 512;
+
+impl BodyKind {
+    /// Judges `body` from its first bytes (after whitespace and a byte-order mark).
+    pub fn of(body: &[u8]) -> BodyKind {
+        let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        let Some(start) = body.iter().position(|b| !b.is_ascii_whitespace()) else {
+            return BodyKind::Empty;
+        };
+        let head = &body[start..body.len().min(start + SNIFF)];
+        match head[0] {
+            b'{' | b'[' => BodyKind::Json,
+            b'<' if is_html(head) => BodyKind::Html,
+            b'<' => BodyKind::Xml,
+            _ => BodyKind::Text,
+        }
+    }
+
+    /// Whether the body is XML (S3's envelopes are).
+    pub const fn is_xml(self) -> bool {
+        matches!(self, BodyKind::Xml)
+    }
+
+    /// The kind in words: `an empty body`, `a JSON body`, `an XML body`, `an HTML page`,
+    /// `plain text`.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            BodyKind::Empty => "an empty body",
+            BodyKind::Json => "a JSON body",
+            BodyKind::Xml => "an XML body",
+            BodyKind::Html => "an HTML page",
+            BodyKind::Text => "plain text",
+        }
+    }
+}
+
+/// `<!DOCTYPE html`, or an `<html` or `<head`/`<body`/`<title` tag near the start.
+fn is_html(head: &[u8]) -> bool {
+    let lower = head.to_ascii_lowercase();
+    let found = |needle: &[u8]| lower.windows(needle.len()).any(|window| window == needle);
+    lower.starts_with(b"<!doctype html")
+        || [&b"<html"[..], b"<head", b"<body", b"<title"].iter().any(|tag| found(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_envelopes_from_pages() {
+        assert_eq!(BodyKind::of(b" \r\n"), BodyKind::Empty);
+        assert_eq!(BodyKind::of(b"{\"code\":1}"), BodyKind::Json);
+        assert_eq!(BodyKind::of(b"<?xml version=\"1.0\"?><Error/>"), BodyKind::Xml);
+        assert_eq!(
+            BodyKind::of(b"<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>"),
+            BodyKind::Html
+        );
+        assert_eq!(BodyKind::of(b"<html>\r\n<head><title>502 Bad Gateway</title></head>"), BodyKind::Html);
+        assert_eq!(BodyKind::of(b"Service Unavailable"), BodyKind::Text);
+        assert_eq!(BodyKind::Html.describe(), "an HTML page");
+    }
+}

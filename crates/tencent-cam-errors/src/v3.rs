@@ -1,0 +1,320 @@
+//! Tencent Cloud API 3.0's response body, the one every CAM call uses today:
+//! `{"Response": {"Error": {"Code": "…", "Message": "…"}, "RequestId": "…"}}`. A `Response`
+//! without `Error` is a success. Every other member, at every level, is kept in order.
+
+use cloud_errors_core::json::{self, read_nullable, JsonObject, JsonStyle, JsonWriter, Members, RawValue};
+use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::V3ErrorCode;
+
+/// A Tencent Cloud API 3.0 error response, with every member of the body kept in order.
+///
+/// ```
+/// use tencent_cam_errors::{V3ErrorCode, V3ErrorResponse};
+///
+/// let body = br#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"policy name in use"},"RequestId":"6f1e"}}"#;
+/// let error = V3ErrorResponse::parse(body)?;
+/// assert_eq!(error.code(), V3ErrorCode::FailedOperationPolicyNameInUse);
+/// assert_eq!((error.message(), error.request_id()), (Some("policy name in use"), Some("6f1e")));
+/// assert_eq!(error.to_bytes(), body);
+/// # Ok::<(), tencent_cam_errors::ParseError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct V3ErrorResponse {
+    response: Inner,
+    members: Members,
+    status: Option<u16>,
+    header_request_id: Option<String>,
+}
+
+/// The `Response` object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
+    error: Option<ErrorObject>,
+    request_id: Option<String>,
+    members: Members,
+}
+
+/// The `Response.Error` object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ErrorObject {
+    code: Option<String>,
+    message: Option<String>,
+    members: Members,
+}
+
+const RESPONSE: usize = 0;
+const ERROR: usize = 0;
+const REQUEST_ID: usize = 1;
+const CODE: usize = 0;
+const MESSAGE: usize = 1;
+
+impl V3ErrorResponse {
+    /// The body Tencent Cloud API 3.0 sends for `code`, with its documented description as the
+    /// message (the vendor's list gives no English wire text).
+    pub fn new(code: V3ErrorCode) -> Self {
+        Self::with_code(code.as_str(), code.message())
+    }
+
+    /// A body with any code and message, documented or not.
+    pub fn with_code(code: &str, message: &str) -> Self {
+        let mut error_members = Members::new();
+        error_members.mark(CODE);
+        error_members.mark(MESSAGE);
+        let mut inner_members = Members::new();
+        inner_members.mark(ERROR);
+        let mut members = Members::new();
+        members.mark(RESPONSE);
+        V3ErrorResponse {
+            response: Inner {
+                error: Some(ErrorObject {
+                    code: Some(code.to_owned()),
+                    message: Some(message.to_owned()),
+                    members: error_members,
+                }),
+                request_id: None,
+                members: inner_members,
+            },
+            members,
+            status: None,
+            header_request_id: None,
+        }
+    }
+
+    /// Reads an error body. A success body (a `Response` without `Error`) is refused with a
+    /// [`ParseErrorKind::MissingField`] error naming `Response.Error`; [`from_http`](Self::from_http)
+    /// answers `Ok(None)` for it instead.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        let response: Self = json::from_slice(body)?;
+        if response.response.error.is_none() {
+            let text = cloud_errors_core::check_body(body)?;
+            return Err(ParseError::at_offset(
+                ParseErrorKind::MissingField,
+                body,
+                text.trim_end().len().saturating_sub(1),
+                "missing field `Response.Error`: the body reports success",
+            ));
+        }
+        Ok(response)
+    }
+
+    /// Reads an HTTP response (API 3.0 sends errors with status 200): `Ok(None)` when the
+    /// `Response` has no `Error`, a success. The `X-TC-RequestId` header stands in for a body
+    /// without `RequestId`.
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
+        let mut response: Self = json::from_slice(body)?;
+        if response.response.error.is_none() {
+            return Ok(None);
+        }
+        response.status = Some(status);
+        response.header_request_id = headers.header("X-TC-RequestId").map(str::to_owned);
+        Ok(Some(response))
+    }
+
+    /// The body as Tencent writes it: compact JSON, members in their order.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The error code: a documented [`V3ErrorCode`], or the code as sent.
+    pub fn code(&self) -> Code<'_, V3ErrorCode> {
+        Code::from_wire(self.wire_code())
+    }
+
+    /// The code as sent (empty when the body's `Code` is absent or `null`).
+    pub fn wire_code(&self) -> &str {
+        self.error().and_then(|error| error.code.as_deref()).unwrap_or_default()
+    }
+
+    /// The table row of the code, when it is documented.
+    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(V3ErrorCode::spec)
+    }
+
+    /// The message as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.error().and_then(|error| error.message.as_deref())
+    }
+
+    /// The request id: `Response.RequestId`, else the `X-TC-RequestId` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.response.request_id.as_deref().or(self.header_request_id.as_deref())
+    }
+
+    /// The HTTP status: the one received, else 200, which API 3.0 sends its errors with.
+    pub fn http_status(&self) -> Option<u16> {
+        Some(self.status.unwrap_or(crate::ERROR_STATUS))
+    }
+
+    /// Whether retrying can succeed: the documented class, else from the status.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.documented().map(|spec| spec.retry), self.status)
+    }
+
+    /// The members of `Response.Error` the envelope does not model, in order, as raw JSON.
+    pub fn extra_error_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.error().into_iter().flat_map(|error| error.members.extras())
+    }
+
+    /// The members of `Response` the envelope does not model, in order, as raw JSON.
+    pub fn extra_response_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.response.members.extras()
+    }
+
+    /// The top-level members besides `Response`, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.members.extras()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        if let Some(error) = self.response.error.as_mut() {
+            error.message = Some(message.into());
+            error.members.set_value(MESSAGE);
+        }
+        self
+    }
+
+    /// Sets `Response.RequestId`.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.response.request_id = Some(request_id.into());
+        self.response.members.set_value(REQUEST_ID);
+        self
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    fn error(&self) -> Option<&ErrorObject> {
+        self.response.error.as_ref()
+    }
+}
+
+impl JsonObject for V3ErrorResponse {
+    const KEYS: &'static [&'static str] = &["Response"];
+    const EXPECTING: &'static str = "a Tencent Cloud API 3.0 response body";
+
+    fn empty() -> Self {
+        V3ErrorResponse {
+            response: Inner::empty(),
+            members: Members::new(),
+            status: None,
+            header_request_id: None,
+        }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, _index: usize, map: &mut A) -> Result<(), A::Error> {
+        self.response = map.next_value()?;
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(RESPONSE) {
+            Ok(())
+        } else {
+            Err(E::missing_field("Response"))
+        }
+    }
+    fn write_member(&self, _index: usize, writer: &mut JsonWriter<'_>) {
+        writer.object(&self.response);
+    }
+    fn serialize_member<M: SerializeMap>(&self, _index: usize, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("Response", &self.response)
+    }
+}
+
+impl JsonObject for Inner {
+    const KEYS: &'static [&'static str] = &["Error", "RequestId"];
+    const EXPECTING: &'static str = "a Tencent Cloud API 3.0 `Response` object";
+
+    fn empty() -> Self {
+        Inner { error: None, request_id: None, members: Members::new() }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            ERROR => self.error = Some(map.next_value()?),
+            _ => self.request_id = read_nullable(map, &mut self.members, index)?,
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        Ok(())
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match (index, &self.error) {
+            (ERROR, Some(error)) => writer.object(error),
+            _ => writer.string(self.request_id.as_deref().unwrap_or_default()),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        match index {
+            ERROR => map.serialize_entry("Error", &self.error),
+            _ => map.serialize_entry("RequestId", &self.request_id),
+        }
+    }
+}
+
+impl JsonObject for ErrorObject {
+    const KEYS: &'static [&'static str] = &["Code", "Message"];
+    const EXPECTING: &'static str = "a Tencent Cloud API 3.0 `Error` object";
+
+    fn empty() -> Self {
+        ErrorObject { code: None, message: None, members: Members::new() }
+    }
+    fn members(&self) -> &Members {
+        &self.members
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        &mut self.members
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        let members = &mut self.members;
+        match index {
+            CODE => self.code = read_nullable(map, members, index)?,
+            _ => self.message = read_nullable(map, members, index)?,
+        }
+        Ok(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(CODE) {
+            Ok(())
+        } else {
+            Err(E::missing_field("Code"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            CODE => writer.string(self.code.as_deref().unwrap_or_default()),
+            _ => writer.string(self.message.as_deref().unwrap_or_default()),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        match index {
+            CODE => map.serialize_entry("Code", &self.code),
+            _ => map.serialize_entry("Message", &self.message),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse, Inner, ErrorObject);
+cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3ErrorCode);
+cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");
