@@ -8,7 +8,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(aws_interface huawei_iam authing s3 s3_http tencent_cam recognize)
+  targets=(aws_interface huawei_iam authing authing_v3 s3 s3_http tencent_cam tencent_cam_v3 recognize)
 fi
 export RUSTC_BOOTSTRAP=1
 
@@ -30,9 +30,11 @@ sources() {
     aws_interface) echo ../golden/aws-interface/body ;;
     huawei_iam) echo ../golden/huawei-iam/body ;;
     authing) echo ../golden/authing/body ;;
-    s3 | s3_http) echo ../golden/s3/rest ../golden/s3/query ;;
+    authing_v3) echo ../golden/authing/v3-status ../golden/authing/v3-api ;;
+    s3 | s3_http) echo ../golden/s3/rest ../golden/s3/query ../golden/s3/query-errors ;;
     tencent_cam) echo ../golden/tencent-cam/module ../golden/tencent-cam/common ;;
-    recognize) echo ../golden/{aws-interface,huawei-iam,authing}/body ../golden/s3/{rest,query} ../golden/tencent-cam/{module,common} ;;
+    tencent_cam_v3) echo ../golden/tencent-cam/v3 ;;
+    recognize) echo ../golden/{aws-interface,huawei-iam}/body ../golden/authing/{body,v3-status,v3-api} ../golden/s3/{rest,query,query-errors} ../golden/tencent-cam/{module,common,v3} ;;
   esac
 }
 

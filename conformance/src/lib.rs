@@ -88,6 +88,36 @@ envelope!(S3Query, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query", "
     s3_errors::ErrorResponse::new_query(code).with_request_id(GOLDEN_REQUEST_ID)
 });
 envelope!(
+    AuthingV3Status,
+    authing_errors::V3StatusCode,
+    authing_errors::V3ErrorResponse,
+    "authing/v3-status",
+    "json",
+    |code| authing_errors::V3ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
+);
+// The V3 page pairs no apiCode with a class (but its one example); golden bodies send each with
+// the catch-all client class, 499.
+envelope!(
+    AuthingV3Api,
+    authing_errors::V3ApiCode,
+    authing_errors::V3ErrorResponse,
+    "authing/v3-api",
+    "json",
+    |code| authing_errors::V3ErrorResponse::with_api_code(authing_errors::V3StatusCode::ClientError, code)
+        .with_request_id(GOLDEN_REQUEST_ID)
+);
+envelope!(S3QueryErrors, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query-errors", "xml", |code| {
+    s3_errors::ErrorResponse::new_query_errors(code).with_request_id(GOLDEN_REQUEST_ID)
+});
+envelope!(
+    TencentCamV3,
+    tencent_cam_errors::V3ErrorCode,
+    tencent_cam_errors::V3ErrorResponse,
+    "tencent-cam/v3",
+    "json",
+    |code| tencent_cam_errors::V3ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
+);
+envelope!(
     TencentCam,
     tencent_cam_errors::ErrorCode,
     tencent_cam_errors::ErrorResponse,

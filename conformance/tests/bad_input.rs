@@ -2,7 +2,9 @@
 //! that the body is accepted (and then kept exactly).
 
 use cloud_errors_core::ParseErrorKind as Kind;
-use conformance::{Authing, AwsInterface, Envelope, HuaweiIam, S3Rest, TencentCam};
+use conformance::{
+    Authing, AuthingV3Status, AwsInterface, Envelope, HuaweiIam, S3Rest, TencentCam, TencentCamV3,
+};
 
 /// What a row expects.
 #[derive(Debug)]
@@ -281,5 +283,79 @@ fn s3_bad_input() {
         // A prefix that ends right after the declaration's newline is whitespace-free text too.
         rows.push(row(&format!("truncated at byte {cut}"), prefix, Expect::Kind(Kind::Eof)));
     }
+    // The Query envelope's <Errors> wrapper, as AWS-compatible servers send it.
+    let wrapped = "<ErrorResponse><Errors><Error><Code>InvalidClientTokenId</Code><Message>m</Message><Type>Sender</Type></Error></Errors><RequestId>R</RequestId></ErrorResponse>";
+    rows.push(row("Query <Errors> wrapper", wrapped, Expect::Exact));
+    rows.push(row(
+        "empty <Errors>",
+        "<ErrorResponse><Errors></Errors></ErrorResponse>",
+        Expect::Error(Kind::MissingField, 1, 16),
+    ));
+    rows.push(row(
+        "two errors in <Errors>",
+        "<ErrorResponse><Errors><Error><Code>A</Code></Error><Error><Code>B</Code></Error></Errors></ErrorResponse>",
+        Expect::Error(Kind::DuplicateField, 1, 53),
+    ));
+    rows.push(row(
+        "text in <Errors>",
+        "<ErrorResponse><Errors>x<Error><Code>A</Code></Error></Errors></ErrorResponse>",
+        Expect::Error(Kind::Unsupported, 1, 24),
+    ));
+    rows.push(row(
+        "unclosed <Errors>",
+        "<ErrorResponse><Errors><Error><Code>A</Code></Error>",
+        Expect::Error(Kind::Eof, 1, 53),
+    ));
     check::<S3Rest>(rows);
+}
+
+#[test]
+fn tencent_cam_v3_bad_input() {
+    let valid =
+        r#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"m"},"RequestId":"r"}}"#;
+    let mut rows = json_rows(
+        valid,
+        &[("Response", "[]"), ("Error", "7"), ("RequestId", "1"), ("Code", "2"), ("Message", "{}")],
+        1,
+    );
+    rows.push(row("a success body", r#"{"Response":{"RequestId":"r"}}"#, Expect::Kind(Kind::MissingField)));
+    rows.push(row("no Response", r#"{"Error":{"Code":"X"}}"#, Expect::Error(Kind::MissingField, 1, 22)));
+    rows.push(row(
+        "Error without Code",
+        r#"{"Response":{"Error":{"Message":"m"}}}"#,
+        Expect::Kind(Kind::MissingField),
+    ));
+    rows.push(row(
+        "nulls kept",
+        r#"{"Response":{"Error":{"Code":null,"Message":null},"RequestId":null}}"#,
+        Expect::Exact,
+    ));
+    rows.push(row("extra members at every level", r#"{"Response":{"Error":{"Code":"X","Message":"m","Detail":[1]},"RequestId":"r","Data":{}},"Meta":1}"#, Expect::Exact));
+    rows.push(huge_message_row(
+        r#"{"Response":{"Error":{"Code":"InternalError","Message":"MESSAGE"},"RequestId":"r"}}"#,
+    ));
+    check::<TencentCamV3>(rows);
+}
+
+#[test]
+fn authing_v3_bad_input() {
+    let valid = r#"{"statusCode":403,"apiCode":2333,"message":"Account not exists or password is incorrect.","requestId":"r"}"#;
+    let mut rows = json_rows(
+        valid,
+        &[("statusCode", "\"x\""), ("apiCode", "[]"), ("message", "1"), ("requestId", "{}")],
+        4,
+    );
+    rows.push(row(
+        "no statusCode",
+        r#"{"apiCode":2333,"message":"m"}"#,
+        Expect::Error(Kind::MissingField, 1, 30),
+    ));
+    rows.push(row("a success body", r#"{"statusCode":200,"message":"","data":{"id":"u"}}"#, Expect::Exact));
+    rows.push(row(
+        "nulls kept",
+        r#"{"statusCode":500,"apiCode":null,"message":null,"requestId":null}"#,
+        Expect::Exact,
+    ));
+    rows.push(huge_message_row(r#"{"statusCode":400,"message":"MESSAGE"}"#));
+    check::<AuthingV3Status>(rows);
 }

@@ -10,7 +10,10 @@ use std::fs;
 
 use cloud_errors_core::{CloudError, DocumentedCode};
 use conformance::{blessing, golden_path, workspace_root, Envelope};
-use conformance::{Authing, AwsInterface, HuaweiIam, S3Query, S3Rest, TencentCam, TencentCamCommon};
+use conformance::{
+    Authing, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, S3Query, S3QueryErrors, S3Rest,
+    TencentCam, TencentCamCommon, TencentCamV3,
+};
 
 fn check_goldens<E: Envelope>() {
     let dir = workspace_root().join("golden").join(E::DIR);
@@ -106,8 +109,15 @@ macro_rules! vendor_tests {
 vendor_tests! {
     aws_interface: envelopes(AwsInterface) tables(ErrorCode => aws_interface_errors::ErrorCode);
     huawei_iam: envelopes(HuaweiIam) tables(ErrorCode => huawei_iam_errors::ErrorCode);
-    authing: envelopes(Authing) tables(ErrorCode => authing_errors::ErrorCode);
-    s3: envelopes(S3Rest, S3Query) tables(ErrorCode => s3_errors::ErrorCode);
-    tencent_cam: envelopes(TencentCam, TencentCamCommon)
-        tables(ErrorCode => tencent_cam_errors::ErrorCode, CommonCode => tencent_cam_errors::CommonCode);
+    authing: envelopes(Authing, AuthingV3Status, AuthingV3Api) tables(
+        ErrorCode => authing_errors::ErrorCode,
+        V3StatusCode => authing_errors::V3StatusCode,
+        V3ApiCode => authing_errors::V3ApiCode
+    );
+    s3: envelopes(S3Rest, S3Query, S3QueryErrors) tables(ErrorCode => s3_errors::ErrorCode);
+    tencent_cam: envelopes(TencentCam, TencentCamCommon, TencentCamV3) tables(
+        ErrorCode => tencent_cam_errors::ErrorCode,
+        CommonCode => tencent_cam_errors::CommonCode,
+        V3ErrorCode => tencent_cam_errors::V3ErrorCode
+    );
 }

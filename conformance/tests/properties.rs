@@ -116,6 +116,124 @@ fn huawei_body() -> impl Strategy<Value = String> {
         .prop_map(|members| object(&members))
 }
 
+/// A member whose value may be `null`.
+fn nullable(text: Option<String>) -> Option<String> {
+    text.map(|t| if t.is_empty() { "null".to_owned() } else { string(&t) })
+}
+
+/// Huawei's other shapes: camelCase members, or a nested `error` object of either form; any
+/// member may be `null` (an empty generated text stands for `null`).
+fn huawei_other_shapes_body() -> impl Strategy<Value = String> {
+    const KEYS: &[&str] = &[
+        "error_msg",
+        "error_code",
+        "request_id",
+        "encoded_authorization_message",
+        "error",
+        "errorCode",
+        "errorMsg",
+    ];
+    const INNER: &[&str] = &["code", "message", "error_code", "error_msg", "request_id", "title"];
+    let nested = (
+        0u8..2,
+        string_code::<huawei_iam_errors::ErrorCode>(),
+        maybe(hostile_text()),
+        maybe(hostile_text()),
+        maybe(hostile_text()),
+        extras(INNER),
+    )
+        .prop_flat_map(|(form, code, msg, id, title, extra)| {
+            let members = if form == 0 {
+                vec![
+                    Some(("code".to_owned(), string(&code))),
+                    nullable(msg).map(|m| ("message".to_owned(), m)),
+                    nullable(title).map(|t| ("title".to_owned(), t)),
+                ]
+            } else {
+                vec![
+                    Some(("error_code".to_owned(), string(&code))),
+                    nullable(msg).map(|m| ("error_msg".to_owned(), m)),
+                    nullable(id).map(|i| ("request_id".to_owned(), i)),
+                ]
+            };
+            shuffled(members, extra)
+        })
+        .prop_map(|members| object(&members));
+    (
+        any::<bool>(),
+        nested,
+        string_code::<huawei_iam_errors::ErrorCode>(),
+        maybe(hostile_text()),
+        extras(KEYS),
+    )
+        .prop_flat_map(|(camel, nested, code, msg, extra)| {
+            let members = if camel {
+                vec![
+                    Some(("errorCode".to_owned(), string(&code))),
+                    nullable(msg).map(|m| ("errorMsg".to_owned(), m)),
+                ]
+            } else {
+                vec![Some(("error".to_owned(), nested)), nullable(msg).map(|m| ("request_id".to_owned(), m))]
+            };
+            shuffled(members, extra)
+        })
+        .prop_map(|members| object(&members))
+}
+
+/// Authing's V3 body: `statusCode`, optional `apiCode`, `message`, `requestId`, `data`.
+fn authing_v3_body() -> impl Strategy<Value = String> {
+    const KEYS: &[&str] = &["statusCode", "apiCode", "message", "requestId", "data"];
+    (
+        number_code::<authing_errors::V3StatusCode>(),
+        maybe(number_code::<authing_errors::V3ApiCode>()),
+        maybe(hostile_text()),
+        maybe(hostile_text()),
+        maybe(json_value()),
+        extras(KEYS),
+    )
+        .prop_flat_map(|(status, api, msg, id, data, extra)| {
+            let members = vec![
+                Some(("statusCode".to_owned(), status.to_string())),
+                api.map(|a| ("apiCode".to_owned(), a.to_string())),
+                msg.map(|m| ("message".to_owned(), string(&m))),
+                nullable(id).map(|i| ("requestId".to_owned(), i)),
+                data.map(|d| ("data".to_owned(), d.to_string())),
+            ];
+            shuffled(members, extra)
+        })
+        .prop_map(|members| object(&members))
+}
+
+/// Tencent Cloud API 3.0's body: `Response` holding `Error` (`Code`, `Message`) and
+/// `RequestId`, extra members at every level.
+fn tencent_v3_body() -> impl Strategy<Value = String> {
+    const TOP: &[&str] = &["Response"];
+    const RESPONSE: &[&str] = &["Error", "RequestId"];
+    const ERROR: &[&str] = &["Code", "Message"];
+    let error = (string_code::<tencent_cam_errors::V3ErrorCode>(), maybe(hostile_text()), extras(ERROR))
+        .prop_flat_map(|(code, msg, extra)| {
+            shuffled(
+                vec![
+                    Some(("Code".to_owned(), string(&code))),
+                    nullable(msg).map(|m| ("Message".to_owned(), m)),
+                ],
+                extra,
+            )
+        })
+        .prop_map(|members| object(&members));
+    let response = (error, maybe(hostile_text()), extras(RESPONSE))
+        .prop_flat_map(|(error, id, extra)| {
+            shuffled(
+                vec![Some(("Error".to_owned(), error)), nullable(id).map(|i| ("RequestId".to_owned(), i))],
+                extra,
+            )
+        })
+        .prop_map(|members| object(&members));
+    (response, extras(TOP))
+        .prop_flat_map(|(response, extra)| shuffled(vec![Some(("Response".to_owned(), response))], extra))
+        .prop_map(|members| object(&members))
+}
+
 fn authing_body() -> impl Strategy<Value = String> {
     const KEYS: &[&str] = &["message", "code", "data"];
     (maybe(hostile_text()), number_code::<authing_errors::ErrorCode>(), maybe(json_value()), extras(KEYS))
@@ -208,7 +326,7 @@ fn s3_envelope() -> impl Strategy<Value = s3_errors::ErrorResponse> {
         !["Code", "Message", "RequestId", "HostId", "Type", "Error"].contains(&n.as_str())
     });
     (
-        any::<bool>(),
+        0u8..3,
         any::<bool>(),
         string_code::<s3_errors::ErrorCode>(),
         maybe(hostile_text()),
@@ -218,7 +336,8 @@ fn s3_envelope() -> impl Strategy<Value = s3_errors::ErrorResponse> {
     )
         .prop_map(|(query, declared, code, message, extra, request_id, host_id)| {
             let mut error = match s3_errors::ErrorCode::from_wire(&code) {
-                Some(known) if query => s3_errors::ErrorResponse::new_query(known),
+                Some(known) if query == 1 => s3_errors::ErrorResponse::new_query(known),
+                Some(known) if query == 2 => s3_errors::ErrorResponse::new_query_errors(known),
                 Some(known) => s3_errors::ErrorResponse::new(known),
                 None => s3_errors::ErrorResponse::with_code(&code, ""),
             };
@@ -294,6 +413,21 @@ proptest! {
     }
 
     #[test]
+    fn tencent_v3_envelopes_round_trip(body in tencent_v3_body()) {
+        assert_json_round_trip!(tencent_cam_errors::V3ErrorResponse, body, true);
+    }
+
+    #[test]
+    fn authing_v3_envelopes_round_trip(body in authing_v3_body()) {
+        assert_json_round_trip!(authing_errors::V3ErrorResponse, body, true);
+    }
+
+    #[test]
+    fn huawei_other_shapes_round_trip(body in huawei_other_shapes_body()) {
+        assert_json_round_trip!(huawei_iam_errors::ErrorResponse, body, true);
+    }
+
+    #[test]
     fn aws_interface_envelopes_round_trip(body in aws_body()) {
         // Python's layout differs from the compact text generated here; the document must not.
         assert_json_round_trip!(aws_interface_errors::ErrorResponse, body, false);
@@ -319,6 +453,8 @@ proptest! {
         assert_parsed_round_trips!(authing_errors::ErrorResponse, bytes);
         assert_parsed_round_trips!(s3_errors::ErrorResponse, bytes);
         assert_parsed_round_trips!(tencent_cam_errors::ErrorResponse, bytes);
+        assert_parsed_round_trips!(tencent_cam_errors::V3ErrorResponse, bytes);
+        assert_parsed_round_trips!(authing_errors::V3ErrorResponse, bytes);
     }
 
     #[test]
@@ -332,6 +468,22 @@ proptest! {
         assert_parsed_round_trips!(authing_errors::ErrorResponse, authing);
         assert_parsed_round_trips!(tencent_cam_errors::ErrorResponse, tencent);
         assert_parsed_round_trips!(aws_interface_errors::ErrorResponse, aws);
+    }
+
+    #[test]
+    fn mutated_bodies_of_todays_envelopes_never_panic(
+        tencent_v3 in tencent_v3_body().prop_flat_map(|b| mutated(b.into_bytes())),
+        authing_v3 in authing_v3_body().prop_flat_map(|b| mutated(b.into_bytes())),
+    ) {
+        assert_parsed_round_trips!(tencent_cam_errors::V3ErrorResponse, tencent_v3);
+        assert_parsed_round_trips!(authing_errors::V3ErrorResponse, authing_v3);
+    }
+
+    #[test]
+    fn mutated_bodies_of_huaweis_other_shapes_never_panic(
+        huawei_other in huawei_other_shapes_body().prop_flat_map(|b| mutated(b.into_bytes())),
+    ) {
+        assert_parsed_round_trips!(huawei_iam_errors::ErrorResponse, huawei_other);
     }
 
     #[test]

@@ -214,28 +214,22 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
     .unwrap();
 }
 
-/// The facade's recognition data: every vendor's documented numeric codes, sorted, so that
-/// recognition answers the same whichever vendor crates a build includes.
+/// The facade's recognition data: every vendor's documented numeric codes, by table, sorted,
+/// so that recognition answers the same whichever vendor crates a build includes.
 pub fn emit_recognition(tables: &[VendorTable]) -> String {
     let mut out = format!(
         "{HEADER}\n\n//! Every vendor's documented numeric codes, which recognition reads in every build.\n\n\
-         /// Each vendor's documented numeric codes (all its numeric tables), sorted.\n#[rustfmt::skip]\n\
-         pub(crate) const NUMERIC_CODES: &[(&str, &[i64])] = &[\n"
+         /// (vendor, table, its documented numeric codes, sorted), for every numeric table.\n#[rustfmt::skip]\n\
+         pub(crate) const NUMERIC_CODES: &[(&str, &str, &[i64])] = &[\n"
     );
     for table in tables {
-        let mut numbers: Vec<i64> = table
-            .enums
-            .iter()
-            .filter(|e| e.numeric)
-            .flat_map(|e| e.codes.iter().filter_map(|c| c.number))
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        if numbers.is_empty() {
-            continue;
+        for code_enum in table.enums.iter().filter(|e| e.numeric) {
+            let mut numbers: Vec<i64> = code_enum.codes.iter().filter_map(|c| c.number).collect();
+            numbers.sort_unstable();
+            let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
+            writeln!(out, "({}, {}, &[{}]),", lit(table.vendor), lit(code_enum.rust_name), list.join(", "))
+                .unwrap();
         }
-        let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
-        writeln!(out, "({}, &[{}]),", lit(table.vendor), list.join(", ")).unwrap();
     }
     out.push_str("];\n");
     out

@@ -12,8 +12,10 @@ pub enum BodyKind {
     Xml,
     /// An HTML page (a proxy's or load balancer's error page).
     Html,
-    /// Anything else: plain text, or bytes.
+    /// Other text.
     Text,
+    /// Bytes that are not UTF-8 text.
+    Binary,
 }
 
 /// How far into a body to look for the signs of an HTML page.
@@ -31,6 +33,8 @@ impl BodyKind {
             b'{' | b'[' => BodyKind::Json,
             b'<' if is_html(head) => BodyKind::Html,
             b'<' => BodyKind::Xml,
+            // A cut through a multi-byte character at the sniff's end is still text.
+            _ if core::str::from_utf8(head).is_err_and(|e| e.error_len().is_some()) => BodyKind::Binary,
             _ => BodyKind::Text,
         }
     }
@@ -41,7 +45,7 @@ impl BodyKind {
     }
 
     /// The kind in words: `an empty body`, `a JSON body`, `an XML body`, `an HTML page`,
-    /// `plain text`.
+    /// `plain text`, `binary data`.
     pub const fn describe(self) -> &'static str {
         match self {
             BodyKind::Empty => "an empty body",
@@ -49,6 +53,7 @@ impl BodyKind {
             BodyKind::Xml => "an XML body",
             BodyKind::Html => "an HTML page",
             BodyKind::Text => "plain text",
+            BodyKind::Binary => "binary data",
         }
     }
 }
@@ -76,6 +81,7 @@ mod tests {
         );
         assert_eq!(BodyKind::of(b"<html>\r\n<head><title>502 Bad Gateway</title></head>"), BodyKind::Html);
         assert_eq!(BodyKind::of(b"Service Unavailable"), BodyKind::Text);
+        assert_eq!(BodyKind::of(b"\xff\xfe"), BodyKind::Binary);
         assert_eq!(BodyKind::Html.describe(), "an HTML page");
     }
 }

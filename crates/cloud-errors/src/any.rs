@@ -5,11 +5,12 @@ use cloud_errors_core::json::RawValue;
 use cloud_errors_core::{CloudError, Headers, RetryClass};
 use serde::{Serialize, Serializer};
 
-use crate::{DecodeError, Vendor};
+use crate::{DecodeError, Envelope, Vendor};
 
 macro_rules! any_error {
-    ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*], $doc:literal;)*) => {
-        /// A decoded error response of any enabled vendor.
+    ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*],
+       [$($envelope:ident: $response:ident $envelope_name:literal),*], $doc:literal;)*) => {
+        /// A decoded error response of any enabled vendor's envelope.
         ///
         /// It answers [`CloudError`] (code, message, request id, status, retry class, documented
         /// description and remediation) the same way for every vendor; [`fields`](Self::fields)
@@ -17,73 +18,86 @@ macro_rules! any_error {
         #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum AnyError {
-            $(
-                #[doc = concat!("An error of ", $doc, ".")]
+            $($(
+                #[doc = concat!("An error of ", $doc, ": `", stringify!($krate), "::", stringify!($response), "`.")]
                 #[cfg(feature = $name)]
-                $variant($krate::ErrorResponse),
-            )*
+                $envelope($krate::$response),
+            )*)*
         }
 
         impl AnyError {
-            /// Reads `body` as `vendor`'s envelope.
-            pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
-                match vendor {
-                    $(
+            /// Reads `body` as `envelope`; `Ok(None)` when the body reports success.
+            pub fn parse_envelope(envelope: Envelope, body: &[u8]) -> Result<Option<AnyError>, DecodeError> {
+                let vendor = envelope.vendor();
+                let error = match envelope {
+                    $($(
                         #[cfg(feature = $name)]
-                        Vendor::$variant => $krate::ErrorResponse::parse(body)
-                            .map(AnyError::$variant)
-                            .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error }),
-                    )*
+                        Envelope::$envelope => $krate::$response::parse(body).map(AnyError::$envelope),
+                    )*)*
                     #[allow(unreachable_patterns)]
-                    _ => Err(DecodeError::VendorNotIncluded(vendor)),
+                    _ => return Err(DecodeError::VendorNotIncluded(vendor)),
+                };
+                match error {
+                    Ok(error) if error.reports_success() => Ok(None),
+                    Ok(error) => Ok(Some(error)),
+                    Err(_) if crate::recognize::is_success_without_error(envelope, body) => Ok(None),
+                    Err(error) => Err(DecodeError::Parse { vendor: Some(vendor), error }),
                 }
             }
 
-            /// Reads an HTTP response as `vendor`'s; `Ok(None)` when it reports success.
+            /// Reads an HTTP response as `envelope`; `Ok(None)` when it reports success.
             pub fn from_http<H: Headers + ?Sized>(
-                vendor: Vendor,
+                envelope: Envelope,
                 status: u16,
                 headers: &H,
                 body: &[u8],
             ) -> Result<Option<AnyError>, DecodeError> {
-                match vendor {
-                    $(
+                let vendor = envelope.vendor();
+                match envelope {
+                    $($(
                         #[cfg(feature = $name)]
-                        Vendor::$variant => $krate::ErrorResponse::from_http(status, headers, body)
-                            .map(|e| e.map(AnyError::$variant))
+                        Envelope::$envelope => $krate::$response::from_http(status, headers, body)
+                            .map(|e| e.map(AnyError::$envelope))
                             .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error }),
-                    )*
+                    )*)*
                     #[allow(unreachable_patterns)]
                     _ => Err(DecodeError::VendorNotIncluded(vendor)),
                 }
             }
 
-            /// The vendor that sent it. (`CloudError::vendor` gives its name as a string.)
-            pub fn vendor(&self) -> Vendor {
+            /// The envelope it was read as.
+            pub fn envelope(&self) -> Envelope {
                 match self {
-                    $(#[cfg(feature = $name)] AnyError::$variant(_) => Vendor::$variant,)*
+                    $($(#[cfg(feature = $name)] AnyError::$envelope(_) => Envelope::$envelope,)*)*
                 }
             }
 
             fn inner(&self) -> &dyn CloudError {
                 match self {
-                    $(#[cfg(feature = $name)] AnyError::$variant(e) => e,)*
+                    $($(#[cfg(feature = $name)] AnyError::$envelope(e) => e,)*)*
                 }
             }
 
             /// The body written back the way the vendor writes it.
             pub fn to_bytes(&self) -> Vec<u8> {
                 match self {
-                    $(#[cfg(feature = $name)] AnyError::$variant(e) => e.to_bytes(),)*
+                    $($(#[cfg(feature = $name)] AnyError::$envelope(e) => e.to_bytes(),)*)*
                 }
             }
 
             /// Everything the envelope held besides its primary code, message and request id, in
-            /// order, values as sent. Members of a nested `error` object are named
-            /// `error.<member>`.
+            /// order, values as sent. Members of nested objects are named with their path
+            /// (`error.<member>`, `Response.<member>`).
             pub fn fields(&self) -> Vec<(String, FieldValue)> {
                 match self {
-                    $(#[cfg(feature = $name)] AnyError::$variant(e) => fields::$krate(e),)*
+                    $($(#[cfg(feature = $name)] AnyError::$envelope(e) => fields::$envelope(e),)*)*
+                }
+            }
+
+            /// Whether the body is the vendor's answer to a successful call.
+            fn reports_success(&self) -> bool {
+                match self {
+                    $($(#[cfg(feature = $name)] AnyError::$envelope(e) => success::$envelope(e),)*)*
                 }
             }
         }
@@ -91,6 +105,20 @@ macro_rules! any_error {
 }
 
 with_vendors!(any_error);
+
+impl AnyError {
+    /// Reads `body` as `vendor`'s envelope (the generation its shape is); a body that reports
+    /// success is [`DecodeError::NotAnError`].
+    pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
+        let envelope = crate::recognize::envelope_of_vendor(vendor, body);
+        AnyError::parse_envelope(envelope, body)?.ok_or(DecodeError::NotAnError(vendor))
+    }
+
+    /// The vendor that sent it. (`CloudError::vendor` gives its name as a string.)
+    pub fn vendor(&self) -> Vendor {
+        self.envelope().vendor()
+    }
+}
 
 /// A member of an envelope besides its code, message and request id, as it was sent.
 #[derive(Clone, Debug)]
@@ -125,6 +153,12 @@ fn raw(value: &RawValue) -> FieldValue {
     FieldValue::Json(value.to_owned())
 }
 
+/// A number's digits as a raw JSON number.
+#[cfg(feature = "authing")]
+fn json_text_raw(digits: &str) -> FieldValue {
+    FieldValue::Json(RawValue::from_string(digits.to_owned()).expect("a JSON number"))
+}
+
 #[cfg(any(feature = "aws-interface", feature = "huawei-iam"))]
 fn json_text(text: &str) -> FieldValue {
     FieldValue::Json(
@@ -140,13 +174,48 @@ fn json_extras<'a>(
     extras.map(|(key, value)| (format!("{prefix}{key}"), raw(value))).collect()
 }
 
-/// Each vendor's fields, by crate name (the name `any_error!` calls them by).
+/// Whether a body reports success, by envelope (the name `any_error!` calls them by).
+#[allow(non_snake_case)]
+mod success {
+    #[cfg(feature = "authing")]
+    pub(super) fn Authing(e: &authing_errors::ErrorResponse) -> bool {
+        e.is_success()
+    }
+    #[cfg(feature = "authing")]
+    pub(super) fn AuthingV3(e: &authing_errors::V3ErrorResponse) -> bool {
+        e.is_success()
+    }
+    #[cfg(feature = "tencent-cam")]
+    pub(super) fn TencentCam(e: &tencent_cam_errors::ErrorResponse) -> bool {
+        e.is_success()
+    }
+    // The other envelopes cannot hold a success: a body that parses is an error.
+    #[cfg(feature = "tencent-cam")]
+    pub(super) fn TencentCamV3(_: &tencent_cam_errors::V3ErrorResponse) -> bool {
+        false
+    }
+    #[cfg(feature = "aws-interface")]
+    pub(super) fn AwsInterface(_: &aws_interface_errors::ErrorResponse) -> bool {
+        false
+    }
+    #[cfg(feature = "huawei-iam")]
+    pub(super) fn HuaweiIam(_: &huawei_iam_errors::ErrorResponse) -> bool {
+        false
+    }
+    #[cfg(feature = "s3")]
+    pub(super) fn S3(_: &s3_errors::ErrorResponse) -> bool {
+        false
+    }
+}
+
+/// Each envelope's fields, by envelope (the name `any_error!` calls them by).
+#[allow(non_snake_case)]
 mod fields {
     #[allow(unused_imports)]
     use super::*;
 
     #[cfg(feature = "aws-interface")]
-    pub(super) fn aws_interface_errors(e: &aws_interface_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+    pub(super) fn AwsInterface(e: &aws_interface_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
         if let Some(duration) = e.duration_raw() {
             fields.push(("duration".to_owned(), raw(duration)));
@@ -160,12 +229,15 @@ mod fields {
     }
 
     #[cfg(feature = "huawei-iam")]
-    pub(super) fn huawei_iam_errors(e: &huawei_iam_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+    pub(super) fn HuaweiIam(e: &huawei_iam_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
         if let Some(message) = e.encoded_authorization_message() {
             fields.push(("encoded_authorization_message".to_owned(), json_text(message)));
         }
         if let Some(nested) = e.nested_error() {
+            if let Some(title) = nested.title() {
+                fields.push(("error.title".to_owned(), json_text(title)));
+            }
             fields.extend(json_extras(nested.extra_fields(), "error."));
         }
         fields.extend(json_extras(e.extra_fields(), ""));
@@ -173,7 +245,7 @@ mod fields {
     }
 
     #[cfg(feature = "authing")]
-    pub(super) fn authing_errors(e: &authing_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+    pub(super) fn Authing(e: &authing_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
         if let Some(data) = e.data() {
             fields.push(("data".to_owned(), raw(data)));
@@ -183,7 +255,7 @@ mod fields {
     }
 
     #[cfg(feature = "s3")]
-    pub(super) fn s3_errors(e: &s3_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+    pub(super) fn S3(e: &s3_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
         let primary = ["Code", "Message", "RequestId"];
         e.fields()
             .iter()
@@ -199,13 +271,35 @@ mod fields {
     }
 
     #[cfg(feature = "tencent-cam")]
-    pub(super) fn tencent_cam_errors(e: &tencent_cam_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
+    pub(super) fn TencentCam(e: &tencent_cam_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
         let code = if e.code_is_quoted() { format!("\"{}\"", e.number()) } else { e.number().to_string() };
         let mut fields =
             vec![("code".to_owned(), FieldValue::Json(RawValue::from_string(code).expect("a JSON number")))];
         if let Some(data) = e.data() {
             fields.push(("data".to_owned(), raw(data)));
         }
+        fields.extend(json_extras(e.extra_fields(), ""));
+        fields
+    }
+
+    #[cfg(feature = "authing")]
+    pub(super) fn AuthingV3(e: &authing_errors::V3ErrorResponse) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if e.api_code().is_some() {
+            // The primary code is the apiCode; the class it came with is a field.
+            fields.push(("statusCode".to_owned(), json_text_raw(e.status_code().as_str())));
+        }
+        if let Some(data) = e.data() {
+            fields.push(("data".to_owned(), raw(data)));
+        }
+        fields.extend(json_extras(e.extra_fields(), ""));
+        fields
+    }
+
+    #[cfg(feature = "tencent-cam")]
+    pub(super) fn TencentCamV3(e: &tencent_cam_errors::V3ErrorResponse) -> Vec<(String, FieldValue)> {
+        let mut fields = json_extras(e.extra_error_fields(), "Response.Error.");
+        fields.extend(json_extras(e.extra_response_fields(), "Response."));
         fields.extend(json_extras(e.extra_fields(), ""));
         fields
     }

@@ -2,9 +2,9 @@
 
 use core::fmt;
 
-use cloud_errors_core::{Headers, ParseError};
+use cloud_errors_core::{BodyKind, Headers, ParseError};
 
-use crate::recognize::{recognize, recognize_http};
+use crate::recognize::{envelope_of_vendor, recognize_envelope};
 use crate::{AnyError, Vendor};
 
 /// Why a body could not be decoded.
@@ -24,6 +24,17 @@ pub enum DecodeError {
     NotAnError(Vendor),
     /// The body is shaped like this vendor's envelope, and this build leaves the vendor out.
     VendorNotIncluded(Vendor),
+    /// The body fits more than one vendor's envelope and nothing else in the response (status,
+    /// headers) tells them apart: name the vendor.
+    Ambiguous(Vec<Vendor>),
+    /// The body is no vendor's error envelope at all (a proxy's or load balancer's HTML page,
+    /// plain text, or nothing), and nothing names the vendor whose status-only error it could be.
+    NotAnEnvelope {
+        /// What the body is.
+        kind: BodyKind,
+        /// The status it came with, if known.
+        status: Option<u16>,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -38,6 +49,24 @@ impl fmt::Display for DecodeError {
             DecodeError::Parse { vendor: None, error } => write!(f, "not an error body: {error}"),
             DecodeError::NotAnError(vendor) => {
                 write!(f, "the {vendor} response reports success, not an error")
+            }
+            DecodeError::Ambiguous(vendors) => {
+                let names: Vec<&str> = vendors.iter().map(|v| v.name()).collect();
+                write!(
+                    f,
+                    "the body fits the envelopes of {}; name the vendor to decode it",
+                    names.join(" and ")
+                )
+            }
+            DecodeError::NotAnEnvelope { kind, status } => {
+                write!(f, "{}, not a vendor error body", kind.describe())?;
+                match status {
+                    Some(status) => write!(
+                        f,
+                        " (HTTP {status}: the failure is the status's, likely a proxy's or gateway's)"
+                    ),
+                    None => Ok(()),
+                }
             }
             DecodeError::VendorNotIncluded(vendor) => write!(
                 f,
@@ -56,28 +85,29 @@ impl std::error::Error for DecodeError {
     }
 }
 
-/// Decodes a body: with `vendor` as that vendor's envelope, without it as whatever enabled
-/// vendor's envelope it is shaped like.
+/// Decodes a body: with `vendor` as that vendor's envelope (the generation its shape is),
+/// without it as whatever vendor's envelope it is shaped like. A body that reports success is
+/// [`DecodeError::NotAnError`].
 pub fn decode(body: &[u8], vendor: Option<Vendor>) -> Result<AnyError, DecodeError> {
-    let vendor = match vendor {
-        Some(vendor) => vendor,
-        None => recognize(body)?,
+    let envelope = match vendor {
+        Some(vendor) => envelope_of_vendor(vendor, body),
+        None => recognize_envelope(None, &[] as &[(&str, &str)], body)?,
     };
-    AnyError::parse(vendor, body)
+    AnyError::parse_envelope(envelope, body)?.ok_or(DecodeError::NotAnError(envelope.vendor()))
 }
 
 /// Decodes an HTTP response with its status and headers (which fill in what the body lacks,
-/// such as S3's request ids or Huawei's `X-Request-Id`). A response that reports success is
-/// [`DecodeError::NotAnError`].
+/// such as S3's request ids or Huawei's `X-Request-Id`, and help tell vendors apart). A response
+/// that reports success is [`DecodeError::NotAnError`].
 pub fn decode_http<H: Headers + ?Sized>(
     vendor: Option<Vendor>,
     status: u16,
     headers: &H,
     body: &[u8],
 ) -> Result<AnyError, DecodeError> {
-    let vendor = match vendor {
-        Some(vendor) => vendor,
-        None => recognize_http(Some(status), headers, body)?,
+    let envelope = match vendor {
+        Some(vendor) => envelope_of_vendor(vendor, body),
+        None => recognize_envelope(Some(status), headers, body)?,
     };
-    AnyError::from_http(vendor, status, headers, body)?.ok_or(DecodeError::NotAnError(vendor))
+    AnyError::from_http(envelope, status, headers, body)?.ok_or(DecodeError::NotAnError(envelope.vendor()))
 }

@@ -23,17 +23,24 @@ compile_error!(
 );
 
 /// Calls `$callback!` with the one list of vendors the facade serves: for each, its `Vendor`
-/// variant, its name (which is also its Cargo feature), its crate, its code enums, and a line
-/// of documentation. Everything per vendor (the `Vendor` enum, [`AnyError`], the code lists) is
-/// written from this list.
+/// variant, its name (which is also its Cargo feature), its crate, its code enums, its
+/// envelopes (an `Envelope` and `AnyError` variant, the crate's type, and a name), and a line
+/// of documentation. Everything per vendor (`Vendor`, `Envelope`, [`AnyError`], the code lists)
+/// is written from this list.
 macro_rules! with_vendors {
     ($callback:ident) => {
         $callback! {
-            AwsInterface, "aws-interface", aws_interface_errors, [ErrorCode], "AWS Interface";
-            HuaweiIam, "huawei-iam", huawei_iam_errors, [ErrorCode], "Huawei Cloud IAM";
-            Authing, "authing", authing_errors, [ErrorCode], "Authing";
-            S3, "s3", s3_errors, [ErrorCode], "Amazon S3 and its IAM/STS Query envelope";
-            TencentCam, "tencent-cam", tencent_cam_errors, [ErrorCode, CommonCode], "Tencent Cloud CAM";
+            AwsInterface, "aws-interface", aws_interface_errors, [ErrorCode],
+                [AwsInterface: ErrorResponse "aws-interface"], "AWS Interface";
+            HuaweiIam, "huawei-iam", huawei_iam_errors, [ErrorCode],
+                [HuaweiIam: ErrorResponse "huawei-iam"], "Huawei Cloud IAM";
+            Authing, "authing", authing_errors, [ErrorCode, V3StatusCode, V3ApiCode],
+                [Authing: ErrorResponse "authing", AuthingV3: V3ErrorResponse "authing-v3"], "Authing";
+            S3, "s3", s3_errors, [ErrorCode],
+                [S3: ErrorResponse "s3"], "Amazon S3 and its IAM/STS Query envelope";
+            TencentCam, "tencent-cam", tencent_cam_errors, [ErrorCode, CommonCode, V3ErrorCode],
+                [TencentCam: ErrorResponse "tencent-cam", TencentCamV3: V3ErrorResponse "tencent-cam-v3"],
+                "Tencent Cloud CAM";
         }
     };
 }
@@ -46,11 +53,11 @@ mod recognize;
 mod vendor;
 
 pub use any::{AnyError, FieldValue};
-pub use cloud_errors_core::{CloudError, Headers, ParseError, ParseErrorKind, RetryClass, Source};
+pub use cloud_errors_core::{BodyKind, CloudError, Headers, ParseError, ParseErrorKind, RetryClass, Source};
 pub use codes::{documented_codes, find_codes, CodeInfo};
 pub use decode::{decode, decode_http, DecodeError};
 pub use recognize::{recognize, recognize_http};
-pub use vendor::{UnknownVendor, Vendor};
+pub use vendor::{Envelope, UnknownVendor, Vendor};
 
 #[cfg(feature = "authing")]
 pub use authing_errors as authing;

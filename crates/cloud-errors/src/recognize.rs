@@ -10,7 +10,9 @@ use serde::Deserializer;
 
 use cloud_errors_core::Headers;
 
-use crate::{DecodeError, Vendor};
+use cloud_errors_core::BodyKind;
+
+use crate::{DecodeError, Envelope, Vendor};
 
 /// What a member called `code` held.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +28,10 @@ enum CodeShape {
 struct JsonShape {
     pub keys: Vec<String>,
     pub code: Option<CodeShape>,
-    /// `error` held an object; its `code`, if it had one.
-    pub error_object: Option<Option<CodeShape>>,
+    /// `error` held an object: its member names and its `code`, if it had one.
+    pub error_object: Option<Box<JsonShape>>,
+    /// `Response` held an object: whether it had an `Error` member.
+    pub response_has_error: Option<bool>,
 }
 
 impl JsonShape {
@@ -81,7 +85,7 @@ impl<'de> DeserializeSeed<'de> for CodeProbe {
     }
 }
 
-/// Reads an object's member names and `code`; `nested` also looks into `error`.
+/// Reads an object's member names and `code`; `nested` also looks into `error` and `Response`.
 struct ObjectProbe {
     nested: bool,
 }
@@ -97,9 +101,11 @@ impl<'de> Visitor<'de> for ObjectProbe {
             match key.as_str() {
                 "code" => shape.code = Some(map.next_value_seed(CodeProbe)?),
                 "error" if self.nested => {
-                    if let Some(inner) = map.next_value_seed(ObjectProbe { nested: false })? {
-                        shape.error_object = Some(inner.code);
-                    }
+                    shape.error_object = map.next_value_seed(ObjectProbe { nested: false })?.map(Box::new);
+                }
+                "Response" if self.nested => {
+                    let inner = map.next_value_seed(ObjectProbe { nested: false })?;
+                    shape.response_has_error = inner.map(|inner| inner.has("Error"));
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -151,59 +157,129 @@ fn json_shape(text: &str) -> Result<Option<JsonShape>, serde_json::Error> {
 /// Recognizes which vendor's envelope `body` is, from its shape alone. The answer is the same
 /// whichever vendors the build includes; one it leaves out is [`DecodeError::VendorNotIncluded`].
 ///
-/// XML is S3 (REST `<Error>` or Query `<ErrorResponse>`). For JSON: `error_code`/`error_msg`
-/// is Huawei; an `error` object whose `code` is a number is AWS Interface, a string Huawei;
-/// `codeDesc`, or a `code` sent as a string of digits, is Tencent; a `code` Authing documents
-/// (or 200, its success code) is Authing; a `code` Tencent documents (or 0, or another 4xxx or
-/// 5xxx) is Tencent.
+/// XML is S3 (REST `<Error>` or Query `<ErrorResponse>`). For JSON: a `Response` object is
+/// Tencent's API 3.0; `statusCode` is Authing's V3 API; `error_code`, `error_msg`, `errorCode`
+/// or `errorMsg` is Huawei; an `error` object is Huawei when its code is a string or it has
+/// Huawei's members (`error_code`, `title`), else AWS Interface; `codeDesc`, or a `code` sent
+/// as a string of digits, is Tencent's API 2.0; a `code` Authing documents (or 200, its
+/// success code) is Authing; a `code` Tencent documents (or 0, or another 4xxx or 5xxx) is
+/// Tencent, unless the body also has `data`, which both send: then the body is
+/// [`DecodeError::Ambiguous`].
 pub fn recognize(body: &[u8]) -> Result<Vendor, DecodeError> {
     recognize_http(None, &[] as &[(&str, &str)], body)
 }
 
-/// Recognizes the vendor of an HTTP response: like [`recognize`], and an empty body with an
-/// `x-amz-request-id` header is S3 (the answer to a HEAD request).
+/// Recognizes the vendor of an HTTP response from everything it carries: the body's shape
+/// (see [`recognize`]), the status and the headers. `x-amz-request-id`, `x-amz-id-2` and
+/// `x-amzn-RequestId` are AWS's (S3 and its Query APIs), `X-Request-Id` Huawei's,
+/// `X-TC-RequestId` Tencent's. A body without an envelope (empty, as HEAD answers, or a
+/// proxy's HTML page) with an error status and AWS's headers is an S3 error whose code is
+/// the status; without such headers it is [`DecodeError::NotAnEnvelope`]. Where the body fits
+/// two vendors, the headers decide; if they cannot, the answer is [`DecodeError::Ambiguous`].
 pub fn recognize_http<H: Headers + ?Sized>(
     status: Option<u16>,
     headers: &H,
     body: &[u8],
 ) -> Result<Vendor, DecodeError> {
-    // Recognition never depends on which vendors are compiled in: it decides, then checks.
-    let enabled = |vendor: Vendor, _evidence: &str| {
-        if vendor.is_enabled() {
-            Ok(vendor)
-        } else {
-            Err(DecodeError::VendorNotIncluded(vendor))
-        }
-    };
-    let trimmed = body.iter().position(|b| !b.is_ascii_whitespace()).map(|start| &body[start..]);
-    let Some(text) = trimmed else {
-        if headers.header("x-amz-request-id").is_some() && status.is_some_and(|s| s >= 300) {
-            return enabled(Vendor::S3, "an empty body with x-amz-request-id");
-        }
-        return Err(DecodeError::Unrecognized("the body is empty".into()));
-    };
-    if text.starts_with(b"<") {
-        return enabled(Vendor::S3, "an XML body");
+    recognize_envelope(status, headers, body).map(Envelope::vendor)
+}
+
+/// The vendor the response headers name, if exactly one.
+fn header_vendor<H: Headers + ?Sized>(headers: &H) -> Option<Vendor> {
+    let aws =
+        ["x-amz-request-id", "x-amz-id-2", "x-amzn-RequestId"].iter().any(|h| headers.header(h).is_some());
+    let huawei = headers.header("X-Request-Id").is_some();
+    let tencent = headers.header("X-TC-RequestId").is_some();
+    match (aws, huawei, tencent) {
+        (true, false, false) => Some(Vendor::S3),
+        (false, true, false) => Some(Vendor::HuaweiIam),
+        (false, false, true) => Some(Vendor::TencentCam),
+        _ => None,
     }
+}
+
+/// Which envelope a response is; see [`recognize_http`].
+pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
+    status: Option<u16>,
+    headers: &H,
+    body: &[u8],
+) -> Result<Envelope, DecodeError> {
+    let from_headers = header_vendor(headers);
+    let kind = BodyKind::of(body);
+    let envelope = match kind {
+        BodyKind::Xml => Envelope::S3,
+        BodyKind::Empty | BodyKind::Html | BodyKind::Text | BodyKind::Binary => {
+            let is_error = status.is_some_and(|status| status >= 300);
+            if is_error && from_headers == Some(Vendor::S3) {
+                Envelope::S3
+            } else if kind == BodyKind::Empty && status.is_none() {
+                return Err(DecodeError::Unrecognized("the body is empty".into()));
+            } else {
+                return Err(DecodeError::NotAnEnvelope { kind, status });
+            }
+        }
+        BodyKind::Json => {
+            let shape = probe(body)?;
+            let candidates = envelopes_of(&shape, status, from_headers);
+            match candidates.as_slice() {
+                [] => {
+                    return Err(DecodeError::Unrecognized(format!(
+                        "no vendor's envelope has the members {}",
+                        describe_keys(&shape.keys)
+                    )))
+                }
+                [only] => *only,
+                several => {
+                    // The headers break the tie, or nothing does.
+                    match several.iter().find(|e| Some(e.vendor()) == from_headers) {
+                        Some(chosen) => *chosen,
+                        None => {
+                            return Err(DecodeError::Ambiguous(several.iter().map(|e| e.vendor()).collect()))
+                        }
+                    }
+                }
+            }
+        }
+    };
+    if envelope.vendor().is_enabled() {
+        Ok(envelope)
+    } else {
+        Err(DecodeError::VendorNotIncluded(envelope.vendor()))
+    }
+}
+
+/// The envelope of `vendor` that `body` is shaped like (its older or newer generation).
+pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> Envelope {
+    let shape = (BodyKind::of(body) == BodyKind::Json).then(|| probe(body).ok()).flatten();
+    let has = |key: &str| shape.as_ref().is_some_and(|shape| shape.has(key));
+    match vendor {
+        Vendor::Authing if has("statusCode") => Envelope::AuthingV3,
+        Vendor::TencentCam if has("Response") => Envelope::TencentCamV3,
+        _ => Envelope::ALL
+            .iter()
+            .copied()
+            .find(|e| e.vendor() == vendor)
+            .expect("every vendor has an envelope"),
+    }
+}
+
+/// Whether a JSON body reports success in a way its envelope cannot hold (Tencent API 3.0: a
+/// `Response` without `Error`).
+pub(crate) fn is_success_without_error(envelope: Envelope, body: &[u8]) -> bool {
+    envelope == Envelope::TencentCamV3
+        && probe(body).is_ok_and(|shape| shape.response_has_error == Some(false))
+}
+
+fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
     let text =
         cloud_errors_core::check_body(body).map_err(|error| DecodeError::Parse { vendor: None, error })?;
-    if !text.trim_start().starts_with('{') {
-        return Err(DecodeError::Unrecognized("the body is neither a JSON object nor XML".into()));
-    }
-    let shape = match json_shape(text) {
-        Ok(Some(shape)) => shape,
-        Ok(None) => return Err(DecodeError::Unrecognized("the body is JSON but not an object".into())),
+    match json_shape(text) {
+        Ok(Some(shape)) => Ok(shape),
+        Ok(None) => Err(DecodeError::Unrecognized("the body is JSON but not an object".into())),
         Err(err) => {
-            return Err(DecodeError::Parse { vendor: None, error: cloud_errors_core::json::json_error(&err) })
+            Err(DecodeError::Parse { vendor: None, error: cloud_errors_core::json::json_error(&err) })
         }
-    };
-    let vendor = vendor_of(&shape).ok_or_else(|| {
-        DecodeError::Unrecognized(format!(
-            "no vendor's envelope has the members {}",
-            describe_keys(&shape.keys)
-        ))
-    })?;
-    enabled(vendor, "the body")
+    }
 }
 
 fn describe_keys(keys: &[String]) -> String {
@@ -213,45 +289,65 @@ fn describe_keys(keys: &[String]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// The vendor whose envelope a JSON body's shape is, if any.
-fn vendor_of(shape: &JsonShape) -> Option<Vendor> {
-    if shape.has("error_code") || shape.has("error_msg") {
-        return Some(Vendor::HuaweiIam);
+/// The envelopes a JSON body's shape fits, most likely first; one for a decisive shape.
+fn envelopes_of(shape: &JsonShape, status: Option<u16>, from_headers: Option<Vendor>) -> Vec<Envelope> {
+    if shape.response_has_error.is_some() {
+        return vec![Envelope::TencentCamV3];
+    }
+    if shape.has("statusCode") {
+        return vec![Envelope::AuthingV3];
+    }
+    if ["error_code", "error_msg", "errorCode", "errorMsg"].iter().any(|key| shape.has(key)) {
+        return vec![Envelope::HuaweiIam];
     }
     if let Some(inner) = &shape.error_object {
-        return match inner {
-            Some(CodeShape::Integer(_)) => Some(Vendor::AwsInterface),
-            Some(CodeShape::Text | CodeShape::Digits(_)) => Some(Vendor::HuaweiIam),
-            _ => None,
+        let huawei_members = ["error_code", "error_msg", "title"].iter().any(|key| inner.has(key));
+        return match &inner.code {
+            _ if huawei_members => vec![Envelope::HuaweiIam],
+            Some(CodeShape::Text | CodeShape::Digits(_)) => vec![Envelope::HuaweiIam],
+            // AWS Interface sends its errors with status 200; Huawei's come with 4xx or 5xx.
+            Some(CodeShape::Integer(_))
+                if status.is_some_and(|s| s >= 400) || from_headers == Some(Vendor::HuaweiIam) =>
+            {
+                vec![Envelope::HuaweiIam]
+            }
+            Some(CodeShape::Integer(_)) => vec![Envelope::AwsInterface],
+            _ => Vec::new(),
         };
     }
     if shape.has("codeDesc") {
-        return Some(Vendor::TencentCam);
+        return vec![Envelope::TencentCam];
     }
     match shape.code {
-        Some(CodeShape::Digits(_)) => Some(Vendor::TencentCam),
-        Some(CodeShape::Integer(code)) if is_authing_code(code) => Some(Vendor::Authing),
-        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => Some(Vendor::TencentCam),
-        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => Some(Vendor::Authing),
-        _ => None,
+        Some(CodeShape::Digits(_)) => vec![Envelope::TencentCam],
+        Some(CodeShape::Integer(code)) if is_authing_code(code) => vec![Envelope::Authing],
+        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => vec![Envelope::TencentCam],
+        Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) && shape.has("data") => {
+            vec![Envelope::TencentCam, Envelope::Authing]
+        }
+        Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) => vec![Envelope::TencentCam],
+        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => vec![Envelope::Authing],
+        _ => Vec::new(),
     }
 }
 
-/// Whether Authing documents `code` (or it is 200, Authing's success): read from the generated
-/// list of every vendor's numeric codes, so that the answer is the same in every build.
+/// Whether Authing documents `code` in its legacy table (or it is 200, Authing's success):
+/// read from the generated list of every vendor's numeric codes, so that the answer is the same
+/// in every build.
 fn is_authing_code(code: i64) -> bool {
-    code == 200 || documents_number(Vendor::Authing, code)
+    code == 200 || documents_number(Vendor::Authing, "ErrorCode", code)
 }
 
-/// Whether `vendor` documents the number `code` in any of its numeric tables.
-fn documents_number(vendor: Vendor, code: i64) -> bool {
-    crate::generated::NUMERIC_CODES
-        .iter()
-        .any(|(name, codes)| *name == vendor.name() && codes.binary_search(&code).is_ok())
-}
-
+/// Whether Tencent documents `code` as a common code of API 2.0 (or it is 0, its success).
 fn is_tencent_common_code(code: i64) -> bool {
-    code == 0 || (4000..6000).contains(&code)
+    code == 0 || documents_number(Vendor::TencentCam, "CommonCode", code)
+}
+
+/// Whether `vendor` documents the number `code` in its table `table`.
+fn documents_number(vendor: Vendor, table: &str, code: i64) -> bool {
+    crate::generated::NUMERIC_CODES.iter().any(|(name, enum_name, codes)| {
+        *name == vendor.name() && *enum_name == table && codes.binary_search(&code).is_ok()
+    })
 }
 
 #[cfg(test)]
@@ -268,9 +364,15 @@ mod tests {
         let quoted = json_shape(r#"{"code":"4000"}"#).unwrap().unwrap();
         assert_eq!(quoted.code, Some(CodeShape::Digits(4000)));
         let nested = json_shape(r#"{"error":{"code":5,"message":"m"},"duration":0.1}"#).unwrap().unwrap();
-        assert_eq!(nested.error_object, Some(Some(CodeShape::Integer(5))));
-        let huawei = json_shape(r#"{"error":{"code":"APIGW.0301"}}"#).unwrap().unwrap();
-        assert_eq!(huawei.error_object, Some(Some(CodeShape::Text)));
+        assert_eq!(nested.error_object.unwrap().code, Some(CodeShape::Integer(5)));
+        let huawei = json_shape(r#"{"error":{"code":"APIGW.0301","title":"t"}}"#).unwrap().unwrap();
+        let inner = huawei.error_object.unwrap();
+        assert_eq!(
+            (inner.code, inner.keys),
+            (Some(CodeShape::Text), vec!["code".to_owned(), "title".to_owned()])
+        );
+        let v3 = json_shape(r#"{"Response":{"RequestId":"r"}}"#).unwrap().unwrap();
+        assert_eq!(v3.response_has_error, Some(false));
         assert_eq!(json_shape("[1]").unwrap(), None);
         assert!(json_shape("{").is_err());
     }

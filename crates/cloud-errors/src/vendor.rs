@@ -4,7 +4,8 @@ use core::fmt;
 use core::str::FromStr;
 
 macro_rules! vendor_enum {
-    ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*], $doc:literal;)*) => {
+    ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*],
+       [$($envelope:ident: $response:ident $envelope_name:literal),*], $doc:literal;)*) => {
         /// A vendor this crate knows. Every vendor is always named and recognized; only those
         /// whose features are enabled can be decoded.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,6 +35,37 @@ macro_rules! vendor_enum {
                 }
             }
         }
+
+        /// One kind of error body: a vendor's envelope of one API generation. Every envelope is
+        /// always named and recognized; only those of enabled vendors can be decoded.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Envelope {
+            $($(
+                #[doc = concat!("`", stringify!($krate), "::", stringify!($response), "`.")]
+                $envelope,
+            )*)*
+        }
+
+        impl Envelope {
+            /// Every envelope, in the project's order.
+            pub const ALL: &'static [Envelope] = &[$($(Envelope::$envelope,)*)*];
+
+            /// The envelope's name: the vendor's, with `-v3` for its current generation where it
+            /// has two (`authing-v3`, `tencent-cam-v3`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $($(Envelope::$envelope => $envelope_name,)*)*
+                }
+            }
+
+            /// The vendor that sends it.
+            pub const fn vendor(self) -> Vendor {
+                match self {
+                    $($(Envelope::$envelope => Vendor::$variant,)*)*
+                }
+            }
+        }
     };
 }
 
@@ -48,6 +80,12 @@ impl Vendor {
     /// Any vendor by name, enabled or not.
     pub fn by_name(name: &str) -> Option<Vendor> {
         Vendor::ALL.iter().copied().find(|v| v.name() == name)
+    }
+}
+
+impl fmt::Display for Envelope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -97,5 +135,10 @@ mod tests {
         let err = "azure".parse::<Vendor>().unwrap_err();
         assert!(err.to_string().starts_with("unknown vendor `azure`"));
         assert_eq!(Vendor::ALL.len(), 5);
+        assert_eq!(Envelope::ALL.len(), 7);
+        assert_eq!(
+            (Envelope::TencentCamV3.name(), Envelope::TencentCamV3.vendor()),
+            ("tencent-cam-v3", Vendor::TencentCam)
+        );
     }
 }

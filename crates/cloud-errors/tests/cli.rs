@@ -107,14 +107,14 @@ fn status_only_s3_errors_need_the_status() {
 #[test]
 fn bad_input_exits_1_with_a_one_line_reason() {
     for (args, stdin, expected) in [
-        (&["decode"][..], &b"not an error body"[..], "cannot tell which vendor"),
+        (&["decode"][..], &b"not an error body"[..], "plain text, not a vendor error body"),
         (&["decode"], b"{\"error_code\": \"PAP5.0001\",\n \"error_msg\": }", "line 2 column"),
         (&["decode", "--vendor", "s3"], b"<Error><Code>X</Code>", "unexpected end of input"),
         (&["decode", "--vendor", "s3"], b"<Other/>", "not an error envelope"),
         (&["decode", "samples/does-not-exist.json"], b"", "cannot read samples/does-not-exist.json"),
         (&["decode", "--status", "200"], br#"{"code":200,"message":"ok"}"#, "reports success"),
         (&["explain", "NoSuchThing"], b"", "is not a code any enabled vendor documents"),
-        (&["roundtrip"], b"\xff\xfe", "not an error body"),
+        (&["roundtrip"], b"\xff\xfe", "binary data, not a vendor error body"),
     ] {
         let output = run(args, stdin);
         assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));

@@ -9,8 +9,8 @@
 ))]
 
 use cloud_errors::{
-    decode, decode_http, recognize, recognize_http, CloudError, DecodeError, ParseErrorKind, RetryClass,
-    Vendor,
+    decode, decode_http, recognize, recognize_http, AnyError, BodyKind, CloudError, DecodeError, Envelope,
+    ParseErrorKind, RetryClass, Vendor,
 };
 
 fn vendor_of(body: &str) -> Vendor {
@@ -66,7 +66,7 @@ fn unrecognizable_bodies_say_why() {
         matches!(reason(b"{\"status\":\"fail\"}"), DecodeError::Unrecognized(r) if r.contains("`status`"))
     );
     assert!(matches!(reason(b"[1,2]"), DecodeError::Unrecognized(_)));
-    assert!(matches!(reason(b"plain text"), DecodeError::Unrecognized(_)));
+    assert_eq!(reason(b"plain text"), DecodeError::NotAnEnvelope { kind: BodyKind::Text, status: None });
     assert!(matches!(reason(b""), DecodeError::Unrecognized(_)));
     match reason(b"{\"code\": 4000,") {
         DecodeError::Parse { vendor: None, error } => assert_eq!(error.kind(), ParseErrorKind::Eof),
@@ -104,4 +104,130 @@ fn http_context_recognizes_body_less_s3_errors_and_successes() {
     assert_eq!((head.wire_code(), head.request_id()), ("NotFound", Some("TX")));
     let ok = decode_http(None, 200, &[("a", "b")], br#"{"code":200,"message":"ok","data":{}}"#);
     assert_eq!(ok, Err(DecodeError::NotAnError(Vendor::Authing)));
+}
+
+/// Today's generations, as the vendors' services and SDKs send them.
+#[test]
+fn todays_envelopes_decode_with_vendor_code_message_and_request_id() {
+    // (body, envelope, code, variant name, message, request id)
+    type Case = (
+        &'static str,
+        Envelope,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: [Case; 8] = [
+        (
+            r#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"policy name in use"},"RequestId":"6f1e"}}"#,
+            Envelope::TencentCamV3, "FailedOperation.PolicyNameInUse", Some("FailedOperationPolicyNameInUse"), Some("policy name in use"), Some("6f1e"),
+        ),
+        (
+            r#"{"statusCode":404,"apiCode":2004,"message":"用户不存在","requestId":"a1"}"#,
+            Envelope::AuthingV3, "2004", Some("UserNotFound"), Some("用户不存在"), Some("a1"),
+        ),
+        (
+            r#"{"statusCode":429,"message":"您的请求已超过最大数量限制，请稍后重试"}"#,
+            Envelope::AuthingV3, "429", Some("ThrottleError"), Some("您的请求已超过最大数量限制，请稍后重试"), None,
+        ),
+        (
+            "<ErrorResponse><Errors><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message><Type>Sender</Type></Error></Errors><RequestId>q1</RequestId></ErrorResponse>",
+            Envelope::S3, "InvalidClientTokenId", Some("InvalidClientTokenId"), Some("The security token included in the request is invalid."), Some("q1"),
+        ),
+        (
+            r#"{"error":{"error_code":"PAP5.0021","error_msg":"no such user","request_id":"h1"}}"#,
+            Envelope::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), Some("h1"),
+        ),
+        (
+            r#"{"errorCode":"PAP5.0021","errorMsg":"no such user"}"#,
+            Envelope::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), None,
+        ),
+        (
+            r#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#,
+            Envelope::HuaweiIam, "401", None, Some("The request you have made requires authentication."), None,
+        ),
+        (
+            r#"{"error_msg":"no such user","error_code":"PAP5.0021","request_id":null,"encoded_authorization_message":null}"#,
+            Envelope::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), None,
+        ),
+    ];
+    for (body, envelope, code, name, message, request_id) in cases {
+        let error = decode(body.as_bytes(), None).unwrap_or_else(|e| panic!("{e}: {body}"));
+        assert_eq!(error.envelope(), envelope, "{body}");
+        assert_eq!(error.wire_code(), code, "{body}");
+        assert_eq!(error.code_name(), name, "{body}");
+        assert_eq!((error.message(), error.request_id()), (message, request_id), "{body}");
+        assert_eq!(error.to_bytes(), body.as_bytes(), "{body}");
+    }
+}
+
+#[test]
+fn success_bodies_of_every_generation_are_not_errors() {
+    for (body, vendor) in [
+        (r#"{"Response":{"RequestId":"r","Users":[]}}"#, Vendor::TencentCam),
+        (r#"{"statusCode":200,"message":"","data":{"id":"u1"}}"#, Vendor::Authing),
+        (r#"{"code":200,"message":"ok","data":{}}"#, Vendor::Authing),
+        (r#"{"code":0,"message":"","codeDesc":"Success"}"#, Vendor::TencentCam),
+    ] {
+        assert_eq!(decode(body.as_bytes(), None), Err(DecodeError::NotAnError(vendor)), "{body}");
+        assert_eq!(decode(body.as_bytes(), Some(vendor)), Err(DecodeError::NotAnError(vendor)), "{body}");
+        assert_eq!(
+            decode_http(None, 200, &[("a", "b")], body.as_bytes()),
+            Err(DecodeError::NotAnError(vendor)),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_proxy_page_is_named_as_such_or_decoded_from_the_status_with_aws_headers() {
+    let page = b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
+    let err = decode_http(None, 502, &[("Server", "nginx")], page).unwrap_err();
+    assert_eq!(err, DecodeError::NotAnEnvelope { kind: BodyKind::Html, status: Some(502) });
+    assert!(err.to_string().starts_with("an HTML page, not a vendor error body (HTTP 502"), "{err}");
+    let s3 = decode_http(None, 502, &[("x-amz-request-id", "R5")], page).unwrap();
+    assert_eq!(
+        (s3.wire_code(), s3.request_id(), s3.retry()),
+        ("BadGateway", Some("R5"), RetryClass::Transient)
+    );
+    assert_eq!(s3.to_bytes(), page, "the page is kept as received");
+    let named = decode_http(Some(Vendor::S3), 503, &[("a", "b")], page).unwrap();
+    assert_eq!(named.wire_code(), "ServiceUnavailable");
+}
+
+#[test]
+fn headers_count_as_evidence_and_ties_are_reported() {
+    // Fits Authing (it sends `data`) and Tencent (a 4xxx code): only the headers can tell.
+    let body = br#"{"code":4999,"message":"m","data":null}"#;
+    assert_eq!(recognize(body), Err(DecodeError::Ambiguous(vec![Vendor::TencentCam, Vendor::Authing])));
+    let tencent = recognize_http(Some(200), &[("X-TC-RequestId", "t1")], body);
+    assert_eq!(tencent, Ok(Vendor::TencentCam));
+    assert!(DecodeError::Ambiguous(vec![Vendor::TencentCam, Vendor::Authing])
+        .to_string()
+        .contains("tencent-cam and authing"));
+    // An integer-coded `error` object with a 4xx status or Huawei's header is Huawei's.
+    let keystone_like = br#"{"error":{"code":401,"message":"m"}}"#;
+    assert_eq!(recognize(keystone_like), Ok(Vendor::AwsInterface));
+    assert_eq!(recognize_http(Some(401), &[("a", "b")], keystone_like), Ok(Vendor::HuaweiIam));
+    assert_eq!(recognize_http(Some(200), &[("X-Request-Id", "h")], keystone_like), Ok(Vendor::HuaweiIam));
+    // x-amzn-RequestId (the Query APIs') marks a body-less answer as AWS's too.
+    let head = decode_http(None, 403, &[("x-amzn-RequestId", "q9")], b"").unwrap();
+    assert_eq!((head.vendor(), head.wire_code(), head.request_id()), (Vendor::S3, "Forbidden", Some("q9")));
+}
+
+#[test]
+fn a_named_vendor_picks_its_generation_by_shape() {
+    let v3 = AnyError::parse(
+        Vendor::TencentCam,
+        br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"r"}}"#,
+    )
+    .unwrap();
+    assert_eq!(v3.envelope(), Envelope::TencentCamV3);
+    let legacy =
+        AnyError::parse(Vendor::TencentCam, br#"{"code":4000,"message":"m","codeDesc":"InvalidParameter"}"#)
+            .unwrap();
+    assert_eq!(legacy.envelope(), Envelope::TencentCam);
+    let authing = AnyError::parse(Vendor::Authing, br#"{"statusCode":403,"message":"m"}"#).unwrap();
+    assert_eq!(authing.envelope(), Envelope::AuthingV3);
 }

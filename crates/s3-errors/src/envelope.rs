@@ -196,6 +196,12 @@ impl ErrorResponse {
         }
     }
 
+    /// A Query body for `code` as AWS-compatible servers write it, the `<Error>` wrapped in
+    /// `<Errors>` (see [`EnvelopeKind::QueryErrors`]).
+    pub fn new_query_errors(code: ErrorCode) -> Self {
+        ErrorResponse { kind: EnvelopeKind::QueryErrors, ..Self::new_query(code) }
+    }
+
     /// The error of a response without an envelope (see [`EnvelopeKind::StatusOnly`]): its code
     /// from `status` (see [`code_for_status`]), `body` kept as received.
     pub fn status_only(status: u16, body: &[u8]) -> Self {

@@ -1,0 +1,15 @@
+//! Any bytes: the authing_v3 envelope parser never panics, and whatever it accepts round-trips.
+#![no_main]
+
+use cloud_errors::authing::V3ErrorResponse as ErrorResponse;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(first) = ErrorResponse::parse(data) {
+        let bytes = first.to_bytes();
+        let second = ErrorResponse::parse(&bytes).expect("a body the parser accepted must parse again once written");
+        assert_eq!(second, first, "the written body reads back differently");
+        assert_eq!(second.to_bytes(), bytes, "writing is not stable");
+        let _ = first.to_string();
+    }
+});
