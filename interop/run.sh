@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The interop harness: proves the crates against real third-party software.
+#
+#   1. Real SDKs consume: every golden body an official SDK reads goes through that SDK's own
+#      error handling (botocore, the Tencent, Huawei and Authing SDKs), which must extract the
+#      code, message and request id `cloud-errors decode` reads (sdk_consume.py).
+#   2. Real servers produce: moto in server mode on 127.0.0.1 answers a fixed list of requests
+#      that provoke S3, IAM and STS errors; each captured response must decode as botocore
+#      parses it, and round-trip byte for byte (moto_produce.py). The captures are recorded in
+#      interop/fixtures/ so that `cargo test` checks them offline; a difference from the
+#      recorded fixtures fails here.
+#
+# It installs what it needs into its own venv (interop/.venv) from PyPI, talks to nothing but
+# 127.0.0.1, and ends with `interop: N passed, M failed`. Usage: interop/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+venv=interop/.venv
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet --disable-pip-version-check -r interop/requirements.txt
+
+cargo build --quiet -p cloud-errors
+binary="${CARGO_TARGET_DIR:-$root/target}/debug/cloud-errors"
+
+passed=0
+failed=0
+tally() {
+  # Reads a checker's closing line `NAME: N passed, M failed` and adds it up.
+  local line=$1
+  local p f
+  p=$(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed.*/\1/' <<<"$line")
+  f=$(sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed.*/\2/' <<<"$line")
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+run_checker() {
+  local output status=0
+  output=$("$venv/bin/python" "$@") || status=$?
+  printf '%s\n' "$output"
+  local last
+  last=$(tail -n 1 <<<"$output")
+  if [[ $last =~ [0-9]+\ passed,\ [0-9]+\ failed ]]; then
+    tally "$last"
+  else
+    echo "interop: $1 ended without a count (exit $status)"
+    failed=$((failed + 1))
+  fi
+}
+
+run_checker interop/sdk_consume.py "$binary" golden
+
+echo "interop: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
