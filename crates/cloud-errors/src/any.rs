@@ -118,6 +118,18 @@ impl AnyError {
     pub fn vendor(&self) -> Vendor {
         self.envelope().vendor()
     }
+
+    /// Whether the response held no error envelope, so that its code is the HTTP status's name
+    /// (S3's body-less answers to HEAD, and a proxy's page in front of S3): `NotFound` for 404,
+    /// as `aws-sdk-s3` names such errors, and S3's own code for 301 and 416.
+    pub fn code_from_status(&self) -> bool {
+        match self {
+            #[cfg(feature = "s3")]
+            AnyError::S3(e) => e.kind() == s3_errors::EnvelopeKind::StatusOnly,
+            #[allow(unreachable_patterns)]
+            _ => false,
+        }
+    }
 }
 
 /// A member of an envelope besides its code, message and request id, as it was sent.

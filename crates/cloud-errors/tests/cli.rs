@@ -57,7 +57,8 @@ fn decode_json_prints_the_documented_object_from_stdin() {
     assert_eq!(
         value,
         serde_json::json!({
-            "vendor": "huawei-iam", "code": "PAP5.0001", "known": true, "name": "AccessDenied",
+            "vendor": "huawei-iam", "envelope": "huawei-iam", "code": "PAP5.0001", "known": true,
+            "name": "AccessDenied", "code_from_status": false,
             "http_status": 403, "message": "access denied: x", "request_id": "r1",
             "description": "Access denied.", "remediation": "Check whether this operation is allowed.",
             "retry": "no", "fields": {"extra": [1, 2.50]}
@@ -217,4 +218,187 @@ fn list_prints_table_json_and_markdown() {
     let markdown = stdout(&run(&["list", "--vendor", "tencent-cam", "--format", "markdown"], b""));
     assert_eq!(markdown.lines().count(), 2 + count(Vendor::TencentCam));
     assert!(markdown.starts_with("| vendor | code |"));
+}
+
+#[test]
+fn decodes_pasted_curl_output_and_roundtrips_it_whole() {
+    let output = run(&["decode", "samples/curl-i-no-such-key.txt"], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("code:         NoSuchKey (documented as NoSuchKey)"), "{text}");
+    assert!(text.contains("http status:  404") && text.contains("request id:   4442587FB7D0A2F9"), "{text}");
+    let whole = std::fs::read("../../samples/curl-i-no-such-key.txt").unwrap();
+    let output = run(&["roundtrip", "samples/curl-i-no-such-key.txt"], b"");
+    assert_eq!(output.stdout, whole);
+    // Any HTTP version's status line, from standard input.
+    let http2 = b"HTTP/2 503\r\nx-amz-request-id: R2\r\n\r\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>";
+    let text = stdout(&run(&["decode"], http2));
+    assert!(
+        text.contains("SlowDown")
+            && text.contains("request id:   R2")
+            && text.contains("retry:        throttling"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_body_less_response_is_decoded_from_its_status_and_headers() {
+    let output = run(&["decode", "--format", "json", "samples/curl-head-404.txt"], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["code"], "NotFound");
+    assert_eq!(json["code_from_status"], true);
+    assert_eq!(json["request_id"], "4442587FB7D0A2F9");
+    let text = stdout(&run(&["decode", "--status", "404", "--header", "x-amz-request-id: R7"], b""));
+    assert!(text.contains("code:         NotFound") && text.contains("request id:   R7"), "{text}");
+    assert!(text.contains("note:         the response holds no error envelope"), "{text}");
+    let named = stdout(&run(&["decode", "--vendor", "s3", "--status", "403"], b""));
+    assert!(named.contains("code:         Forbidden"), "{named}");
+    // Headers add evidence to a bare body too.
+    let huawei = stdout(&run(
+        &["decode", "--status", "401", "--header", "X-Request-Id: h1"],
+        br#"{"error":{"code":401,"message":"m"}}"#,
+    ));
+    assert!(huawei.contains("vendor:       huawei-iam") && huawei.contains("request id:   h1"), "{huawei}");
+    let bad = run(&["decode", "--header", "no colon"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn an_html_page_is_named_for_what_it_is() {
+    let page = b"HTTP/1.1 502 Bad Gateway\r\nServer: nginx\r\n\r\n<html><head><title>502 Bad Gateway</title></head></html>";
+    let output = run(&["decode"], page);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("an HTML page, not a vendor error body (HTTP 502"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn scan_finds_every_cloud_error_in_har_and_ndjson_files() {
+    let output = run(&["scan", "samples/session.har", "samples/captures.ndjson"], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("8 cloud error responses found"), "{text}");
+    for row in [
+        "samples/session.har#1  HEAD  https://photos.s3.amazonaws.com/2026/beach.jpg  404  s3  NotFound",
+        "samples/session.har#4  POST  https://cam.tencentcloudapi.com/  200  tencent-cam  FailedOperation.PolicyNameInUse",
+        "samples/session.har#6  GET  https://core.authing.cn/api/v3/get-user?userId=u1  200  authing  2004",
+        "samples/captures.ndjson#1  POST  https://sts.amazonaws.com/  403  s3  ExpiredToken",
+    ] {
+        assert!(text.contains(row), "{row}\n{text}");
+    }
+    // Successes (entries 0, 5, 7), and the proxy page without vendor headers (9), are not errors.
+    for skipped in ["session.har#0 ", "session.har#5 ", "session.har#7 ", "session.har#9 "] {
+        assert!(!text.contains(skipped), "{skipped}\n{text}");
+    }
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout(&run(&["scan", "--format", "json", "samples/session.har"], b"")))
+            .unwrap();
+    assert_eq!(json.len(), 6);
+    assert_eq!((json[2]["code"].as_str(), json[2]["entry"].as_u64()), (Some("SlowDown"), Some(3)));
+    let missing = run(&["scan", "samples/nope.har"], b"");
+    assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn explain_suggests_the_nearest_codes_and_searches_words() {
+    let output = run(&["explain", "NoSuchKy"], b"");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("did you mean s3 NoSuchKey"), "{}", stderr(&output));
+    let found = stdout(&run(&["explain", "--search", "policy", "name", "--vendor", "tencent-cam"], b""));
+    assert!(found.contains("InvalidParameter.policyName.InUse"), "{found}");
+    let none = run(&["explain", "--search", "zzzzqqq"], b"");
+    assert_eq!(none.status.code(), Some(1));
+}
+
+#[test]
+fn completions_for_every_shell_and_no_colour_when_piped() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = run(&["completions", shell], b"");
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(stdout(&output).contains("cloud-errors"), "{shell}");
+    }
+    let piped = run(&["decode", "samples/s3-no-such-key.xml"], b"");
+    assert!(!stdout(&piped).contains('\u{1b}'), "no ANSI escapes when stdout is not a terminal");
+}
+
+/// The `--format json` schemas the README documents: scripts rely on these keys, in this order.
+#[test]
+fn json_schemas_are_as_documented() {
+    let decode =
+        ordered_keys(&stdout(&run(&["decode", "--format", "json", "samples/s3-no-such-key.xml"], b"")));
+    const DECODE: [&str; 13] = [
+        "vendor",
+        "envelope",
+        "code",
+        "known",
+        "name",
+        "code_from_status",
+        "http_status",
+        "message",
+        "request_id",
+        "description",
+        "remediation",
+        "retry",
+        "fields",
+    ];
+    assert_eq!(decode, DECODE);
+    let explain = ordered_keys(&stdout(&run(&["explain", "NoSuchKey", "--format", "json"], b"")));
+    const CODE: [&str; 13] = [
+        "vendor",
+        "table",
+        "code",
+        "name",
+        "number",
+        "http_status",
+        "message",
+        "wire_message",
+        "title",
+        "description",
+        "remediation",
+        "retry",
+        "sources",
+    ];
+    assert_eq!(explain, CODE);
+    let list = ordered_keys(&stdout(&run(&["list", "--vendor", "s3", "--format", "json"], b"")));
+    assert_eq!(list, CODE);
+    let scan = ordered_keys(&stdout(&run(&["scan", "--format", "json", "samples/captures.ndjson"], b"")));
+    let scan_keys: Vec<&str> = ["file", "entry", "method", "url"].into_iter().chain(DECODE).collect();
+    assert_eq!(scan, scan_keys);
+}
+
+/// The keys of the first object in `json` (the object itself, or an array's first element), in
+/// the order they are written.
+fn ordered_keys(json: &str) -> Vec<String> {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    struct Keys;
+    impl<'de> Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object or an array of objects")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<IgnoredAny>()?;
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let first = seq.next_element_seed(Keys)?.unwrap_or_default();
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(first)
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Keys {
+        type Value = Vec<String>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    Keys.deserialize(&mut serde_json::Deserializer::from_str(json)).unwrap()
 }
