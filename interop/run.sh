@@ -52,6 +52,7 @@ run_checker() {
 }
 
 run_checker interop/sdk_consume.py "$binary" golden
+run_checker interop/moto_produce.py "$binary"
 
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
