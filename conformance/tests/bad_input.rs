@@ -15,8 +15,6 @@ enum Expect {
     Kind(Kind),
     /// Accepted; writing it back gives the body again, byte for byte.
     Exact,
-    /// Accepted; writing it back gives a body that reads back the same.
-    Accepted,
 }
 
 fn check<P: Envelope>(rows: Vec<(String, Vec<u8>, Expect)>) {
@@ -29,7 +27,6 @@ fn check<P: Envelope>(rows: Vec<(String, Vec<u8>, Expect)>) {
             }
             (Err(e), Expect::Kind(kind)) => e.kind() == *kind,
             (Ok(parsed), Expect::Exact) => P::to_bytes(parsed) == body,
-            (Ok(parsed), Expect::Accepted) => P::parse(&P::to_bytes(parsed)).as_ref() == Ok(parsed),
             _ => false,
         };
         if !ok {
@@ -131,9 +128,12 @@ fn aws_interface_bad_input() {
     .filter(|(name, ..)| name != "valid")
     .collect();
     rows.push(row("valid", valid, Expect::Exact));
+    // An integral number spelled as a float is the integer, kept as spelled; a fraction is not.
+    rows.push(row("code spelled as a float", r#"{"error": {"code": 5.0}}"#, Expect::Exact));
+    rows.push(row("code spelled with an exponent", r#"{"error": {"code": 5e0}}"#, Expect::Exact));
     rows.push(row(
         "code not an integer",
-        r#"{"error": {"code": 5.0}}"#,
+        r#"{"error": {"code": 5.5}}"#,
         Expect::Error(Kind::InvalidType, 1, 22),
     ));
     rows.push(row(
@@ -186,7 +186,7 @@ fn huawei_iam_bad_input() {
     rows.push(row(
         "escapes and non-ASCII kept",
         r#"{"error_msg":"a\"b\\c\u0001 ünï 😀","error_code":"X"}"#,
-        Expect::Accepted,
+        Expect::Exact,
     ));
     rows.push(huge_message_row(r#"{"error_msg":"MESSAGE","error_code":"PAP5.0021"}"#));
     check::<HuaweiIam>(rows);
@@ -223,7 +223,8 @@ fn tencent_cam_bad_input() {
     ));
     rows.push(row("code as a numeric string", r#"{"code":"4000","message":"m"}"#, Expect::Exact));
     rows.push(row("code as a padded string", r#"{"code":"04000"}"#, Expect::Kind(Kind::InvalidType)));
-    rows.push(row("code as a float", r#"{"code":4000.0}"#, Expect::Kind(Kind::InvalidType)));
+    rows.push(row("code as a float", r#"{"code":4000.0}"#, Expect::Exact));
+    rows.push(row("code as a fraction", r#"{"code":4000.5}"#, Expect::Kind(Kind::InvalidType)));
     rows.push(huge_message_row(r#"{"code":4000,"message":"MESSAGE","codeDesc":"InvalidParameter"}"#));
     check::<TencentCam>(rows);
 }
@@ -241,7 +242,7 @@ fn s3_bad_input() {
         row("invalid UTF-8", valid.replacen("NoSuchKey", "NoSuch\u{fffd}", 1).replace('\u{fffd}', "\u{0}").into_bytes().into_iter().map(|b| if b == 0 { 0xff } else { b }).collect::<Vec<u8>>(), Expect::Error(Kind::Encoding, 2, 20)),
         row("trailing garbage", format!("{valid}x"), Expect::Error(Kind::TrailingCharacters, 2, len - decl.len() + 1)),
         row("a second root", format!("{valid}<Error/>"), Expect::Error(Kind::TrailingCharacters, 2, len - decl.len() + 1)),
-        row("trailing newline", format!("{valid}\n"), Expect::Accepted),
+        row("trailing newline", format!("{valid}\n"), Expect::Exact),
         row("wrong root", "<ListBucketResult/>", Expect::Error(Kind::WrongRoot, 1, 1)),
         row("unrelated document", "<html><body>502 Bad Gateway</body></html>", Expect::Error(Kind::WrongRoot, 1, 1)),
         row("namespace on <Error>", "<Error xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Code>X</Code></Error>", Expect::Error(Kind::Unsupported, 1, 1)),
@@ -258,7 +259,7 @@ fn s3_bad_input() {
         row("mismatched tags", "<Error><Code>X</Message></Error>", Expect::Kind(Kind::Syntax)),
         row("stray end tag", "</Error>", Expect::Kind(Kind::Syntax)),
         row("mismatched tags inside kept markup", "<Error><Code>X</Code><D><a></b></D></Error>", Expect::Error(Kind::Syntax, 1, 28)),
-        row("CDATA where text is expected", "<Error><Code><![CDATA[NoSuchKey]]></Code><Message><![CDATA[a < b & c]]></Message></Error>", Expect::Accepted),
+        row("CDATA where text is expected", "<Error><Code><![CDATA[NoSuchKey]]></Code><Message><![CDATA[a < b & c]]></Message></Error>", Expect::Exact),
         row("comment where text is expected", "<Error><Code>X</Code><Message>a<!-- c -->b</Message></Error>", Expect::Error(Kind::InvalidType, 1, 22)),
         row("processing instruction where text is expected", "<Error><Code>X<?pi?></Code></Error>", Expect::Error(Kind::InvalidType, 1, 8)),
         row("comment between elements", "<Error><!-- c --><Code>X</Code></Error>", Expect::Error(Kind::Unsupported, 1, 8)),

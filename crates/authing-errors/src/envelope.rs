@@ -1,7 +1,9 @@
 //! Authing's response body: `{"message": …, "code": 2004, "data": null}`. Authing answers with
 //! HTTP 200 and code 200 on success, another code on failure.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
+use cloud_errors_core::json::{
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+};
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -36,6 +38,8 @@ pub struct ErrorResponse {
     code: WireInt,
     data: Option<RawJson>,
     members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
     status: Option<u16>,
 }
 
@@ -51,13 +55,14 @@ impl ErrorResponse {
             code: WireInt::number(code.number()),
             data: Some(RawJson::Null),
             members,
+            source: JsonSource::none(),
             status: None,
         }
     }
 
     /// Reads a body. Members it does not model are kept as sent.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice(body)
+        json::from_slice_kept(body)
     }
 
     /// Reads an HTTP response: `Ok(None)` when the body's code is 200, a success.
@@ -77,6 +82,12 @@ impl ErrorResponse {
     /// The body as Authing writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
+    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// Whether the body reports success (code 200) rather than an error.
@@ -142,6 +153,7 @@ impl ErrorResponse {
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
         self.members.mark(MESSAGE);
+        self.sync_member(MESSAGE, JsonStyle::Compact);
         self
     }
 
@@ -149,6 +161,7 @@ impl ErrorResponse {
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
         self.data = Some(RawJson::new(data));
         self.members.mark(DATA);
+        self.sync_member(DATA, JsonStyle::Compact);
         self
     }
 
@@ -156,12 +169,15 @@ impl ErrorResponse {
     pub fn without_data(mut self) -> Self {
         self.data = None;
         self.members.unmark(DATA);
+        self.sync_removed("data");
         self
     }
 
     /// Adds a member the envelope does not model, after the others.
     pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        self.members.push_extra(key.into(), value);
+        let key = key.into();
+        self.sync_extra(&key, &value, JsonStyle::Compact);
+        self.members.push_extra(key, value);
         self
     }
 
@@ -182,6 +198,7 @@ impl JsonObject for ErrorResponse {
             code: WireInt::number(0),
             data: None,
             members: Members::new(),
+            source: JsonSource::none(),
             status: None,
         }
     }
@@ -190,6 +207,12 @@ impl JsonObject for ErrorResponse {
     }
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        Some(&self.source)
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        Some(&mut self.source)
     }
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {

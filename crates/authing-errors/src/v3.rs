@@ -2,7 +2,9 @@
 //! "requestId": …}`, optional `data`. `statusCode` 200 means success; `apiCode` is sent only
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
+use cloud_errors_core::json::{
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+};
 use cloud_errors_core::{Code, CodeSpec, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -39,6 +41,8 @@ pub struct V3ErrorResponse {
     request_id: Option<String>,
     data: Option<RawJson>,
     members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
     status: Option<u16>,
 }
 
@@ -56,6 +60,7 @@ impl V3ErrorResponse {
             request_id: None,
             data: None,
             members,
+            source: JsonSource::none(),
             status: None,
         }
     }
@@ -77,7 +82,7 @@ impl V3ErrorResponse {
     /// Reads a body (an error, or a success: see [`is_success`](Self::is_success)). Members it
     /// does not model are kept as sent.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice(body)
+        json::from_slice_kept(body)
     }
 
     /// Reads an HTTP response: `Ok(None)` when `statusCode` is 200, a success.
@@ -97,6 +102,12 @@ impl V3ErrorResponse {
     /// The body as Authing writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
+    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// Whether the body reports success (`statusCode` 200) rather than an error.
@@ -169,6 +180,7 @@ impl V3ErrorResponse {
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
         self.members.set_value(MESSAGE);
+        self.sync_member(MESSAGE, JsonStyle::Compact);
         self
     }
 
@@ -176,6 +188,7 @@ impl V3ErrorResponse {
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
         self.members.set_value(REQUEST_ID);
+        self.sync_member(REQUEST_ID, JsonStyle::Compact);
         self
     }
 
@@ -183,6 +196,7 @@ impl V3ErrorResponse {
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
         self.data = Some(RawJson::new(data));
         self.members.set_value(DATA);
+        self.sync_member(DATA, JsonStyle::Compact);
         self
     }
 
@@ -205,6 +219,7 @@ impl JsonObject for V3ErrorResponse {
             request_id: None,
             data: None,
             members: Members::new(),
+            source: JsonSource::none(),
             status: None,
         }
     }
@@ -213,6 +228,12 @@ impl JsonObject for V3ErrorResponse {
     }
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        Some(&self.source)
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        Some(&mut self.source)
     }
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;

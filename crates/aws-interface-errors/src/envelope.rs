@@ -1,7 +1,9 @@
 //! AWS Interface's error body: `{"error": {"code": 5, "message": "…"}}`, with optional
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
+use cloud_errors_core::json::{
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+};
 use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -36,6 +38,8 @@ pub struct ErrorResponse {
     duration: Option<RawJson>,
     traceback: Option<String>,
     members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
     status: Option<u16>,
 }
 
@@ -65,12 +69,19 @@ impl ErrorResponse {
         error.members.mark(1);
         let mut members = Members::new();
         members.mark(ERROR);
-        ErrorResponse { error, duration: None, traceback: None, members, status: None }
+        ErrorResponse {
+            error,
+            duration: None,
+            traceback: None,
+            members,
+            source: JsonSource::none(),
+            status: None,
+        }
     }
 
     /// Reads a body. Members it does not model are kept as sent.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice(body)
+        json::from_slice_kept(body)
     }
 
     /// Reads an HTTP response (AWS Interface answers errors with 200): `Ok(None)` when the body
@@ -98,6 +109,12 @@ impl ErrorResponse {
     /// non-ASCII text as `\uXXXX`), members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Python)
+    }
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
+    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Python)
     }
 
     /// The error code: a documented [`ErrorCode`], or the number as sent (`"-1"`).
@@ -184,6 +201,8 @@ impl ErrorResponse {
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error.message = Some(message.into());
         self.error.members.mark(1);
+        let value = self.error.render_member(1, JsonStyle::Python);
+        self.source.set(&["error"], "message", &value, json::canonical(ErrorObject::KEYS, JsonStyle::Python));
         self
     }
 
@@ -199,6 +218,7 @@ impl ErrorResponse {
         let text = if seconds.is_finite() { format!("{seconds:?}") } else { "0.0".to_owned() };
         self.duration = RawValue::from_string(text).ok().map(RawJson::new);
         self.members.mark(DURATION);
+        self.sync_member(DURATION, JsonStyle::Python);
         self
     }
 
@@ -206,12 +226,15 @@ impl ErrorResponse {
     pub fn with_traceback(mut self, traceback: impl Into<String>) -> Self {
         self.traceback = Some(traceback.into());
         self.members.mark(TRACEBACK);
+        self.sync_member(TRACEBACK, JsonStyle::Python);
         self
     }
 
     /// Adds a top-level member the envelope does not model, after the others.
     pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        self.members.push_extra(key.into(), value);
+        let key = key.into();
+        self.sync_extra(&key, &value, JsonStyle::Python);
+        self.members.push_extra(key, value);
         self
     }
 
@@ -232,6 +255,7 @@ impl JsonObject for ErrorResponse {
             duration: None,
             traceback: None,
             members: Members::new(),
+            source: JsonSource::none(),
             status: None,
         }
     }
@@ -240,6 +264,12 @@ impl JsonObject for ErrorResponse {
     }
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        Some(&self.source)
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        Some(&mut self.source)
     }
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {

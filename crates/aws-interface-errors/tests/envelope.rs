@@ -63,12 +63,16 @@ fn errors_arrive_with_status_200_and_success_bodies_are_not_errors() {
 }
 
 #[test]
-fn pretty_printed_bodies_parse_to_the_same_envelope() {
+fn pretty_printed_bodies_parse_to_the_same_envelope_and_are_written_back_as_they_came() {
     let pretty = "{\n  \"error\": {\n    \"code\": 5,\n    \"message\": \"Password did not match\"\n  }\n}";
     let error = ErrorResponse::parse(pretty.as_bytes()).unwrap();
+    assert_eq!(error, ErrorResponse::new(ErrorCode::from_number(5).unwrap()));
+    assert_eq!(String::from_utf8(error.to_bytes()).unwrap(), pretty);
+    // An edit changes only the member it sets, in the body's own layout.
+    let edited = error.with_message("Wrong password").with_duration(0.25);
     assert_eq!(
-        String::from_utf8(error.to_bytes()).unwrap(),
-        r#"{"error": {"code": 5, "message": "Password did not match"}}"#
+        String::from_utf8(edited.to_bytes()).unwrap(),
+        "{\n  \"error\": {\n    \"code\": 5,\n    \"message\": \"Wrong password\"\n  },\n  \"duration\": 0.25\n}"
     );
 }
 

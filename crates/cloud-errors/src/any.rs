@@ -78,10 +78,18 @@ macro_rules! any_error {
                 }
             }
 
-            /// The body written back the way the vendor writes it.
+            /// The body written back: byte for byte as it was read (with any edits made in
+            /// place), or for an envelope built here, as the vendor writes it.
             pub fn to_bytes(&self) -> Vec<u8> {
                 match self {
                     $($(#[cfg(feature = $name)] AnyError::$envelope(e) => e.to_bytes(),)*)*
+                }
+            }
+
+            /// The body in the vendor's canonical layout, whatever layout it was read in.
+            pub fn to_canonical_bytes(&self) -> Vec<u8> {
+                match self {
+                    $($(#[cfg(feature = $name)] AnyError::$envelope(e) => e.to_canonical_bytes(),)*)*
                 }
             }
 

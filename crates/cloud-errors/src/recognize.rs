@@ -53,8 +53,10 @@ impl<'de> Visitor<'de> for CodeProbe {
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<CodeShape, E> {
         Ok(i64::try_from(v).map_or(CodeShape::Other, CodeShape::Integer))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<CodeShape, E> {
-        Ok(CodeShape::Other)
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<CodeShape, E> {
+        // `2004.0` spells the integer code 2004, as the envelopes read it.
+        let integral = v.is_finite() && v.fract() == 0.0 && v.abs() <= 9_007_199_254_740_992.0;
+        Ok(if integral { CodeShape::Integer(v as i64) } else { CodeShape::Other })
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<CodeShape, E> {
         Ok(CodeShape::Other)

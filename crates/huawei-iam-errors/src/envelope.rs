@@ -7,7 +7,9 @@
 
 use core::fmt;
 
-use cloud_errors_core::json::{self, read_nullable, JsonObject, JsonStyle, JsonWriter, Members, RawValue};
+use cloud_errors_core::json::{
+    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue,
+};
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -53,6 +55,8 @@ pub struct ErrorResponse {
     // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
     error: Option<Box<NestedError>>,
     members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
     /// What the HTTP response said besides the body; boxed, as most uses parse bodies alone.
     http: Option<Box<HttpContext>>,
 }
@@ -126,7 +130,7 @@ impl ErrorResponse {
 
     /// Reads a body of either shape. Members it does not model are kept as sent.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice(body)
+        json::from_slice_kept(body)
     }
 
     /// Reads an HTTP response: `Ok(None)` for a status below 400; otherwise the body, with
@@ -150,6 +154,12 @@ impl ErrorResponse {
     /// The body as Huawei writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
+    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// The error code: `error_code`, `errorCode`, or the nested object's (an absent or `null`
@@ -230,6 +240,7 @@ impl ErrorResponse {
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error_msg = Some(message.into());
         self.members.set_value(ERROR_MSG);
+        self.sync_member(ERROR_MSG, JsonStyle::Compact);
         self
     }
 
@@ -244,6 +255,7 @@ impl ErrorResponse {
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
         self.members.set_value(REQUEST_ID);
+        self.sync_member(REQUEST_ID, JsonStyle::Compact);
         self
     }
 
@@ -251,12 +263,15 @@ impl ErrorResponse {
     pub fn with_encoded_authorization_message(mut self, message: impl Into<String>) -> Self {
         self.encoded_authorization_message = Some(message.into());
         self.members.set_value(ENCODED_AUTHORIZATION_MESSAGE);
+        self.sync_member(ENCODED_AUTHORIZATION_MESSAGE, JsonStyle::Compact);
         self
     }
 
     /// Adds a member the envelope does not model, after the others.
     pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        self.members.push_extra(key.into(), value);
+        let key = key.into();
+        self.sync_extra(&key, &value, JsonStyle::Compact);
+        self.members.push_extra(key, value);
         self
     }
 
@@ -302,6 +317,7 @@ impl JsonObject for ErrorResponse {
             camel: None,
             error: None,
             members: Members::new(),
+            source: JsonSource::none(),
             http: None,
         }
     }
@@ -310,6 +326,12 @@ impl JsonObject for ErrorResponse {
     }
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        Some(&self.source)
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        Some(&mut self.source)
     }
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {

@@ -19,16 +19,23 @@ fn the_documented_permission_error_round_trips_exactly() {
 }
 
 #[test]
-fn the_documents_pretty_printed_example_parses_and_writes_compact() {
+fn the_documents_pretty_printed_example_comes_back_as_sent_or_canonical_on_request() {
     let pretty = "{\n    \"error_msg\": \"attached policies per agency limit exceeded\",\n    \"error_code\": \"PAP5.0003\",\n    \"request_id\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n}";
     let error = ErrorResponse::parse(pretty.as_bytes()).unwrap();
     assert_eq!(error.code(), ErrorCode::AttachedPoliciesPerAgencyLimitExceeded);
-    let compact = error.to_bytes();
+    assert_eq!(String::from_utf8(error.to_bytes()).unwrap(), pretty);
+    let compact = error.to_canonical_bytes();
     assert_eq!(
         String::from_utf8(compact.clone()).unwrap(),
         r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#
     );
     assert_eq!(ErrorResponse::parse(&compact).unwrap(), error);
+    // An edit in the body's layout: the new member goes in the vendor's place, indented alike.
+    let edited = error.with_message("limit exceeded").with_encoded_authorization_message("e==");
+    assert_eq!(
+        String::from_utf8(edited.to_bytes()).unwrap(),
+        "{\n    \"error_msg\": \"limit exceeded\",\n    \"error_code\": \"PAP5.0003\",\n    \"request_id\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\n    \"encoded_authorization_message\": \"e==\"\n}"
+    );
 }
 
 #[test]

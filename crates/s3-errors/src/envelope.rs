@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 
+use crate::kept::{Holder, KeptXml};
 use crate::{xml, ErrorCode};
 
 /// Which of S3's error envelopes a body is.
@@ -120,6 +121,8 @@ pub struct ErrorResponse {
     pub(crate) kind: EnvelopeKind,
     /// A status-only response's body, kept as received (written back as is).
     pub(crate) raw_body: Option<Vec<u8>>,
+    /// The text an envelope was read from, written back as it is (edits are made in place).
+    pub(crate) kept: KeptXml,
     /// The XML declaration's content (`version="1.0" encoding="UTF-8"`), when the body had one.
     pub(crate) declaration: Option<Cow<'static, str>>,
     /// The root element's raw attributes (the Query envelope's `xmlns`).
@@ -168,6 +171,7 @@ impl ErrorResponse {
         ErrorResponse {
             kind: EnvelopeKind::Rest,
             raw_body: None,
+            kept: KeptXml::none(),
             declaration: Some(Cow::Borrowed(DECLARATION)),
             root_attributes: String::new(),
             fields: vec![Element::known_text("Code", code), Element::known_text("Message", message)],
@@ -278,6 +282,12 @@ impl ErrorResponse {
         xml::write(self)
     }
 
+    /// The body in S3's canonical layout, whatever layout it was read in (for comparing or
+    /// normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        xml::write_canonical(self)
+    }
+
     /// The body as a string (see [`to_bytes`](Self::to_bytes)).
     pub fn to_xml(&self) -> String {
         String::from_utf8(self.to_bytes()).expect("the writer writes UTF-8")
@@ -385,7 +395,9 @@ impl ErrorResponse {
                 self
             }
             EnvelopeKind::Query | EnvelopeKind::QueryErrors => {
-                set_text(&mut self.outer_after, "RequestId", request_id.into());
+                let request_id = request_id.into();
+                self.kept.set(Holder::Outer, "RequestId", &request_id, &[]);
+                set_text(&mut self.outer_after, "RequestId", request_id);
                 self
             }
         }
@@ -409,16 +421,17 @@ impl ErrorResponse {
 
     /// [`with_field`](Self::with_field) for names this crate knows to be valid.
     fn set_field(mut self, name: &str, text: String) -> Self {
-        if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
-            field.content = Content::Text(text);
-            return self;
-        }
         // S3 writes its extra elements before RequestId, and RequestId before HostId.
         let goes_before: &[&str] = match name {
             "HostId" => &[],
             "RequestId" => &["HostId"],
             _ => &["RequestId", "HostId"],
         };
+        self.kept.set(Holder::Error, name, &text, goes_before);
+        if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
+            field.content = Content::Text(text);
+            return self;
+        }
         let at =
             self.fields.iter().position(|f| goes_before.contains(&&*f.name)).unwrap_or(self.fields.len());
         self.fields.insert(at, Element::known_text(name, text));
@@ -427,12 +440,14 @@ impl ErrorResponse {
 
     /// Removes every child of `<Error>` called `name`.
     pub fn without_field(mut self, name: &str) -> Self {
+        self.kept.remove(Holder::Error, name);
         self.fields.retain(|f| f.name != name);
         self
     }
 
     /// Leaves the XML declaration out of the body (some S3-compatible servers send none).
     pub fn without_declaration(mut self) -> Self {
+        self.kept.remove_declaration();
         self.declaration = None;
         self
     }

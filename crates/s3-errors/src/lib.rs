@@ -5,6 +5,7 @@
 
 mod envelope;
 mod generated;
+mod kept;
 mod xml;
 
 pub use cloud_errors_core::{

@@ -473,6 +473,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
     Ok(ErrorResponse {
         kind,
         raw_body: None,
+        kept: crate::kept::KeptXml::new(text),
         declaration,
         root_attributes,
         fields,
@@ -486,7 +487,7 @@ pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
 
 /// Escapes text for element content. `\r` and other control characters become character
 /// references, so that they survive a reader's line-ending normalisation.
-fn escape_into(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
@@ -540,6 +541,18 @@ fn write_elements(out: &mut Vec<u8>, elements: &[Element]) {
 }
 
 pub(crate) fn write(error: &ErrorResponse) -> Vec<u8> {
+    if let Some(body) = &error.raw_body {
+        return body.clone();
+    }
+    // A body read from text is written back as that text (with any edits made in place).
+    if let Some(text) = error.kept.as_str() {
+        return text.as_bytes().to_vec();
+    }
+    write_canonical(error)
+}
+
+/// The envelope in S3's canonical layout, whatever text it was read from.
+pub(crate) fn write_canonical(error: &ErrorResponse) -> Vec<u8> {
     if let Some(body) = &error.raw_body {
         return body.clone();
     }

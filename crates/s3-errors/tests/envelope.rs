@@ -83,12 +83,48 @@ fn query_envelopes_round_trip_with_and_without_message() {
 fn pretty_printed_bodies_parse_to_the_same_envelope() {
     let pretty = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<Error>\r\n  <Code>NoSuchKey</Code>\n  <Message>The specified key does not exist.</Message>\n  <Key>photos/2026/a.jpg</Key>\n  <RequestId>R1</RequestId>\n  <HostId>H1</HostId>\n</Error>\n";
     let error = ErrorResponse::parse(pretty.as_bytes()).unwrap();
-    let compact = error.to_xml();
+    assert_eq!(error.to_xml(), pretty, "written back as received");
+    let compact = String::from_utf8(error.to_canonical_bytes()).unwrap();
     assert_eq!(
         compact,
         format!("{DECL}<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>photos/2026/a.jpg</Key><RequestId>R1</RequestId><HostId>H1</HostId></Error>")
     );
     assert_eq!(ErrorResponse::parse(compact.as_bytes()).unwrap(), error);
+}
+
+/// What servers and SDKs really send comes back byte for byte, and edits keep its layout.
+#[test]
+fn real_layouts_come_back_byte_for_byte_and_edits_touch_only_their_element() {
+    let bodies = [
+        // AWS's own IAM/STS error bodies are indented.
+        "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n  <Error>\n    <Type>Sender</Type>\n    <Code>ExpiredToken</Code>\n    <Message>The security token included in the request is expired</Message>\n  </Error>\n  <RequestId>4c2e</RequestId>\n</ErrorResponse>\n",
+        "<?xml version='1.0' encoding='UTF-8'?><Error><Code>NoSuchKey</Code><Message/></Error>",
+        "<Error><Code>InvalidArgument</Code><Message><![CDATA[a < b & c]]></Message><ArgumentValue>x &gt; y &#13; &#x41; &apos;</ArgumentValue></Error>\r\n",
+        "<Error><Code>X</Code><Message>raw > kept</Message></Error>",
+    ];
+    for body in bodies {
+        let error = ErrorResponse::parse(body.as_bytes()).unwrap();
+        assert_eq!(error.to_xml(), body);
+    }
+    let pretty = ErrorResponse::parse(bodies[0].as_bytes()).unwrap();
+    let edited = pretty.with_message("Token expired <again>").with_request_id("5d3f");
+    assert_eq!(
+        edited.to_xml(),
+        bodies[0]
+            .replace("The security token included in the request is expired", "Token expired &lt;again&gt;")
+            .replace("4c2e", "5d3f")
+    );
+    let empty = ErrorResponse::parse(bodies[1].as_bytes()).unwrap().with_message("m");
+    assert_eq!(empty.to_xml(), bodies[1].replace("<Message/>", "<Message>m</Message>"));
+    let added =
+        ErrorResponse::parse(b"<Error>\n  <Code>NoSuchKey</Code>\n  <RequestId>R</RequestId>\n</Error>")
+            .unwrap()
+            .with_field("Key", "a.txt")
+            .unwrap();
+    assert_eq!(
+        added.to_xml(),
+        "<Error>\n  <Code>NoSuchKey</Code>\n  <Key>a.txt</Key>\n  <RequestId>R</RequestId>\n</Error>"
+    );
 }
 
 #[test]

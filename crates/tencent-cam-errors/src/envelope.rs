@@ -2,7 +2,9 @@
 //! `data`. `code` is the common code (0 on success; some servers send it as a string of digits),
 //! `codeDesc` the module code.
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt};
+use cloud_errors_core::json::{
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+};
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -39,6 +41,8 @@ pub struct ErrorResponse {
     code_desc: Option<String>,
     data: Option<RawJson>,
     members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
     status: Option<u16>,
 }
 
@@ -56,6 +60,7 @@ impl ErrorResponse {
             code_desc: Some(code.as_str().to_owned()),
             data: None,
             members,
+            source: JsonSource::none(),
             status: None,
         }
     }
@@ -72,13 +77,14 @@ impl ErrorResponse {
             code_desc: None,
             data: None,
             members,
+            source: JsonSource::none(),
             status: None,
         }
     }
 
     /// Reads a body. Members it does not model are kept as sent.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice(body)
+        json::from_slice_kept(body)
     }
 
     /// Reads an HTTP response: `Ok(None)` when the body's code is 0, a success.
@@ -98,6 +104,12 @@ impl ErrorResponse {
     /// The body as Tencent writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
+    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// Whether the body reports success (code 0) rather than an error.
@@ -188,12 +200,14 @@ impl ErrorResponse {
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(message.into());
         self.members.mark(MESSAGE);
+        self.sync_member(MESSAGE, JsonStyle::Compact);
         self
     }
 
     /// Sends `code` as a string of digits (`"4000"`), as some servers do.
     pub fn with_quoted_code(mut self) -> Self {
         self.code = WireInt::quoted(self.code.value());
+        self.sync_member(CODE, JsonStyle::Compact);
         self
     }
 
@@ -201,12 +215,15 @@ impl ErrorResponse {
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
         self.data = Some(RawJson::new(data));
         self.members.mark(DATA);
+        self.sync_member(DATA, JsonStyle::Compact);
         self
     }
 
     /// Adds a member the envelope does not model, after the others.
     pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        self.members.push_extra(key.into(), value);
+        let key = key.into();
+        self.sync_extra(&key, &value, JsonStyle::Compact);
+        self.members.push_extra(key, value);
         self
     }
 
@@ -228,6 +245,7 @@ impl JsonObject for ErrorResponse {
             code_desc: None,
             data: None,
             members: Members::new(),
+            source: JsonSource::none(),
             status: None,
         }
     }
@@ -236,6 +254,12 @@ impl JsonObject for ErrorResponse {
     }
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        Some(&self.source)
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        Some(&mut self.source)
     }
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {

@@ -2,7 +2,9 @@
 //! `{"Response": {"Error": {"Code": "…", "Message": "…"}, "RequestId": "…"}}`. A `Response`
 //! without `Error` is a success. Every other member, at every level, is kept in order.
 
-use cloud_errors_core::json::{self, read_nullable, JsonObject, JsonStyle, JsonWriter, Members, RawValue};
+use cloud_errors_core::json::{
+    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue,
+};
 use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
@@ -25,6 +27,8 @@ use crate::V3ErrorCode;
 pub struct V3ErrorResponse {
     response: Inner,
     members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
     status: Option<u16>,
     header_request_id: Option<String>,
 }
@@ -78,6 +82,7 @@ impl V3ErrorResponse {
                 members: inner_members,
             },
             members,
+            source: JsonSource::none(),
             status: None,
             header_request_id: None,
         }
@@ -87,7 +92,7 @@ impl V3ErrorResponse {
     /// [`ParseErrorKind::MissingField`] error naming `Response.Error`; [`from_http`](Self::from_http)
     /// answers `Ok(None)` for it instead.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        let response: Self = json::from_slice(body)?;
+        let response: Self = json::from_slice_kept(body)?;
         if response.response.error.is_none() {
             let text = cloud_errors_core::check_body(body)?;
             return Err(ParseError::at_offset(
@@ -108,7 +113,7 @@ impl V3ErrorResponse {
         headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        let mut response: Self = json::from_slice(body)?;
+        let mut response: Self = json::from_slice_kept(body)?;
         if response.response.error.is_none() {
             return Ok(None);
         }
@@ -120,6 +125,12 @@ impl V3ErrorResponse {
     /// The body as Tencent writes it: compact JSON, members in their order.
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
+    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// The error code: a documented [`V3ErrorCode`], or the code as sent.
@@ -177,6 +188,9 @@ impl V3ErrorResponse {
         if let Some(error) = self.response.error.as_mut() {
             error.message = Some(message.into());
             error.members.set_value(MESSAGE);
+            let value = error.render_member(MESSAGE, JsonStyle::Compact);
+            let canonical = json::canonical(ErrorObject::KEYS, JsonStyle::Compact);
+            self.source.set(&["Response", "Error"], "Message", &value, canonical);
         }
         self
     }
@@ -185,6 +199,8 @@ impl V3ErrorResponse {
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.response.request_id = Some(request_id.into());
         self.response.members.set_value(REQUEST_ID);
+        let value = self.response.render_member(REQUEST_ID, JsonStyle::Compact);
+        self.source.set(&["Response"], "RequestId", &value, json::canonical(Inner::KEYS, JsonStyle::Compact));
         self
     }
 
@@ -207,6 +223,7 @@ impl JsonObject for V3ErrorResponse {
         V3ErrorResponse {
             response: Inner::empty(),
             members: Members::new(),
+            source: JsonSource::none(),
             status: None,
             header_request_id: None,
         }
@@ -216,6 +233,12 @@ impl JsonObject for V3ErrorResponse {
     }
     fn members_mut(&mut self) -> &mut Members {
         &mut self.members
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        Some(&self.source)
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        Some(&mut self.source)
     }
     fn read_member<'de, A: MapAccess<'de>>(&mut self, _index: usize, map: &mut A) -> Result<(), A::Error> {
         self.response = map.next_value()?;

@@ -8,14 +8,16 @@
 
 mod object;
 mod read;
+mod source;
 mod value;
 mod write;
 
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, MAX_KNOWN};
-pub use read::{from_slice, json_error};
+pub use read::{from_slice, from_slice_kept, json_error};
 pub use serde_json::value::RawValue;
+pub use source::{canonical, Canonical, JsonSource};
 pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
-pub use write::{to_vec, JsonStyle, JsonWriter};
+pub use write::{to_canonical_vec, to_vec, JsonStyle, JsonWriter};
 
 #[cfg(test)]
 mod tests {

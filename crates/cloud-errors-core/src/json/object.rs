@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Deserializer;
 
-use super::{JsonWriter, RawValue};
+use super::{JsonSource, JsonStyle, JsonWriter, RawValue};
 
 /// How many members an envelope object can model (the rest are kept as extras).
 pub const MAX_KNOWN: usize = 8;
@@ -201,6 +201,59 @@ pub trait JsonObject: Sized {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>);
     /// Serializes the value of modelled member `index` with serde.
     fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error>;
+
+    /// The text the object was read from, for envelopes that keep it (see [`JsonSource`]):
+    /// written back as it is.
+    fn kept(&self) -> Option<&JsonSource> {
+        None
+    }
+
+    /// The kept text, to edit.
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        None
+    }
+
+    /// Keeps the text the object was read from (for envelopes that keep it).
+    fn keep(&mut self, text: &str) {
+        if let Some(kept) = self.kept_mut() {
+            *kept = JsonSource::new(text);
+        }
+    }
+
+    /// After a builder changed modelled member `index`, writes its new value into the kept
+    /// text (in place, or added in the vendor's order and the body's layout).
+    fn sync_member(&mut self, index: usize, style: JsonStyle) {
+        let value = self.render_member(index, style);
+        if let Some(kept) = self.kept_mut() {
+            kept.set(&[], Self::KEYS[index], &value, super::source::canonical(Self::KEYS, style));
+        }
+    }
+
+    /// After a builder removed member `key`, removes it from the kept text.
+    fn sync_removed(&mut self, key: &str) {
+        if let Some(kept) = self.kept_mut() {
+            kept.remove(&[], key);
+        }
+    }
+
+    /// After a builder added an unmodelled member, adds it to the kept text, last.
+    fn sync_extra(&mut self, key: &str, value: &RawValue, style: JsonStyle) {
+        if let Some(kept) = self.kept_mut() {
+            kept.set(&[], key, value.get(), super::source::canonical(Self::KEYS, style));
+        }
+    }
+
+    /// The value of modelled member `index` as JSON text in `style`, as a builder writes it
+    /// into kept text.
+    fn render_member(&self, index: usize, style: JsonStyle) -> String {
+        let mut out = Vec::new();
+        if self.members().is_null(index) {
+            out.extend_from_slice(b"null");
+        } else {
+            self.write_member(index, &mut JsonWriter::new(&mut out, style));
+        }
+        String::from_utf8(out).expect("the writer writes UTF-8")
+    }
 }
 
 /// A member key: one the envelope models (its index), or another, kept.

@@ -46,3 +46,17 @@ pub fn json_error(err: &serde_json::Error) -> ParseError {
     };
     ParseError::new(kind, err.line().max(1), err.column().max(1), message)
 }
+
+/// Reads `input` as `T` (see [`from_slice`]) and keeps its text, so that it is written back
+/// byte for byte.
+pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) -> Result<T, ParseError> {
+    let mut object: T = from_slice(input)?;
+    // from_slice read the input as UTF-8 already; this cannot fail.
+    let text = core::str::from_utf8(input).map_err(|_| {
+        crate::check_body(input)
+            .err()
+            .unwrap_or_else(|| ParseError::new(ParseErrorKind::Encoding, 1, 1, "the body is not UTF-8"))
+    })?;
+    object.keep(text);
+    Ok(object)
+}

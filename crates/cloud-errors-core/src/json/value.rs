@@ -153,8 +153,17 @@ impl<'de> Deserialize<'de> for WireInt {
                     .map(WireInt::number)
                     .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(value), &self))
             }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<WireInt, E> {
+                // `4000.0` and `4e3` spell the integer 4000; the body keeps the spelling.
+                const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+                if value.is_finite() && value.fract() == 0.0 && value.abs() <= EXACT {
+                    Ok(WireInt::number(value as i64))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(value), &self))
+                }
+            }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<WireInt, E> {
-                // Only the canonical spelling, so that writing it back gives the same text.
+                // Only the canonical spelling: `"05"` is not the code `5`.
                 match text.parse::<i64>() {
                     Ok(value) if WireInt::quoted(value).as_str() == text => Ok(WireInt::quoted(value)),
                     _ => Err(E::invalid_value(de::Unexpected::Str(text), &self)),

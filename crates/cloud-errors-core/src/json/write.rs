@@ -4,7 +4,17 @@ use super::{JsonObject, Member, RawValue, WireInt};
 
 /// Writes a [`JsonObject`] in `style` into a new buffer.
 pub fn to_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256);
+    // A body read from text is written back as that text (with any edits made in place).
+    if let Some(text) = object.kept().and_then(|kept| kept.as_str()) {
+        return text.as_bytes().to_vec();
+    }
+    to_canonical_vec(object, style)
+}
+
+/// Writes a [`JsonObject`] in `style`, whatever text it was read from: the vendor's canonical
+/// layout of the same members, in their order.
+pub fn to_canonical_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
+    let mut out = Vec::with_capacity(128);
     JsonWriter::new(&mut out, style).object(object);
     out
 }

@@ -73,11 +73,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Decode an error and print it re-serialized the way the vendor writes it (a whole HTTP
-    /// response is printed whole).
+    /// Decode an error and write it back: byte for byte as received (a whole HTTP response is
+    /// printed whole), or with --canonical in the vendor's own layout.
     Roundtrip {
         #[command(flatten)]
         input: Input,
+        /// Write the body in the vendor's canonical layout instead of as received.
+        #[arg(long)]
+        canonical: bool,
     },
     /// Find every cloud error response in HAR 1.2 files or NDJSON captures
     /// (`{"status", "headers", "body"}` per line).
@@ -147,7 +150,7 @@ fn main() -> ExitCode {
             explain(&mut out, code.as_deref(), search.as_deref(), vendor, format, style)
         }
         Command::Decode { input, format } => decode_command(&mut out, &input, format, style),
-        Command::Roundtrip { input } => roundtrip(&mut out, &input),
+        Command::Roundtrip { input, canonical } => roundtrip(&mut out, &input, canonical),
         Command::Scan { format, files } => scan_command(&files, format, style),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "cloud-errors", &mut out);
@@ -234,7 +237,7 @@ fn decode_command(out: &mut Vec<u8>, input: &Input, format: Format, style: Style
     Ok(())
 }
 
-fn roundtrip(out: &mut Vec<u8>, input: &Input) -> Result<(), Failure> {
+fn roundtrip(out: &mut Vec<u8>, input: &Input, canonical: bool) -> Result<(), Failure> {
     let received = receive(input)?;
     let error = decode_received(&received, input.vendor)?;
     // A whole response is printed whole: its head as received, then the body as written.
@@ -242,7 +245,7 @@ fn roundtrip(out: &mut Vec<u8>, input: &Input) -> Result<(), Failure> {
         out.extend_from_slice(&response.head);
     }
     // The body is written as bytes, exactly, with no newline added.
-    out.extend_from_slice(&error.to_bytes());
+    out.extend_from_slice(&if canonical { error.to_canonical_bytes() } else { error.to_bytes() });
     Ok(())
 }
 

@@ -1,0 +1,355 @@
+//! The text an envelope was read from, kept so that writing it back is exact whatever its
+//! layout, and edited in place (as `toml_edit` does for TOML) so that setting one member changes
+//! only that member's bytes.
+//!
+//! The text is kept as read; where its members stand is found only when an edit needs it, by a
+//! small scanner that walks text serde_json has already checked to be well-formed.
+
+use core::ops::Range;
+
+/// Where one member of an object stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct MemberAt {
+    /// The key, quotes included.
+    key: Range<usize>,
+    /// The value.
+    value: Range<usize>,
+}
+
+/// Where an object's braces and members stand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ObjectAt {
+    open: usize,
+    close: usize,
+    members: Vec<MemberAt>,
+}
+
+fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
+        at += 1;
+    }
+    at
+}
+
+/// The end (exclusive) of the string whose opening quote is at `at`.
+fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The end (exclusive) of the value starting at `at`.
+fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
+    match *bytes.get(at)? {
+        b'"' => string_end(bytes, at),
+        b'{' | b'[' => {
+            // Count brackets outside strings; nesting depth costs nothing here.
+            let mut depth = 0usize;
+            let mut i = at;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'"' => {
+                        i = string_end(bytes, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            None
+        }
+        _ => {
+            let mut i = at;
+            while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                i += 1;
+            }
+            Some(i)
+        }
+    }
+}
+
+/// The members of the object starting at `at` (its `{`).
+fn scan_object(bytes: &[u8], at: usize) -> Option<ObjectAt> {
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    let mut members = Vec::new();
+    let mut i = skip_ws(bytes, at + 1);
+    if bytes.get(i) == Some(&b'}') {
+        return Some(ObjectAt { open: at, close: i, members });
+    }
+    loop {
+        let key_end = string_end(bytes, i)?;
+        let colon = skip_ws(bytes, key_end);
+        if bytes.get(colon) != Some(&b':') {
+            return None;
+        }
+        let value_start = skip_ws(bytes, colon + 1);
+        let end = value_end(bytes, value_start)?;
+        members.push(MemberAt { key: i..key_end, value: value_start..end });
+        i = skip_ws(bytes, end);
+        match bytes.get(i)? {
+            b',' => i = skip_ws(bytes, i + 1),
+            b'}' => return Some(ObjectAt { open: at, close: i, members }),
+            _ => return None,
+        }
+    }
+}
+
+/// Whether the key text (quotes included) spells `name`.
+fn key_is(text: &str, key: &Range<usize>, name: &str) -> bool {
+    let raw = &text[key.start + 1..key.end - 1];
+    if !raw.contains('\\') {
+        return raw == name;
+    }
+    serde_json::from_str::<String>(&text[key.clone()]).is_ok_and(|decoded| decoded == name)
+}
+
+/// The layout a body uses between members and after keys, to write a new member alike.
+struct Style {
+    /// Between one member's value and the next member's key (`,`, `, `, `,\n  `).
+    between: String,
+    /// Between a key and its value (`:`, `: `).
+    colon: String,
+}
+
+fn style_of(text: &str, object: &ObjectAt, default_between: &str, default_colon: &str) -> Style {
+    let colon = object
+        .members
+        .first()
+        .map_or_else(|| default_colon.to_owned(), |m| text[m.key.end..m.value.start].to_owned());
+    let between = match object.members.as_slice() {
+        [first, second, ..] => text[first.value.end..second.key.start].to_owned(),
+        // One member: a comma, then what stood before it (the indentation of a pretty body).
+        [only] if text[object.open + 1..only.key.start].contains('\n') => {
+            format!(",{}", &text[object.open + 1..only.key.start])
+        }
+        _ => default_between.to_owned(),
+    };
+    Style { between, colon }
+}
+
+/// The text of a JSON body as it was received (none for an envelope built from scratch), and
+/// in-place edits of it.
+#[derive(Clone, Debug, Default)]
+pub struct JsonSource {
+    text: Option<String>,
+}
+
+/// Kept text takes no part in equality: envelopes are equal when they hold the same members in
+/// the same order, however each was laid out. Compare `to_bytes()` to compare bytes.
+impl PartialEq for JsonSource {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for JsonSource {}
+
+/// How a vendor writes a member the body did not have.
+#[derive(Clone, Copy, Debug)]
+pub struct Canonical<'a> {
+    /// The object's keys in the vendor's order; a new member goes before the first present
+    /// member that follows it in this order.
+    pub order: &'a [&'a str],
+    /// Between members, when the object shows no example (`","` or `", "`).
+    pub between: &'a str,
+    /// Between a key and its value, when the object shows no example (`":"` or `": "`).
+    pub colon: &'a str,
+}
+
+/// How `style` lays out a new member in an object of `keys`.
+pub fn canonical(keys: &'static [&'static str], style: super::JsonStyle) -> Canonical<'static> {
+    let (between, colon) = match style {
+        super::JsonStyle::Compact => (",", ":"),
+        super::JsonStyle::Python => (", ", ": "),
+    };
+    Canonical { order: keys, between, colon }
+}
+
+impl JsonSource {
+    /// No text: the envelope is written in the vendor's canonical layout.
+    pub const fn none() -> Self {
+        JsonSource { text: None }
+    }
+
+    /// Keeps `text`, which serde_json has read as a well-formed JSON object.
+    pub fn new(text: &str) -> Self {
+        JsonSource { text: Some(text.to_owned()) }
+    }
+
+    /// The text, as received and edited, if any is kept.
+    pub fn as_str(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// Forgets the text (the envelope is then written in the vendor's canonical layout).
+    pub fn clear(&mut self) {
+        self.text = None;
+    }
+
+    /// The object at `path` (member names from the top-level object down).
+    fn object_at(text: &str, path: &[&str]) -> Option<ObjectAt> {
+        let bytes = text.as_bytes();
+        let mut object = scan_object(bytes, skip_ws(bytes, 0))?;
+        for name in path {
+            let member = object.members.iter().find(|m| key_is(text, &m.key, name))?;
+            object = scan_object(bytes, member.value.start)?;
+        }
+        Some(object)
+    }
+
+    /// Sets member `key` of the object at `path` to `value` (JSON text): in place where it is,
+    /// else added where `canonical` puts it, laid out as the object's other members are.
+    /// Everything else keeps its bytes. Without kept text, nothing is to be done; where the text
+    /// has no object at `path`, it is forgotten (the canonical layout then holds the change).
+    pub fn set(&mut self, path: &[&str], key: &str, value: &str, canonical: Canonical<'_>) {
+        if let Some(text) = self.text.as_mut() {
+            if Self::set_in(text, path, key, value, canonical).is_none() {
+                self.text = None;
+            }
+        }
+    }
+
+    fn set_in(
+        text: &mut String,
+        path: &[&str],
+        key: &str,
+        value: &str,
+        canonical: Canonical<'_>,
+    ) -> Option<()> {
+        let object = Self::object_at(text, path)?;
+        if let Some(member) = object.members.iter().find(|m| key_is(text, &m.key, key)) {
+            text.replace_range(member.value.clone(), value);
+            return Some(());
+        }
+        let style = style_of(text, &object, canonical.between, canonical.colon);
+        let key_json = serde_json::to_string(key).ok()?;
+        let rank = |name: &str| canonical.order.iter().position(|k| *k == name);
+        let mine = rank(key);
+        let follower = object.members.iter().find(|m| {
+            let name: String = serde_json::from_str(&text[m.key.clone()]).unwrap_or_default();
+            matches!((mine, rank(&name)), (Some(a), Some(b)) if b > a)
+        });
+        match (follower, object.members.last()) {
+            (Some(next), _) => {
+                let insert = format!("{key_json}{}{value}{}", style.colon, style.between);
+                text.insert_str(next.key.start, &insert);
+            }
+            (None, Some(last)) => {
+                let insert = format!("{}{key_json}{}{value}", style.between, style.colon);
+                text.insert_str(last.value.end, &insert);
+            }
+            (None, None) => {
+                let insert = format!("{key_json}{}{value}", style.colon);
+                text.insert_str(object.open + 1, &insert);
+            }
+        }
+        Some(())
+    }
+
+    /// Removes member `key` of the object at `path` (every one of that name) with its separator.
+    pub fn remove(&mut self, path: &[&str], key: &str) {
+        if let Some(text) = self.text.as_mut() {
+            if Self::remove_in(text, path, key).is_none() {
+                self.text = None;
+            }
+        }
+    }
+
+    fn remove_in(text: &mut String, path: &[&str], key: &str) -> Option<()> {
+        loop {
+            let object = Self::object_at(text, path)?;
+            let Some(index) = object.members.iter().position(|m| key_is(text, &m.key, key)) else {
+                return Some(());
+            };
+            let member = &object.members[index];
+            let range =
+                match (object.members.get(index + 1), index.checked_sub(1).map(|i| &object.members[i])) {
+                    // Take the separator after it, so that what precedes stays as it was.
+                    (Some(next), _) => member.key.start..next.key.start,
+                    (None, Some(previous)) => previous.value.end..member.value.end,
+                    (None, None) => object.open + 1..object.close,
+                };
+            text.replace_range(range, "");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COMPACT: Canonical<'static> =
+        Canonical { order: &["message", "code", "data"], between: ",", colon: ":" };
+
+    #[test]
+    fn replaces_a_value_in_place_and_keeps_every_other_byte() {
+        let mut source = JsonSource::new("{\n  \"message\" : \"old\",\n  \"code\": 2004\n}\n");
+        source.set(&[], "message", "\"new\"", COMPACT);
+        assert_eq!(source.as_str().unwrap(), "{\n  \"message\" : \"new\",\n  \"code\": 2004\n}\n");
+    }
+
+    #[test]
+    fn adds_a_member_in_the_canonical_place_laid_out_like_the_others() {
+        let mut pretty = JsonSource::new("{\n  \"message\": \"m\",\n  \"code\": 2004\n}");
+        pretty.set(&[], "data", "null", COMPACT);
+        assert_eq!(
+            pretty.as_str().unwrap(),
+            "{\n  \"message\": \"m\",\n  \"code\": 2004,\n  \"data\": null\n}"
+        );
+        let mut compact = JsonSource::new(r#"{"code":2004,"data":null}"#);
+        compact.set(&[], "message", "\"m\"", COMPACT);
+        assert_eq!(compact.as_str().unwrap(), r#"{"message":"m","code":2004,"data":null}"#);
+        let mut one = JsonSource::new("{\n    \"code\": 1\n}");
+        one.set(&[], "data", "{}", COMPACT);
+        assert_eq!(one.as_str().unwrap(), "{\n    \"code\": 1,\n    \"data\": {}\n}");
+        let mut empty = JsonSource::new("{}");
+        empty.set(&[], "code", "1", COMPACT);
+        assert_eq!(empty.as_str().unwrap(), r#"{"code":1}"#);
+    }
+
+    #[test]
+    fn edits_nested_objects_by_path() {
+        let mut source =
+            JsonSource::new(r#"{"error": {"code": 5, "message": "a \"q\" {x}"}, "duration": 0.1}"#);
+        let python = Canonical { order: &["code", "message"], between: ", ", colon: ": " };
+        source.set(&["error"], "message", "\"b\"", python);
+        assert_eq!(source.as_str().unwrap(), r#"{"error": {"code": 5, "message": "b"}, "duration": 0.1}"#);
+        source.set(&["missing"], "x", "1", python);
+        assert_eq!(source.as_str(), None, "an edit the text cannot hold forgets it");
+    }
+
+    #[test]
+    fn removes_members_with_their_separator() {
+        let mut source = JsonSource::new(r#"{"message":"m","code":1,"data":null}"#);
+        source.remove(&[], "data");
+        assert_eq!(source.as_str().unwrap(), r#"{"message":"m","code":1}"#);
+        source.remove(&[], "message");
+        assert_eq!(source.as_str().unwrap(), r#"{"code":1}"#);
+        source.remove(&[], "code");
+        assert_eq!(source.as_str().unwrap(), "{}");
+    }
+
+    #[test]
+    fn escaped_keys_and_values_with_brackets_are_walked_correctly() {
+        let mut source = JsonSource::new(r#"{"a\u0062":"}]\\","x":[{"y":"]"}],"code":1}"#);
+        source.set(&[], "code", "2", COMPACT);
+        assert_eq!(source.as_str().unwrap(), r#"{"a\u0062":"}]\\","x":[{"y":"]"}],"code":2}"#);
+        source.set(&[], "ab", "3", COMPACT);
+        assert_eq!(source.as_str().unwrap(), r#"{"a\u0062":3,"x":[{"y":"]"}],"code":2}"#);
+    }
+}
