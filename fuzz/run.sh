@@ -18,9 +18,11 @@ seed() {
   local target=$1 dir=corpus/$1 source
   shift
   mkdir -p "$dir"
-  for source in "$@" ../samples; do
+  for source in "$@" ../samples ../samples/real-layouts; do
     for file in "$source"/*; do
-      cp -f "$file" "$dir/$(basename "$(dirname "$file")")-$(basename "$file")"
+      if [ -f "$file" ]; then
+        cp -f "$file" "$dir/$(basename "$(dirname "$file")")-$(basename "$file")"
+      fi
     done
   done
 }

@@ -491,3 +491,227 @@ proptest! {
         assert_parsed_round_trips!(s3_errors::ErrorResponse, bytes);
     }
 }
+
+/// `text` (compact JSON, as the strategies write it) laid out and escaped another way, as
+/// `choices` say: whitespace (spaces, tabs, newlines, CRLF) around every structural character,
+/// and characters of string values spelled as `\uXXXX` escapes or `\/`. Keys keep their spelling.
+fn respell(text: &str, choices: &[u8]) -> String {
+    const SPACES: [&str; 6] = ["", " ", "\n  ", "\r\n\t", "  ", "\n"];
+    let mut next = choices.iter().copied().cycle();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    let mut is_key = true;
+    while let Some(c) = chars.next() {
+        if in_string {
+            match c {
+                '\\' => {
+                    out.push(c);
+                    // The escape as written: one character, or `u` and four hex digits.
+                    if let Some(escaped) = chars.next() {
+                        out.push(escaped);
+                        if escaped == 'u' {
+                            out.extend(chars.by_ref().take(4));
+                        }
+                    }
+                }
+                '"' => {
+                    in_string = false;
+                    out.push(c);
+                }
+                _ if !is_key && next.next().unwrap_or(0) % 4 == 0 => {
+                    if c == '/' {
+                        out.push_str("\\/");
+                    } else {
+                        let mut units = [0u16; 2];
+                        for unit in c.encode_utf16(&mut units) {
+                            out.push_str(&format!("\\u{unit:04x}"));
+                        }
+                    }
+                }
+                _ => out.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' | ',' | ':' | '}' | ']' => {
+                if matches!(c, '}' | ']') {
+                    out.push_str(SPACES[usize::from(next.next().unwrap_or(0)) % SPACES.len()]);
+                }
+                out.push(c);
+                is_key = matches!(c, '{' | ',');
+                out.push_str(SPACES[usize::from(next.next().unwrap_or(0)) % SPACES.len()]);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A respelled body comes back byte for byte and means the same; an edit of the message
+/// changes bytes only inside the message's value.
+macro_rules! assert_respelled_exact {
+    ($response:ty, $body:expr, $choices:expr, $new_message:expr, $message_key:literal) => {{
+        let compact: &str = &$body;
+        let spelled = respell(compact, &$choices);
+        let parsed = <$response>::parse(spelled.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}: {spelled}")))?;
+        prop_assert_eq!(String::from_utf8(parsed.to_bytes()).unwrap(), spelled.clone());
+        // The same code, message and request id (unmodelled members keep their own spelling).
+        let original = <$response>::parse(compact.as_bytes()).unwrap();
+        prop_assert_eq!(
+            (parsed.wire_code(), parsed.message(), parsed.request_id()),
+            (original.wire_code(), original.message(), original.request_id())
+        );
+        let edited = String::from_utf8(parsed.clone().with_message($new_message).to_bytes()).unwrap();
+        let reread = <$response>::parse(edited.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}: {edited}")))?;
+        prop_assert_eq!(reread.message(), Some($new_message));
+        // Where the message member stood (if it did), only its value may differ.
+        let key = concat!("\"", $message_key, "\"");
+        let value_at = spelled.find(key).and_then(|at| {
+            let after = &spelled[at + key.len()..];
+            let rest = after.trim_start().strip_prefix(':')?.trim_start();
+            Some(spelled.len() - rest.len())
+        });
+        if let Some(value_start) = value_at {
+            let prefix = spelled.bytes().zip(edited.bytes()).take_while(|(a, b)| a == b).count();
+            let suffix = spelled.bytes().rev().zip(edited.bytes().rev()).take_while(|(a, b)| a == b).count();
+            prop_assert!(
+                prefix >= value_start.min(edited.len()),
+                "changed before the value: {spelled} -> {edited}"
+            );
+            let rest_after_value = {
+                let mut stream = serde_json::Deserializer::from_str(&spelled[value_start..])
+                    .into_iter::<serde_json::Value>();
+                stream.next();
+                spelled.len() - value_start - stream.byte_offset()
+            };
+            prop_assert!(
+                suffix >= rest_after_value.min(edited.len() - prefix),
+                "changed after the value: {spelled} -> {edited}"
+            );
+        }
+    }};
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn respelled_authing_bodies_come_back_exactly_and_edits_stay_in_place(
+        body in authing_body(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        assert_respelled_exact!(authing_errors::ErrorResponse, body, choices, message.as_str(), "message");
+    }
+
+    #[test]
+    fn respelled_huawei_bodies_come_back_exactly_and_edits_stay_in_place(
+        body in huawei_body(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        assert_respelled_exact!(huawei_iam_errors::ErrorResponse, body, choices, message.as_str(), "error_msg");
+    }
+
+    #[test]
+    fn respelled_tencent_v3_bodies_come_back_exactly(
+        body in tencent_v3_body(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        assert_respelled_exact!(tencent_cam_errors::V3ErrorResponse, body, choices, message.as_str(), "Message");
+    }
+
+    #[test]
+    fn respelled_aws_bodies_come_back_exactly(
+        body in aws_body(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        assert_respelled_exact!(aws_interface_errors::ErrorResponse, body, choices, message.as_str(), "message");
+    }
+}
+
+/// An S3 body laid out and escaped another way: whitespace between elements, and characters of
+/// element text spelled as character references.
+fn respell_xml(text: &str, choices: &[u8]) -> String {
+    const SPACES: [&str; 5] = ["", "\n", "\r\n  ", "\t", "\n    "];
+    let mut next = choices.iter().copied().cycle();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut in_tag = false;
+    let mut tag = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                in_tag = true;
+                tag.clear();
+                out.push(c);
+            }
+            '>' => {
+                in_tag = false;
+                out.push(c);
+                // Between elements whitespace may stand: not inside an empty `<A></A>`, where
+                // it would be the element's text.
+                let opened = !tag.starts_with('/') && !tag.ends_with('/') && !tag.starts_with('?');
+                let mut ahead = chars.clone();
+                let closes_next = ahead.next() == Some('<') && ahead.next() == Some('/');
+                if chars.peek() == Some(&'<') && !(opened && closes_next) {
+                    out.push_str(SPACES[usize::from(next.next().unwrap_or(0)) % SPACES.len()]);
+                }
+            }
+            _ if in_tag => {
+                tag.push(c);
+                out.push(c);
+            }
+            '&' if !in_tag => {
+                // An entity or reference as written.
+                out.push(c);
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == ';' {
+                        break;
+                    }
+                }
+            }
+            _ if !in_tag && !c.is_whitespace() && next.next().unwrap_or(0) % 5 == 0 => {
+                out.push_str(&format!("&#{};", u32::from(c)));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn respelled_s3_bodies_come_back_exactly_and_edits_stay_in_place(
+        error in s3_envelope(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        let spelled = respell_xml(&error.to_xml(), &choices);
+        let parsed = s3_errors::ErrorResponse::parse(spelled.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}: {spelled}")))?;
+        prop_assert_eq!(parsed.to_xml(), spelled.clone());
+        prop_assert_eq!((parsed.code(), parsed.message(), parsed.request_id()), (error.code(), error.message(), error.request_id()));
+        let edited = parsed.with_message(message.clone()).to_xml();
+        let reread = s3_errors::ErrorResponse::parse(edited.as_bytes())
+            .map_err(|e| TestCaseError::fail(format!("{e}: {edited}")))?;
+        prop_assert_eq!(reread.message(), Some(message.as_str()));
+        // Only the Message element changed: everything before its start tag is as it was.
+        if let Some(at) = spelled.find("<Message") {
+            let prefix = spelled.bytes().zip(edited.bytes()).take_while(|(a, b)| a == b).count();
+            prop_assert!(prefix >= at, "changed before <Message>: {spelled} -> {edited}");
+        }
+    }
+}
