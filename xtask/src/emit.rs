@@ -125,14 +125,15 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
     writeln!(out, "}}\n").unwrap();
 
     let all: Vec<String> = e.codes.iter().map(|s| format!("{name}::{}", s.name)).collect();
+    let upper = screaming_snake(name);
+    let lower = upper.to_lowercase();
     writeln!(
         out,
-        "impl {name} {{\n\
-         /// Every code, in table order.\n\
-         pub const ALL: &'static [{name}] = &[{}];\n\n\
-         /// One row per variant, in the same order.\n\
+        "/// Every `{name}`, in table order.\n\
+         const {upper}_ALL: &[{name}] = &[{}];\n\n\
+         /// One row per `{name}` variant, in the same order.\n\
          #[rustfmt::skip]\n\
-         const SPECS: &'static [CodeSpec] = &[",
+         const {upper}_SPECS: &[CodeSpec] = &[",
         all.join(", ")
     )
     .unwrap();
@@ -178,7 +179,7 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
             .collect();
         writeln!(
             out,
-            "\n/// The {} each code travels with, by variant.\npub(crate) const COMMON: &'static [{}] = &[{}];",
+            "\n/// The {} each `{name}` travels with, by variant.\npub(crate) const {upper}_COMMON: &[{}] = &[{}];",
             common.rust_name,
             common.rust_name,
             targets.join(", ")
@@ -186,7 +187,7 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
         .unwrap();
     }
     if e.numeric {
-        writeln!(out, "\n/// The code with this number, if any.\npub const fn from_number(number: i64) -> Option<Self> {{\nmatch number {{").unwrap();
+        writeln!(out, "\n/// The `{name}` with this number, if any.\nconst fn {lower}_from_number(number: i64) -> Option<{name}> {{\nmatch number {{").unwrap();
         for spec in &e.codes {
             writeln!(
                 out,
@@ -198,20 +199,29 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
         }
         writeln!(out, "_ => None,\n}}\n}}").unwrap();
     } else {
-        writeln!(
-            out,
-            "\n/// The code with this wire string, if any.\nfn lookup(code: &str) -> Option<Self> {{"
-        )
-        .unwrap();
+        writeln!(out, "\n/// The `{name}` with this wire string, if any.\nfn {lower}_lookup(code: &str) -> Option<{name}> {{")
+            .unwrap();
         emit_lookup(out, e);
         writeln!(out, "}}").unwrap();
     }
+    let (kind, lookup) = if e.numeric { ("numeric", "from_number") } else { ("text", "lookup") };
     writeln!(
         out,
-        "}}\n\ncloud_errors_core::error_code_enum!({name}, {});",
-        if e.numeric { "numeric" } else { "text" }
+        "\ncloud_errors_core::error_code_enum!({name}, {kind}, {upper}_ALL, {upper}_SPECS, {lower}_{lookup});"
     )
     .unwrap();
+}
+
+/// `ErrorCode` → `ERROR_CODE`, `V3StatusCode` → `V3_STATUS_CODE`.
+fn screaming_snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.char_indices() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
 }
 
 /// The facade's recognition data: every vendor's documented numeric codes, by table, sorted,

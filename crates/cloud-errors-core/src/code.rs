@@ -228,16 +228,13 @@ mod tests {
         }
     }
 
-    impl Tiny {
-        const ALL: &'static [Tiny] = &[Tiny::Busy, Tiny::Gone];
-        const SPECS: &'static [CodeSpec] =
-            &[row("Busy", RetryClass::Throttling), row("Gone", RetryClass::No)];
-        fn lookup(code: &str) -> Option<Self> {
-            Self::ALL.iter().copied().find(|c| c.as_str() == code)
-        }
+    const TINY_ALL: &[Tiny] = &[Tiny::Busy, Tiny::Gone];
+    const TINY_SPECS: &[CodeSpec] = &[row("Busy", RetryClass::Throttling), row("Gone", RetryClass::No)];
+    fn tiny_lookup(code: &str) -> Option<Tiny> {
+        TINY_ALL.iter().copied().find(|c| c.as_str() == code)
     }
 
-    crate::error_code_enum!(Tiny, text);
+    crate::error_code_enum!(Tiny, text, TINY_ALL, TINY_SPECS, tiny_lookup);
 
     #[test]
     fn known_and_unknown_codes_keep_their_wire_text() {

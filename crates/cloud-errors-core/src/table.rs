@@ -136,11 +136,12 @@ impl CodeSpec {
 
 /// Gives a generated code enum its methods and trait impls.
 ///
-/// The enum's `impl` block in `generated.rs` defines `const ALL: &'static [Self]` (every
-/// variant, in table order), `const SPECS: &'static [CodeSpec]` (one row per variant, in the
-/// same order) and the lookup: `fn lookup(code: &str) -> Option<Self>` for codes that are
-/// strings, `pub const fn from_number(number: i64) -> Option<Self>` for numeric ones. Called as
-/// `error_code_enum!(ErrorCode, text)` or `error_code_enum!(ErrorCode, numeric)`, it adds:
+/// `generated.rs` defines, beside the enum, a const of every variant in table order, a const of
+/// one [`CodeSpec`] row per variant in the same order, and the lookup: `fn(&str) -> Option<E>`
+/// for codes that are strings, `const fn(i64) -> Option<E>` for numeric ones. Called as
+/// `error_code_enum!(ErrorCode, text, ALL, SPECS, lookup)` or
+/// `error_code_enum!(ErrorCode, numeric, ALL, SPECS, from_number)`, it adds `ALL`, `COUNT`
+/// and:
 ///
 /// - allocation-free `const fn` views (`as_str`, `name`, `http_status`, `message`,
 ///   `wire_message`, `title`, `description`, `remediation`, `retry`, `sources`, `spec`, and
@@ -154,22 +155,27 @@ impl CodeSpec {
 /// The calling crate must define `VENDOR: &str` at the root of the module it calls from.
 #[macro_export]
 macro_rules! error_code_enum {
-    ($name:ident, text) => {
-        $crate::error_code_enum!(@common $name);
+    ($name:ident, text, $all:ident, $specs:ident, $lookup:ident) => {
+        $crate::error_code_enum!(@common $name, $all, $specs);
 
         impl $name {
             /// The documented code with this wire string, if any. Allocates nothing.
             pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
-                Self::lookup(code)
+                $lookup(code)
             }
         }
 
         $crate::error_code_enum!(@serde $name, serialize_str, as_str);
     };
-    ($name:ident, numeric) => {
-        $crate::error_code_enum!(@common $name);
+    ($name:ident, numeric, $all:ident, $specs:ident, $from_number:ident) => {
+        $crate::error_code_enum!(@common $name, $all, $specs);
 
         impl $name {
+            /// The documented code with this number, if any.
+            pub const fn from_number(number: i64) -> ::core::option::Option<Self> {
+                $from_number(number)
+            }
+
             /// The documented code with this wire string (the number in canonical decimal, so
             /// `"05"` is not `5`), if any. Allocates nothing.
             pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
@@ -200,8 +206,14 @@ macro_rules! error_code_enum {
         $crate::error_code_enum!(@serde $name, serialize_i64, number);
     };
 
-    (@common $name:ident) => {
+    (@common $name:ident, $all:ident, $specs:ident) => {
         impl $name {
+            /// Every code, in table order.
+            pub const ALL: &'static [$name] = $all;
+
+            /// One row per variant, in the same order.
+            const SPECS: &'static [$crate::CodeSpec] = $specs;
+
             /// How many codes the table has.
             pub const COUNT: usize = $name::SPECS.len();
 

@@ -910,141 +910,140 @@ pub enum ErrorCode {
     LocationNotFound,
 }
 
-impl ErrorCode {
-    /// Every code, in table order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::AccessDenied,
-        ErrorCode::AccountNotFound,
-        ErrorCode::AccountProblem,
-        ErrorCode::AmbiguousGrantByEmailAddress,
-        ErrorCode::BadDigest,
-        ErrorCode::BucketAlreadyExists,
-        ErrorCode::BucketAlreadyOwnedByYou,
-        ErrorCode::BucketNotEmpty,
-        ErrorCode::CredentialsNotSupported,
-        ErrorCode::CrossLocationLoggingProhibited,
-        ErrorCode::DeleteConflict,
-        ErrorCode::EntityAlreadyExists,
-        ErrorCode::EntityDoesNotExist,
-        ErrorCode::EntityTooSmall,
-        ErrorCode::EntityTooLarge,
-        ErrorCode::ExpiredToken,
-        ErrorCode::Forbidden,
-        ErrorCode::IllegalVersioningConfigurationException,
-        ErrorCode::IncompleteBody,
-        ErrorCode::IncompleteSignature,
-        ErrorCode::IncorrectNumberOfFilesInPostRequest,
-        ErrorCode::InlineDataTooLarge,
-        ErrorCode::InternalError,
-        ErrorCode::InternalFailure,
-        ErrorCode::InvalidAccessKeyId,
-        ErrorCode::InvalidAction,
-        ErrorCode::InvalidAddressingHeader,
-        ErrorCode::InvalidArgument,
-        ErrorCode::InvalidBucketName,
-        ErrorCode::InvalidBucketState,
-        ErrorCode::InvalidClientTokenId,
-        ErrorCode::InvalidDigest,
-        ErrorCode::InvalidEncryptionAlgorithmError,
-        ErrorCode::InvalidInput,
-        ErrorCode::InvalidLocationConstraint,
-        ErrorCode::InvalidObjectState,
-        ErrorCode::InvalidParameterCombination,
-        ErrorCode::InvalidParameterValue,
-        ErrorCode::InvalidPart,
-        ErrorCode::InvalidPartOrder,
-        ErrorCode::InvalidPayer,
-        ErrorCode::InvalidPolicyDocument,
-        ErrorCode::InvalidQueryParameter,
-        ErrorCode::InvalidRange,
-        ErrorCode::InvalidRequest,
-        ErrorCode::InvalidSecurity,
-        ErrorCode::InvalidSOAPRequest,
-        ErrorCode::InvalidStorageClass,
-        ErrorCode::InvalidTargetBucketForLogging,
-        ErrorCode::InvalidToken,
-        ErrorCode::InvalidURI,
-        ErrorCode::KeyTooLong,
-        ErrorCode::LimitExceeded,
-        ErrorCode::MalformedACLError,
-        ErrorCode::MalformedPolicyDocument,
-        ErrorCode::MalformedPOSTRequest,
-        ErrorCode::MalformedQueryString,
-        ErrorCode::MalformedXML,
-        ErrorCode::MaxMessageLengthExceeded,
-        ErrorCode::MaxPostPreDataLengthExceededError,
-        ErrorCode::MetadataTooLarge,
-        ErrorCode::MethodNotAllowed,
-        ErrorCode::MissingAction,
-        ErrorCode::MissingAttachment,
-        ErrorCode::MissingAuthenticationToken,
-        ErrorCode::MissingContentLength,
-        ErrorCode::MissingParameter,
-        ErrorCode::MissingRequestBodyError,
-        ErrorCode::MissingSecurityElement,
-        ErrorCode::MissingSecurityHeader,
-        ErrorCode::NoLoggingStatusForKey,
-        ErrorCode::NoSuchBucket,
-        ErrorCode::NoSuchEntity,
-        ErrorCode::NoSuchKey,
-        ErrorCode::NoSuchUpload,
-        ErrorCode::NoSuchVersion,
-        ErrorCode::NotImplemented,
-        ErrorCode::NotModified,
-        ErrorCode::NotSignedUp,
-        ErrorCode::NoSuchBucketPolicy,
-        ErrorCode::OperationAborted,
-        ErrorCode::OptInRequired,
-        ErrorCode::PermanentRedirect,
-        ErrorCode::PreconditionFailed,
-        ErrorCode::Redirect,
-        ErrorCode::RestoreAlreadyInProgress,
-        ErrorCode::RequestExpired,
-        ErrorCode::RequestIsNotMultiPartContent,
-        ErrorCode::RequestTimeout,
-        ErrorCode::RequestTimeTooSkewed,
-        ErrorCode::RequestTorrentOfBucketError,
-        ErrorCode::ServiceFailure,
-        ErrorCode::ServiceUnavailable,
-        ErrorCode::SignatureDoesNotMatch,
-        ErrorCode::SlowDown,
-        ErrorCode::TemporaryRedirect,
-        ErrorCode::Throttling,
-        ErrorCode::TokenRefreshRequired,
-        ErrorCode::TooManyBuckets,
-        ErrorCode::TooManyParts,
-        ErrorCode::UnexpectedContent,
-        ErrorCode::UnresolvableGrantByEmailAddress,
-        ErrorCode::UserKeyMustBeSpecified,
-        ErrorCode::ValidationError,
-        ErrorCode::WrongFormat,
-        ErrorCode::AccessForbidden,
-        ErrorCode::HttpHeadersTooLarge,
-        ErrorCode::InvalidPartNumber,
-        ErrorCode::InvalidRedirectLocation,
-        ErrorCode::InvalidTag,
-        ErrorCode::MissingRequiredParameter,
-        ErrorCode::NoSuchCORSConfiguration,
-        ErrorCode::NoSuchLifecycleConfiguration,
-        ErrorCode::NoSuchObjectLockConfiguration,
-        ErrorCode::NoSuchWebsiteConfiguration,
-        ErrorCode::NoSuchTagSet,
-        ErrorCode::ReplicationConfigurationNotFoundError,
-        ErrorCode::ObjectLockConfigurationNotFoundError,
-        ErrorCode::ServerSideEncryptionConfigurationNotFoundError,
-        ErrorCode::KeyAlreadyExists,
-        ErrorCode::MalformedPolicy,
-        ErrorCode::ReportExpired,
-        ErrorCode::ReportInProgress,
-        ErrorCode::ReportNotPresent,
-        ErrorCode::Found,
-        ErrorCode::MPUinProgress,
-        ErrorCode::LocationNotFound,
-    ];
+/// Every `ErrorCode`, in table order.
+const ERROR_CODE_ALL: &[ErrorCode] = &[
+    ErrorCode::AccessDenied,
+    ErrorCode::AccountNotFound,
+    ErrorCode::AccountProblem,
+    ErrorCode::AmbiguousGrantByEmailAddress,
+    ErrorCode::BadDigest,
+    ErrorCode::BucketAlreadyExists,
+    ErrorCode::BucketAlreadyOwnedByYou,
+    ErrorCode::BucketNotEmpty,
+    ErrorCode::CredentialsNotSupported,
+    ErrorCode::CrossLocationLoggingProhibited,
+    ErrorCode::DeleteConflict,
+    ErrorCode::EntityAlreadyExists,
+    ErrorCode::EntityDoesNotExist,
+    ErrorCode::EntityTooSmall,
+    ErrorCode::EntityTooLarge,
+    ErrorCode::ExpiredToken,
+    ErrorCode::Forbidden,
+    ErrorCode::IllegalVersioningConfigurationException,
+    ErrorCode::IncompleteBody,
+    ErrorCode::IncompleteSignature,
+    ErrorCode::IncorrectNumberOfFilesInPostRequest,
+    ErrorCode::InlineDataTooLarge,
+    ErrorCode::InternalError,
+    ErrorCode::InternalFailure,
+    ErrorCode::InvalidAccessKeyId,
+    ErrorCode::InvalidAction,
+    ErrorCode::InvalidAddressingHeader,
+    ErrorCode::InvalidArgument,
+    ErrorCode::InvalidBucketName,
+    ErrorCode::InvalidBucketState,
+    ErrorCode::InvalidClientTokenId,
+    ErrorCode::InvalidDigest,
+    ErrorCode::InvalidEncryptionAlgorithmError,
+    ErrorCode::InvalidInput,
+    ErrorCode::InvalidLocationConstraint,
+    ErrorCode::InvalidObjectState,
+    ErrorCode::InvalidParameterCombination,
+    ErrorCode::InvalidParameterValue,
+    ErrorCode::InvalidPart,
+    ErrorCode::InvalidPartOrder,
+    ErrorCode::InvalidPayer,
+    ErrorCode::InvalidPolicyDocument,
+    ErrorCode::InvalidQueryParameter,
+    ErrorCode::InvalidRange,
+    ErrorCode::InvalidRequest,
+    ErrorCode::InvalidSecurity,
+    ErrorCode::InvalidSOAPRequest,
+    ErrorCode::InvalidStorageClass,
+    ErrorCode::InvalidTargetBucketForLogging,
+    ErrorCode::InvalidToken,
+    ErrorCode::InvalidURI,
+    ErrorCode::KeyTooLong,
+    ErrorCode::LimitExceeded,
+    ErrorCode::MalformedACLError,
+    ErrorCode::MalformedPolicyDocument,
+    ErrorCode::MalformedPOSTRequest,
+    ErrorCode::MalformedQueryString,
+    ErrorCode::MalformedXML,
+    ErrorCode::MaxMessageLengthExceeded,
+    ErrorCode::MaxPostPreDataLengthExceededError,
+    ErrorCode::MetadataTooLarge,
+    ErrorCode::MethodNotAllowed,
+    ErrorCode::MissingAction,
+    ErrorCode::MissingAttachment,
+    ErrorCode::MissingAuthenticationToken,
+    ErrorCode::MissingContentLength,
+    ErrorCode::MissingParameter,
+    ErrorCode::MissingRequestBodyError,
+    ErrorCode::MissingSecurityElement,
+    ErrorCode::MissingSecurityHeader,
+    ErrorCode::NoLoggingStatusForKey,
+    ErrorCode::NoSuchBucket,
+    ErrorCode::NoSuchEntity,
+    ErrorCode::NoSuchKey,
+    ErrorCode::NoSuchUpload,
+    ErrorCode::NoSuchVersion,
+    ErrorCode::NotImplemented,
+    ErrorCode::NotModified,
+    ErrorCode::NotSignedUp,
+    ErrorCode::NoSuchBucketPolicy,
+    ErrorCode::OperationAborted,
+    ErrorCode::OptInRequired,
+    ErrorCode::PermanentRedirect,
+    ErrorCode::PreconditionFailed,
+    ErrorCode::Redirect,
+    ErrorCode::RestoreAlreadyInProgress,
+    ErrorCode::RequestExpired,
+    ErrorCode::RequestIsNotMultiPartContent,
+    ErrorCode::RequestTimeout,
+    ErrorCode::RequestTimeTooSkewed,
+    ErrorCode::RequestTorrentOfBucketError,
+    ErrorCode::ServiceFailure,
+    ErrorCode::ServiceUnavailable,
+    ErrorCode::SignatureDoesNotMatch,
+    ErrorCode::SlowDown,
+    ErrorCode::TemporaryRedirect,
+    ErrorCode::Throttling,
+    ErrorCode::TokenRefreshRequired,
+    ErrorCode::TooManyBuckets,
+    ErrorCode::TooManyParts,
+    ErrorCode::UnexpectedContent,
+    ErrorCode::UnresolvableGrantByEmailAddress,
+    ErrorCode::UserKeyMustBeSpecified,
+    ErrorCode::ValidationError,
+    ErrorCode::WrongFormat,
+    ErrorCode::AccessForbidden,
+    ErrorCode::HttpHeadersTooLarge,
+    ErrorCode::InvalidPartNumber,
+    ErrorCode::InvalidRedirectLocation,
+    ErrorCode::InvalidTag,
+    ErrorCode::MissingRequiredParameter,
+    ErrorCode::NoSuchCORSConfiguration,
+    ErrorCode::NoSuchLifecycleConfiguration,
+    ErrorCode::NoSuchObjectLockConfiguration,
+    ErrorCode::NoSuchWebsiteConfiguration,
+    ErrorCode::NoSuchTagSet,
+    ErrorCode::ReplicationConfigurationNotFoundError,
+    ErrorCode::ObjectLockConfigurationNotFoundError,
+    ErrorCode::ServerSideEncryptionConfigurationNotFoundError,
+    ErrorCode::KeyAlreadyExists,
+    ErrorCode::MalformedPolicy,
+    ErrorCode::ReportExpired,
+    ErrorCode::ReportInProgress,
+    ErrorCode::ReportNotPresent,
+    ErrorCode::Found,
+    ErrorCode::MPUinProgress,
+    ErrorCode::LocationNotFound,
+];
 
-    /// One row per variant, in the same order.
+/// One row per `ErrorCode` variant, in the same order.
 #[rustfmt::skip]
-    const SPECS: &'static [CodeSpec] = &[
+const ERROR_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "AccessDenied", name: "AccessDenied", number: None, http_status: Some(403), wire_message: Some("Access Denied"), title: None, description: "Access denied", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 13), http_status: Source::document("s3.rst", 13), wire_message: Source::document("s3-server-errors.ts", 7), title: Source::Unstated, description: Source::document("s3.rst", 13), remediation: Source::Unstated, retry: Source::Unstated } },
     CodeSpec { code: "AccountNotFound", name: "AccountNotFound", number: None, http_status: Some(404), wire_message: Some("No account was found in Vault, please contact your system administrator."), title: None, description: "No account was found in. Please contact the system administrator.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 15), http_status: Source::document("s3.rst", 15), wire_message: Source::document("s3-server-errors.ts", 649), title: Source::Unstated, description: Source::document("s3.rst", 15), remediation: Source::Unstated, retry: Source::Unstated } },
     CodeSpec { code: "AccountProblem", name: "AccountProblem", number: None, http_status: Some(403), wire_message: Some("There is a problem with your AWS account that prevents the operation from completing successfully. Please use Contact Us."), title: None, description: "There is a problem with the account that prevents the operation from completing successfully. Please use Contact Us.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3.rst", 18), http_status: Source::document("s3.rst", 18), wire_message: Source::document("s3-server-errors.ts", 17), title: Source::Unstated, description: Source::document("s3.rst", 18), remediation: Source::Unstated, retry: Source::Unstated } },
@@ -1174,273 +1173,268 @@ impl ErrorCode {
     CodeSpec { code: "LocationNotFound", name: "LocationNotFound", number: None, http_status: Some(424), wire_message: Some("The object data location does not exist."), title: None, description: "The object data location does not exist.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("s3-server-errors.ts", 706), http_status: Source::document("s3-server-errors.ts", 706), wire_message: Source::document("s3-server-errors.ts", 706), title: Source::Unstated, description: Source::document("s3-server-errors.ts", 706), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-    /// The code with this wire string, if any.
-    fn lookup(code: &str) -> Option<Self> {
-        match code.len() {
-            5 => match code {
-                "Found" => Some(ErrorCode::Found),
-                _ => None,
-            },
-            8 => match code {
-                "Redirect" => Some(ErrorCode::Redirect),
-                "SlowDown" => Some(ErrorCode::SlowDown),
-                _ => None,
-            },
-            9 => match code {
-                "BadDigest" => Some(ErrorCode::BadDigest),
-                "Forbidden" => Some(ErrorCode::Forbidden),
-                "NoSuchKey" => Some(ErrorCode::NoSuchKey),
-                _ => None,
-            },
-            10 => match code {
-                "InvalidURI" => Some(ErrorCode::InvalidURI),
-                "KeyTooLong" => Some(ErrorCode::KeyTooLong),
-                "Throttling" => Some(ErrorCode::Throttling),
-                "InvalidTag" => Some(ErrorCode::InvalidTag),
-                _ => None,
-            },
-            11 => match code {
-                "InvalidPart" => Some(ErrorCode::InvalidPart),
-                "NotModified" => Some(ErrorCode::NotModified),
-                "NotSignedUp" => Some(ErrorCode::NotSignedUp),
-                "WrongFormat" => Some(ErrorCode::WrongFormat),
-                _ => None,
-            },
-            12 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x4c4d5864656d726f170214033e080420 => ErrorCode::MalformedXML,
-                    0x64616f6c7055686318361d301a3f1f1b => ErrorCode::NoSuchUpload,
-                    0x6465696e65447373163716100c0d0605 => ErrorCode::AccessDenied,
-                    0x65676e615264696c3b08081a0f173c2d => ErrorCode::InvalidRange,
-                    0x6e656b6f5464657231160c02021f2c21 => ErrorCode::ExpiredToken,
-                    0x6e656b6f5464696c3d08081a0a193a2d => ErrorCode::InvalidToken,
-                    0x726579615064696c3908081a18173e2d => ErrorCode::InvalidPayer,
-                    0x7374726150796e613e18230e3f0e3f2d => ErrorCode::TooManyParts,
-                    0x746553676154686309371d3026340e1a => ErrorCode::NoSuchTagSet,
-                    0x74656b63754268631d211d301e301a0c => ErrorCode::NoSuchBucket,
-                    0x7475706e4964696c2008081a1118272d => ErrorCode::InvalidInput,
-                    0x797469746e45686306261d301c27010b => ErrorCode::NoSuchEntity,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            13 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6465646565637845260c2c190c080a34 => ErrorCode::LimitExceeded,
-                    0x64657269707845740c371b0206001d17 => ErrorCode::ReportExpired,
-                    0x6465726975716552230b1b1a2001012a => ErrorCode::OptInRequired,
-                    0x6e6f6973726556680d351d3006210a18 => ErrorCode::NoSuchVersion,
-                    0x6e6f6974634164692808081a15152f2d => ErrorCode::InvalidAction,
-                    0x6e6f69746341676e2f0e1d1a0710282a => ErrorCode::MissingAction,
-                    0x726f7272456c616e02130b0617310228 => ErrorCode::InternalError,
-                    0x73736572676f72503f1c393b1b323f3f => ErrorCode::MPUinProgress,
-                    0x74736567694464692d08081a061f2a2d => ErrorCode::InvalidDigest,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            14 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6465726970784574310716101c011d17 => ErrorCode::RequestExpired,
-                    0x6465746e656d656c091c1d242711022b => ErrorCode::NotImplemented,
-                    0x656772614c6f6f543b2d0d1d0838012a => ErrorCode::EntityTooLarge,
-                    0x6572756c6961466523060a1f1a1b0415 => ErrorCode::ServiceFailure,
-                    0x6c6c616d536f6f543b2d0d1d0427012a => ErrorCode::EntityTooSmall,
-                    0x6d656c626f725074241a1b1a0d0c1111 => ErrorCode::AccountProblem,
-                    0x7374656b637542793b170f2c260c1a16 => ErrorCode::TooManyBuckets,
-                    0x7463696c666e6f432c261111090a0b2b => ErrorCode::DeleteConflict,
-                    0x7473657571655264360d050d14070b1b => ErrorCode::InvalidRequest,
-                    0x74756f656d69547420071610101c0c06 => ErrorCode::RequestTimeout,
-                    0x79646f426574656c091c1d022d061a2c => ErrorCode::IncompleteBody,
-                    0x7974706d45746f4e213a110e0626012d => ErrorCode::BucketNotEmpty,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            15 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x646e756f46746f4e3a1a1b1a29170c0f => ErrorCode::AccountNotFound,
-                    0x6572756c6961466c0d0f1c170c152825 => ErrorCode::InternalFailure,
-                    0x6e6564646962726f293500160c01112e => ErrorCode::AccessForbidden,
-                    0x726f7272456e6f691d15050d2c020e3f => ErrorCode::ValidationError,
-                    0x746e656d75677241250d050d14111c08 => ErrorCode::InvalidArgument,
-                    0x7963696c6f506465081f1d09093c0528 => ErrorCode::MalformedPolicy,
-                    0x7974697275636553370d050d14150b1a => ErrorCode::InvalidSecurity,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            16 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x646574726f62416e000000001d073121 => ErrorCode::OperationAborted,
-                    0x6465776f6c6c41740000000004182439 => ErrorCode::MethodNotAllowed,
-                    0x646e756f46746f4e0000000027170002 => ErrorCode::LocationNotFound,
-                    0x656772614c6f6f54000000002d1b0a19 => ErrorCode::MetadataTooLarge,
-                    0x726564724f747261000000002e021c28 => ErrorCode::InvalidPartOrder,
-                    0x726574656d617261000000001e121b2c => ErrorCode::MissingParameter,
-                    0x73736572676f725000000000081f1702 => ErrorCode::ReportInProgress,
-                    0x737473697845796400000000393c1c2f => ErrorCode::KeyAlreadyExists,
-                    0x746e657365725074000000000a023526 => ErrorCode::ReportNotPresent,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            17 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x656d614e74656b6300000000041d0d3c => ErrorCode::InvalidBucketName,
-                    0x7265626d754e7472000000002f021c28 => ErrorCode::InvalidPartNumber,
-                    0x726f7272454c4341000000002a2f2029 => ErrorCode::MalformedACLError,
-                    0x74636572696465520000000009173724 => ErrorCode::PermanentRedirect,
-                    0x7463657269646552000000001408372d => ErrorCode::TemporaryRedirect,
-                    0x746e656d686361740000000010121d39 => ErrorCode::MissingAttachment,
-                    0x746e65746e6f43640000000017260a30 => ErrorCode::UnexpectedContent,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            18 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x644979654b73736522250d0512050b2a => ErrorCode::InvalidAccessKeyId,
-                    0x64656c6961466e6f1d0d0a01250b1d39 => ErrorCode::PreconditionFailed,
-                    0x656772614c6f6f541525210b06033a28 => ErrorCode::InlineDataTooLarge,
-                    0x656c62616c6961763b30060a1f131332 => ErrorCode::ServiceUnavailable,
-                    0x65746174537463652d2b0d0515150b23 => ErrorCode::InvalidObjectState,
-                    0x657461745374656b37260d051513052a => ErrorCode::InvalidBucketState,
-                    0x74736575716552501c370d0504243e08 => ErrorCode::InvalidSOAPRequest,
-                    0x7473697845746f4e0a2b3d0d1d1b2036 => ErrorCode::EntityDoesNotExist,
-                    0x7963696c6f50746516372a0b25270a25 => ErrorCode::NoSuchBucketPolicy,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            19 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x656772614c6f6f540105042d1f20073a => ErrorCode::HttpHeadersTooLarge,
-                    0x65727574616e676911091c1d080a3d2c => ErrorCode::IncompleteSignature,
-                    0x7373616c4365676127370d0506171c26 => ErrorCode::InvalidStorageClass,
-                    0x73747369784579641e2d351112071427 => ErrorCode::BucketAlreadyExists,
-                    0x73747369784579641e2d380d10100f20 => ErrorCode::EntityAlreadyExists,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            20 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x64496e656b6f54742a082a083502002c => ErrorCode::InvalidClientTokenId,
-                    0x64657269757165520317340b00390727 => ErrorCode::TokenRefreshRequired,
-                    0x646577656b536f6f391d27111a1e3137 => ErrorCode::RequestTimeTooSkewed,
-                    0x676e697274537972340917021f1e0438 => ErrorCode::MalformedQueryString,
-                    0x6874676e654c746e2d082d0e071d0c39 => ErrorCode::MissingContentLength,
-                    0x74736575716552543509170234383202 => ErrorCode::MalformedPOSTRequest,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            21 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x65756c61567265742205390815130328 => ErrorCode::InvalidParameterValue,
-                    0x686374614d746f4e3610061420140c3c => ErrorCode::SignatureDoesNotMatch,
-                    0x726564616548797430023d0e071a1b38 => ErrorCode::MissingSecurityHeader,
-                    0x726574656d617261341138080026173b => ErrorCode::InvalidQueryParameter,
-                    0x746e656d75636f443c0b3908250f0d20 => ErrorCode::InvalidPolicyDocument,
-                    0x79654b726f4673753d0e090e1a380e3a => ErrorCode::NoLoggingStatusForKey,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            22 => match code {
-                "MissingSecurityElement" => Some(ErrorCode::MissingSecurityElement),
-                "UserKeyMustBeSpecified" => Some(ErrorCode::UserKeyMustBeSpecified),
-                _ => None,
-            },
-            23 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x646574726f7070751a180f0c37111d0d => ErrorCode::CredentialsNotSupported,
-                    0x6e6f697461636f4c3b000c3e15150b3b => ErrorCode::InvalidRedirectLocation,
-                    0x6e6f6974617275670c103a2c1c350121 => ErrorCode::NoSuchCORSConfiguration,
-                    0x726564616548676e33000d2d08051d2c => ErrorCode::InvalidAddressingHeader,
-                    0x726f72724579646f27160b3b31071a28 => ErrorCode::MissingRequestBodyError,
-                    0x746e656d75636f440a3d160a1f0f0821 => ErrorCode::MalformedPolicyDocument,
-                    0x756f59794264656e0d2406091c2c0c26 => ErrorCode::BucketAlreadyOwnedByYou,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            24 => match code {
-                "MaxMessageLengthExceeded" => Some(ErrorCode::MaxMessageLengthExceeded),
-                "RestoreAlreadyInProgress" => Some(ErrorCode::RestoreAlreadyInProgress),
-                "MissingRequiredParameter" => Some(ErrorCode::MissingRequiredParameter),
-                _ => None,
-            },
-            25 => match code {
-                "InvalidLocationConstraint" => Some(ErrorCode::InvalidLocationConstraint),
-                _ => None,
-            },
-            26 => match code {
-                "MissingAuthenticationToken" => Some(ErrorCode::MissingAuthenticationToken),
-                "NoSuchWebsiteConfiguration" => Some(ErrorCode::NoSuchWebsiteConfiguration),
-                _ => None,
-            },
-            27 => match code {
-                "InvalidParameterCombination" => Some(ErrorCode::InvalidParameterCombination),
-                "RequestTorrentOfBucketError" => Some(ErrorCode::RequestTorrentOfBucketError),
-                _ => None,
-            },
-            28 => match code {
-                "AmbiguousGrantByEmailAddress" => Some(ErrorCode::AmbiguousGrantByEmailAddress),
-                "RequestIsNotMultiPartContent" => Some(ErrorCode::RequestIsNotMultiPartContent),
-                "NoSuchLifecycleConfiguration" => Some(ErrorCode::NoSuchLifecycleConfiguration),
-                _ => None,
-            },
-            29 => match code {
-                "InvalidTargetBucketForLogging" => Some(ErrorCode::InvalidTargetBucketForLogging),
-                "NoSuchObjectLockConfiguration" => Some(ErrorCode::NoSuchObjectLockConfiguration),
-                _ => None,
-            },
-            30 => match code {
-                "CrossLocationLoggingProhibited" => Some(ErrorCode::CrossLocationLoggingProhibited),
-                _ => None,
-            },
-            31 => match code {
-                "InvalidEncryptionAlgorithmError" => Some(ErrorCode::InvalidEncryptionAlgorithmError),
-                "UnresolvableGrantByEmailAddress" => Some(ErrorCode::UnresolvableGrantByEmailAddress),
-                _ => None,
-            },
-            33 => match code {
-                "MaxPostPreDataLengthExceededError" => Some(ErrorCode::MaxPostPreDataLengthExceededError),
-                _ => None,
-            },
-            35 => match code {
-                "IncorrectNumberOfFilesInPostRequest" => Some(ErrorCode::IncorrectNumberOfFilesInPostRequest),
-                _ => None,
-            },
-            36 => match code {
-                "ObjectLockConfigurationNotFoundError" => {
-                    Some(ErrorCode::ObjectLockConfigurationNotFoundError)
-                }
-                _ => None,
-            },
-            37 => match code {
-                "ReplicationConfigurationNotFoundError" => {
-                    Some(ErrorCode::ReplicationConfigurationNotFoundError)
-                }
-                _ => None,
-            },
-            39 => match code {
-                "IllegalVersioningConfigurationException" => {
-                    Some(ErrorCode::IllegalVersioningConfigurationException)
-                }
-                _ => None,
-            },
-            46 => match code {
-                "ServerSideEncryptionConfigurationNotFoundError" => {
-                    Some(ErrorCode::ServerSideEncryptionConfigurationNotFoundError)
-                }
-                _ => None,
-            },
+/// The `ErrorCode` with this wire string, if any.
+fn error_code_lookup(code: &str) -> Option<ErrorCode> {
+    match code.len() {
+        5 => match code {
+            "Found" => Some(ErrorCode::Found),
             _ => None,
+        },
+        8 => match code {
+            "Redirect" => Some(ErrorCode::Redirect),
+            "SlowDown" => Some(ErrorCode::SlowDown),
+            _ => None,
+        },
+        9 => match code {
+            "BadDigest" => Some(ErrorCode::BadDigest),
+            "Forbidden" => Some(ErrorCode::Forbidden),
+            "NoSuchKey" => Some(ErrorCode::NoSuchKey),
+            _ => None,
+        },
+        10 => match code {
+            "InvalidURI" => Some(ErrorCode::InvalidURI),
+            "KeyTooLong" => Some(ErrorCode::KeyTooLong),
+            "Throttling" => Some(ErrorCode::Throttling),
+            "InvalidTag" => Some(ErrorCode::InvalidTag),
+            _ => None,
+        },
+        11 => match code {
+            "InvalidPart" => Some(ErrorCode::InvalidPart),
+            "NotModified" => Some(ErrorCode::NotModified),
+            "NotSignedUp" => Some(ErrorCode::NotSignedUp),
+            "WrongFormat" => Some(ErrorCode::WrongFormat),
+            _ => None,
+        },
+        12 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x4c4d5864656d726f170214033e080420 => ErrorCode::MalformedXML,
+                0x64616f6c7055686318361d301a3f1f1b => ErrorCode::NoSuchUpload,
+                0x6465696e65447373163716100c0d0605 => ErrorCode::AccessDenied,
+                0x65676e615264696c3b08081a0f173c2d => ErrorCode::InvalidRange,
+                0x6e656b6f5464657231160c02021f2c21 => ErrorCode::ExpiredToken,
+                0x6e656b6f5464696c3d08081a0a193a2d => ErrorCode::InvalidToken,
+                0x726579615064696c3908081a18173e2d => ErrorCode::InvalidPayer,
+                0x7374726150796e613e18230e3f0e3f2d => ErrorCode::TooManyParts,
+                0x746553676154686309371d3026340e1a => ErrorCode::NoSuchTagSet,
+                0x74656b63754268631d211d301e301a0c => ErrorCode::NoSuchBucket,
+                0x7475706e4964696c2008081a1118272d => ErrorCode::InvalidInput,
+                0x797469746e45686306261d301c27010b => ErrorCode::NoSuchEntity,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
         }
+        13 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6465646565637845260c2c190c080a34 => ErrorCode::LimitExceeded,
+                0x64657269707845740c371b0206001d17 => ErrorCode::ReportExpired,
+                0x6465726975716552230b1b1a2001012a => ErrorCode::OptInRequired,
+                0x6e6f6973726556680d351d3006210a18 => ErrorCode::NoSuchVersion,
+                0x6e6f6974634164692808081a15152f2d => ErrorCode::InvalidAction,
+                0x6e6f69746341676e2f0e1d1a0710282a => ErrorCode::MissingAction,
+                0x726f7272456c616e02130b0617310228 => ErrorCode::InternalError,
+                0x73736572676f72503f1c393b1b323f3f => ErrorCode::MPUinProgress,
+                0x74736567694464692d08081a061f2a2d => ErrorCode::InvalidDigest,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        14 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6465726970784574310716101c011d17 => ErrorCode::RequestExpired,
+                0x6465746e656d656c091c1d242711022b => ErrorCode::NotImplemented,
+                0x656772614c6f6f543b2d0d1d0838012a => ErrorCode::EntityTooLarge,
+                0x6572756c6961466523060a1f1a1b0415 => ErrorCode::ServiceFailure,
+                0x6c6c616d536f6f543b2d0d1d0427012a => ErrorCode::EntityTooSmall,
+                0x6d656c626f725074241a1b1a0d0c1111 => ErrorCode::AccountProblem,
+                0x7374656b637542793b170f2c260c1a16 => ErrorCode::TooManyBuckets,
+                0x7463696c666e6f432c261111090a0b2b => ErrorCode::DeleteConflict,
+                0x7473657571655264360d050d14070b1b => ErrorCode::InvalidRequest,
+                0x74756f656d69547420071610101c0c06 => ErrorCode::RequestTimeout,
+                0x79646f426574656c091c1d022d061a2c => ErrorCode::IncompleteBody,
+                0x7974706d45746f4e213a110e0626012d => ErrorCode::BucketNotEmpty,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        15 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x646e756f46746f4e3a1a1b1a29170c0f => ErrorCode::AccountNotFound,
+                0x6572756c6961466c0d0f1c170c152825 => ErrorCode::InternalFailure,
+                0x6e6564646962726f293500160c01112e => ErrorCode::AccessForbidden,
+                0x726f7272456e6f691d15050d2c020e3f => ErrorCode::ValidationError,
+                0x746e656d75677241250d050d14111c08 => ErrorCode::InvalidArgument,
+                0x7963696c6f506465081f1d09093c0528 => ErrorCode::MalformedPolicy,
+                0x7974697275636553370d050d14150b1a => ErrorCode::InvalidSecurity,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        16 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x646574726f62416e000000001d073121 => ErrorCode::OperationAborted,
+                0x6465776f6c6c41740000000004182439 => ErrorCode::MethodNotAllowed,
+                0x646e756f46746f4e0000000027170002 => ErrorCode::LocationNotFound,
+                0x656772614c6f6f54000000002d1b0a19 => ErrorCode::MetadataTooLarge,
+                0x726564724f747261000000002e021c28 => ErrorCode::InvalidPartOrder,
+                0x726574656d617261000000001e121b2c => ErrorCode::MissingParameter,
+                0x73736572676f725000000000081f1702 => ErrorCode::ReportInProgress,
+                0x737473697845796400000000393c1c2f => ErrorCode::KeyAlreadyExists,
+                0x746e657365725074000000000a023526 => ErrorCode::ReportNotPresent,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        17 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x656d614e74656b6300000000041d0d3c => ErrorCode::InvalidBucketName,
+                0x7265626d754e7472000000002f021c28 => ErrorCode::InvalidPartNumber,
+                0x726f7272454c4341000000002a2f2029 => ErrorCode::MalformedACLError,
+                0x74636572696465520000000009173724 => ErrorCode::PermanentRedirect,
+                0x7463657269646552000000001408372d => ErrorCode::TemporaryRedirect,
+                0x746e656d686361740000000010121d39 => ErrorCode::MissingAttachment,
+                0x746e65746e6f43640000000017260a30 => ErrorCode::UnexpectedContent,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        18 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x644979654b73736522250d0512050b2a => ErrorCode::InvalidAccessKeyId,
+                0x64656c6961466e6f1d0d0a01250b1d39 => ErrorCode::PreconditionFailed,
+                0x656772614c6f6f541525210b06033a28 => ErrorCode::InlineDataTooLarge,
+                0x656c62616c6961763b30060a1f131332 => ErrorCode::ServiceUnavailable,
+                0x65746174537463652d2b0d0515150b23 => ErrorCode::InvalidObjectState,
+                0x657461745374656b37260d051513052a => ErrorCode::InvalidBucketState,
+                0x74736575716552501c370d0504243e08 => ErrorCode::InvalidSOAPRequest,
+                0x7473697845746f4e0a2b3d0d1d1b2036 => ErrorCode::EntityDoesNotExist,
+                0x7963696c6f50746516372a0b25270a25 => ErrorCode::NoSuchBucketPolicy,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        19 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x656772614c6f6f540105042d1f20073a => ErrorCode::HttpHeadersTooLarge,
+                0x65727574616e676911091c1d080a3d2c => ErrorCode::IncompleteSignature,
+                0x7373616c4365676127370d0506171c26 => ErrorCode::InvalidStorageClass,
+                0x73747369784579641e2d351112071427 => ErrorCode::BucketAlreadyExists,
+                0x73747369784579641e2d380d10100f20 => ErrorCode::EntityAlreadyExists,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        20 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x64496e656b6f54742a082a083502002c => ErrorCode::InvalidClientTokenId,
+                0x64657269757165520317340b00390727 => ErrorCode::TokenRefreshRequired,
+                0x646577656b536f6f391d27111a1e3137 => ErrorCode::RequestTimeTooSkewed,
+                0x676e697274537972340917021f1e0438 => ErrorCode::MalformedQueryString,
+                0x6874676e654c746e2d082d0e071d0c39 => ErrorCode::MissingContentLength,
+                0x74736575716552543509170234383202 => ErrorCode::MalformedPOSTRequest,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        21 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x65756c61567265742205390815130328 => ErrorCode::InvalidParameterValue,
+                0x686374614d746f4e3610061420140c3c => ErrorCode::SignatureDoesNotMatch,
+                0x726564616548797430023d0e071a1b38 => ErrorCode::MissingSecurityHeader,
+                0x726574656d617261341138080026173b => ErrorCode::InvalidQueryParameter,
+                0x746e656d75636f443c0b3908250f0d20 => ErrorCode::InvalidPolicyDocument,
+                0x79654b726f4673753d0e090e1a380e3a => ErrorCode::NoLoggingStatusForKey,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        22 => match code {
+            "MissingSecurityElement" => Some(ErrorCode::MissingSecurityElement),
+            "UserKeyMustBeSpecified" => Some(ErrorCode::UserKeyMustBeSpecified),
+            _ => None,
+        },
+        23 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x646574726f7070751a180f0c37111d0d => ErrorCode::CredentialsNotSupported,
+                0x6e6f697461636f4c3b000c3e15150b3b => ErrorCode::InvalidRedirectLocation,
+                0x6e6f6974617275670c103a2c1c350121 => ErrorCode::NoSuchCORSConfiguration,
+                0x726564616548676e33000d2d08051d2c => ErrorCode::InvalidAddressingHeader,
+                0x726f72724579646f27160b3b31071a28 => ErrorCode::MissingRequestBodyError,
+                0x746e656d75636f440a3d160a1f0f0821 => ErrorCode::MalformedPolicyDocument,
+                0x756f59794264656e0d2406091c2c0c26 => ErrorCode::BucketAlreadyOwnedByYou,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        24 => match code {
+            "MaxMessageLengthExceeded" => Some(ErrorCode::MaxMessageLengthExceeded),
+            "RestoreAlreadyInProgress" => Some(ErrorCode::RestoreAlreadyInProgress),
+            "MissingRequiredParameter" => Some(ErrorCode::MissingRequiredParameter),
+            _ => None,
+        },
+        25 => match code {
+            "InvalidLocationConstraint" => Some(ErrorCode::InvalidLocationConstraint),
+            _ => None,
+        },
+        26 => match code {
+            "MissingAuthenticationToken" => Some(ErrorCode::MissingAuthenticationToken),
+            "NoSuchWebsiteConfiguration" => Some(ErrorCode::NoSuchWebsiteConfiguration),
+            _ => None,
+        },
+        27 => match code {
+            "InvalidParameterCombination" => Some(ErrorCode::InvalidParameterCombination),
+            "RequestTorrentOfBucketError" => Some(ErrorCode::RequestTorrentOfBucketError),
+            _ => None,
+        },
+        28 => match code {
+            "AmbiguousGrantByEmailAddress" => Some(ErrorCode::AmbiguousGrantByEmailAddress),
+            "RequestIsNotMultiPartContent" => Some(ErrorCode::RequestIsNotMultiPartContent),
+            "NoSuchLifecycleConfiguration" => Some(ErrorCode::NoSuchLifecycleConfiguration),
+            _ => None,
+        },
+        29 => match code {
+            "InvalidTargetBucketForLogging" => Some(ErrorCode::InvalidTargetBucketForLogging),
+            "NoSuchObjectLockConfiguration" => Some(ErrorCode::NoSuchObjectLockConfiguration),
+            _ => None,
+        },
+        30 => match code {
+            "CrossLocationLoggingProhibited" => Some(ErrorCode::CrossLocationLoggingProhibited),
+            _ => None,
+        },
+        31 => match code {
+            "InvalidEncryptionAlgorithmError" => Some(ErrorCode::InvalidEncryptionAlgorithmError),
+            "UnresolvableGrantByEmailAddress" => Some(ErrorCode::UnresolvableGrantByEmailAddress),
+            _ => None,
+        },
+        33 => match code {
+            "MaxPostPreDataLengthExceededError" => Some(ErrorCode::MaxPostPreDataLengthExceededError),
+            _ => None,
+        },
+        35 => match code {
+            "IncorrectNumberOfFilesInPostRequest" => Some(ErrorCode::IncorrectNumberOfFilesInPostRequest),
+            _ => None,
+        },
+        36 => match code {
+            "ObjectLockConfigurationNotFoundError" => Some(ErrorCode::ObjectLockConfigurationNotFoundError),
+            _ => None,
+        },
+        37 => match code {
+            "ReplicationConfigurationNotFoundError" => Some(ErrorCode::ReplicationConfigurationNotFoundError),
+            _ => None,
+        },
+        39 => match code {
+            "IllegalVersioningConfigurationException" => {
+                Some(ErrorCode::IllegalVersioningConfigurationException)
+            }
+            _ => None,
+        },
+        46 => match code {
+            "ServerSideEncryptionConfigurationNotFoundError" => {
+                Some(ErrorCode::ServerSideEncryptionConfigurationNotFoundError)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
-cloud_errors_core::error_code_enum!(ErrorCode, text);
+cloud_errors_core::error_code_enum!(ErrorCode, text, ERROR_CODE_ALL, ERROR_CODE_SPECS, error_code_lookup);

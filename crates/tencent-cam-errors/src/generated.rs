@@ -293,53 +293,52 @@ pub enum ErrorCode {
     StrategyInvalid,
 }
 
-impl ErrorCode {
-    /// Every code, in table order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::InvalidParameterPolicyNameInUse,
-        ErrorCode::InvalidParameter,
-        ErrorCode::InternalError,
-        ErrorCode::InvalidParameterAttachmentFull,
-        ErrorCode::InvalidParameterPrincipalError,
-        ErrorCode::InvalidParameterActionError,
-        ErrorCode::InvalidParameterEffectError,
-        ErrorCode::MissingParameterAction,
-        ErrorCode::InvalidParameterPolicyNameTypeError,
-        ErrorCode::InvalidParameterPolicyNameError,
-        ErrorCode::InvalidParameterPolicyDocumentTypeError,
-        ErrorCode::MissingParameterVersion,
-        ErrorCode::InvalidParameterVersionError,
-        ErrorCode::MissingParameterStatement,
-        ErrorCode::InvalidParameterStatementError,
-        ErrorCode::InvalidParameterPolicyDocumentLengthOverlimit,
-        ErrorCode::InvalidParameterConditionError,
-        ErrorCode::MissingParameterResource,
-        ErrorCode::InvalidParameterResourceError,
-        ErrorCode::InvalidParameterResourceUserError,
-        ErrorCode::InvalidParameterDescriptionLengthOverlimit,
-        ErrorCode::MissingParameterPolicyName,
-        ErrorCode::MissingParameterPolicyDocument,
-        ErrorCode::InvalidParameterDescriptionTypeError,
-        ErrorCode::InvalidParameterPolicyIdNotExist,
-        ErrorCode::MissingParameterPolicyId,
-        ErrorCode::InvalidParameterPolicyIdTypeError,
-        ErrorCode::InvalidParameterPolicyFull,
-        ErrorCode::InvalidParameterUserNotExist,
-        ErrorCode::InvalidParameterGroupNotExist,
-        ErrorCode::InvalidParameterRoleNotExist,
-        ErrorCode::InvalidParameterRoleNameTypeError,
-        ErrorCode::InvalidParameterRoleNameError,
-        ErrorCode::InvalidParameterRoleFull,
-        ErrorCode::InvalidParameterRoleNameInUse,
-        ErrorCode::CanNotGetOwnerUin,
-        ErrorCode::GetAppIdError,
-        ErrorCode::SetTimeOutOfTime,
-        ErrorCode::StrategyInvalid,
-    ];
+/// Every `ErrorCode`, in table order.
+const ERROR_CODE_ALL: &[ErrorCode] = &[
+    ErrorCode::InvalidParameterPolicyNameInUse,
+    ErrorCode::InvalidParameter,
+    ErrorCode::InternalError,
+    ErrorCode::InvalidParameterAttachmentFull,
+    ErrorCode::InvalidParameterPrincipalError,
+    ErrorCode::InvalidParameterActionError,
+    ErrorCode::InvalidParameterEffectError,
+    ErrorCode::MissingParameterAction,
+    ErrorCode::InvalidParameterPolicyNameTypeError,
+    ErrorCode::InvalidParameterPolicyNameError,
+    ErrorCode::InvalidParameterPolicyDocumentTypeError,
+    ErrorCode::MissingParameterVersion,
+    ErrorCode::InvalidParameterVersionError,
+    ErrorCode::MissingParameterStatement,
+    ErrorCode::InvalidParameterStatementError,
+    ErrorCode::InvalidParameterPolicyDocumentLengthOverlimit,
+    ErrorCode::InvalidParameterConditionError,
+    ErrorCode::MissingParameterResource,
+    ErrorCode::InvalidParameterResourceError,
+    ErrorCode::InvalidParameterResourceUserError,
+    ErrorCode::InvalidParameterDescriptionLengthOverlimit,
+    ErrorCode::MissingParameterPolicyName,
+    ErrorCode::MissingParameterPolicyDocument,
+    ErrorCode::InvalidParameterDescriptionTypeError,
+    ErrorCode::InvalidParameterPolicyIdNotExist,
+    ErrorCode::MissingParameterPolicyId,
+    ErrorCode::InvalidParameterPolicyIdTypeError,
+    ErrorCode::InvalidParameterPolicyFull,
+    ErrorCode::InvalidParameterUserNotExist,
+    ErrorCode::InvalidParameterGroupNotExist,
+    ErrorCode::InvalidParameterRoleNotExist,
+    ErrorCode::InvalidParameterRoleNameTypeError,
+    ErrorCode::InvalidParameterRoleNameError,
+    ErrorCode::InvalidParameterRoleFull,
+    ErrorCode::InvalidParameterRoleNameInUse,
+    ErrorCode::CanNotGetOwnerUin,
+    ErrorCode::GetAppIdError,
+    ErrorCode::SetTimeOutOfTime,
+    ErrorCode::StrategyInvalid,
+];
 
-    /// One row per variant, in the same order.
+/// One row per `ErrorCode` variant, in the same order.
 #[rustfmt::skip]
-    const SPECS: &'static [CodeSpec] = &[
+const ERROR_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "InvalidParameter.policyName.InUse", name: "InvalidParameterPolicyNameInUse", number: None, http_status: None, wire_message: None, title: None, description: "The policy name already exists. Policy name must be unique under the same account as required by CAM.", remediation: Some("Use a new policy name."), retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 31), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam.txt", 31), remediation: Source::document("tencent-cam.txt", 31), retry: Source::Unstated } },
     CodeSpec { code: "InvalidParameter", name: "InvalidParameter", number: None, http_status: None, wire_message: None, title: None, description: "Invalid input parameter.", remediation: Some("See the returned error message to check the appropriate parameter."), retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 32), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam.txt", 32), remediation: Source::document("tencent-cam.txt", 32), retry: Source::Unstated } },
     CodeSpec { code: "InternalError", name: "InternalError", number: None, http_status: None, wire_message: None, title: None, description: "Internal system error", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 33), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam.txt", 33), remediation: Source::Unstated, retry: Source::Unstated } },
@@ -381,176 +380,171 @@ impl ErrorCode {
     CodeSpec { code: "StrategyInvalid", name: "StrategyInvalid", number: None, http_status: None, wire_message: None, title: None, description: "The policy information set for obtaining the temporary credential of federated identity is incorrect.", remediation: Some("See \"message\"."), retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 70), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam.txt", 70), remediation: Source::document("tencent-cam.txt", 70), retry: Source::Unstated } },
 ];
 
-    /// The CommonCode each code travels with, by variant.
-    pub(crate) const COMMON: &'static [CommonCode] = &[
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::FailedToGenerateCredential,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-        CommonCode::InvalidRequestParameter,
-    ];
+/// The CommonCode each `ErrorCode` travels with, by variant.
+pub(crate) const ERROR_CODE_COMMON: &[CommonCode] = &[
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::FailedToGenerateCredential,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+    CommonCode::InvalidRequestParameter,
+];
 
-    /// The code with this wire string, if any.
-    fn lookup(code: &str) -> Option<Self> {
-        match code.len() {
-            13 => match code {
-                "InternalError" => Some(ErrorCode::InternalError),
-                "GetAppIdError" => Some(ErrorCode::GetAppIdError),
-                _ => None,
-            },
-            15 => match code {
-                "StrategyInvalid" => Some(ErrorCode::StrategyInvalid),
-                _ => None,
-            },
-            16 => match code {
-                "InvalidParameter" => Some(ErrorCode::InvalidParameter),
-                "SetTimeOutOfTime" => Some(ErrorCode::SetTimeOutOfTime),
-                _ => None,
-            },
-            17 => match code {
-                "CanNotGetOwnerUin" => Some(ErrorCode::CanNotGetOwnerUin),
-                _ => None,
-            },
-            23 => match code {
-                "MissingParameter.action" => Some(ErrorCode::MissingParameterAction),
-                _ => None,
-            },
-            24 => match code {
-                "MissingParameter.version" => Some(ErrorCode::MissingParameterVersion),
-                _ => None,
-            },
-            25 => match code {
-                "MissingParameter.resource" => Some(ErrorCode::MissingParameterResource),
-                "MissingParameter.policyId" => Some(ErrorCode::MissingParameterPolicyId),
-                "InvalidParameter.roleFull" => Some(ErrorCode::InvalidParameterRoleFull),
-                _ => None,
-            },
-            26 => match code {
-                "MissingParameter.statement" => Some(ErrorCode::MissingParameterStatement),
-                _ => None,
-            },
-            27 => match code {
-                "MissingParameter.policyName" => Some(ErrorCode::MissingParameterPolicyName),
-                "InvalidParameter.policyFull" => Some(ErrorCode::InvalidParameterPolicyFull),
-                _ => None,
-            },
-            29 => match code {
-                "InvalidParameter.action.Error" => Some(ErrorCode::InvalidParameterActionError),
-                "InvalidParameter.effect.Error" => Some(ErrorCode::InvalidParameterEffectError),
-                _ => None,
-            },
-            30 => match code {
-                "InvalidParameter.version.Error" => Some(ErrorCode::InvalidParameterVersionError),
-                "InvalidParameter.user.NotExist" => Some(ErrorCode::InvalidParameterUserNotExist),
-                "InvalidParameter.role.NotExist" => Some(ErrorCode::InvalidParameterRoleNotExist),
-                _ => None,
-            },
-            31 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6573556e492e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameInUse,
-                    0x6c6c7546746e656d35100c011537403b => ErrorCode::InvalidParameterAttachmentFull,
-                    0x726f7272452e656335100c010404403b => ErrorCode::InvalidParameterResourceError,
-                    0x726f7272452e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameError,
-                    0x746e656d75636f4435130b041c03473f => ErrorCode::MissingParameterPolicyDocument,
-                    0x7473697845746f4e35100c011311403b => ErrorCode::InvalidParameterGroupNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            32 => match code {
-                "InvalidParameter.principal.Error" => Some(ErrorCode::InvalidParameterPrincipalError),
-                "InvalidParameter.statement.Error" => Some(ErrorCode::InvalidParameterStatementError),
-                "InvalidParameter.condition.Error" => Some(ErrorCode::InvalidParameterConditionError),
-                _ => None,
-            },
-            33 => match code {
-                "InvalidParameter.policyName.InUse" => Some(ErrorCode::InvalidParameterPolicyNameInUse),
-                "InvalidParameter.policyName.Error" => Some(ErrorCode::InvalidParameterPolicyNameError),
-                _ => None,
-            },
-            34 => match code {
-                "InvalidParameter.policyId.NotExist" => Some(ErrorCode::InvalidParameterPolicyIdNotExist),
-                _ => None,
-            },
-            35 => match code {
-                "InvalidParameter.policyId.TypeError" => Some(ErrorCode::InvalidParameterPolicyIdTypeError),
-                "InvalidParameter.roleName.TypeError" => Some(ErrorCode::InvalidParameterRoleNameTypeError),
-                _ => None,
-            },
-            36 => match code {
-                "InvalidParameter.resource.user.Error" => Some(ErrorCode::InvalidParameterResourceUserError),
-                _ => None,
-            },
-            37 => match code {
-                "InvalidParameter.policyName.TypeError" => {
-                    Some(ErrorCode::InvalidParameterPolicyNameTypeError)
-                }
-                _ => None,
-            },
-            38 => match code {
-                "InvalidParameter.description.TypeError" => {
-                    Some(ErrorCode::InvalidParameterDescriptionTypeError)
-                }
-                _ => None,
-            },
-            41 => match code {
-                "InvalidParameter.policyDocument.TypeError" => {
-                    Some(ErrorCode::InvalidParameterPolicyDocumentTypeError)
-                }
-                _ => None,
-            },
-            44 => match code {
-                "InvalidParameter.description.LengthOverlimit" => {
-                    Some(ErrorCode::InvalidParameterDescriptionLengthOverlimit)
-                }
-                _ => None,
-            },
-            47 => match code {
-                "InvalidParameter.policyDocument.LengthOverlimit" => {
-                    Some(ErrorCode::InvalidParameterPolicyDocumentLengthOverlimit)
-                }
-                _ => None,
-            },
+/// The `ErrorCode` with this wire string, if any.
+fn error_code_lookup(code: &str) -> Option<ErrorCode> {
+    match code.len() {
+        13 => match code {
+            "InternalError" => Some(ErrorCode::InternalError),
+            "GetAppIdError" => Some(ErrorCode::GetAppIdError),
             _ => None,
+        },
+        15 => match code {
+            "StrategyInvalid" => Some(ErrorCode::StrategyInvalid),
+            _ => None,
+        },
+        16 => match code {
+            "InvalidParameter" => Some(ErrorCode::InvalidParameter),
+            "SetTimeOutOfTime" => Some(ErrorCode::SetTimeOutOfTime),
+            _ => None,
+        },
+        17 => match code {
+            "CanNotGetOwnerUin" => Some(ErrorCode::CanNotGetOwnerUin),
+            _ => None,
+        },
+        23 => match code {
+            "MissingParameter.action" => Some(ErrorCode::MissingParameterAction),
+            _ => None,
+        },
+        24 => match code {
+            "MissingParameter.version" => Some(ErrorCode::MissingParameterVersion),
+            _ => None,
+        },
+        25 => match code {
+            "MissingParameter.resource" => Some(ErrorCode::MissingParameterResource),
+            "MissingParameter.policyId" => Some(ErrorCode::MissingParameterPolicyId),
+            "InvalidParameter.roleFull" => Some(ErrorCode::InvalidParameterRoleFull),
+            _ => None,
+        },
+        26 => match code {
+            "MissingParameter.statement" => Some(ErrorCode::MissingParameterStatement),
+            _ => None,
+        },
+        27 => match code {
+            "MissingParameter.policyName" => Some(ErrorCode::MissingParameterPolicyName),
+            "InvalidParameter.policyFull" => Some(ErrorCode::InvalidParameterPolicyFull),
+            _ => None,
+        },
+        29 => match code {
+            "InvalidParameter.action.Error" => Some(ErrorCode::InvalidParameterActionError),
+            "InvalidParameter.effect.Error" => Some(ErrorCode::InvalidParameterEffectError),
+            _ => None,
+        },
+        30 => match code {
+            "InvalidParameter.version.Error" => Some(ErrorCode::InvalidParameterVersionError),
+            "InvalidParameter.user.NotExist" => Some(ErrorCode::InvalidParameterUserNotExist),
+            "InvalidParameter.role.NotExist" => Some(ErrorCode::InvalidParameterRoleNotExist),
+            _ => None,
+        },
+        31 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6573556e492e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameInUse,
+                0x6c6c7546746e656d35100c011537403b => ErrorCode::InvalidParameterAttachmentFull,
+                0x726f7272452e656335100c010404403b => ErrorCode::InvalidParameterResourceError,
+                0x726f7272452e656d35100c010e04403b => ErrorCode::InvalidParameterRoleNameError,
+                0x746e656d75636f4435130b041c03473f => ErrorCode::MissingParameterPolicyDocument,
+                0x7473697845746f4e35100c011311403b => ErrorCode::InvalidParameterGroupNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
         }
+        32 => match code {
+            "InvalidParameter.principal.Error" => Some(ErrorCode::InvalidParameterPrincipalError),
+            "InvalidParameter.statement.Error" => Some(ErrorCode::InvalidParameterStatementError),
+            "InvalidParameter.condition.Error" => Some(ErrorCode::InvalidParameterConditionError),
+            _ => None,
+        },
+        33 => match code {
+            "InvalidParameter.policyName.InUse" => Some(ErrorCode::InvalidParameterPolicyNameInUse),
+            "InvalidParameter.policyName.Error" => Some(ErrorCode::InvalidParameterPolicyNameError),
+            _ => None,
+        },
+        34 => match code {
+            "InvalidParameter.policyId.NotExist" => Some(ErrorCode::InvalidParameterPolicyIdNotExist),
+            _ => None,
+        },
+        35 => match code {
+            "InvalidParameter.policyId.TypeError" => Some(ErrorCode::InvalidParameterPolicyIdTypeError),
+            "InvalidParameter.roleName.TypeError" => Some(ErrorCode::InvalidParameterRoleNameTypeError),
+            _ => None,
+        },
+        36 => match code {
+            "InvalidParameter.resource.user.Error" => Some(ErrorCode::InvalidParameterResourceUserError),
+            _ => None,
+        },
+        37 => match code {
+            "InvalidParameter.policyName.TypeError" => Some(ErrorCode::InvalidParameterPolicyNameTypeError),
+            _ => None,
+        },
+        38 => match code {
+            "InvalidParameter.description.TypeError" => Some(ErrorCode::InvalidParameterDescriptionTypeError),
+            _ => None,
+        },
+        41 => match code {
+            "InvalidParameter.policyDocument.TypeError" => {
+                Some(ErrorCode::InvalidParameterPolicyDocumentTypeError)
+            }
+            _ => None,
+        },
+        44 => match code {
+            "InvalidParameter.description.LengthOverlimit" => {
+                Some(ErrorCode::InvalidParameterDescriptionLengthOverlimit)
+            }
+            _ => None,
+        },
+        47 => match code {
+            "InvalidParameter.policyDocument.LengthOverlimit" => {
+                Some(ErrorCode::InvalidParameterPolicyDocumentLengthOverlimit)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
-cloud_errors_core::error_code_enum!(ErrorCode, text);
+cloud_errors_core::error_code_enum!(ErrorCode, text, ERROR_CODE_ALL, ERROR_CODE_SPECS, error_code_lookup);
 
 /// Every common error code (`code`) documented in `tencent-cam.txt` (API 2.0) (8 codes), in table order.
 ///
@@ -617,22 +611,21 @@ pub enum CommonCode {
     FailedToGenerateCredential,
 }
 
-impl CommonCode {
-    /// Every code, in table order.
-    pub const ALL: &'static [CommonCode] = &[
-        CommonCode::InvalidRequestParameter,
-        CommonCode::AuthenticationFailed,
-        CommonCode::RequestExpired,
-        CommonCode::AccessDenied,
-        CommonCode::QuotaExceeded,
-        CommonCode::ReplayAttack,
-        CommonCode::UnsupportedProtocol,
-        CommonCode::FailedToGenerateCredential,
-    ];
+/// Every `CommonCode`, in table order.
+const COMMON_CODE_ALL: &[CommonCode] = &[
+    CommonCode::InvalidRequestParameter,
+    CommonCode::AuthenticationFailed,
+    CommonCode::RequestExpired,
+    CommonCode::AccessDenied,
+    CommonCode::QuotaExceeded,
+    CommonCode::ReplayAttack,
+    CommonCode::UnsupportedProtocol,
+    CommonCode::FailedToGenerateCredential,
+];
 
-    /// One row per variant, in the same order.
+/// One row per `CommonCode` variant, in the same order.
 #[rustfmt::skip]
-    const SPECS: &'static [CodeSpec] = &[
+const COMMON_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "4000", name: "InvalidRequestParameter", number: Some(4000), http_status: None, wire_message: None, title: Some("Invalid request parameter"), description: "Required parameter is missing, or parameter value is in an incorrect format. For error message, see the \"message\" field in error description.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 19), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::document("tencent-cam.txt", 19), description: Source::document("tencent-cam.txt", 19), remediation: Source::Unstated, retry: Source::Unstated } },
     CodeSpec { code: "4100", name: "AuthenticationFailed", number: Some(4100), http_status: None, wire_message: None, title: Some("Authentication failed"), description: "Signature authentication failed.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 20), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::document("tencent-cam.txt", 20), description: Source::document("tencent-cam.txt", 20), remediation: Source::Unstated, retry: Source::Unstated } },
     CodeSpec { code: "4200", name: "RequestExpired", number: Some(4200), http_status: None, wire_message: None, title: Some("Request expired"), description: "Request has expired.", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 21), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::document("tencent-cam.txt", 21), description: Source::document("tencent-cam.txt", 21), remediation: Source::Unstated, retry: Source::Unstated } },
@@ -643,23 +636,28 @@ impl CommonCode {
     CodeSpec { code: "5100", name: "FailedToGenerateCredential", number: Some(5100), http_status: None, wire_message: None, title: Some("Failed to generate credential"), description: "An error occurred while generating a credential via API, which is a backend service error", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 26), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::document("tencent-cam.txt", 26), description: Source::document("tencent-cam.txt", 26), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-    /// The code with this number, if any.
-    pub const fn from_number(number: i64) -> Option<Self> {
-        match number {
-            4000 => Some(CommonCode::InvalidRequestParameter),
-            4100 => Some(CommonCode::AuthenticationFailed),
-            4200 => Some(CommonCode::RequestExpired),
-            4300 => Some(CommonCode::AccessDenied),
-            4400 => Some(CommonCode::QuotaExceeded),
-            4500 => Some(CommonCode::ReplayAttack),
-            4600 => Some(CommonCode::UnsupportedProtocol),
-            5100 => Some(CommonCode::FailedToGenerateCredential),
-            _ => None,
-        }
+/// The `CommonCode` with this number, if any.
+const fn common_code_from_number(number: i64) -> Option<CommonCode> {
+    match number {
+        4000 => Some(CommonCode::InvalidRequestParameter),
+        4100 => Some(CommonCode::AuthenticationFailed),
+        4200 => Some(CommonCode::RequestExpired),
+        4300 => Some(CommonCode::AccessDenied),
+        4400 => Some(CommonCode::QuotaExceeded),
+        4500 => Some(CommonCode::ReplayAttack),
+        4600 => Some(CommonCode::UnsupportedProtocol),
+        5100 => Some(CommonCode::FailedToGenerateCredential),
+        _ => None,
     }
 }
 
-cloud_errors_core::error_code_enum!(CommonCode, numeric);
+cloud_errors_core::error_code_enum!(
+    CommonCode,
+    numeric,
+    COMMON_CODE_ALL,
+    COMMON_CODE_SPECS,
+    common_code_from_number
+);
 
 /// Every CAM error code (`Response.Error.Code`) of API 3.0, as the vendor's SDK lists them in `tencent-cam-v3-errorcodes.py` (125 codes), in table order.
 ///
@@ -1420,139 +1418,138 @@ pub enum V3ErrorCode {
     UnauthorizedOperationDeleteApiKey,
 }
 
-impl V3ErrorCode {
-    /// Every code, in table order.
-    pub const ALL: &'static [V3ErrorCode] = &[
-        V3ErrorCode::AuthFailureUnauthorizedOperation,
-        V3ErrorCode::FailedOperation,
-        V3ErrorCode::FailedOperationAccesskey,
-        V3ErrorCode::FailedOperationAssistApproverFull,
-        V3ErrorCode::FailedOperationBuildAuthToken,
-        V3ErrorCode::FailedOperationCICIdentityForbidden,
-        V3ErrorCode::FailedOperationExistHighRiskOperations,
-        V3ErrorCode::FailedOperationFlowAuthIllegal,
-        V3ErrorCode::FailedOperationForbidAdd,
-        V3ErrorCode::FailedOperationGetUserAreaError,
-        V3ErrorCode::FailedOperationOrganizationPolicyOperateError,
-        V3ErrorCode::FailedOperationPolicyFull,
-        V3ErrorCode::FailedOperationPolicyNameInUse,
-        V3ErrorCode::FailedOperationPolicyVersionAlreadyDefault,
-        V3ErrorCode::FailedOperationPolicyVersionFull,
-        V3ErrorCode::FailedOperationTagResourceFailed,
-        V3ErrorCode::FailedOperationUnTagResourceFailed,
-        V3ErrorCode::FailedOperationUnmodifiable,
-        V3ErrorCode::FailedOperationUserNotBindPhone,
-        V3ErrorCode::FailedOperationUserNotBindWechat,
-        V3ErrorCode::FailedOperationUserUnbindNoPermission,
-        V3ErrorCode::InternalError,
-        V3ErrorCode::InternalErrorSystemError,
-        V3ErrorCode::InternalErrorUnknownError,
-        V3ErrorCode::InvalidParameter,
-        V3ErrorCode::InvalidParameterActionError,
-        V3ErrorCode::InvalidParameterActionMiss,
-        V3ErrorCode::InvalidParameterActionNotExist,
-        V3ErrorCode::InvalidParameterActionServiceNotExist,
-        V3ErrorCode::InvalidParameterAssitApproverTypeError,
-        V3ErrorCode::InvalidParameterAttachmentFull,
-        V3ErrorCode::InvalidParameterConditionContentError,
-        V3ErrorCode::InvalidParameterConditionError,
-        V3ErrorCode::InvalidParameterConditionTypeError,
-        V3ErrorCode::InvalidParameterDeletionTaskNotExist,
-        V3ErrorCode::InvalidParameterDescriptionLengthOverlimit,
-        V3ErrorCode::InvalidParameterEffectError,
-        V3ErrorCode::InvalidParameterEntityFilterError,
-        V3ErrorCode::InvalidParameterGroupFull,
-        V3ErrorCode::InvalidParameterGroupIdError,
-        V3ErrorCode::InvalidParameterGroupNameInUse,
-        V3ErrorCode::InvalidParameterGroupNotExist,
-        V3ErrorCode::InvalidParameterGroupUserFull,
-        V3ErrorCode::InvalidParameterIPIllegal,
-        V3ErrorCode::InvalidParameterIPRangeOverlapping,
-        V3ErrorCode::InvalidParameterIdentityNameInUse,
-        V3ErrorCode::InvalidParameterInterfaceNotExist,
-        V3ErrorCode::InvalidParameterKeywordError,
-        V3ErrorCode::InvalidParameterMFATokenError,
-        V3ErrorCode::InvalidParameterNameOrIdCardError,
-        V3ErrorCode::InvalidParameterNotSupportProduct,
-        V3ErrorCode::InvalidParameterOperateEntitiesOverLimit,
-        V3ErrorCode::InvalidParameterOperatePoliciesOverLimit,
-        V3ErrorCode::InvalidParameterOrganizationRoleOperateError,
-        V3ErrorCode::InvalidParameterPaginationTokenInvalid,
-        V3ErrorCode::InvalidParameterParamError,
-        V3ErrorCode::InvalidParameterPasswordRuleError,
-        V3ErrorCode::InvalidParameterPasswordViolatedRules,
-        V3ErrorCode::InvalidParameterPolicyDocumentError,
-        V3ErrorCode::InvalidParameterPolicyDocumentLengthOverLimit,
-        V3ErrorCode::InvalidParameterPolicyIdError,
-        V3ErrorCode::InvalidParameterPolicyIdNotExist,
-        V3ErrorCode::InvalidParameterPolicyNameError,
-        V3ErrorCode::InvalidParameterPolicyVersionNotExists,
-        V3ErrorCode::InvalidParameterPrincipalError,
-        V3ErrorCode::InvalidParameterPrincipalQcsCrossError,
-        V3ErrorCode::InvalidParameterPrincipalQcsError,
-        V3ErrorCode::InvalidParameterPrincipalQcsNotExist,
-        V3ErrorCode::InvalidParameterPrincipalServiceNotExist,
-        V3ErrorCode::InvalidParameterReceiverOverLimit,
-        V3ErrorCode::InvalidParameterResourceContentError,
-        V3ErrorCode::InvalidParameterResourceError,
-        V3ErrorCode::InvalidParameterResourceProjectError,
-        V3ErrorCode::InvalidParameterResourceQcsError,
-        V3ErrorCode::InvalidParameterResourceRegionError,
-        V3ErrorCode::InvalidParameterResourceServiceNotExist,
-        V3ErrorCode::InvalidParameterResourceUinError,
-        V3ErrorCode::InvalidParameterRoleFull,
-        V3ErrorCode::InvalidParameterRoleNameError,
-        V3ErrorCode::InvalidParameterRoleNameInUse,
-        V3ErrorCode::InvalidParameterRoleNotExist,
-        V3ErrorCode::InvalidParameterScopeError,
-        V3ErrorCode::InvalidParameterSearchKeywordLengthError,
-        V3ErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary,
-        V3ErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary,
-        V3ErrorCode::InvalidParameterServiceTypeError,
-        V3ErrorCode::InvalidParameterStatementError,
-        V3ErrorCode::InvalidParameterSubUserFull,
-        V3ErrorCode::InvalidParameterSubUserNameInUse,
-        V3ErrorCode::InvalidParameterSubUserPhoneNotExsit,
-        V3ErrorCode::InvalidParameterTagLimitExceeded,
-        V3ErrorCode::InvalidParameterTagParamError,
-        V3ErrorCode::InvalidParameterUinError,
-        V3ErrorCode::InvalidParameterUserGroupFull,
-        V3ErrorCode::InvalidParameterUserNameIllegal,
-        V3ErrorCode::InvalidParameterUserNotAuth,
-        V3ErrorCode::InvalidParameterUserNotExist,
-        V3ErrorCode::InvalidParameterUserUinAndUinNotAllNull,
-        V3ErrorCode::InvalidParameterVersionError,
-        V3ErrorCode::InvalidParameterValueIdentityKeyError,
-        V3ErrorCode::InvalidParameterValueIdentityUrlError,
-        V3ErrorCode::InvalidParameterValueMetadataError,
-        V3ErrorCode::InvalidParameterValueNameError,
-        V3ErrorCode::LimitExceededIdentityFull,
-        V3ErrorCode::LimitExceededUin,
-        V3ErrorCode::OperationDeniedAccessKeyOverLimit,
-        V3ErrorCode::OperationDeniedCicPolicyOperationDenied,
-        V3ErrorCode::OperationDeniedHaveKeys,
-        V3ErrorCode::OperationDeniedPolicyTagConflict,
-        V3ErrorCode::OperationDeniedSubUin,
-        V3ErrorCode::OperationDeniedUinNotMatch,
-        V3ErrorCode::RequestLimitExceeded,
-        V3ErrorCode::RequestLimitExceededCreateUser,
-        V3ErrorCode::RequestLimitExceededUinLimitExceeded,
-        V3ErrorCode::ResourceNotFoundDataFlowAuthClose,
-        V3ErrorCode::ResourceNotFoundGroupNotExist,
-        V3ErrorCode::ResourceNotFoundIdentityNotExist,
-        V3ErrorCode::ResourceNotFoundNotFound,
-        V3ErrorCode::ResourceNotFoundPolicyIdNotFound,
-        V3ErrorCode::ResourceNotFoundSecretNotExist,
-        V3ErrorCode::ResourceNotFoundUserNotExist,
-        V3ErrorCode::ResourceNotFoundUserNotExists,
-        V3ErrorCode::ResourceUnavailableFlowAuthSecet,
-        V3ErrorCode::UnauthorizedOperation,
-        V3ErrorCode::UnauthorizedOperationDeleteApiKey,
-    ];
+/// Every `V3ErrorCode`, in table order.
+const V3_ERROR_CODE_ALL: &[V3ErrorCode] = &[
+    V3ErrorCode::AuthFailureUnauthorizedOperation,
+    V3ErrorCode::FailedOperation,
+    V3ErrorCode::FailedOperationAccesskey,
+    V3ErrorCode::FailedOperationAssistApproverFull,
+    V3ErrorCode::FailedOperationBuildAuthToken,
+    V3ErrorCode::FailedOperationCICIdentityForbidden,
+    V3ErrorCode::FailedOperationExistHighRiskOperations,
+    V3ErrorCode::FailedOperationFlowAuthIllegal,
+    V3ErrorCode::FailedOperationForbidAdd,
+    V3ErrorCode::FailedOperationGetUserAreaError,
+    V3ErrorCode::FailedOperationOrganizationPolicyOperateError,
+    V3ErrorCode::FailedOperationPolicyFull,
+    V3ErrorCode::FailedOperationPolicyNameInUse,
+    V3ErrorCode::FailedOperationPolicyVersionAlreadyDefault,
+    V3ErrorCode::FailedOperationPolicyVersionFull,
+    V3ErrorCode::FailedOperationTagResourceFailed,
+    V3ErrorCode::FailedOperationUnTagResourceFailed,
+    V3ErrorCode::FailedOperationUnmodifiable,
+    V3ErrorCode::FailedOperationUserNotBindPhone,
+    V3ErrorCode::FailedOperationUserNotBindWechat,
+    V3ErrorCode::FailedOperationUserUnbindNoPermission,
+    V3ErrorCode::InternalError,
+    V3ErrorCode::InternalErrorSystemError,
+    V3ErrorCode::InternalErrorUnknownError,
+    V3ErrorCode::InvalidParameter,
+    V3ErrorCode::InvalidParameterActionError,
+    V3ErrorCode::InvalidParameterActionMiss,
+    V3ErrorCode::InvalidParameterActionNotExist,
+    V3ErrorCode::InvalidParameterActionServiceNotExist,
+    V3ErrorCode::InvalidParameterAssitApproverTypeError,
+    V3ErrorCode::InvalidParameterAttachmentFull,
+    V3ErrorCode::InvalidParameterConditionContentError,
+    V3ErrorCode::InvalidParameterConditionError,
+    V3ErrorCode::InvalidParameterConditionTypeError,
+    V3ErrorCode::InvalidParameterDeletionTaskNotExist,
+    V3ErrorCode::InvalidParameterDescriptionLengthOverlimit,
+    V3ErrorCode::InvalidParameterEffectError,
+    V3ErrorCode::InvalidParameterEntityFilterError,
+    V3ErrorCode::InvalidParameterGroupFull,
+    V3ErrorCode::InvalidParameterGroupIdError,
+    V3ErrorCode::InvalidParameterGroupNameInUse,
+    V3ErrorCode::InvalidParameterGroupNotExist,
+    V3ErrorCode::InvalidParameterGroupUserFull,
+    V3ErrorCode::InvalidParameterIPIllegal,
+    V3ErrorCode::InvalidParameterIPRangeOverlapping,
+    V3ErrorCode::InvalidParameterIdentityNameInUse,
+    V3ErrorCode::InvalidParameterInterfaceNotExist,
+    V3ErrorCode::InvalidParameterKeywordError,
+    V3ErrorCode::InvalidParameterMFATokenError,
+    V3ErrorCode::InvalidParameterNameOrIdCardError,
+    V3ErrorCode::InvalidParameterNotSupportProduct,
+    V3ErrorCode::InvalidParameterOperateEntitiesOverLimit,
+    V3ErrorCode::InvalidParameterOperatePoliciesOverLimit,
+    V3ErrorCode::InvalidParameterOrganizationRoleOperateError,
+    V3ErrorCode::InvalidParameterPaginationTokenInvalid,
+    V3ErrorCode::InvalidParameterParamError,
+    V3ErrorCode::InvalidParameterPasswordRuleError,
+    V3ErrorCode::InvalidParameterPasswordViolatedRules,
+    V3ErrorCode::InvalidParameterPolicyDocumentError,
+    V3ErrorCode::InvalidParameterPolicyDocumentLengthOverLimit,
+    V3ErrorCode::InvalidParameterPolicyIdError,
+    V3ErrorCode::InvalidParameterPolicyIdNotExist,
+    V3ErrorCode::InvalidParameterPolicyNameError,
+    V3ErrorCode::InvalidParameterPolicyVersionNotExists,
+    V3ErrorCode::InvalidParameterPrincipalError,
+    V3ErrorCode::InvalidParameterPrincipalQcsCrossError,
+    V3ErrorCode::InvalidParameterPrincipalQcsError,
+    V3ErrorCode::InvalidParameterPrincipalQcsNotExist,
+    V3ErrorCode::InvalidParameterPrincipalServiceNotExist,
+    V3ErrorCode::InvalidParameterReceiverOverLimit,
+    V3ErrorCode::InvalidParameterResourceContentError,
+    V3ErrorCode::InvalidParameterResourceError,
+    V3ErrorCode::InvalidParameterResourceProjectError,
+    V3ErrorCode::InvalidParameterResourceQcsError,
+    V3ErrorCode::InvalidParameterResourceRegionError,
+    V3ErrorCode::InvalidParameterResourceServiceNotExist,
+    V3ErrorCode::InvalidParameterResourceUinError,
+    V3ErrorCode::InvalidParameterRoleFull,
+    V3ErrorCode::InvalidParameterRoleNameError,
+    V3ErrorCode::InvalidParameterRoleNameInUse,
+    V3ErrorCode::InvalidParameterRoleNotExist,
+    V3ErrorCode::InvalidParameterScopeError,
+    V3ErrorCode::InvalidParameterSearchKeywordLengthError,
+    V3ErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary,
+    V3ErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary,
+    V3ErrorCode::InvalidParameterServiceTypeError,
+    V3ErrorCode::InvalidParameterStatementError,
+    V3ErrorCode::InvalidParameterSubUserFull,
+    V3ErrorCode::InvalidParameterSubUserNameInUse,
+    V3ErrorCode::InvalidParameterSubUserPhoneNotExsit,
+    V3ErrorCode::InvalidParameterTagLimitExceeded,
+    V3ErrorCode::InvalidParameterTagParamError,
+    V3ErrorCode::InvalidParameterUinError,
+    V3ErrorCode::InvalidParameterUserGroupFull,
+    V3ErrorCode::InvalidParameterUserNameIllegal,
+    V3ErrorCode::InvalidParameterUserNotAuth,
+    V3ErrorCode::InvalidParameterUserNotExist,
+    V3ErrorCode::InvalidParameterUserUinAndUinNotAllNull,
+    V3ErrorCode::InvalidParameterVersionError,
+    V3ErrorCode::InvalidParameterValueIdentityKeyError,
+    V3ErrorCode::InvalidParameterValueIdentityUrlError,
+    V3ErrorCode::InvalidParameterValueMetadataError,
+    V3ErrorCode::InvalidParameterValueNameError,
+    V3ErrorCode::LimitExceededIdentityFull,
+    V3ErrorCode::LimitExceededUin,
+    V3ErrorCode::OperationDeniedAccessKeyOverLimit,
+    V3ErrorCode::OperationDeniedCicPolicyOperationDenied,
+    V3ErrorCode::OperationDeniedHaveKeys,
+    V3ErrorCode::OperationDeniedPolicyTagConflict,
+    V3ErrorCode::OperationDeniedSubUin,
+    V3ErrorCode::OperationDeniedUinNotMatch,
+    V3ErrorCode::RequestLimitExceeded,
+    V3ErrorCode::RequestLimitExceededCreateUser,
+    V3ErrorCode::RequestLimitExceededUinLimitExceeded,
+    V3ErrorCode::ResourceNotFoundDataFlowAuthClose,
+    V3ErrorCode::ResourceNotFoundGroupNotExist,
+    V3ErrorCode::ResourceNotFoundIdentityNotExist,
+    V3ErrorCode::ResourceNotFoundNotFound,
+    V3ErrorCode::ResourceNotFoundPolicyIdNotFound,
+    V3ErrorCode::ResourceNotFoundSecretNotExist,
+    V3ErrorCode::ResourceNotFoundUserNotExist,
+    V3ErrorCode::ResourceNotFoundUserNotExists,
+    V3ErrorCode::ResourceUnavailableFlowAuthSecet,
+    V3ErrorCode::UnauthorizedOperation,
+    V3ErrorCode::UnauthorizedOperationDeleteApiKey,
+];
 
-    /// One row per variant, in the same order.
+/// One row per `V3ErrorCode` variant, in the same order.
 #[rustfmt::skip]
-    const SPECS: &'static [CodeSpec] = &[
+const V3_ERROR_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "AuthFailure.UnauthorizedOperation", name: "AuthFailureUnauthorizedOperation", number: None, http_status: None, wire_message: None, title: None, description: "没有权限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 18), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 18), remediation: Source::Unstated, retry: Source::Unstated } },
     CodeSpec { code: "FailedOperation", name: "FailedOperation", number: None, http_status: None, wire_message: None, title: None, description: "操作失败。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 21), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 21), remediation: Source::Unstated, retry: Source::Unstated } },
     CodeSpec { code: "FailedOperation.Accesskey", name: "FailedOperationAccesskey", number: None, http_status: None, wire_message: None, title: None, description: "操作访问密钥错误。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 24), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 24), remediation: Source::Unstated, retry: Source::Unstated } },
@@ -1680,302 +1677,293 @@ impl V3ErrorCode {
     CodeSpec { code: "UnauthorizedOperation.DeleteApiKey", name: "UnauthorizedOperationDeleteApiKey", number: None, http_status: None, wire_message: None, title: None, description: "没有删除API密钥权限。", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam-v3-errorcodes.py", 390), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("tencent-cam-v3-errorcodes.py", 390), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-    /// The code with this wire string, if any.
-    fn lookup(code: &str) -> Option<Self> {
-        match code.len() {
-            13 => match code {
-                "InternalError" => Some(V3ErrorCode::InternalError),
-                _ => None,
-            },
-            15 => match code {
-                "FailedOperation" => Some(V3ErrorCode::FailedOperation),
-                _ => None,
-            },
-            16 => match code {
-                "InvalidParameter" => Some(V3ErrorCode::InvalidParameter),
-                _ => None,
-            },
-            17 => match code {
-                "LimitExceeded.Uin" => Some(V3ErrorCode::LimitExceededUin),
-                _ => None,
-            },
-            20 => match code {
-                "RequestLimitExceeded" => Some(V3ErrorCode::RequestLimitExceeded),
-                _ => None,
-            },
-            21 => match code {
-                "UnauthorizedOperation" => Some(V3ErrorCode::UnauthorizedOperation),
-                _ => None,
-            },
-            22 => match code {
-                "OperationDenied.SubUin" => Some(V3ErrorCode::OperationDeniedSubUin),
-                _ => None,
-            },
-            24 => match code {
-                "OperationDenied.HaveKeys" => Some(V3ErrorCode::OperationDeniedHaveKeys),
-                _ => None,
-            },
-            25 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x646441646962726f042e160042070e2f => V3ErrorCode::FailedOperationForbidAdd,
-                    0x646e756f46746f4e23171d3b0b1d103d => V3ErrorCode::ResourceNotFoundNotFound,
-                    0x6c6c7546656c6f523d051b0d13131a2c => V3ErrorCode::InvalidParameterRoleFull,
-                    0x726f7272456d657403131c371c27403b => V3ErrorCode::InternalErrorSystemError,
-                    0x726f7272456e69553d051b0d13131a2c => V3ErrorCode::InvalidParameterUinError,
-                    0x79656b7373656363042e160042070e2f => V3ErrorCode::FailedOperationAccesskey,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            26 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6c6167656c6c49503509081e4f040b3d => V3ErrorCode::InvalidParameterIPIllegal,
-                    0x6c6c754670756f723509081e4f040b3d => V3ErrorCode::InvalidParameterGroupFull,
-                    0x6c6c75467963696c193b05173c470f29 => V3ErrorCode::FailedOperationPolicyFull,
-                    0x6c6c754679746974071d21110c092062 => V3ErrorCode::LimitExceededIdentityFull,
-                    0x726f7272456e776f1e0e1c000e1a3b67 => V3ErrorCode::InternalErrorUnknownError,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            27 => match code {
-                "InvalidParameter.ActionMiss" => Some(V3ErrorCode::InvalidParameterActionMiss),
-                "InvalidParameter.ParamError" => Some(V3ErrorCode::InvalidParameterParamError),
-                "InvalidParameter.ScopeError" => Some(V3ErrorCode::InvalidParameterScopeError),
-                "OperationDenied.UinNotMatch" => Some(V3ErrorCode::OperationDeniedUinNotMatch),
-                _ => None,
-            },
-            28 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x656c6261696669641f261004023c4f28 => V3ErrorCode::FailedOperationUnmodifiable,
-                    0x68747541746f4e722401040d34581c2c => V3ErrorCode::InvalidParameterUserNotAuth,
-                    0x6c6c7546726573552401040d32581c2c => V3ErrorCode::InvalidParameterSubUserFull,
-                    0x726f7272456e6f692401040d20581c2c => V3ErrorCode::InvalidParameterActionError,
-                    0x726f7272457463652401040d24581c2c => V3ErrorCode::InvalidParameterEffectError,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            29 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x726f7272456449702401040d26581c2c => V3ErrorCode::InvalidParameterGroupIdError,
-                    0x726f72724564726f2401040d2a581c2c => V3ErrorCode::InvalidParameterKeywordError,
-                    0x726f7272456e6f692401040d37581c2c => V3ErrorCode::InvalidParameterVersionError,
-                    0x7473697845746f4e100c34013a5d013c => V3ErrorCode::ResourceNotFoundUserNotExist,
-                    0x7473697845746f4e2401040d33581c2c => V3ErrorCode::InvalidParameterRoleNotExist,
-                    0x7473697845746f4e2401040d34581c2c => V3ErrorCode::InvalidParameterUserNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            30 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6573556e49656d6135100c010e24403b => V3ErrorCode::InvalidParameterRoleNameInUse,
-                    0x6c6c754670756f7235100c011223403b => V3ErrorCode::InvalidParameterUserGroupFull,
-                    0x6c6c75467265735535100c011331403b => V3ErrorCode::InvalidParameterGroupUserFull,
-                    0x6e656b6f546874751e200d11051c2368 => V3ErrorCode::FailedOperationBuildAuthToken,
-                    0x726f72724564497935100c010e26403b => V3ErrorCode::InvalidParameterPolicyIdError,
-                    0x726f72724565637235100c010424403b => V3ErrorCode::InvalidParameterResourceError,
-                    0x726f727245656d6135100c010e24403b => V3ErrorCode::InvalidParameterRoleNameError,
-                    0x726f7272456d617235100c010022403b => V3ErrorCode::InvalidParameterTagParamError,
-                    0x726f7272456e656b35100c01273b403b => V3ErrorCode::InvalidParameterMFATokenError,
-                    0x737473697845746f0b161d331c264b36 => V3ErrorCode::ResourceNotFoundUserNotExists,
-                    0x7473697845746f4e0b161d331d344b36 => V3ErrorCode::ResourceNotFoundGroupNotExist,
-                    0x7473697845746f4e35100c011331403b => V3ErrorCode::InvalidParameterGroupNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            31 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6573556e49656d611e200d1100063168 => V3ErrorCode::FailedOperationPolicyNameInUse,
-                    0x6573556e49656d6135100c011331403b => V3ErrorCode::InvalidParameterGroupNameInUse,
-                    0x6c6167656c6c49681e200d1103052768 => V3ErrorCode::FailedOperationFlowAuthIllegal,
-                    0x6c6c7546746e656d35100c011537403b => V3ErrorCode::InvalidParameterAttachmentFull,
-                    0x72657355657461652f0c361110150037 => V3ErrorCode::RequestLimitExceededCreateUser,
-                    0x726f727245656d6135100c010d17383b => V3ErrorCode::InvalidParameterValueNameError,
-                    0x726f7272456c617035100c011326403b => V3ErrorCode::InvalidParameterPrincipalError,
-                    0x726f7272456e6f6935100c010e35403b => V3ErrorCode::InvalidParameterConditionError,
-                    0x726f727245746e6535100c011525403b => V3ErrorCode::InvalidParameterStatementError,
-                    0x7473697845746f4e0b161d330a204b36 => V3ErrorCode::ResourceNotFoundSecretNotExist,
-                    0x7473697845746f4e35100c010237403b => V3ErrorCode::InvalidParameterActionNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            32 => match code {
-                "FailedOperation.GetUserAreaError" => Some(V3ErrorCode::FailedOperationGetUserAreaError),
-                "FailedOperation.UserNotBindPhone" => Some(V3ErrorCode::FailedOperationUserNotBindPhone),
-                "InvalidParameter.PolicyNameError" => Some(V3ErrorCode::InvalidParameterPolicyNameError),
-                "InvalidParameter.UserNameIllegal" => Some(V3ErrorCode::InvalidParameterUserNameIllegal),
-                _ => None,
-            },
-            33 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x646564656563784522011d0906173a67 => V3ErrorCode::InvalidParameterTagLimitExceeded,
-                    0x64656c69614665635e210b0c3e0e0012 => V3ErrorCode::FailedOperationTagResourceFailed,
-                    0x646e756f46746f4e010d071a031c357c => V3ErrorCode::ResourceNotFoundPolicyIdNotFound,
-                    0x6573556e49656d6122011d0903033d67 => V3ErrorCode::InvalidParameterSubUserNameInUse,
-                    0x6c6c75466e6f69735e210b0c05050e16 => V3ErrorCode::FailedOperationPolicyVersionFull,
-                    0x6e6f69746172657019080f131a1b1d35 => V3ErrorCode::AuthFailureUnauthorizedOperation,
-                    0x726f72724565707922011d0913133d67 => V3ErrorCode::InvalidParameterServiceTypeError,
-                    0x726f7272456e695522011d0912133c67 => V3ErrorCode::InvalidParameterResourceUinError,
-                    0x726f72724573635122011d0912133c67 => V3ErrorCode::InvalidParameterResourceQcsError,
-                    0x746168636557646e5e210b0c1e0c1213 => V3ErrorCode::FailedOperationUserNotBindWechat,
-                    0x7463696c666e6f43410d11081b091f1f => V3ErrorCode::OperationDeniedPolicyTagConflict,
-                    0x7465636553687475040f1b1441160930 => V3ErrorCode::ResourceUnavailableFlowAuthSecet,
-                    0x7473697845746f4e010d071a0a172c7c => V3ErrorCode::ResourceNotFoundIdentityNotExist,
-                    0x7473697845746f4e22011d090d193e67 => V3ErrorCode::InvalidParameterPolicyIdNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            34 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6573556e49656d617e160c180f130a00 => V3ErrorCode::InvalidParameterIdentityNameInUse,
-                    0x65736f6c436874754b071c000e070416 => V3ErrorCode::ResourceNotFoundDataFlowAuthClose,
-                    0x6c6c75467265766f31610a0a1f001235 => V3ErrorCode::FailedOperationAssistApproverFull,
-                    0x726f7272456472617e160c18041b0f07 => V3ErrorCode::InvalidParameterNameOrIdCardError,
-                    0x726f727245656c757e160c1812050f19 => V3ErrorCode::InvalidParameterPasswordRuleError,
-                    0x726f7272457265747e160c180802000c => V3ErrorCode::InvalidParameterEntityFilterError,
-                    0x726f7272457363517e160c180f1f1c19 => V3ErrorCode::InvalidParameterPrincipalQcsError,
-                    0x746375646f7250747e160c1832020107 => V3ErrorCode::InvalidParameterNotSupportProduct,
-                    0x74696d694c7265762e4710040100132c => V3ErrorCode::OperationDeniedAccessKeyOverLimit,
-                    0x74696d694c7265767e160c1804150b1b => V3ErrorCode::InvalidParameterReceiverOverLimit,
-                    0x7473697845746f4e7e160c1804020000 => V3ErrorCode::InvalidParameterInterfaceNotExist,
-                    0x79654b6970416574131d0d041b0e0721 => V3ErrorCode::UnauthorizedOperationDeleteApiKey,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            35 => match code {
-                "FailedOperation.UnTagResourceFailed" => {
-                    Some(V3ErrorCode::FailedOperationUnTagResourceFailed)
-                }
-                "InvalidParameter.ConditionTypeError" => {
-                    Some(V3ErrorCode::InvalidParameterConditionTypeError)
-                }
-                "InvalidParameter.IPRangeOverlapping" => {
-                    Some(V3ErrorCode::InvalidParameterIPRangeOverlapping)
-                }
-                "InvalidParameterValue.MetadataError" => {
-                    Some(V3ErrorCode::InvalidParameterValueMetadataError)
-                }
-                _ => None,
-            },
-            36 => match code {
-                "FailedOperation.CICIdentityForbidden" => {
-                    Some(V3ErrorCode::FailedOperationCICIdentityForbidden)
-                }
-                "InvalidParameter.PolicyDocumentError" => {
-                    Some(V3ErrorCode::InvalidParameterPolicyDocumentError)
-                }
-                "InvalidParameter.ResourceRegionError" => {
-                    Some(V3ErrorCode::InvalidParameterResourceRegionError)
-                }
-                _ => None,
-            },
-            37 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x646564656563784528111606205f0137 => V3ErrorCode::RequestLimitExceededUinLimitExceeded,
-                    0x726f727245746365024a1b0914191d2c => V3ErrorCode::InvalidParameterResourceProjectError,
-                    0x726f727245746e65024a1b0914191d2c => V3ErrorCode::InvalidParameterResourceContentError,
-                    0x7469737845746f4e034a1b0912230c3c => V3ErrorCode::InvalidParameterSubUserPhoneNotExsit,
-                    0x7473697845746f4e004a1b090218073b => V3ErrorCode::InvalidParameterPrincipalQcsNotExist,
-                    0x7473697845746f4e144a1b091513022c => V3ErrorCode::InvalidParameterDeletionTaskNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            38 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x6e6f697373696d72153c314b0e073434 => V3ErrorCode::FailedOperationUserUnbindNoPermission,
-                    0x726f7272456c72553c053f1e28580b3c => V3ErrorCode::InvalidParameterValueIdentityUrlError,
-                    0x726f727245746e653f27471e151f0a27 => V3ErrorCode::InvalidParameterConditionContentError,
-                    0x726f72724579654b3c053f1e28580b3c => V3ErrorCode::InvalidParameterValueIdentityKeyError,
-                    0x73656c75526465743134471e0e011d3a => V3ErrorCode::InvalidParameterPasswordViolatedRules,
-                    0x7473697845746f4e3325471e0f19073d => V3ErrorCode::InvalidParameterActionServiceNotExist,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            39 => {
-                let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                    0x64696c61766e496e3134471e0018072e => V3ErrorCode::InvalidParameterPaginationTokenInvalid,
-                    0x726f7272456570792325471e2002073a => V3ErrorCode::InvalidParameterAssitApproverTypeError,
-                    0x726f72724573736f2234471e08150020 => V3ErrorCode::InvalidParameterPrincipalQcsCrossError,
-                    0x736e6f69746172651937214b05211535 => V3ErrorCode::FailedOperationExistHighRiskOperations,
-                    0x737473697845746f3f34471e18150725 => V3ErrorCode::InvalidParameterPolicyVersionNotExists,
-                    _ => return None,
-                };
-                (candidate.as_str() == code).then_some(candidate)
-            }
-            40 => match code {
-                "InvalidParameter.ResourceServiceNotExist" => {
-                    Some(V3ErrorCode::InvalidParameterResourceServiceNotExist)
-                }
-                "InvalidParameter.UserUinAndUinNotAllNull" => {
-                    Some(V3ErrorCode::InvalidParameterUserUinAndUinNotAllNull)
-                }
-                "OperationDenied.CicPolicyOperationDenied" => {
-                    Some(V3ErrorCode::OperationDeniedCicPolicyOperationDenied)
-                }
-                _ => None,
-            },
-            41 => match code {
-                "InvalidParameter.OperateEntitiesOverLimit" => {
-                    Some(V3ErrorCode::InvalidParameterOperateEntitiesOverLimit)
-                }
-                "InvalidParameter.OperatePoliciesOverLimit" => {
-                    Some(V3ErrorCode::InvalidParameterOperatePoliciesOverLimit)
-                }
-                "InvalidParameter.PrincipalServiceNotExist" => {
-                    Some(V3ErrorCode::InvalidParameterPrincipalServiceNotExist)
-                }
-                "InvalidParameter.SearchKeywordLengthError" => {
-                    Some(V3ErrorCode::InvalidParameterSearchKeywordLengthError)
-                }
-                _ => None,
-            },
-            43 => match code {
-                "FailedOperation.PolicyVersionAlreadyDefault" => {
-                    Some(V3ErrorCode::FailedOperationPolicyVersionAlreadyDefault)
-                }
-                "InvalidParameter.DescriptionLengthOverlimit" => {
-                    Some(V3ErrorCode::InvalidParameterDescriptionLengthOverlimit)
-                }
-                _ => None,
-            },
-            45 => match code {
-                "InvalidParameter.OrganizationRoleOperateError" => {
-                    Some(V3ErrorCode::InvalidParameterOrganizationRoleOperateError)
-                }
-                _ => None,
-            },
-            46 => match code {
-                "FailedOperation.OrganizationPolicyOperateError" => {
-                    Some(V3ErrorCode::FailedOperationOrganizationPolicyOperateError)
-                }
-                "InvalidParameter.PolicyDocumentLengthOverLimit" => {
-                    Some(V3ErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
-                }
-                _ => None,
-            },
-            59 => match code {
-                "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary" => {
-                    Some(V3ErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary)
-                }
-                _ => None,
-            },
-            60 => match code {
-                "InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary" => {
-                    Some(V3ErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary)
-                }
-                _ => None,
-            },
+/// The `V3ErrorCode` with this wire string, if any.
+fn v3_error_code_lookup(code: &str) -> Option<V3ErrorCode> {
+    match code.len() {
+        13 => match code {
+            "InternalError" => Some(V3ErrorCode::InternalError),
             _ => None,
+        },
+        15 => match code {
+            "FailedOperation" => Some(V3ErrorCode::FailedOperation),
+            _ => None,
+        },
+        16 => match code {
+            "InvalidParameter" => Some(V3ErrorCode::InvalidParameter),
+            _ => None,
+        },
+        17 => match code {
+            "LimitExceeded.Uin" => Some(V3ErrorCode::LimitExceededUin),
+            _ => None,
+        },
+        20 => match code {
+            "RequestLimitExceeded" => Some(V3ErrorCode::RequestLimitExceeded),
+            _ => None,
+        },
+        21 => match code {
+            "UnauthorizedOperation" => Some(V3ErrorCode::UnauthorizedOperation),
+            _ => None,
+        },
+        22 => match code {
+            "OperationDenied.SubUin" => Some(V3ErrorCode::OperationDeniedSubUin),
+            _ => None,
+        },
+        24 => match code {
+            "OperationDenied.HaveKeys" => Some(V3ErrorCode::OperationDeniedHaveKeys),
+            _ => None,
+        },
+        25 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x646441646962726f042e160042070e2f => V3ErrorCode::FailedOperationForbidAdd,
+                0x646e756f46746f4e23171d3b0b1d103d => V3ErrorCode::ResourceNotFoundNotFound,
+                0x6c6c7546656c6f523d051b0d13131a2c => V3ErrorCode::InvalidParameterRoleFull,
+                0x726f7272456d657403131c371c27403b => V3ErrorCode::InternalErrorSystemError,
+                0x726f7272456e69553d051b0d13131a2c => V3ErrorCode::InvalidParameterUinError,
+                0x79656b7373656363042e160042070e2f => V3ErrorCode::FailedOperationAccesskey,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
         }
+        26 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6c6167656c6c49503509081e4f040b3d => V3ErrorCode::InvalidParameterIPIllegal,
+                0x6c6c754670756f723509081e4f040b3d => V3ErrorCode::InvalidParameterGroupFull,
+                0x6c6c75467963696c193b05173c470f29 => V3ErrorCode::FailedOperationPolicyFull,
+                0x6c6c754679746974071d21110c092062 => V3ErrorCode::LimitExceededIdentityFull,
+                0x726f7272456e776f1e0e1c000e1a3b67 => V3ErrorCode::InternalErrorUnknownError,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        27 => match code {
+            "InvalidParameter.ActionMiss" => Some(V3ErrorCode::InvalidParameterActionMiss),
+            "InvalidParameter.ParamError" => Some(V3ErrorCode::InvalidParameterParamError),
+            "InvalidParameter.ScopeError" => Some(V3ErrorCode::InvalidParameterScopeError),
+            "OperationDenied.UinNotMatch" => Some(V3ErrorCode::OperationDeniedUinNotMatch),
+            _ => None,
+        },
+        28 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x656c6261696669641f261004023c4f28 => V3ErrorCode::FailedOperationUnmodifiable,
+                0x68747541746f4e722401040d34581c2c => V3ErrorCode::InvalidParameterUserNotAuth,
+                0x6c6c7546726573552401040d32581c2c => V3ErrorCode::InvalidParameterSubUserFull,
+                0x726f7272456e6f692401040d20581c2c => V3ErrorCode::InvalidParameterActionError,
+                0x726f7272457463652401040d24581c2c => V3ErrorCode::InvalidParameterEffectError,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        29 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x726f7272456449702401040d26581c2c => V3ErrorCode::InvalidParameterGroupIdError,
+                0x726f72724564726f2401040d2a581c2c => V3ErrorCode::InvalidParameterKeywordError,
+                0x726f7272456e6f692401040d37581c2c => V3ErrorCode::InvalidParameterVersionError,
+                0x7473697845746f4e100c34013a5d013c => V3ErrorCode::ResourceNotFoundUserNotExist,
+                0x7473697845746f4e2401040d33581c2c => V3ErrorCode::InvalidParameterRoleNotExist,
+                0x7473697845746f4e2401040d34581c2c => V3ErrorCode::InvalidParameterUserNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        30 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6573556e49656d6135100c010e24403b => V3ErrorCode::InvalidParameterRoleNameInUse,
+                0x6c6c754670756f7235100c011223403b => V3ErrorCode::InvalidParameterUserGroupFull,
+                0x6c6c75467265735535100c011331403b => V3ErrorCode::InvalidParameterGroupUserFull,
+                0x6e656b6f546874751e200d11051c2368 => V3ErrorCode::FailedOperationBuildAuthToken,
+                0x726f72724564497935100c010e26403b => V3ErrorCode::InvalidParameterPolicyIdError,
+                0x726f72724565637235100c010424403b => V3ErrorCode::InvalidParameterResourceError,
+                0x726f727245656d6135100c010e24403b => V3ErrorCode::InvalidParameterRoleNameError,
+                0x726f7272456d617235100c010022403b => V3ErrorCode::InvalidParameterTagParamError,
+                0x726f7272456e656b35100c01273b403b => V3ErrorCode::InvalidParameterMFATokenError,
+                0x737473697845746f0b161d331c264b36 => V3ErrorCode::ResourceNotFoundUserNotExists,
+                0x7473697845746f4e0b161d331d344b36 => V3ErrorCode::ResourceNotFoundGroupNotExist,
+                0x7473697845746f4e35100c011331403b => V3ErrorCode::InvalidParameterGroupNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        31 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6573556e49656d611e200d1100063168 => V3ErrorCode::FailedOperationPolicyNameInUse,
+                0x6573556e49656d6135100c011331403b => V3ErrorCode::InvalidParameterGroupNameInUse,
+                0x6c6167656c6c49681e200d1103052768 => V3ErrorCode::FailedOperationFlowAuthIllegal,
+                0x6c6c7546746e656d35100c011537403b => V3ErrorCode::InvalidParameterAttachmentFull,
+                0x72657355657461652f0c361110150037 => V3ErrorCode::RequestLimitExceededCreateUser,
+                0x726f727245656d6135100c010d17383b => V3ErrorCode::InvalidParameterValueNameError,
+                0x726f7272456c617035100c011326403b => V3ErrorCode::InvalidParameterPrincipalError,
+                0x726f7272456e6f6935100c010e35403b => V3ErrorCode::InvalidParameterConditionError,
+                0x726f727245746e6535100c011525403b => V3ErrorCode::InvalidParameterStatementError,
+                0x7473697845746f4e0b161d330a204b36 => V3ErrorCode::ResourceNotFoundSecretNotExist,
+                0x7473697845746f4e35100c010237403b => V3ErrorCode::InvalidParameterActionNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        32 => match code {
+            "FailedOperation.GetUserAreaError" => Some(V3ErrorCode::FailedOperationGetUserAreaError),
+            "FailedOperation.UserNotBindPhone" => Some(V3ErrorCode::FailedOperationUserNotBindPhone),
+            "InvalidParameter.PolicyNameError" => Some(V3ErrorCode::InvalidParameterPolicyNameError),
+            "InvalidParameter.UserNameIllegal" => Some(V3ErrorCode::InvalidParameterUserNameIllegal),
+            _ => None,
+        },
+        33 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x646564656563784522011d0906173a67 => V3ErrorCode::InvalidParameterTagLimitExceeded,
+                0x64656c69614665635e210b0c3e0e0012 => V3ErrorCode::FailedOperationTagResourceFailed,
+                0x646e756f46746f4e010d071a031c357c => V3ErrorCode::ResourceNotFoundPolicyIdNotFound,
+                0x6573556e49656d6122011d0903033d67 => V3ErrorCode::InvalidParameterSubUserNameInUse,
+                0x6c6c75466e6f69735e210b0c05050e16 => V3ErrorCode::FailedOperationPolicyVersionFull,
+                0x6e6f69746172657019080f131a1b1d35 => V3ErrorCode::AuthFailureUnauthorizedOperation,
+                0x726f72724565707922011d0913133d67 => V3ErrorCode::InvalidParameterServiceTypeError,
+                0x726f7272456e695522011d0912133c67 => V3ErrorCode::InvalidParameterResourceUinError,
+                0x726f72724573635122011d0912133c67 => V3ErrorCode::InvalidParameterResourceQcsError,
+                0x746168636557646e5e210b0c1e0c1213 => V3ErrorCode::FailedOperationUserNotBindWechat,
+                0x7463696c666e6f43410d11081b091f1f => V3ErrorCode::OperationDeniedPolicyTagConflict,
+                0x7465636553687475040f1b1441160930 => V3ErrorCode::ResourceUnavailableFlowAuthSecet,
+                0x7473697845746f4e010d071a0a172c7c => V3ErrorCode::ResourceNotFoundIdentityNotExist,
+                0x7473697845746f4e22011d090d193e67 => V3ErrorCode::InvalidParameterPolicyIdNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        34 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6573556e49656d617e160c180f130a00 => V3ErrorCode::InvalidParameterIdentityNameInUse,
+                0x65736f6c436874754b071c000e070416 => V3ErrorCode::ResourceNotFoundDataFlowAuthClose,
+                0x6c6c75467265766f31610a0a1f001235 => V3ErrorCode::FailedOperationAssistApproverFull,
+                0x726f7272456472617e160c18041b0f07 => V3ErrorCode::InvalidParameterNameOrIdCardError,
+                0x726f727245656c757e160c1812050f19 => V3ErrorCode::InvalidParameterPasswordRuleError,
+                0x726f7272457265747e160c180802000c => V3ErrorCode::InvalidParameterEntityFilterError,
+                0x726f7272457363517e160c180f1f1c19 => V3ErrorCode::InvalidParameterPrincipalQcsError,
+                0x746375646f7250747e160c1832020107 => V3ErrorCode::InvalidParameterNotSupportProduct,
+                0x74696d694c7265762e4710040100132c => V3ErrorCode::OperationDeniedAccessKeyOverLimit,
+                0x74696d694c7265767e160c1804150b1b => V3ErrorCode::InvalidParameterReceiverOverLimit,
+                0x7473697845746f4e7e160c1804020000 => V3ErrorCode::InvalidParameterInterfaceNotExist,
+                0x79654b6970416574131d0d041b0e0721 => V3ErrorCode::UnauthorizedOperationDeleteApiKey,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        35 => match code {
+            "FailedOperation.UnTagResourceFailed" => Some(V3ErrorCode::FailedOperationUnTagResourceFailed),
+            "InvalidParameter.ConditionTypeError" => Some(V3ErrorCode::InvalidParameterConditionTypeError),
+            "InvalidParameter.IPRangeOverlapping" => Some(V3ErrorCode::InvalidParameterIPRangeOverlapping),
+            "InvalidParameterValue.MetadataError" => Some(V3ErrorCode::InvalidParameterValueMetadataError),
+            _ => None,
+        },
+        36 => match code {
+            "FailedOperation.CICIdentityForbidden" => Some(V3ErrorCode::FailedOperationCICIdentityForbidden),
+            "InvalidParameter.PolicyDocumentError" => Some(V3ErrorCode::InvalidParameterPolicyDocumentError),
+            "InvalidParameter.ResourceRegionError" => Some(V3ErrorCode::InvalidParameterResourceRegionError),
+            _ => None,
+        },
+        37 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x646564656563784528111606205f0137 => V3ErrorCode::RequestLimitExceededUinLimitExceeded,
+                0x726f727245746365024a1b0914191d2c => V3ErrorCode::InvalidParameterResourceProjectError,
+                0x726f727245746e65024a1b0914191d2c => V3ErrorCode::InvalidParameterResourceContentError,
+                0x7469737845746f4e034a1b0912230c3c => V3ErrorCode::InvalidParameterSubUserPhoneNotExsit,
+                0x7473697845746f4e004a1b090218073b => V3ErrorCode::InvalidParameterPrincipalQcsNotExist,
+                0x7473697845746f4e144a1b091513022c => V3ErrorCode::InvalidParameterDeletionTaskNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        38 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x6e6f697373696d72153c314b0e073434 => V3ErrorCode::FailedOperationUserUnbindNoPermission,
+                0x726f7272456c72553c053f1e28580b3c => V3ErrorCode::InvalidParameterValueIdentityUrlError,
+                0x726f727245746e653f27471e151f0a27 => V3ErrorCode::InvalidParameterConditionContentError,
+                0x726f72724579654b3c053f1e28580b3c => V3ErrorCode::InvalidParameterValueIdentityKeyError,
+                0x73656c75526465743134471e0e011d3a => V3ErrorCode::InvalidParameterPasswordViolatedRules,
+                0x7473697845746f4e3325471e0f19073d => V3ErrorCode::InvalidParameterActionServiceNotExist,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        39 => {
+            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
+                0x64696c61766e496e3134471e0018072e => V3ErrorCode::InvalidParameterPaginationTokenInvalid,
+                0x726f7272456570792325471e2002073a => V3ErrorCode::InvalidParameterAssitApproverTypeError,
+                0x726f72724573736f2234471e08150020 => V3ErrorCode::InvalidParameterPrincipalQcsCrossError,
+                0x736e6f69746172651937214b05211535 => V3ErrorCode::FailedOperationExistHighRiskOperations,
+                0x737473697845746f3f34471e18150725 => V3ErrorCode::InvalidParameterPolicyVersionNotExists,
+                _ => return None,
+            };
+            (candidate.as_str() == code).then_some(candidate)
+        }
+        40 => match code {
+            "InvalidParameter.ResourceServiceNotExist" => {
+                Some(V3ErrorCode::InvalidParameterResourceServiceNotExist)
+            }
+            "InvalidParameter.UserUinAndUinNotAllNull" => {
+                Some(V3ErrorCode::InvalidParameterUserUinAndUinNotAllNull)
+            }
+            "OperationDenied.CicPolicyOperationDenied" => {
+                Some(V3ErrorCode::OperationDeniedCicPolicyOperationDenied)
+            }
+            _ => None,
+        },
+        41 => match code {
+            "InvalidParameter.OperateEntitiesOverLimit" => {
+                Some(V3ErrorCode::InvalidParameterOperateEntitiesOverLimit)
+            }
+            "InvalidParameter.OperatePoliciesOverLimit" => {
+                Some(V3ErrorCode::InvalidParameterOperatePoliciesOverLimit)
+            }
+            "InvalidParameter.PrincipalServiceNotExist" => {
+                Some(V3ErrorCode::InvalidParameterPrincipalServiceNotExist)
+            }
+            "InvalidParameter.SearchKeywordLengthError" => {
+                Some(V3ErrorCode::InvalidParameterSearchKeywordLengthError)
+            }
+            _ => None,
+        },
+        43 => match code {
+            "FailedOperation.PolicyVersionAlreadyDefault" => {
+                Some(V3ErrorCode::FailedOperationPolicyVersionAlreadyDefault)
+            }
+            "InvalidParameter.DescriptionLengthOverlimit" => {
+                Some(V3ErrorCode::InvalidParameterDescriptionLengthOverlimit)
+            }
+            _ => None,
+        },
+        45 => match code {
+            "InvalidParameter.OrganizationRoleOperateError" => {
+                Some(V3ErrorCode::InvalidParameterOrganizationRoleOperateError)
+            }
+            _ => None,
+        },
+        46 => match code {
+            "FailedOperation.OrganizationPolicyOperateError" => {
+                Some(V3ErrorCode::FailedOperationOrganizationPolicyOperateError)
+            }
+            "InvalidParameter.PolicyDocumentLengthOverLimit" => {
+                Some(V3ErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+            }
+            _ => None,
+        },
+        59 => match code {
+            "InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary" => {
+                Some(V3ErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary)
+            }
+            _ => None,
+        },
+        60 => match code {
+            "InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary" => {
+                Some(V3ErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
-cloud_errors_core::error_code_enum!(V3ErrorCode, text);
+cloud_errors_core::error_code_enum!(
+    V3ErrorCode,
+    text,
+    V3_ERROR_CODE_ALL,
+    V3_ERROR_CODE_SPECS,
+    v3_error_code_lookup
+);

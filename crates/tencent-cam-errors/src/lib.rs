@@ -18,6 +18,6 @@ pub use v3::V3ErrorResponse;
 impl ErrorCode {
     /// The common code (`code`) this module code travels with, as the document pairs them.
     pub const fn common(self) -> CommonCode {
-        Self::COMMON[self as usize]
+        generated::ERROR_CODE_COMMON[self as usize]
     }
 }
