@@ -223,18 +223,7 @@ impl JsonObject for V3ErrorResponse {
             status: None,
         }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
-    fn kept(&self) -> Option<&JsonSource> {
-        Some(&self.source)
-    }
-    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
-        Some(&mut self.source)
-    }
+    cloud_errors_core::json_object_fields!(members, source);
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;
         match index {

@@ -259,18 +259,7 @@ impl JsonObject for ErrorResponse {
             status: None,
         }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
-    fn kept(&self) -> Option<&JsonSource> {
-        Some(&self.source)
-    }
-    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
-        Some(&mut self.source)
-    }
+    cloud_errors_core::json_object_fields!(members, source);
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
@@ -311,12 +300,7 @@ impl JsonObject for ErrorObject {
     fn empty() -> Self {
         ErrorObject { code: WireInt::number(0), message: None, members: Members::new() }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
+    cloud_errors_core::json_object_fields!(members);
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {

@@ -128,3 +128,31 @@ macro_rules! impl_serde_via_json_object {
         }
     )*};
 }
+
+/// Inside `impl JsonObject for T`, writes the accessors of the object's [`Members`] field and,
+/// for an envelope that keeps its text, of its [`JsonSource`] field:
+/// `json_object_fields!(members)` or `json_object_fields!(members, source)`.
+///
+/// [`Members`]: crate::json::Members
+/// [`JsonSource`]: crate::json::JsonSource
+#[cfg(feature = "json")]
+#[macro_export]
+macro_rules! json_object_fields {
+    ($members:ident) => {
+        fn members(&self) -> &$crate::json::Members {
+            &self.$members
+        }
+        fn members_mut(&mut self) -> &mut $crate::json::Members {
+            &mut self.$members
+        }
+    };
+    ($members:ident, $source:ident) => {
+        $crate::json_object_fields!($members);
+        fn kept(&self) -> ::core::option::Option<&$crate::json::JsonSource> {
+            ::core::option::Option::Some(&self.$source)
+        }
+        fn kept_mut(&mut self) -> ::core::option::Option<&mut $crate::json::JsonSource> {
+            ::core::option::Option::Some(&mut self.$source)
+        }
+    };
+}

@@ -321,18 +321,7 @@ impl JsonObject for ErrorResponse {
             http: None,
         }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
-    fn kept(&self) -> Option<&JsonSource> {
-        Some(&self.source)
-    }
-    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
-        Some(&mut self.source)
-    }
+    cloud_errors_core::json_object_fields!(members, source);
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;
@@ -403,12 +392,7 @@ impl JsonObject for NestedError {
             members: Members::new(),
         }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
+    cloud_errors_core::json_object_fields!(members);
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;

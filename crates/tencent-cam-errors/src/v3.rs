@@ -228,18 +228,7 @@ impl JsonObject for V3ErrorResponse {
             header_request_id: None,
         }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
-    fn kept(&self) -> Option<&JsonSource> {
-        Some(&self.source)
-    }
-    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
-        Some(&mut self.source)
-    }
+    cloud_errors_core::json_object_fields!(members, source);
     fn read_member<'de, A: MapAccess<'de>>(&mut self, _index: usize, map: &mut A) -> Result<(), A::Error> {
         self.response = map.next_value()?;
         Ok(())
@@ -266,12 +255,7 @@ impl JsonObject for Inner {
     fn empty() -> Self {
         Inner { error: None, request_id: None, members: Members::new() }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
+    cloud_errors_core::json_object_fields!(members);
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR => self.error = Some(map.next_value()?),
@@ -303,12 +287,7 @@ impl JsonObject for ErrorObject {
     fn empty() -> Self {
         ErrorObject { code: None, message: None, members: Members::new() }
     }
-    fn members(&self) -> &Members {
-        &self.members
-    }
-    fn members_mut(&mut self) -> &mut Members {
-        &mut self.members
-    }
+    cloud_errors_core::json_object_fields!(members);
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;
         match index {
