@@ -10,20 +10,24 @@ use crate::{ParseError, ParseErrorKind};
 /// serde_json checks UTF-8 as it reads, so a body is read once; only a failed read looks at the
 /// body again, to name the failure (empty, a byte-order mark, invalid UTF-8, cut short).
 pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
-    serde_json::from_slice(input).map_err(|err| {
-        if let Err(early) = crate::check_body(input) {
-            return early;
-        }
-        let error = json_error(&err);
-        // serde_json calls a number or literal cut short by the end of the input "invalid";
-        // it is a truncation like any other.
-        let cut_short = ["invalid number", "expected ident"].iter().any(|m| error.message().starts_with(m));
-        if cut_short && crate::error::is_last_byte(input, error.line(), error.column()) {
-            ParseError::new(ParseErrorKind::Eof, error.line(), error.column(), error.message())
-        } else {
-            error
-        }
-    })
+    serde_json::from_slice(input).map_err(|err| explain(input, &err))
+}
+
+/// Names a failed read of `input`: early failures (empty, a byte-order mark, invalid UTF-8)
+/// first, then serde_json's, with a number cut short by the end called a truncation.
+fn explain(input: &[u8], err: &serde_json::Error) -> ParseError {
+    if let Err(early) = crate::check_body(input) {
+        return early;
+    }
+    let error = json_error(err);
+    // serde_json calls a number or literal cut short by the end of the input "invalid"; it is
+    // a truncation like any other.
+    let cut_short = ["invalid number", "expected ident"].iter().any(|m| error.message().starts_with(m));
+    if cut_short && crate::error::is_last_byte(input, error.line(), error.column()) {
+        ParseError::new(ParseErrorKind::Eof, error.line(), error.column(), error.message())
+    } else {
+        error
+    }
 }
 
 /// Turns a serde_json error into a [`ParseError`] of the matching kind.
@@ -50,13 +54,14 @@ pub fn json_error(err: &serde_json::Error) -> ParseError {
 /// Reads `input` as `T` (see [`from_slice`]) and keeps its text, so that it is written back
 /// byte for byte.
 pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) -> Result<T, ParseError> {
-    let mut object: T = from_slice(input)?;
-    // from_slice read the input as UTF-8 already; this cannot fail.
-    let text = core::str::from_utf8(input).map_err(|_| {
-        crate::check_body(input)
+    // One UTF-8 check of the whole body, which the kept text needs anyway; reading from `str`
+    // then spares serde_json a check of every string.
+    let Ok(text) = core::str::from_utf8(input) else {
+        return Err(crate::check_body(input)
             .err()
-            .unwrap_or_else(|| ParseError::new(ParseErrorKind::Encoding, 1, 1, "the body is not UTF-8"))
-    })?;
+            .unwrap_or_else(|| ParseError::new(ParseErrorKind::Encoding, 1, 1, "the body is not UTF-8")));
+    };
+    let mut object: T = serde_json::from_str(text).map_err(|err| explain(input, &err))?;
     object.keep(text);
     Ok(object)
 }
