@@ -1,7 +1,13 @@
-//! A loop to profile one parser under callgrind: `profile_json ours|plain|xml`.
+//! A loop to profile one parser under callgrind:
+//! `profile_json ours|plain|xml|authing|tencent|aws|query`.
 use std::hint::black_box;
 
 const HUAWEI: &str = r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#;
+const AUTHING: &str = r#"{"message":"User does not exist","code":2004,"data":null}"#;
+const TENCENT: &str =
+    r#"{"code":4000,"message":"(100004)policy name exists","codeDesc":"InvalidParameter.policyName.InUse"}"#;
+const AWS_INTERFACE: &str = r#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0421}"#;
+const S3_QUERY: &str = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with name alice cannot be found.</Message></Error><RequestId>4f7a5b9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c</RequestId></ErrorResponse>";
 const S3_REST: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>photos/2026/beach.jpg</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=</HostId></Error>";
 
 fn main() {
@@ -17,8 +23,16 @@ fn main() {
                 ))
                 .unwrap(),
             )),
+            "authing" => drop(black_box(authing_errors::ErrorResponse::parse(black_box(AUTHING.as_bytes())).unwrap())),
+            "tencent" => {
+                drop(black_box(tencent_cam_errors::ErrorResponse::parse(black_box(TENCENT.as_bytes())).unwrap()))
+            }
+            "aws" => drop(black_box(
+                aws_interface_errors::ErrorResponse::parse(black_box(AWS_INTERFACE.as_bytes())).unwrap(),
+            )),
+            "query" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_QUERY.as_bytes())).unwrap())),
             "xml" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_REST.as_bytes())).unwrap())),
-            _ => panic!("ours, plain or xml"),
+            _ => panic!("ours, plain, xml, authing, tencent, aws or query"),
         }
     }
 }

@@ -8,7 +8,9 @@
 use std::fmt::Debug;
 use std::path::PathBuf;
 
+use cloud_errors_core::json::{self, JsonObject, JsonStyle};
 use cloud_errors_core::{CloudError, DocumentedCode, ParseError};
+use serde::de::DeserializeOwned;
 
 /// One vendor envelope kind, seen generically.
 pub trait Envelope {
@@ -28,6 +30,34 @@ pub trait Envelope {
     fn parse(body: &[u8]) -> Result<Self::Response, ParseError>;
     /// Writes a body.
     fn to_bytes(response: &Self::Response) -> Vec<u8>;
+    /// For a JSON envelope, whether the fast reader took `body`, having checked that it reads
+    /// it as serde_json does ([`json_readers_agree`]); `Ok(false)` for XML envelopes.
+    fn fast_reader_took(body: &[u8]) -> Result<bool, String>;
+}
+
+/// Reads `body` with both JSON readers (the fast one and serde_json's) and checks they agree:
+/// what the fast reader accepts, serde_json accepts, as an equal envelope with the same bytes,
+/// code, message and request id. Returns whether the fast reader took the body.
+pub fn json_readers_agree<T>(body: &[u8]) -> Result<bool, String>
+where
+    T: JsonObject + DeserializeOwned + CloudError + PartialEq + Debug,
+{
+    let Ok(text) = std::str::from_utf8(body) else { return Ok(false) };
+    let Some(fast) = json::from_str_fast::<T>(text) else { return Ok(false) };
+    let serde = json::from_str_serde::<T>(text)
+        .map_err(|e| format!("the fast reader accepted a body serde_json refuses ({e}): {text:?}"))?;
+    let seen = |r: &T| {
+        (
+            json::to_vec(r, JsonStyle::Compact),
+            r.wire_code().to_owned(),
+            r.message().map(str::to_owned),
+            r.request_id().map(str::to_owned),
+        )
+    };
+    if fast != serde || seen(&fast) != seen(&serde) {
+        return Err(format!("the readers differ on {text:?}: fast {fast:?}, serde_json {serde:?}"));
+    }
+    Ok(true)
 }
 
 /// The request id golden bodies carry, where the envelope has one.
@@ -36,7 +66,13 @@ pub const GOLDEN_REQUEST_ID: &str = "0123456789ABCDEF";
 pub const GOLDEN_HOST_ID: &str = "aG9zdC1pZC1mb3ItZ29sZGVuLWJvZGllcw==";
 
 macro_rules! envelope {
-    ($name:ident, $code:ty, $response:ty, $dir:literal, $ext:literal, |$c:ident| $build:expr) => {
+    ($name:ident, $code:ty, $response:ty, $dir:literal, "json", |$c:ident| $build:expr) => {
+        envelope!(@ $name, $code, $response, $dir, "json", |$c| $build, |body| json_readers_agree::<$response>(body));
+    };
+    ($name:ident, $code:ty, $response:ty, $dir:literal, "xml", |$c:ident| $build:expr) => {
+        envelope!(@ $name, $code, $response, $dir, "xml", |$c| $build, |_body| Ok(false));
+    };
+    (@ $name:ident, $code:ty, $response:ty, $dir:literal, $ext:literal, |$c:ident| $build:expr, |$body:ident| $fast:expr) => {
         #[doc = concat!("The `", $dir, "` envelope.")]
         pub struct $name;
         impl Envelope for $name {
@@ -52,6 +88,9 @@ macro_rules! envelope {
             }
             fn to_bytes(response: &$response) -> Vec<u8> {
                 response.to_bytes()
+            }
+            fn fast_reader_took($body: &[u8]) -> Result<bool, String> {
+                $fast
             }
         }
     };

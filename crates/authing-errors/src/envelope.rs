@@ -2,7 +2,7 @@
 //! HTTP 200 and code 200 on success, another code on failure.
 
 use cloud_errors_core::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
@@ -32,9 +32,9 @@ const DATA: usize = 2;
 /// assert_eq!(error.data().map(|d| d.get()), Some("null"));
 /// assert_eq!(error.to_bytes(), body);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct ErrorResponse {
-    message: Option<String>,
+    message: Option<Text>,
     code: WireInt,
     data: Option<RawJson>,
     members: Members,
@@ -51,7 +51,7 @@ impl ErrorResponse {
             members.mark(index);
         }
         ErrorResponse {
-            message: Some(code.message().to_owned()),
+            message: Some(Text::owned(code.message())),
             code: WireInt::number(code.number()),
             data: Some(RawJson::Null),
             members,
@@ -120,7 +120,7 @@ impl ErrorResponse {
 
     /// The message as sent.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.source.get(&self.message)
     }
 
     /// Authing bodies carry no request id.
@@ -151,7 +151,7 @@ impl ErrorResponse {
 
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(message.into());
+        self.message = Some(Text::owned(message));
         self.members.mark(MESSAGE);
         self.sync_member(MESSAGE, JsonStyle::Compact);
         self
@@ -195,7 +195,7 @@ impl JsonObject for ErrorResponse {
     fn empty() -> Self {
         ErrorResponse {
             message: None,
-            code: WireInt::number(0),
+            code: WireInt::ZERO,
             data: None,
             members: Members::new(),
             source: JsonSource::none(),
@@ -206,11 +206,20 @@ impl JsonObject for ErrorResponse {
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
-            MESSAGE => self.message = Some(map.next_value()?),
+            MESSAGE => self.message = Some(Text::owned(map.next_value::<String>()?)),
             CODE => self.code = json::read_unquoted_int(map)?,
             _ => self.data = Some(RawJson::new(map.next_value()?)),
         }
         Ok(())
+    }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        match index {
+            MESSAGE => self.message = Some(value.text()?),
+            CODE => self.code = value.unquoted_int()?,
+            _ => self.data = Some(value.raw_json()?),
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(CODE) {
@@ -221,15 +230,20 @@ impl JsonObject for ErrorResponse {
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
-            MESSAGE => writer.string(self.message.as_deref().unwrap_or_default()),
+            MESSAGE => writer.text(self.message.as_ref()),
             CODE => self.code.write(writer),
             _ => writer.raw(self.data().expect("a marked member has a value")),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
         match index {
-            MESSAGE => map.serialize_entry(key, &self.message),
+            MESSAGE => map.serialize_entry(key, &json::resolve(&self.message, kept)),
             CODE => map.serialize_entry(key, &self.code),
             _ => map.serialize_entry(key, &self.data()),
         }
@@ -237,5 +251,6 @@ impl JsonObject for ErrorResponse {
 }
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
+cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -3,7 +3,7 @@
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
 use cloud_errors_core::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, CodeSpec, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
@@ -33,12 +33,12 @@ const DATA: usize = 4;
 /// assert_eq!(error.to_bytes(), body);
 /// # Ok::<(), authing_errors::ParseError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct V3ErrorResponse {
     status_code: WireInt,
     api_code: Option<WireInt>,
-    message: Option<String>,
-    request_id: Option<String>,
+    message: Option<Text>,
+    request_id: Option<Text>,
     data: Option<RawJson>,
     members: Members,
     /// The text the body was read from, written back as it is (edits are made in place).
@@ -56,7 +56,7 @@ impl V3ErrorResponse {
         V3ErrorResponse {
             status_code: WireInt::number(status_code.number()),
             api_code: None,
-            message: Some(status_code.message().to_owned()),
+            message: Some(Text::owned(status_code.message())),
             request_id: None,
             data: None,
             members,
@@ -70,7 +70,7 @@ impl V3ErrorResponse {
     pub fn with_api_code(status_code: V3StatusCode, api_code: V3ApiCode) -> Self {
         let mut error = Self::new(status_code);
         error.api_code = Some(WireInt::number(api_code.number()));
-        error.message = Some(api_code.message().to_owned());
+        error.message = Some(Text::owned(api_code.message()));
         // The vendor's order: statusCode, apiCode, message.
         error.members = Members::new();
         for index in [STATUS_CODE, API_CODE, MESSAGE] {
@@ -147,12 +147,12 @@ impl V3ErrorResponse {
 
     /// The message as sent.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.source.get(&self.message)
     }
 
     /// The request id (`requestId`).
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.source.get(&self.request_id)
     }
 
     /// `data` as raw JSON, when the body has it.
@@ -178,7 +178,7 @@ impl V3ErrorResponse {
 
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(message.into());
+        self.message = Some(Text::owned(message));
         self.members.set_value(MESSAGE);
         self.sync_member(MESSAGE, JsonStyle::Compact);
         self
@@ -186,7 +186,7 @@ impl V3ErrorResponse {
 
     /// Sets the request id.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.request_id = Some(request_id.into());
+        self.request_id = Some(Text::owned(request_id));
         self.members.set_value(REQUEST_ID);
         self.sync_member(REQUEST_ID, JsonStyle::Compact);
         self
@@ -213,7 +213,7 @@ impl JsonObject for V3ErrorResponse {
 
     fn empty() -> Self {
         V3ErrorResponse {
-            status_code: WireInt::number(0),
+            status_code: WireInt::ZERO,
             api_code: None,
             message: None,
             request_id: None,
@@ -229,11 +229,25 @@ impl JsonObject for V3ErrorResponse {
         match index {
             STATUS_CODE => self.status_code = json::read_unquoted_int(map)?,
             API_CODE => self.api_code = json::read_nullable(map, members, index)?,
-            MESSAGE => self.message = json::read_nullable(map, members, index)?,
-            REQUEST_ID => self.request_id = json::read_nullable(map, members, index)?,
+            MESSAGE => self.message = json::read_nullable::<String, _>(map, members, index)?.map(Text::owned),
+            REQUEST_ID => {
+                self.request_id = json::read_nullable::<String, _>(map, members, index)?.map(Text::owned)
+            }
             _ => self.data = Some(RawJson::new(map.next_value()?)),
         }
         Ok(())
+    }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        let members = &mut self.members;
+        match index {
+            STATUS_CODE => self.status_code = value.unquoted_int()?,
+            API_CODE => self.api_code = value.nullable(members, index, Scanned::wire_int)?,
+            MESSAGE => self.message = value.nullable(members, index, Scanned::text)?,
+            REQUEST_ID => self.request_id = value.nullable(members, index, Scanned::text)?,
+            _ => self.data = Some(value.raw_json()?),
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(STATUS_CODE) {
@@ -246,23 +260,29 @@ impl JsonObject for V3ErrorResponse {
         match index {
             STATUS_CODE => self.status_code.write(writer),
             API_CODE => self.api_code.expect("a marked, non-null member has a value").write(writer),
-            MESSAGE => writer.string(self.message.as_deref().unwrap_or_default()),
-            REQUEST_ID => writer.string(self.request_id.as_deref().unwrap_or_default()),
+            MESSAGE => writer.text(self.message.as_ref()),
+            REQUEST_ID => writer.text(self.request_id.as_ref()),
             _ => writer.raw(self.data().expect("a marked member has a value")),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
         match index {
             STATUS_CODE => map.serialize_entry(key, &self.status_code),
             API_CODE => map.serialize_entry(key, &self.api_code),
-            MESSAGE => map.serialize_entry(key, &self.message),
-            REQUEST_ID => map.serialize_entry(key, &self.request_id),
+            MESSAGE => map.serialize_entry(key, &json::resolve(&self.message, kept)),
+            REQUEST_ID => map.serialize_entry(key, &json::resolve(&self.request_id, kept)),
             _ => map.serialize_entry(key, &self.data()),
         }
     }
 }
 
 cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse);
+cloud_errors_core::impl_json_envelope_eq_debug!(V3ErrorResponse, status);
 cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3StatusCode);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

@@ -2,7 +2,7 @@
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
 use cloud_errors_core::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -32,11 +32,12 @@ const TRACEBACK: usize = 2;
 /// assert_eq!(error.duration(), Some(0.0123));
 /// assert_eq!(error.to_bytes(), body);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct ErrorResponse {
     error: ErrorObject,
-    duration: Option<RawJson>,
-    traceback: Option<String>,
+    /// The number as sent.
+    duration: Option<Text>,
+    traceback: Option<Text>,
     members: Members,
     /// The text the body was read from, written back as it is (edits are made in place).
     source: JsonSource,
@@ -44,10 +45,10 @@ pub struct ErrorResponse {
 }
 
 /// The `error` object: `{"code": …, "message": …}`, other members kept.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 struct ErrorObject {
     code: WireInt,
-    message: Option<String>,
+    message: Option<Text>,
     members: Members,
 }
 
@@ -62,7 +63,7 @@ impl ErrorResponse {
     pub fn with_number(code: i64, message: impl Into<String>) -> Self {
         let mut error = ErrorObject {
             code: WireInt::number(code),
-            message: Some(message.into()),
+            message: Some(Text::owned(message)),
             members: Members::new(),
         };
         error.members.mark(0);
@@ -147,7 +148,7 @@ impl ErrorResponse {
 
     /// The message as sent.
     pub fn message(&self) -> Option<&str> {
-        self.error.message.as_deref()
+        self.source.get(&self.error.message)
     }
 
     /// AWS Interface bodies carry no request id.
@@ -157,17 +158,17 @@ impl ErrorResponse {
 
     /// How long the server took, in seconds, when the body says.
     pub fn duration(&self) -> Option<f64> {
-        self.duration.as_ref().and_then(|raw| raw.get().get().parse().ok())
+        self.duration_raw().and_then(|text| text.parse().ok())
     }
 
-    /// The duration exactly as sent (raw JSON number), when the body has one.
-    pub fn duration_raw(&self) -> Option<&RawValue> {
-        self.duration.as_ref().map(RawJson::get)
+    /// The duration exactly as sent (the JSON number's text, `"0.0421"`), when the body has one.
+    pub fn duration_raw(&self) -> Option<&str> {
+        self.source.get(&self.duration)
     }
 
     /// The server's traceback, when it sends one.
     pub fn traceback(&self) -> Option<&str> {
-        self.traceback.as_deref()
+        self.source.get(&self.traceback)
     }
 
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
@@ -199,7 +200,7 @@ impl ErrorResponse {
 
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.error.message = Some(message.into());
+        self.error.message = Some(Text::owned(message));
         self.error.members.mark(1);
         let value = self.error.render_member(1, JsonStyle::Python);
         self.source.set(&["error"], "message", &value, json::canonical(ErrorObject::KEYS, JsonStyle::Python));
@@ -216,7 +217,7 @@ impl ErrorResponse {
     /// Sets the duration, in seconds (written as Rust writes an `f64`).
     pub fn with_duration(mut self, seconds: f64) -> Self {
         let text = if seconds.is_finite() { format!("{seconds:?}") } else { "0.0".to_owned() };
-        self.duration = RawValue::from_string(text).ok().map(RawJson::new);
+        self.duration = Some(Text::owned(text));
         self.members.mark(DURATION);
         self.sync_member(DURATION, JsonStyle::Python);
         self
@@ -224,7 +225,7 @@ impl ErrorResponse {
 
     /// Sets the traceback.
     pub fn with_traceback(mut self, traceback: impl Into<String>) -> Self {
-        self.traceback = Some(traceback.into());
+        self.traceback = Some(Text::owned(traceback));
         self.members.mark(TRACEBACK);
         self.sync_member(TRACEBACK, JsonStyle::Python);
         self
@@ -264,10 +265,19 @@ impl JsonObject for ErrorResponse {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR => self.error = map.next_value()?,
-            DURATION => self.duration = Some(RawJson::new(json::read_raw_number(map)?)),
-            _ => self.traceback = Some(map.next_value()?),
+            DURATION => self.duration = Some(Text::owned(json::read_raw_number(map)?.get())),
+            _ => self.traceback = Some(Text::owned(map.next_value::<String>()?)),
         }
         Ok(())
+    }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        match index {
+            ERROR => self.error = value.object()?,
+            DURATION => self.duration = Some(value.number_text()?),
+            _ => self.traceback = Some(value.text()?),
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(ERROR) {
@@ -279,16 +289,25 @@ impl JsonObject for ErrorResponse {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
             ERROR => writer.object(&self.error),
-            DURATION => writer.raw(self.duration.as_ref().expect("a marked member has a value").get()),
-            _ => writer.string(self.traceback.as_deref().unwrap_or_default()),
+            DURATION => writer.raw_text(self.duration.as_ref().expect("a marked member has a value")),
+            _ => writer.text(self.traceback.as_ref()),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
         match index {
-            ERROR => map.serialize_entry(key, &self.error),
-            DURATION => map.serialize_entry(key, &self.duration.as_ref().map(RawJson::get)),
-            _ => map.serialize_entry(key, &self.traceback),
+            ERROR => map.serialize_entry(key, &Nested(&self.error, kept)),
+            DURATION => {
+                let raw = json::resolve(&self.duration, kept)
+                    .and_then(|text| RawValue::from_string(text.to_owned()).ok());
+                map.serialize_entry(key, &raw)
+            }
+            _ => map.serialize_entry(key, &json::resolve(&self.traceback, kept)),
         }
     }
 }
@@ -298,16 +317,24 @@ impl JsonObject for ErrorObject {
     const EXPECTING: &'static str = "an AWS Interface `error` object";
 
     fn empty() -> Self {
-        ErrorObject { code: WireInt::number(0), message: None, members: Members::new() }
+        ErrorObject { code: WireInt::ZERO, message: None, members: Members::new() }
     }
     cloud_errors_core::json_object_fields!(members);
     #[inline]
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             0 => self.code = json::read_unquoted_int(map)?,
-            _ => self.message = Some(map.next_value()?),
+            _ => self.message = Some(Text::owned(map.next_value::<String>()?)),
         }
         Ok(())
+    }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        match index {
+            0 => self.code = value.unquoted_int()?,
+            _ => self.message = Some(value.text()?),
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(0) {
@@ -319,17 +346,23 @@ impl JsonObject for ErrorObject {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
             0 => self.code.write(writer),
-            _ => writer.string(self.message.as_deref().unwrap_or_default()),
+            _ => writer.text(self.message.as_ref()),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         match index {
             0 => map.serialize_entry("code", &self.code),
-            _ => map.serialize_entry("message", &self.message),
+            _ => map.serialize_entry("message", &json::resolve(&self.message, kept)),
         }
     }
 }
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, ErrorObject);
+cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -156,3 +156,36 @@ macro_rules! json_object_fields {
         }
     };
 }
+
+/// Implements `PartialEq`, `Eq` and `Debug` for a JSON envelope whose values are
+/// [`Text`](crate::json::Text) positions in its kept text: two envelopes are equal when they
+/// hold the same members in the same order (their canonical bodies are equal) and the listed
+/// fields (what the HTTP response said) are equal, however each body was laid out; `Debug`
+/// shows the code, message, request id and body.
+#[cfg(feature = "json")]
+#[macro_export]
+macro_rules! impl_json_envelope_eq_debug {
+    ($ty:ident $(, $field:ident)*) => {
+        impl ::core::cmp::PartialEq for $ty {
+            fn eq(&self, other: &Self) -> bool {
+                true $(&& self.$field == other.$field)*
+                    && self.to_canonical_bytes() == other.to_canonical_bytes()
+            }
+        }
+
+        impl ::core::cmp::Eq for $ty {}
+
+        impl ::core::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let body = self.to_bytes();
+                f.debug_struct(stringify!($ty))
+                    .field("code", &self.wire_code())
+                    .field("message", &self.message())
+                    .field("request_id", &self.request_id())
+                    .field("body", &::std::string::String::from_utf8_lossy(&body))
+                    $(.field(stringify!($field), &self.$field))*
+                    .finish()
+            }
+        }
+    };
+}

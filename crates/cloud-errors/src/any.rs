@@ -173,10 +173,11 @@ fn raw(value: &RawValue) -> FieldValue {
     FieldValue::Json(value.to_owned())
 }
 
-/// A number's digits as a raw JSON number.
-#[cfg(feature = "authing")]
-fn json_text_raw(digits: &str) -> FieldValue {
-    FieldValue::Json(RawValue::from_string(digits.to_owned()).expect("a JSON number"))
+/// A number's text as a raw JSON number (as text, should it not be one).
+#[cfg(any(feature = "aws-interface", feature = "authing"))]
+fn json_text_raw(number: &str) -> FieldValue {
+    RawValue::from_string(number.to_owned())
+        .map_or_else(|_| FieldValue::Text(number.to_owned()), FieldValue::Json)
 }
 
 #[cfg(any(feature = "aws-interface", feature = "huawei-iam"))]
@@ -238,7 +239,7 @@ mod fields {
     pub(super) fn AwsInterface(e: &aws_interface_errors::ErrorResponse) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
         if let Some(duration) = e.duration_raw() {
-            fields.push(("duration".to_owned(), raw(duration)));
+            fields.push(("duration".to_owned(), json_text_raw(duration)));
         }
         if let Some(traceback) = e.traceback() {
             fields.push(("traceback".to_owned(), json_text(traceback)));

@@ -8,7 +8,7 @@
 use core::fmt;
 
 use cloud_errors_core::json::{
-    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue,
+    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue, Scanned, Text,
 };
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
@@ -44,12 +44,12 @@ const NESTED_REQUEST_ID: usize = 4;
 /// assert_eq!(error.request_id(), Some("0a1b"));
 /// assert_eq!(error.to_bytes(), body);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct ErrorResponse {
-    error_msg: Option<String>,
-    error_code: Option<String>,
-    request_id: Option<String>,
-    encoded_authorization_message: Option<String>,
+    error_msg: Option<Text>,
+    error_code: Option<Text>,
+    request_id: Option<Text>,
+    encoded_authorization_message: Option<Text>,
     /// The camelCase shape's `errorCode` and `errorMsg`.
     camel: Option<Box<(Option<String>, Option<String>)>>,
     // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
@@ -121,8 +121,8 @@ impl ErrorResponse {
     /// written; see [`with_message_args`](Self::with_message_args)) and code.
     pub fn new(code: ErrorCode) -> Self {
         let mut error = ErrorResponse::empty();
-        error.error_msg = Some(code.message().to_owned());
-        error.error_code = Some(code.as_str().to_owned());
+        error.error_msg = Some(Text::owned(code.message()));
+        error.error_code = Some(Text::owned(code.as_str()));
         error.members.mark(ERROR_MSG);
         error.members.mark(ERROR_CODE);
         error
@@ -166,8 +166,8 @@ impl ErrorResponse {
     /// code reads as the empty string).
     pub fn code(&self) -> Code<'_, ErrorCode> {
         let wire = self
-            .error_code
-            .as_deref()
+            .source
+            .get(&self.error_code)
             .or(self.camel.as_ref().and_then(|camel| camel.0.as_deref()))
             .or(self.error.as_deref().and_then(NestedError::code))
             .unwrap_or_default();
@@ -186,8 +186,8 @@ impl ErrorResponse {
 
     /// The message as sent: `error_msg`, `errorMsg`, or the nested object's.
     pub fn message(&self) -> Option<&str> {
-        self.error_msg
-            .as_deref()
+        self.source
+            .get(&self.error_msg)
             .or(self.camel.as_ref().and_then(|camel| camel.1.as_deref()))
             .or(self.error.as_deref().and_then(NestedError::message))
     }
@@ -195,15 +195,15 @@ impl ErrorResponse {
     /// The request id: the body's `request_id` (or the nested object's), else the
     /// `X-Request-Id` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id
-            .as_deref()
+        self.source
+            .get(&self.request_id)
             .or(self.error.as_deref().and_then(NestedError::request_id))
             .or(self.http.as_ref().and_then(|http| http.request_id.as_deref()))
     }
 
     /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
     pub fn encoded_authorization_message(&self) -> Option<&str> {
-        self.encoded_authorization_message.as_deref()
+        self.source.get(&self.encoded_authorization_message)
     }
 
     /// The nested `error` object, when the body has one.
@@ -238,7 +238,7 @@ impl ErrorResponse {
 
     /// Sets the message (`error_msg`).
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.error_msg = Some(message.into());
+        self.error_msg = Some(Text::owned(message));
         self.members.set_value(ERROR_MSG);
         self.sync_member(ERROR_MSG, JsonStyle::Compact);
         self
@@ -253,7 +253,7 @@ impl ErrorResponse {
 
     /// Sets the request id.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.request_id = Some(request_id.into());
+        self.request_id = Some(Text::owned(request_id));
         self.members.set_value(REQUEST_ID);
         self.sync_member(REQUEST_ID, JsonStyle::Compact);
         self
@@ -261,7 +261,7 @@ impl ErrorResponse {
 
     /// Sets the encoded authorization message.
     pub fn with_encoded_authorization_message(mut self, message: impl Into<String>) -> Self {
-        self.encoded_authorization_message = Some(message.into());
+        self.encoded_authorization_message = Some(Text::owned(message));
         self.members.set_value(ENCODED_AUTHORIZATION_MESSAGE);
         self.sync_member(ENCODED_AUTHORIZATION_MESSAGE, JsonStyle::Compact);
         self
@@ -326,11 +326,11 @@ impl JsonObject for ErrorResponse {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;
         match index {
-            ERROR_MSG => self.error_msg = read_nullable(map, members, index)?,
-            ERROR_CODE => self.error_code = read_nullable(map, members, index)?,
-            REQUEST_ID => self.request_id = read_nullable(map, members, index)?,
+            ERROR_MSG => self.error_msg = read_nullable_text(map, members, index)?,
+            ERROR_CODE => self.error_code = read_nullable_text(map, members, index)?,
+            REQUEST_ID => self.request_id = read_nullable_text(map, members, index)?,
             ENCODED_AUTHORIZATION_MESSAGE => {
-                self.encoded_authorization_message = read_nullable(map, members, index)?
+                self.encoded_authorization_message = read_nullable_text(map, members, index)?
             }
             ERROR => self.error = read_nullable::<NestedError, _>(map, members, index)?.map(Box::new),
             ERROR_CODE_CAMEL => {
@@ -339,6 +339,28 @@ impl JsonObject for ErrorResponse {
             _ => self.camel.get_or_insert_with(Box::default).1 = read_nullable(map, members, index)?,
         }
         Ok(())
+    }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        let members = &mut self.members;
+        match index {
+            ERROR_MSG => self.error_msg = value.nullable(members, index, Scanned::text)?,
+            ERROR_CODE => self.error_code = value.nullable(members, index, Scanned::text)?,
+            REQUEST_ID => self.request_id = value.nullable(members, index, Scanned::text)?,
+            ENCODED_AUTHORIZATION_MESSAGE => {
+                self.encoded_authorization_message = value.nullable(members, index, Scanned::text)?
+            }
+            ERROR => self.error = value.nullable(members, index, |v| v.object().map(Box::new))?,
+            ERROR_CODE_CAMEL => {
+                self.camel.get_or_insert_with(Box::default).0 =
+                    value.nullable(members, index, owned_string)?
+            }
+            _ => {
+                self.camel.get_or_insert_with(Box::default).1 =
+                    value.nullable(members, index, owned_string)?
+            }
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         // Any member that can hold the code will do, even a `null` one: the body is kept.
@@ -350,25 +372,30 @@ impl JsonObject for ErrorResponse {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         let camel = self.camel.as_deref();
         match index {
-            ERROR_MSG => writer.string(self.error_msg.as_deref().unwrap_or_default()),
-            ERROR_CODE => writer.string(self.error_code.as_deref().unwrap_or_default()),
-            REQUEST_ID => writer.string(self.request_id.as_deref().unwrap_or_default()),
-            ENCODED_AUTHORIZATION_MESSAGE => {
-                writer.string(self.encoded_authorization_message.as_deref().unwrap_or_default())
-            }
+            ERROR_MSG => writer.text(self.error_msg.as_ref()),
+            ERROR_CODE => writer.text(self.error_code.as_ref()),
+            REQUEST_ID => writer.text(self.request_id.as_ref()),
+            ENCODED_AUTHORIZATION_MESSAGE => writer.text(self.encoded_authorization_message.as_ref()),
             ERROR => writer.object(self.error.as_deref().expect("a marked, non-null member has a value")),
             ERROR_CODE_CAMEL => writer.string(camel.and_then(|c| c.0.as_deref()).unwrap_or_default()),
             _ => writer.string(camel.and_then(|c| c.1.as_deref()).unwrap_or_default()),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
         let camel = self.camel.as_deref();
         match index {
-            ERROR_MSG => map.serialize_entry(key, &self.error_msg),
-            ERROR_CODE => map.serialize_entry(key, &self.error_code),
-            REQUEST_ID => map.serialize_entry(key, &self.request_id),
-            ENCODED_AUTHORIZATION_MESSAGE => map.serialize_entry(key, &self.encoded_authorization_message),
+            ERROR_MSG => map.serialize_entry(key, &json::resolve(&self.error_msg, kept)),
+            ERROR_CODE => map.serialize_entry(key, &json::resolve(&self.error_code, kept)),
+            REQUEST_ID => map.serialize_entry(key, &json::resolve(&self.request_id, kept)),
+            ENCODED_AUTHORIZATION_MESSAGE => {
+                map.serialize_entry(key, &json::resolve(&self.encoded_authorization_message, kept))
+            }
             ERROR => map.serialize_entry(key, &self.error),
             ERROR_CODE_CAMEL => map.serialize_entry(key, &camel.and_then(|c| c.0.as_deref())),
             _ => map.serialize_entry(key, &camel.and_then(|c| c.1.as_deref())),
@@ -406,6 +433,19 @@ impl JsonObject for NestedError {
         }
         Ok(())
     }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        let members = &mut self.members;
+        match index {
+            NESTED_CODE => self.code = value.nullable(members, index, NestedCode::take)?,
+            NESTED_MESSAGE => self.message = value.nullable(members, index, owned_string)?,
+            NESTED_ERROR_CODE => self.error_code = value.nullable(members, index, owned_string)?,
+            NESTED_ERROR_MSG => self.error_msg = value.nullable(members, index, owned_string)?,
+            NESTED_REQUEST_ID => self.request_id = value.nullable(members, index, owned_string)?,
+            _ => self.title = value.nullable(members, index, owned_string)?,
+        }
+        Some(())
+    }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(NESTED_CODE) || self.members.is_marked(NESTED_ERROR_CODE) {
             Ok(())
@@ -430,7 +470,7 @@ impl JsonObject for NestedError {
             _ => writer.string(text(&self.title)),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M, _: &str) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
         match index {
             NESTED_CODE => map.serialize_entry(key, &self.code),
@@ -439,6 +479,30 @@ impl JsonObject for NestedError {
             NESTED_ERROR_MSG => map.serialize_entry(key, &self.error_msg),
             NESTED_REQUEST_ID => map.serialize_entry(key, &self.request_id),
             _ => map.serialize_entry(key, &self.title),
+        }
+    }
+}
+
+/// A string value read by the fast reader, owned.
+fn owned_string(value: &Scanned<'_>) -> Option<String> {
+    value.string().map(String::from)
+}
+
+/// Reads a member that may be `null` into a [`Text`] (see [`read_nullable`]).
+fn read_nullable_text<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    members: &mut Members,
+    index: usize,
+) -> Result<Option<Text>, A::Error> {
+    Ok(read_nullable::<String, _>(map, members, index)?.map(Text::owned))
+}
+
+impl NestedCode {
+    /// The fast reader's counterpart of the `Deserialize` impl below.
+    fn take(value: &Scanned<'_>) -> Option<NestedCode> {
+        match value.string() {
+            Some(text) => Some(NestedCode { text: text.into(), is_number: false }),
+            None => Some(NestedCode { text: value.int()?.to_string(), is_number: true }),
         }
     }
 }
@@ -477,5 +541,6 @@ impl Serialize for NestedCode {
 }
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, NestedError);
+cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, http);
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

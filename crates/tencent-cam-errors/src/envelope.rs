@@ -3,7 +3,7 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, WireInt,
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
@@ -34,11 +34,11 @@ const DATA: usize = 3;
 /// assert_eq!(error.common_code(), CommonCode::InvalidRequestParameter);
 /// assert_eq!(error.to_bytes(), body);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct ErrorResponse {
     code: WireInt,
-    message: Option<String>,
-    code_desc: Option<String>,
+    message: Option<Text>,
+    code_desc: Option<Text>,
     data: Option<RawJson>,
     members: Members,
     /// The text the body was read from, written back as it is (edits are made in place).
@@ -56,8 +56,8 @@ impl ErrorResponse {
         }
         ErrorResponse {
             code: WireInt::number(code.common().number()),
-            message: Some(code.message().to_owned()),
-            code_desc: Some(code.as_str().to_owned()),
+            message: Some(Text::owned(code.message())),
+            code_desc: Some(Text::owned(code.as_str())),
             data: None,
             members,
             source: JsonSource::none(),
@@ -73,7 +73,7 @@ impl ErrorResponse {
         members.mark(MESSAGE);
         ErrorResponse {
             code: WireInt::number(code.number()),
-            message: Some(code.description().to_owned()),
+            message: Some(Text::owned(code.description())),
             code_desc: None,
             data: None,
             members,
@@ -121,7 +121,7 @@ impl ErrorResponse {
     /// without `codeDesc` gives its common code's number.
     pub fn code(&self) -> Code<'_, ErrorCode> {
         match &self.code_desc {
-            Some(code_desc) => Code::from_wire(code_desc),
+            Some(code_desc) => Code::from_wire(code_desc.get(self.source.original())),
             None => Code::Unknown(self.code.as_str()),
         }
     }
@@ -161,12 +161,12 @@ impl ErrorResponse {
 
     /// The `codeDesc` as sent.
     pub fn code_desc(&self) -> Option<&str> {
-        self.code_desc.as_deref()
+        self.source.get(&self.code_desc)
     }
 
     /// The message as sent.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.source.get(&self.message)
     }
 
     /// Tencent CAM bodies carry no request id.
@@ -198,7 +198,7 @@ impl ErrorResponse {
 
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(message.into());
+        self.message = Some(Text::owned(message));
         self.members.mark(MESSAGE);
         self.sync_member(MESSAGE, JsonStyle::Compact);
         self
@@ -240,7 +240,7 @@ impl JsonObject for ErrorResponse {
 
     fn empty() -> Self {
         ErrorResponse {
-            code: WireInt::number(0),
+            code: WireInt::ZERO,
             message: None,
             code_desc: None,
             data: None,
@@ -254,11 +254,21 @@ impl JsonObject for ErrorResponse {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             CODE => self.code = map.next_value()?,
-            MESSAGE => self.message = Some(map.next_value()?),
-            CODE_DESC => self.code_desc = Some(map.next_value()?),
+            MESSAGE => self.message = Some(Text::owned(map.next_value::<String>()?)),
+            CODE_DESC => self.code_desc = Some(Text::owned(map.next_value::<String>()?)),
             _ => self.data = Some(RawJson::new(map.next_value()?)),
         }
         Ok(())
+    }
+    #[inline]
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        match index {
+            CODE => self.code = value.wire_int()?,
+            MESSAGE => self.message = Some(value.text()?),
+            CODE_DESC => self.code_desc = Some(value.text()?),
+            _ => self.data = Some(value.raw_json()?),
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(CODE) {
@@ -270,23 +280,29 @@ impl JsonObject for ErrorResponse {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
             CODE => self.code.write(writer),
-            MESSAGE => writer.string(self.message.as_deref().unwrap_or_default()),
-            CODE_DESC => writer.string(self.code_desc.as_deref().unwrap_or_default()),
+            MESSAGE => writer.text(self.message.as_ref()),
+            CODE_DESC => writer.text(self.code_desc.as_ref()),
             _ => writer.raw(self.data().expect("a marked member has a value")),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         let key = Self::KEYS[index];
         match index {
             CODE => map.serialize_entry(key, &self.code),
-            MESSAGE => map.serialize_entry(key, &self.message),
-            CODE_DESC => map.serialize_entry(key, &self.code_desc),
+            MESSAGE => map.serialize_entry(key, &json::resolve(&self.message, kept)),
+            CODE_DESC => map.serialize_entry(key, &json::resolve(&self.code_desc, kept)),
             _ => map.serialize_entry(key, &self.data()),
         }
     }
 }
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
+cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
 
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

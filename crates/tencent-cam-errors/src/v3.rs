@@ -3,7 +3,8 @@
 //! without `Error` is a success. Every other member, at every level, is kept in order.
 
 use cloud_errors_core::json::{
-    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue,
+    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
+    Text,
 };
 use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -23,7 +24,7 @@ use crate::V3ErrorCode;
 /// assert_eq!(error.to_bytes(), body);
 /// # Ok::<(), tencent_cam_errors::ParseError>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct V3ErrorResponse {
     response: Inner,
     members: Members,
@@ -34,18 +35,18 @@ pub struct V3ErrorResponse {
 }
 
 /// The `Response` object.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 struct Inner {
     error: Option<ErrorObject>,
-    request_id: Option<String>,
+    request_id: Option<Text>,
     members: Members,
 }
 
 /// The `Response.Error` object.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 struct ErrorObject {
-    code: Option<String>,
-    message: Option<String>,
+    code: Option<Text>,
+    message: Option<Text>,
     members: Members,
 }
 
@@ -74,8 +75,8 @@ impl V3ErrorResponse {
         V3ErrorResponse {
             response: Inner {
                 error: Some(ErrorObject {
-                    code: Some(code.to_owned()),
-                    message: Some(message.to_owned()),
+                    code: Some(Text::owned(code)),
+                    message: Some(Text::owned(message)),
                     members: error_members,
                 }),
                 request_id: None,
@@ -140,7 +141,7 @@ impl V3ErrorResponse {
 
     /// The code as sent (empty when the body's `Code` is absent or `null`).
     pub fn wire_code(&self) -> &str {
-        self.error().and_then(|error| error.code.as_deref()).unwrap_or_default()
+        self.error().and_then(|error| self.source.get(&error.code)).unwrap_or_default()
     }
 
     /// The table row of the code, when it is documented.
@@ -150,12 +151,12 @@ impl V3ErrorResponse {
 
     /// The message as sent.
     pub fn message(&self) -> Option<&str> {
-        self.error().and_then(|error| error.message.as_deref())
+        self.error().and_then(|error| self.source.get(&error.message))
     }
 
     /// The request id: `Response.RequestId`, else the `X-TC-RequestId` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.response.request_id.as_deref().or(self.header_request_id.as_deref())
+        self.source.get(&self.response.request_id).or(self.header_request_id.as_deref())
     }
 
     /// The HTTP status: the one received, else 200, which API 3.0 sends its errors with.
@@ -186,7 +187,7 @@ impl V3ErrorResponse {
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         if let Some(error) = self.response.error.as_mut() {
-            error.message = Some(message.into());
+            error.message = Some(Text::owned(message));
             error.members.set_value(MESSAGE);
             let value = error.render_member(MESSAGE, JsonStyle::Compact);
             let canonical = json::canonical(ErrorObject::KEYS, JsonStyle::Compact);
@@ -197,7 +198,7 @@ impl V3ErrorResponse {
 
     /// Sets `Response.RequestId`.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.response.request_id = Some(request_id.into());
+        self.response.request_id = Some(Text::owned(request_id));
         self.response.members.set_value(REQUEST_ID);
         let value = self.response.render_member(REQUEST_ID, JsonStyle::Compact);
         self.source.set(&["Response"], "RequestId", &value, json::canonical(Inner::KEYS, JsonStyle::Compact));
@@ -233,6 +234,10 @@ impl JsonObject for V3ErrorResponse {
         self.response = map.next_value()?;
         Ok(())
     }
+    fn take_member(&mut self, _index: usize, value: &Scanned<'_>) -> Option<()> {
+        self.response = value.object()?;
+        Some(())
+    }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(RESPONSE) {
             Ok(())
@@ -243,8 +248,13 @@ impl JsonObject for V3ErrorResponse {
     fn write_member(&self, _index: usize, writer: &mut JsonWriter<'_>) {
         writer.object(&self.response);
     }
-    fn serialize_member<M: SerializeMap>(&self, _index: usize, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry("Response", &self.response)
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        _index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry("Response", &Nested(&self.response, kept))
     }
 }
 
@@ -259,9 +269,18 @@ impl JsonObject for Inner {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         match index {
             ERROR => self.error = Some(map.next_value()?),
-            _ => self.request_id = read_nullable(map, &mut self.members, index)?,
+            _ => {
+                self.request_id = read_nullable::<String, _>(map, &mut self.members, index)?.map(Text::owned)
+            }
         }
         Ok(())
+    }
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        match index {
+            ERROR => self.error = Some(value.object()?),
+            _ => self.request_id = value.nullable(&mut self.members, index, Scanned::text)?,
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         Ok(())
@@ -269,13 +288,18 @@ impl JsonObject for Inner {
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match (index, &self.error) {
             (ERROR, Some(error)) => writer.object(error),
-            _ => writer.string(self.request_id.as_deref().unwrap_or_default()),
+            _ => writer.text(self.request_id.as_ref()),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         match index {
-            ERROR => map.serialize_entry("Error", &self.error),
-            _ => map.serialize_entry("RequestId", &self.request_id),
+            ERROR => map.serialize_entry("Error", &self.error.as_ref().map(|error| Nested(error, kept))),
+            _ => map.serialize_entry("RequestId", &json::resolve(&self.request_id, kept)),
         }
     }
 }
@@ -291,10 +315,18 @@ impl JsonObject for ErrorObject {
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
         let members = &mut self.members;
         match index {
-            CODE => self.code = read_nullable(map, members, index)?,
-            _ => self.message = read_nullable(map, members, index)?,
+            CODE => self.code = read_nullable::<String, _>(map, members, index)?.map(Text::owned),
+            _ => self.message = read_nullable::<String, _>(map, members, index)?.map(Text::owned),
         }
         Ok(())
+    }
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        let members = &mut self.members;
+        match index {
+            CODE => self.code = value.nullable(members, index, Scanned::text)?,
+            _ => self.message = value.nullable(members, index, Scanned::text)?,
+        }
+        Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         if self.members.is_marked(CODE) {
@@ -305,18 +337,24 @@ impl JsonObject for ErrorObject {
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
-            CODE => writer.string(self.code.as_deref().unwrap_or_default()),
-            _ => writer.string(self.message.as_deref().unwrap_or_default()),
+            CODE => writer.text(self.code.as_ref()),
+            _ => writer.text(self.message.as_ref()),
         }
     }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
         match index {
-            CODE => map.serialize_entry("Code", &self.code),
-            _ => map.serialize_entry("Message", &self.message),
+            CODE => map.serialize_entry("Code", &json::resolve(&self.code, kept)),
+            _ => map.serialize_entry("Message", &json::resolve(&self.message, kept)),
         }
     }
 }
 
 cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse, Inner, ErrorObject);
+cloud_errors_core::impl_json_envelope_eq_debug!(V3ErrorResponse, status, header_request_id);
 cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3ErrorCode);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

@@ -8,14 +8,18 @@
 
 mod object;
 mod read;
+mod scan;
 mod source;
+mod text;
 mod value;
 mod write;
 
-pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, MAX_KNOWN};
-pub use read::{from_slice, from_slice_kept, json_error};
+pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, Nested, MAX_KNOWN};
+pub use read::{from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error};
+pub use scan::Scanned;
 pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
+pub use text::{resolve, Text};
 pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
 pub use write::{to_canonical_vec, to_vec, JsonStyle, JsonWriter};
 
@@ -68,7 +72,12 @@ mod tests {
                 _ => writer.string(self.message.as_deref().unwrap_or_default()),
             }
         }
-        fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error> {
+        fn serialize_member<M: SerializeMap>(
+            &self,
+            index: usize,
+            map: &mut M,
+            _: &str,
+        ) -> Result<(), M::Error> {
             match index {
                 0 => map.serialize_entry("code", &self.code),
                 _ => map.serialize_entry("message", &self.message),

@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Deserializer;
 
-use super::{JsonSource, JsonStyle, JsonWriter, RawValue};
+use super::{JsonSource, JsonStyle, JsonWriter, RawValue, Scanned};
 
 /// How many members an envelope object can model (the rest are kept as extras).
 pub const MAX_KNOWN: usize = 8;
@@ -195,12 +195,28 @@ pub trait JsonObject: Sized {
     /// member that may be `null` reads an `Option` and, for `None`, calls
     /// [`Members::mark_null`] so the `null` is written back.
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+    /// The fast reader's counterpart of [`read_member`](Self::read_member): sets modelled
+    /// member `index` from a value it scanned (strings as [`Text`](super::Text) positions in the
+    /// body where they can be), or returns `None` to leave the body to serde_json (a value of
+    /// the wrong type, or one spelled in a way this reader does not take). Values it takes
+    /// must read exactly as `read_member` reads them. The default declines every member.
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        let _ = (index, value);
+        None
+    }
     /// Checks, once the object has ended, that the members it needs are there.
     fn validate<E: de::Error>(&self) -> Result<(), E>;
-    /// Writes the value of modelled member `index`.
+    /// Writes the value of modelled member `index` (the writer reads [`Text`](super::Text)
+    /// positions from its kept text).
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>);
-    /// Serializes the value of modelled member `index` with serde.
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M) -> Result<(), M::Error>;
+    /// Serializes the value of modelled member `index` with serde; `kept` is the text
+    /// [`Text`](super::Text) positions point into.
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error>;
 
     /// The text the object was read from, for envelopes that keep it (see [`JsonSource`]):
     /// written back as it is.
@@ -250,7 +266,8 @@ pub trait JsonObject: Sized {
         if self.members().is_null(index) {
             out.extend_from_slice(b"null");
         } else {
-            self.write_member(index, &mut JsonWriter::new(&mut out, style));
+            let kept = self.kept().map_or("", JsonSource::original);
+            self.write_member(index, &mut JsonWriter::with_kept(&mut out, style, kept));
         }
         String::from_utf8(out).expect("the writer writes UTF-8")
     }
@@ -333,12 +350,30 @@ pub fn deserialize_object<'de, T: JsonObject, D: Deserializer<'de>>(deserializer
 
 /// Serializes a [`JsonObject`] with serde, members in their order.
 pub fn serialize_object<T: JsonObject, S: Serializer>(object: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serialize_object_in(object, object.kept().map_or("", JsonSource::original), serializer)
+}
+
+/// A nested object to serialize with serde, with the text its [`Text`](super::Text) positions
+/// point into (its envelope's).
+pub struct Nested<'a, T>(pub &'a T, pub &'a str);
+
+impl<T: JsonObject> serde::Serialize for Nested<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_object_in(self.0, self.1, serializer)
+    }
+}
+
+fn serialize_object_in<T: JsonObject, S: Serializer>(
+    object: &T,
+    kept: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let members = object.members();
     let mut map = serializer.serialize_map(Some(members.order().count()))?;
     for member in members.order() {
         match member {
             Member::Known(index) if members.is_null(index) => map.serialize_entry(T::KEYS[index], &())?,
-            Member::Known(index) => object.serialize_member(index, &mut map)?,
+            Member::Known(index) => object.serialize_member(index, &mut map, kept)?,
             Member::Extra(key, value) => map.serialize_entry(key, value)?,
         }
     }

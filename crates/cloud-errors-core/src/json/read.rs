@@ -53,15 +53,39 @@ pub fn json_error(err: &serde_json::Error) -> ParseError {
 
 /// Reads `input` as `T` (see [`from_slice`]) and keeps its text, so that it is written back
 /// byte for byte.
+///
+/// The fast reader reads the body first, in one pass that leaves string values where they
+/// stand in the kept text; a body it declines (an unusual spelling, or an error) is read by
+/// serde_json, which gives the same envelope or the error with its kind and position.
+#[inline]
 pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) -> Result<T, ParseError> {
-    // One UTF-8 check of the whole body, which the kept text needs anyway; reading from `str`
-    // then spares serde_json a check of every string.
+    // One UTF-8 check of the whole body, which the kept text needs anyway; both readers then
+    // read from `str`.
     let Ok(text) = core::str::from_utf8(input) else {
         return Err(crate::check_body(input)
             .err()
             .unwrap_or_else(|| ParseError::new(ParseErrorKind::Encoding, 1, 1, "the body is not UTF-8")));
     };
-    let mut object: T = serde_json::from_str(text).map_err(|err| explain(input, &err))?;
+    let mut object = T::empty();
+    if super::scan::read_into(text, &mut object).is_none() {
+        return from_str_serde(text);
+    }
+    object.keep(text);
+    Ok(object)
+}
+
+/// The fast reader alone: `text` read as `T` with its text kept, or `None` where it declines
+/// (see [`from_slice_kept`]). Public so that tests and fuzzing can compare the two readers.
+pub fn from_str_fast<T: super::JsonObject>(text: &str) -> Option<T> {
+    let mut object = T::empty();
+    super::scan::read_into(text, &mut object)?;
+    object.keep(text);
+    Some(object)
+}
+
+/// serde_json's reader alone: `text` read as `T` with its text kept (see [`from_slice_kept`]).
+pub fn from_str_serde<T: DeserializeOwned + super::JsonObject>(text: &str) -> Result<T, ParseError> {
+    let mut object: T = serde_json::from_str(text).map_err(|err| explain(text.as_bytes(), &err))?;
     object.keep(text);
     Ok(object)
 }

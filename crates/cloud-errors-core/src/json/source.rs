@@ -7,6 +7,8 @@
 
 use core::ops::Range;
 
+use super::Text;
+
 /// Where one member of an object stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct MemberAt {
@@ -144,9 +146,25 @@ fn style_of(text: &str, object: &ObjectAt, default_between: &str, default_colon:
 
 /// The text of a JSON body as it was received (none for an envelope built from scratch), and
 /// in-place edits of it.
+///
+/// The received text is kept unchanged for as long as the envelope lives, since its modelled
+/// values are [`Text`] positions in it; an edit copies it once and edits the copy.
 #[derive(Clone, Debug, Default)]
 pub struct JsonSource {
-    text: Option<String>,
+    original: Box<str>,
+    text: Current,
+}
+
+/// What is written back.
+#[derive(Clone, Debug, Default)]
+enum Current {
+    /// Nothing: the envelope is written in the vendor's canonical layout.
+    #[default]
+    None,
+    /// The received text.
+    Original,
+    /// The received text with edits.
+    Edited(String),
 }
 
 /// Kept text takes no part in equality: envelopes are equal when they hold the same members in
@@ -182,23 +200,53 @@ pub fn canonical(keys: &'static [&'static str], style: super::JsonStyle) -> Cano
 
 impl JsonSource {
     /// No text: the envelope is written in the vendor's canonical layout.
-    pub const fn none() -> Self {
-        JsonSource { text: None }
+    pub fn none() -> Self {
+        JsonSource::default()
     }
 
-    /// Keeps `text`, which serde_json has read as a well-formed JSON object.
+    /// Keeps `text`, which has been read as a well-formed JSON object.
     pub fn new(text: &str) -> Self {
-        JsonSource { text: Some(text.to_owned()) }
+        JsonSource { original: text.into(), text: Current::Original }
     }
 
-    /// The text, as received and edited, if any is kept.
+    /// The text, as received and edited, if any is to be written back.
+    #[inline]
     pub fn as_str(&self) -> Option<&str> {
-        self.text.as_deref()
+        match &self.text {
+            Current::None => None,
+            Current::Original => Some(&self.original),
+            Current::Edited(text) => Some(text),
+        }
     }
 
-    /// Forgets the text (the envelope is then written in the vendor's canonical layout).
+    /// The text as received, which [`Text`] positions point into (empty for an envelope built
+    /// from scratch); edits and [`clear`](Self::clear) leave it as it is.
+    #[inline]
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// The value of a modelled member: `value` read against the received text.
+    #[inline]
+    pub fn get<'a>(&'a self, value: &'a Option<Text>) -> Option<&'a str> {
+        super::resolve(value, &self.original)
+    }
+
+    /// Forgets the text to write back (the envelope is then written in the vendor's canonical
+    /// layout); the received text stays, for the values that point into it.
     pub fn clear(&mut self) {
-        self.text = None;
+        self.text = Current::None;
+    }
+
+    /// The text to edit: the received text's copy, made on the first edit.
+    fn editable(&mut self) -> Option<&mut String> {
+        if let Current::Original = self.text {
+            self.text = Current::Edited(self.original.to_string());
+        }
+        match &mut self.text {
+            Current::Edited(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// The object at `path` (member names from the top-level object down).
@@ -217,9 +265,9 @@ impl JsonSource {
     /// Everything else keeps its bytes. Without kept text, nothing is to be done; where the text
     /// has no object at `path`, it is forgotten (the canonical layout then holds the change).
     pub fn set(&mut self, path: &[&str], key: &str, value: &str, canonical: Canonical<'_>) {
-        if let Some(text) = self.text.as_mut() {
+        if let Some(text) = self.editable() {
             if Self::set_in(text, path, key, value, canonical).is_none() {
-                self.text = None;
+                self.clear();
             }
         }
     }
@@ -263,9 +311,9 @@ impl JsonSource {
 
     /// Removes member `key` of the object at `path` (every one of that name) with its separator.
     pub fn remove(&mut self, path: &[&str], key: &str) {
-        if let Some(text) = self.text.as_mut() {
+        if let Some(text) = self.editable() {
             if Self::remove_in(text, path, key).is_none() {
-                self.text = None;
+                self.clear();
             }
         }
     }

@@ -58,35 +58,52 @@ pub struct WireInt {
 
 impl WireInt {
     /// A number sent as a JSON number.
-    pub fn number(value: i64) -> Self {
+    pub const fn number(value: i64) -> Self {
         Self::new(value, false)
     }
 
     /// A number sent as a JSON string of digits.
-    pub fn quoted(value: i64) -> Self {
+    pub const fn quoted(value: i64) -> Self {
         Self::new(value, true)
     }
 
-    fn new(value: i64, quoted: bool) -> Self {
+    /// An integer whose canonical decimal text `digits` is already at hand (as the fast reader
+    /// has it); `digits` must be `value` in its canonical spelling.
+    pub(crate) fn from_digits(value: i64, quoted: bool, digits: &str) -> Self {
         let mut text = [0u8; 20];
+        text[..digits.len()].copy_from_slice(digits.as_bytes());
+        WireInt { value, quoted, text, len: digits.len() as u8 }
+    }
+
+    const fn new(value: i64, quoted: bool) -> Self {
+        // Digits from the right, then moved to the front (a `const fn`, so `0` for an empty
+        // envelope costs nothing at run time).
+        let mut digits_rev = [0u8; 20];
+        let mut len = 0;
         let mut digits = value.unsigned_abs();
-        let mut at = text.len();
         loop {
-            at -= 1;
-            text[at] = b'0' + (digits % 10) as u8;
+            digits_rev[len] = b'0' + (digits % 10) as u8;
+            len += 1;
             digits /= 10;
             if digits == 0 {
                 break;
             }
         }
         if value < 0 {
-            at -= 1;
-            text[at] = b'-';
+            digits_rev[len] = b'-';
+            len += 1;
         }
-        let len = text.len() - at;
-        text.copy_within(at.., 0);
+        let mut text = [0u8; 20];
+        let mut i = 0;
+        while i < len {
+            text[i] = digits_rev[len - 1 - i];
+            i += 1;
+        }
         WireInt { value, quoted, text, len: len as u8 }
     }
+
+    /// Zero, sent as a number: what an empty envelope holds before its code is read.
+    pub const ZERO: WireInt = WireInt::number(0);
 
     /// The number.
     pub fn value(self) -> i64 {

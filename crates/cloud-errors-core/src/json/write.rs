@@ -1,6 +1,6 @@
 //! Writing JSON in a vendor's own layout.
 
-use super::{JsonObject, Member, RawValue, WireInt};
+use super::{JsonObject, JsonSource, Member, RawValue, Text, WireInt};
 
 /// Writes a [`JsonObject`] in `style` into a new buffer.
 pub fn to_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
@@ -15,7 +15,8 @@ pub fn to_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
 /// layout of the same members, in their order.
 pub fn to_canonical_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
     let mut out = Vec::with_capacity(128);
-    JsonWriter::new(&mut out, style).object(object);
+    let kept = object.kept().map_or("", JsonSource::original);
+    JsonWriter::with_kept(&mut out, style, kept).object(object);
     out
 }
 
@@ -33,17 +34,35 @@ pub enum JsonStyle {
 pub struct JsonWriter<'a> {
     pub(super) out: &'a mut Vec<u8>,
     style: JsonStyle,
+    /// The text [`Text`] positions point into.
+    kept: &'a str,
 }
 
 impl<'a> JsonWriter<'a> {
-    /// A writer appending to `out`.
+    /// A writer appending to `out`, for objects without kept text.
     pub fn new(out: &'a mut Vec<u8>, style: JsonStyle) -> Self {
-        JsonWriter { out, style }
+        Self::with_kept(out, style, "")
+    }
+
+    /// A writer appending to `out` that reads [`Text`] positions from `kept`.
+    pub fn with_kept(out: &'a mut Vec<u8>, style: JsonStyle, kept: &'a str) -> Self {
+        JsonWriter { out, style, kept }
     }
 
     /// Writes a JSON string.
     pub fn string(&mut self, text: &str) {
         write_escaped(self.out, text, self.style == JsonStyle::Python);
+    }
+
+    /// Writes a [`Text`] as a JSON string (an absent one as `""`).
+    pub fn text(&mut self, value: Option<&Text>) {
+        let kept = self.kept;
+        self.string(value.map_or("", |value| value.get(kept)));
+    }
+
+    /// Writes a [`Text`] holding JSON (a number's spelling) as it is.
+    pub fn raw_text(&mut self, value: &Text) {
+        self.out.extend_from_slice(value.get(self.kept).as_bytes());
     }
 
     /// Writes an integer.

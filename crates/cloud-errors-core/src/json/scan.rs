@@ -1,0 +1,483 @@
+//! The fast reader: one pass over a body's text that checks it is JSON, records where each
+//! member stands and hands the envelope its modelled values as positions in that text.
+//!
+//! It reads only what it is sure of. Anything unusual (an escaped key, a lone surrogate, a
+//! number it would have to round, a value of the wrong type, a duplicate or missing member,
+//! nesting deeper than 64) makes it decline, and serde_json then reads the body: it accepts
+//! what the fast reader declined for being unusual and reports every error with its kind and
+//! position. Declining is always safe; the one rule is never to accept a body serde_json
+//! refuses, or to read one differently, which the `json_fast_path` fuzz target and the
+//! conformance properties check by reading every body both ways.
+
+use core::cell::Cell;
+
+use super::{JsonObject, Members, RawJson, RawValue, Text, WireInt};
+
+/// A member value the fast reader found: its kind and where it stands.
+#[derive(Clone, Debug)]
+pub struct Scanned<'a> {
+    text: &'a str,
+    start: usize,
+    /// Where it ends; 0 until known for an array or object, which is found when it is read
+    /// (an envelope's nested object) or skipped, so that no object is walked twice.
+    end: Cell<usize>,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    String { escaped: bool },
+    Number { integer: bool },
+    Null,
+    Bool,
+    Container,
+}
+
+impl<'a> Scanned<'a> {
+    /// The value's JSON text, as sent (empty for an array or object that is not well-formed).
+    pub fn raw(&self) -> &'a str {
+        &self.text[self.start..self.end().unwrap_or(self.start)]
+    }
+
+    /// Where the value ends, or `None` for an array or object that is not well-formed.
+    fn end(&self) -> Option<usize> {
+        if self.end.get() == 0 {
+            self.end.set(container_end(self.text.as_bytes(), self.start)?);
+        }
+        Some(self.end.get())
+    }
+
+    /// Whether the value is `null`.
+    pub fn is_null(&self) -> bool {
+        self.kind == Kind::Null
+    }
+
+    /// A string value as a [`Text`]: its place in the body when it has no escapes, else its
+    /// decoded value. `None` for any other type.
+    pub fn text(&self) -> Option<Text> {
+        match self.kind {
+            Kind::String { escaped: false } => {
+                Some(Text::Kept { start: self.start + 1, end: self.end.get() - 1 })
+            }
+            Kind::String { escaped: true } => self.string().map(Text::Owned),
+            _ => None,
+        }
+    }
+
+    /// A string value, owned (for members that keep their own copy).
+    pub fn string(&self) -> Option<Box<str>> {
+        match self.kind {
+            Kind::String { escaped: false } => Some(self.raw()[1..self.raw().len() - 1].into()),
+            Kind::String { escaped: true } => serde_json::from_str::<String>(self.raw()).ok().map(Into::into),
+            _ => None,
+        }
+    }
+
+    /// A member that may be `null` (see [`super::read_nullable`]): `Some(None)` after recording
+    /// the `null` in `members`, `Some(value)` from `read`, `None` to decline.
+    pub fn nullable<T>(
+        &self,
+        members: &mut Members,
+        index: usize,
+        read: impl FnOnce(&Self) -> Option<T>,
+    ) -> Option<Option<T>> {
+        if self.is_null() {
+            members.mark_null(index);
+            return Some(None);
+        }
+        read(self).map(Some)
+    }
+
+    /// A number's text as a [`Text`] (kept exactly as spelled). `None` for any other type.
+    pub fn number_text(&self) -> Option<Text> {
+        matches!(self.kind, Kind::Number { .. })
+            .then(|| Text::Kept { start: self.start, end: self.end.get() })
+    }
+
+    /// An integer sent as a JSON number. `None` for any other spelling (`4000.0`, `-0`, out of
+    /// range), which serde_json then reads.
+    pub fn int(&self) -> Option<i64> {
+        let raw = self.raw();
+        if self.kind != (Kind::Number { integer: true }) || raw.starts_with("-0") {
+            return None;
+        }
+        raw.parse().ok()
+    }
+
+    /// An integer that must be a JSON number (see [`super::read_unquoted_int`]).
+    pub fn unquoted_int(&self) -> Option<WireInt> {
+        // `int` takes only the canonical spelling, so the text is the number's digits.
+        self.int().map(|value| WireInt::from_digits(value, false, self.raw()))
+    }
+
+    /// An integer sent as a number or as a string of digits in their canonical spelling.
+    pub fn wire_int(&self) -> Option<WireInt> {
+        match self.kind {
+            Kind::String { escaped: false } => {
+                let digits = &self.raw()[1..self.raw().len() - 1];
+                // Only the canonical spelling: `"05"` and `"+5"` are not the code `5`.
+                let canonical = !digits.starts_with(['+', '0']) || digits == "0";
+                let value = digits.parse::<i64>().ok().filter(|_| canonical && !digits.starts_with("-0"))?;
+                Some(WireInt::from_digits(value, true, digits))
+            }
+            _ => self.unquoted_int(),
+        }
+    }
+
+    /// Any value kept as raw JSON (`null` without an allocation).
+    pub fn raw_json(&self) -> Option<RawJson> {
+        if self.is_null() {
+            return Some(RawJson::Null);
+        }
+        RawValue::from_string(self.raw().to_owned()).ok().map(RawJson::new)
+    }
+
+    /// A nested object the envelope models, read the same way.
+    pub fn object<T: JsonObject>(&self) -> Option<T> {
+        if self.kind != Kind::Container || self.text.as_bytes()[self.start] != b'{' {
+            return None;
+        }
+        let mut object = T::empty();
+        self.end.set(read_object(self.text, self.start, &mut object)?);
+        Some(object)
+    }
+}
+
+/// Reads `text` (a whole body) into `object` (empty), or declines.
+#[inline]
+pub(crate) fn read_into<T: JsonObject>(text: &str, object: &mut T) -> Option<()> {
+    let bytes = text.as_bytes();
+    let end = read_object(text, skip_ws(bytes, 0), object)?;
+    (skip_ws(bytes, end) == bytes.len()).then_some(())
+}
+
+#[inline]
+fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Reads the object whose `{` is at `at` into `object` (empty, so the envelope is built where
+/// it will stay rather than moved): the position after its `}`.
+fn read_object<T: JsonObject>(text: &str, at: usize, object: &mut T) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    let mut i = skip_ws(bytes, at + 1);
+    if bytes.get(i) == Some(&b'}') {
+        object.validate::<serde_json::Error>().ok()?;
+        return Some(i + 1);
+    }
+    loop {
+        let (key_end, escaped) = string_end(bytes, i)?;
+        if escaped {
+            return None;
+        }
+        let key = &text[i + 1..key_end - 1];
+        i = skip_ws(bytes, key_end);
+        if bytes.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(bytes, i + 1);
+        let value = scan_value(text, i)?;
+        match T::key_index(key) {
+            Some(index) => {
+                if object.members().is_marked(index) {
+                    return None;
+                }
+                object.take_member(index, &value)?;
+                object.members_mut().mark(index);
+            }
+            None => {
+                let raw = RawValue::from_string(value.raw().to_owned()).ok()?;
+                object.members_mut().push_extra(key.to_owned(), raw);
+            }
+        }
+        i = skip_ws(bytes, value.end()?);
+        match bytes.get(i)? {
+            b',' => i = skip_ws(bytes, i + 1),
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    object.validate::<serde_json::Error>().ok()?;
+    Some(i + 1)
+}
+
+/// The value starting at `at`.
+fn scan_value(text: &str, at: usize) -> Option<Scanned<'_>> {
+    let bytes = text.as_bytes();
+    let (end, kind) = match *bytes.get(at)? {
+        b'"' => {
+            let (end, escaped) = string_end(bytes, at)?;
+            (end, Kind::String { escaped })
+        }
+        b'{' | b'[' => (0, Kind::Container),
+        b'-' | b'0'..=b'9' => {
+            let (end, integer) = number_end(bytes, at)?;
+            (end, Kind::Number { integer })
+        }
+        b't' => (literal_end(bytes, at, b"true")?, Kind::Bool),
+        b'f' => (literal_end(bytes, at, b"false")?, Kind::Bool),
+        b'n' => (literal_end(bytes, at, b"null")?, Kind::Null),
+        _ => return None,
+    };
+    Some(Scanned { text, start: at, end: Cell::new(end), kind })
+}
+
+fn literal_end(bytes: &[u8], at: usize, literal: &[u8]) -> Option<usize> {
+    bytes[at..].starts_with(literal).then_some(at + literal.len())
+}
+
+/// The end of the number starting at `at` (JSON's grammar exactly) and whether it is an integer.
+fn number_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let digits = |mut i: usize| {
+        while digit(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = at + usize::from(bytes[at] == b'-');
+    match bytes.get(i)? {
+        b'0' => i += 1,
+        b'1'..=b'9' => i = digits(i + 1),
+        _ => return None,
+    }
+    let mut integer = true;
+    if bytes.get(i) == Some(&b'.') {
+        if !digit(i + 1) {
+            return None;
+        }
+        i = digits(i + 1);
+        integer = false;
+    }
+    if let Some(b'e' | b'E') = bytes.get(i) {
+        i += 1;
+        if let Some(b'+' | b'-') = bytes.get(i) {
+            i += 1;
+        }
+        if !digit(i) {
+            return None;
+        }
+        i = digits(i);
+        integer = false;
+    }
+    Some((i, integer))
+}
+
+/// The end of the string whose `"` is at `at` (after its closing quote), and whether it has
+/// escapes. Declines control characters, unknown escapes and `\u` escapes of surrogates that
+/// are not a high one followed by a low one (serde_json reads those differently depending on
+/// where they stand).
+fn string_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    let mut escaped = false;
+    let mut i = at + 1;
+    loop {
+        i = plain_run_end(bytes, i);
+        match *bytes.get(i)? {
+            b'"' => return Some((i + 1, escaped)),
+            b'\\' => {
+                escaped = true;
+                match *bytes.get(i + 1)? {
+                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => i += 2,
+                    b'u' => match hex_escape(bytes, i)? {
+                        0xD800..=0xDBFF if matches!(hex_escape(bytes, i + 6), Some(0xDC00..=0xDFFF)) => {
+                            i += 12
+                        }
+                        0xD800..=0xDFFF => return None,
+                        _ => i += 6,
+                    },
+                    _ => return None,
+                }
+            }
+            0x00..=0x1f => return None,
+            _ => i += 1,
+        }
+    }
+}
+
+/// The first position from `at` holding a byte a string cannot hold as it is (`"`, `\\`, or a
+/// control character), or the end: eight bytes at a time, since most of a body is string text.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte's high bit is set in each mask where the byte is below 0x20, a quote, or a
+        // backslash (the usual "has a zero byte" test, on the word and on its XORs).
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'"')));
+        let backslash =
+            (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'\\')));
+        let found = (control | quote | backslash) & HIGHS;
+        if found != 0 {
+            // The lowest flagged byte is a true one (borrows only run upwards from it).
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
+/// The code unit of the `\uXXXX` escape whose backslash is at `at`.
+fn hex_escape(bytes: &[u8], at: usize) -> Option<u16> {
+    if bytes.get(at..at + 2)? != b"\\u" {
+        return None;
+    }
+    let hex = core::str::from_utf8(bytes.get(at + 2..at + 6)?).ok()?;
+    // `from_str_radix` would take a sign; JSON takes four hex digits.
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u16::from_str_radix(hex, 16).ok()
+}
+
+/// The end of the array or object starting at `at`, checked without recursion. Declines
+/// nesting deeper than 64 (serde_json then reads it).
+fn container_end(bytes: &[u8], at: usize) -> Option<usize> {
+    // One bit per open container, set for an object.
+    let mut objects: u64 = 0;
+    let mut depth = 0u32;
+    let mut i = at;
+    loop {
+        // `i` is at a value.
+        match *bytes.get(i)? {
+            open @ (b'{' | b'[') => {
+                if depth == 64 {
+                    return None;
+                }
+                objects = (objects << 1) | u64::from(open == b'{');
+                depth += 1;
+                i = skip_ws(bytes, i + 1);
+                let close = if open == b'{' { b'}' } else { b']' };
+                if bytes.get(i) == Some(&close) {
+                    // Empty: a whole value, closed at once.
+                    objects >>= 1;
+                    depth -= 1;
+                    i += 1;
+                } else {
+                    if open == b'{' {
+                        i = key_then_colon(bytes, i)?;
+                    }
+                    continue;
+                }
+            }
+            b'"' => i = string_end(bytes, i)?.0,
+            b'-' | b'0'..=b'9' => i = number_end(bytes, i)?.0,
+            b't' => i = literal_end(bytes, i, b"true")?,
+            b'f' => i = literal_end(bytes, i, b"false")?,
+            b'n' => i = literal_end(bytes, i, b"null")?,
+            _ => return None,
+        }
+        // After a value: a separator, or the ends of containers.
+        loop {
+            if depth == 0 {
+                return Some(i);
+            }
+            i = skip_ws(bytes, i);
+            let in_object = objects & 1 == 1;
+            match (*bytes.get(i)?, in_object) {
+                (b',', true) => {
+                    i = key_then_colon(bytes, skip_ws(bytes, i + 1))?;
+                    break;
+                }
+                (b',', false) => {
+                    i = skip_ws(bytes, i + 1);
+                    break;
+                }
+                (b'}', true) | (b']', false) => {
+                    objects >>= 1;
+                    depth -= 1;
+                    i += 1;
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// After a key whose `"` is at `at`: the position of the value after its `:`.
+fn key_then_colon(bytes: &[u8], at: usize) -> Option<usize> {
+    let i = skip_ws(bytes, string_end(bytes, at)?.0);
+    (bytes.get(i) == Some(&b':')).then(|| skip_ws(bytes, i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Option<(usize, Kind)> {
+        scan_value(text, 0).and_then(|v| Some((v.end()?, v.kind)))
+    }
+
+    #[test]
+    fn scalars_end_where_json_says() {
+        assert_eq!(value(r#""a\"b" "#), Some((6, Kind::String { escaped: true })));
+        assert_eq!(value("-12.5e+3,"), Some((8, Kind::Number { integer: false })));
+        assert_eq!(value("0}"), Some((1, Kind::Number { integer: true })));
+        assert_eq!(value("null"), Some((4, Kind::Null)));
+        for bad in ["-", "01x", "1.", "1e", ".5", "nul", "tru", "\"\u{1}\"", r#""\x""#, r#""\u12""#, "\"open"]
+        {
+            assert!(value(bad).is_none_or(|(end, _)| end < bad.len()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn plain_runs_stop_at_the_first_quote_backslash_or_control_character() {
+        let naive = |bytes: &[u8], at: usize| {
+            (at..bytes.len()).find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..=0x1f)).unwrap_or(bytes.len())
+        };
+        // Every byte value at every place of a 20-byte run, after every other byte value.
+        for special in 0..=255u8 {
+            for before in [b'a', 0x1f, 0x21, 0x80, 0xff, b'"' + 1, b'\\' - 1] {
+                for place in 0..20 {
+                    let mut bytes = vec![b'x'; 20];
+                    if place > 0 {
+                        bytes[place - 1] = before;
+                    }
+                    bytes[place] = special;
+                    for at in [0, 1, 3] {
+                        assert_eq!(plain_run_end(&bytes, at), naive(&bytes, at), "{bytes:?} from {at}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lone_surrogates_are_left_to_serde_json() {
+        assert_eq!(value(r#""\ud83d\ude00""#), Some((14, Kind::String { escaped: true })));
+        assert_eq!(value(r#""\uD83D\uDE00""#), Some((14, Kind::String { escaped: true })));
+        assert_eq!(value(r#""\u00e9\uc5c5""#), Some((14, Kind::String { escaped: true })));
+        for lone in [r#""\ud83d""#, r#""\ude00""#, r#""\ud83dx""#, r#""\ud83d\u0041""#, r#""\ude00\ud83d""#] {
+            assert_eq!(value(lone), None, "{lone}");
+        }
+    }
+
+    #[test]
+    fn containers_are_checked_without_recursion() {
+        let ok = r#"{"a":[1,{"b":null},[]],"c":{}} "#;
+        assert_eq!(value(ok), Some((ok.len() - 1, Kind::Container)));
+        for bad in ["[1,]", "{\"a\"}", "{\"a\":1,}", "[1 2]", "{1:2}", "[}", "{]", "[", "[[]"] {
+            assert_eq!(value(bad), None, "{bad:?}");
+        }
+        let deep = format!("{}{}", "[".repeat(64), "]".repeat(64));
+        assert_eq!(value(&deep), Some((128, Kind::Container)));
+        let deeper = format!("{}{}", "[".repeat(65), "]".repeat(65));
+        assert_eq!(value(&deeper), None, "deeper nesting is left to serde_json");
+    }
+}
