@@ -30,9 +30,25 @@ pub trait Envelope {
     fn parse(body: &[u8]) -> Result<Self::Response, ParseError>;
     /// Writes a body.
     fn to_bytes(response: &Self::Response) -> Vec<u8>;
-    /// For a JSON envelope, whether the fast reader took `body`, having checked that it reads
-    /// it as serde_json does ([`json_readers_agree`]); `Ok(false)` for XML envelopes.
+    /// Whether the fast reader took `body`, having checked that it reads it as the full reader
+    /// does ([`json_readers_agree`], [`xml_readers_agree`]).
     fn fast_reader_took(body: &[u8]) -> Result<bool, String>;
+}
+
+/// Reads `body` with both S3 readers (the fast one and quick-xml's) and checks they agree, as
+/// [`json_readers_agree`] does for JSON. Returns whether the fast reader took the body.
+pub fn xml_readers_agree(body: &[u8]) -> Result<bool, String> {
+    let Some(fast) = s3_errors::readers::fast(body) else { return Ok(false) };
+    let text = String::from_utf8_lossy(body);
+    let slow = s3_errors::readers::quick_xml(body)
+        .map_err(|e| format!("the fast reader accepted a body quick-xml's reader refuses ({e}): {text:?}"))?;
+    if fast != slow
+        || fast.to_bytes() != slow.to_bytes()
+        || fast.to_canonical_bytes() != slow.to_canonical_bytes()
+    {
+        return Err(format!("the readers differ on {text:?}: fast {fast:?}, quick-xml {slow:?}"));
+    }
+    Ok(true)
 }
 
 /// Reads `body` with both JSON readers (the fast one and serde_json's) and checks they agree:
@@ -70,7 +86,7 @@ macro_rules! envelope {
         envelope!(@ $name, $code, $response, $dir, "json", |$c| $build, |body| json_readers_agree::<$response>(body));
     };
     ($name:ident, $code:ty, $response:ty, $dir:literal, "xml", |$c:ident| $build:expr) => {
-        envelope!(@ $name, $code, $response, $dir, "xml", |$c| $build, |_body| Ok(false));
+        envelope!(@ $name, $code, $response, $dir, "xml", |$c| $build, |body| xml_readers_agree(body));
     };
     (@ $name:ident, $code:ty, $response:ty, $dir:literal, $ext:literal, |$c:ident| $build:expr, |$body:ident| $fast:expr) => {
         #[doc = concat!("The `", $dir, "` envelope.")]

@@ -41,9 +41,9 @@ fn check_goldens<E: Envelope>() {
         let parsed = E::parse(&golden).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(parsed, built, "{} parses to another envelope than the one built", path.display());
         assert_eq!(E::to_bytes(&parsed), golden, "{} does not round-trip", path.display());
-        // Canonical bodies are what the fast reader is for: it must take every JSON one.
+        // Canonical bodies are what the fast reader is for: it must take every one.
         let took = E::fast_reader_took(&golden).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert_eq!(took, E::EXT == "json", "{}: the fast reader declined a canonical body", path.display());
+        assert!(took, "{}: the fast reader declined a canonical body", path.display());
         assert_eq!(parsed.wire_code(), code.as_str());
         assert_eq!(parsed.code_name(), Some(code.name()));
         if let Some(status) = code.http_status() {

@@ -16,3 +16,25 @@ macro_rules! check_envelope {
         }
     }};
 }
+
+/// [`check_envelope!`] for a JSON envelope, and the two JSON readers agree: whatever the fast
+/// reader accepts, serde_json's reader accepts as the same envelope (equal, same bytes, code,
+/// message and request id), so the fast reader never takes a body serde_json refuses.
+#[macro_export]
+macro_rules! check_json_envelope {
+    ($response:ty, $data:expr) => {{
+        let data: &[u8] = $data;
+        $crate::check_envelope!($response, data);
+        if let Ok(text) = core::str::from_utf8(data) {
+            if let Some(fast) = cloud_errors_core::json::from_str_fast::<$response>(text) {
+                let serde = cloud_errors_core::json::from_str_serde::<$response>(text)
+                    .expect("the fast reader accepted a body serde_json refuses");
+                assert_eq!(fast, serde, "the readers read the body differently");
+                assert_eq!(fast.to_bytes(), serde.to_bytes());
+                assert_eq!(fast.wire_code(), serde.wire_code());
+                assert_eq!(fast.message(), serde.message());
+                assert_eq!(fast.request_id(), serde.request_id());
+            }
+        }
+    }};
+}

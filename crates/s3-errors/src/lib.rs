@@ -4,6 +4,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod envelope;
+mod fast;
 mod generated;
 mod kept;
 mod xml;
@@ -17,3 +18,20 @@ pub use envelope::{
     IAM_NAMESPACE,
 };
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+
+/// The two readers [`ErrorResponse::parse`] uses, each alone, for tests and fuzzing that
+/// compare them: the fast reader takes the layouts servers send and declines the rest, which
+/// quick-xml's reader then reads (and reports every error of).
+pub mod readers {
+    use crate::{ErrorResponse, ParseError};
+
+    /// The fast reader alone: `None` where it declines (see the module docs).
+    pub fn fast(body: &[u8]) -> Option<ErrorResponse> {
+        crate::fast::read(cloud_errors_core::check_body(body).ok()?)
+    }
+
+    /// quick-xml's reader alone.
+    pub fn quick_xml(body: &[u8]) -> Result<ErrorResponse, ParseError> {
+        crate::xml::parse_with_quick_xml(cloud_errors_core::check_body(body)?)
+    }
+}

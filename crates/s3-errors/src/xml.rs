@@ -332,7 +332,7 @@ fn read_children(
 }
 
 /// The children of `<Error>` S3 documents; each may appear once and must hold text.
-const KNOWN_FIELDS: [&str; 5] = ["Code", "Message", "RequestId", "HostId", "Type"];
+pub(crate) const KNOWN_FIELDS: [&str; 5] = ["Code", "Message", "RequestId", "HostId", "Type"];
 
 /// Checks the children of `<Error>` (each starting at the matching offset of `starts`; the
 /// container's end tag is at `end`).
@@ -366,8 +366,17 @@ fn check_fields(
     Ok(())
 }
 
+/// Reads a body: the fast reader first, quick-xml's for every body it declines.
 pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
     let text = check_body(body)?;
+    match crate::fast::read(text) {
+        Some(error) => Ok(error),
+        None => parse_with_quick_xml(text),
+    }
+}
+
+/// Reads a body (checked to be UTF-8 without a byte-order mark) with quick-xml's reader.
+pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseError> {
     let mut cursor = Cursor::new(text);
     let mut declaration = None;
     let (kind, root_attributes, children) = loop {
