@@ -1,5 +1,5 @@
 //! A loop to profile one parser under callgrind:
-//! `profile_json ours|plain|xml|authing|tencent|aws|query`.
+//! `profile_json ours|plain|xml|authing|tencent|aws|query|write|copy`.
 use std::hint::black_box;
 
 const HUAWEI: &str = r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#;
@@ -12,6 +12,7 @@ const S3_REST: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
+    let parsed = huawei_iam_errors::ErrorResponse::parse(HUAWEI.as_bytes()).unwrap();
     for _ in 0..20_000 {
         match which.as_str() {
             "ours" => drop(black_box(
@@ -31,8 +32,10 @@ fn main() {
                 aws_interface_errors::ErrorResponse::parse(black_box(AWS_INTERFACE.as_bytes())).unwrap(),
             )),
             "query" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_QUERY.as_bytes())).unwrap())),
+            "write" => drop(black_box(black_box(&parsed).to_bytes())),
+            "copy" => drop(black_box(black_box(HUAWEI.as_bytes()).to_vec())),
             "xml" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_REST.as_bytes())).unwrap())),
-            _ => panic!("ours, plain, xml, authing, tencent, aws or query"),
+            _ => panic!("ours, plain, xml, authing, tencent, aws, query, write or copy"),
         }
     }
 }

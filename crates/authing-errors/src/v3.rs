@@ -100,6 +100,7 @@ impl V3ErrorResponse {
     }
 
     /// The body as Authing writes it: compact JSON, members in their order.
+    #[inline]
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
     }

@@ -108,6 +108,7 @@ impl ErrorResponse {
 
     /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
     /// non-ASCII text as `\uXXXX`), members in their order.
+    #[inline]
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Python)
     }

@@ -278,6 +278,7 @@ impl ErrorResponse {
 
     /// The body as S3 writes it: the declaration (if the body had one, or was built here) on
     /// its own line, then the envelope without whitespace between elements.
+    #[inline]
     pub fn to_bytes(&self) -> Vec<u8> {
         xml::write(self)
     }

@@ -166,6 +166,7 @@ impl KeptXml {
         KeptXml { text: Some(text.to_owned()) }
     }
 
+    #[inline]
     pub(crate) fn as_str(&self) -> Option<&str> {
         self.text.as_deref()
     }

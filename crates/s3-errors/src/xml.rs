@@ -549,6 +549,7 @@ fn write_elements(out: &mut Vec<u8>, elements: &[Element]) {
     }
 }
 
+#[inline]
 pub(crate) fn write(error: &ErrorResponse) -> Vec<u8> {
     if let Some(body) = &error.raw_body {
         return body.clone();

@@ -124,6 +124,7 @@ impl V3ErrorResponse {
     }
 
     /// The body as Tencent writes it: compact JSON, members in their order.
+    #[inline]
     pub fn to_bytes(&self) -> Vec<u8> {
         json::to_vec(self, JsonStyle::Compact)
     }

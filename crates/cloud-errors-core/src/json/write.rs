@@ -3,6 +3,7 @@
 use super::{JsonObject, JsonSource, Member, RawValue, Text, WireInt};
 
 /// Writes a [`JsonObject`] in `style` into a new buffer.
+#[inline]
 pub fn to_vec<T: JsonObject>(object: &T, style: JsonStyle) -> Vec<u8> {
     // A body read from text is written back as that text (with any edits made in place).
     if let Some(text) = object.kept().and_then(|kept| kept.as_str()) {
