@@ -38,3 +38,20 @@ macro_rules! check_json_envelope {
         }
     }};
 }
+
+/// [`check_envelope!`] for S3, and its two readers agree: whatever the fast reader accepts,
+/// quick-xml's reader accepts as the same envelope, written back the same way.
+#[macro_export]
+macro_rules! check_s3_envelope {
+    ($data:expr) => {{
+        let data: &[u8] = $data;
+        $crate::check_envelope!(cloud_errors::s3::ErrorResponse, data);
+        if let Some(fast) = cloud_errors::s3::readers::fast(data) {
+            let slow = cloud_errors::s3::readers::quick_xml(data)
+                .expect("the fast reader accepted a body quick-xml's reader refuses");
+            assert_eq!(fast, slow, "the readers read the body differently");
+            assert_eq!(fast.to_bytes(), slow.to_bytes());
+            assert_eq!(fast.to_canonical_bytes(), slow.to_canonical_bytes());
+        }
+    }};
+}
