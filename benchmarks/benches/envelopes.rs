@@ -82,7 +82,11 @@ fn json(c: &mut Criterion) {
         TENCENT,
         |b| tencent_cam_errors::ErrorResponse::parse(b).unwrap(),
         |e| e.to_bytes(),
-        || tencent_cam_errors::ErrorResponse::new(tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse),
+        // The same body as the others write: the message the parsed body has.
+        || {
+            tencent_cam_errors::ErrorResponse::new(tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse)
+                .with_message("(100004)policy name exists")
+        },
     );
     json_vendor::<_, plain::AwsInterface>(
         c,

@@ -1,5 +1,6 @@
 //! A loop to profile one parser under callgrind:
-//! `profile_json ours|plain|xml|authing|tencent|aws|query|write|copy`.
+//! `profile_json ours|plain|xml|authing|tencent|aws|query|write|copy`, `plain-authing`,
+//! `plain-tencent`, `plain-aws`, `built-tencent`, `plain-write-tencent`.
 use std::hint::black_box;
 
 const HUAWEI: &str = r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#;
@@ -13,6 +14,9 @@ const S3_REST: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
     let parsed = huawei_iam_errors::ErrorResponse::parse(HUAWEI.as_bytes()).unwrap();
+    let built_tencent =
+        tencent_cam_errors::ErrorResponse::new(tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse);
+    let plain_tencent: cloud_errors_benchmarks::plain::Tencent = serde_json::from_str(TENCENT).unwrap();
     for _ in 0..20_000 {
         match which.as_str() {
             "ours" => drop(black_box(
@@ -32,10 +36,26 @@ fn main() {
                 aws_interface_errors::ErrorResponse::parse(black_box(AWS_INTERFACE.as_bytes())).unwrap(),
             )),
             "query" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_QUERY.as_bytes())).unwrap())),
+            "plain-authing" => drop(black_box(
+                serde_json::from_slice::<cloud_errors_benchmarks::plain::Authing>(black_box(AUTHING.as_bytes()))
+                    .unwrap(),
+            )),
+            "plain-tencent" => drop(black_box(
+                serde_json::from_slice::<cloud_errors_benchmarks::plain::Tencent>(black_box(TENCENT.as_bytes()))
+                    .unwrap(),
+            )),
+            "plain-aws" => drop(black_box(
+                serde_json::from_slice::<cloud_errors_benchmarks::plain::AwsInterface>(black_box(
+                    AWS_INTERFACE.as_bytes(),
+                ))
+                .unwrap(),
+            )),
+            "built-tencent" => drop(black_box(black_box(&built_tencent).to_bytes())),
+            "plain-write-tencent" => drop(black_box(serde_json::to_vec(black_box(&plain_tencent)).unwrap())),
             "write" => drop(black_box(black_box(&parsed).to_bytes())),
             "copy" => drop(black_box(black_box(HUAWEI.as_bytes()).to_vec())),
             "xml" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_REST.as_bytes())).unwrap())),
-            _ => panic!("ours, plain, xml, authing, tencent, aws, query, write or copy"),
+            _ => panic!("see the usage at the top of this file"),
         }
     }
 }

@@ -306,26 +306,42 @@ fn string_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
 /// The first position from `at` holding a byte a string cannot hold as it is (`"`, `\\`, or a
 /// control character), or the end: eight bytes at a time, since most of a body is string text.
 #[inline]
-fn plain_run_end(bytes: &[u8], mut at: usize) -> usize {
+pub(super) fn plain_run_end(bytes: &[u8], at: usize) -> usize {
+    run_end(bytes, at, false)
+}
+
+/// [`plain_run_end`], also stopping at DEL and at every non-ASCII byte (what Python's
+/// `ensure_ascii` escapes).
+#[inline]
+pub(super) fn ascii_run_end(bytes: &[u8], at: usize) -> usize {
+    run_end(bytes, at, true)
+}
+
+#[inline]
+fn run_end(bytes: &[u8], mut at: usize, ascii_only: bool) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of the result is set where that byte of `word` is `byte`
+    // (exact at the lowest set bit, as borrows only run upwards from a true match).
+    let equal = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x
+    };
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // A byte's high bit is set in each mask where the byte is below 0x20, a quote, or a
-        // backslash (the usual "has a zero byte" test, on the word and on its XORs).
         let control = word.wrapping_sub(ONES * 0x20) & !word;
-        let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'"')));
-        let backslash =
-            (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'\\')));
-        let found = (control | quote | backslash) & HIGHS;
+        let mut found = control | equal(word, b'"') | equal(word, b'\\');
+        if ascii_only {
+            found |= word | equal(word, 0x7f);
+        }
+        found &= HIGHS;
         if found != 0 {
-            // The lowest flagged byte is a true one (borrows only run upwards from it).
             return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
     while let Some(&byte) = bytes.get(at) {
-        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 || (ascii_only && byte >= 0x7f) {
             break;
         }
         at += 1;
@@ -441,6 +457,11 @@ mod tests {
         let naive = |bytes: &[u8], at: usize| {
             (at..bytes.len()).find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..=0x1f)).unwrap_or(bytes.len())
         };
+        let naive_ascii = |bytes: &[u8], at: usize| {
+            (at..bytes.len())
+                .find(|&i| matches!(bytes[i], b'"' | b'\\' | 0..=0x1f | 0x7f..))
+                .unwrap_or(bytes.len())
+        };
         // Every byte value at every place of a 20-byte run, after every other byte value.
         for special in 0..=255u8 {
             for before in [b'a', 0x1f, 0x21, 0x80, 0xff, b'"' + 1, b'\\' - 1] {
@@ -452,6 +473,7 @@ mod tests {
                     bytes[place] = special;
                     for at in [0, 1, 3] {
                         assert_eq!(plain_run_end(&bytes, at), naive(&bytes, at), "{bytes:?} from {at}");
+                        assert_eq!(ascii_run_end(&bytes, at), naive_ascii(&bytes, at), "{bytes:?} from {at}");
                     }
                 }
             }

@@ -125,7 +125,7 @@ impl WireInt {
         if self.quoted {
             writer.string(self.as_str());
         } else {
-            writer.out.extend_from_slice(self.as_str().as_bytes());
+            writer.out.extend_from_slice(&self.text[..usize::from(self.len)]);
         }
     }
 }

@@ -143,14 +143,18 @@ pub(super) fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
+        // Runs that need no escape are copied whole.
+        i = if ascii_only {
+            super::scan::ascii_run_end(bytes, i)
+        } else {
+            super::scan::plain_run_end(bytes, i)
+        };
+        if i >= bytes.len() {
+            break;
+        }
         let byte = bytes[i];
         let escape = if byte < 0x80 { ESCAPE[usize::from(byte)] } else { 0 };
-        let non_ascii = ascii_only && (byte >= 0x7f);
-        if escape == 0 && !non_ascii {
-            i += 1;
-            continue;
-        }
         out.extend_from_slice(&bytes[start..i]);
         if escape == b'u' || byte == 0x7f {
             unicode_escape(out, u16::from(byte));
