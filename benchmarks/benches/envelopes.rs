@@ -64,8 +64,10 @@ fn json(c: &mut Criterion) {
         |b| huawei_iam_errors::ErrorResponse::parse(b).unwrap(),
         |e| e.to_bytes(),
         || {
-            huawei_iam_errors::ErrorResponse::new(huawei_iam_errors::ErrorCode::from_wire("PAP5.0003").unwrap())
-                .with_request_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
+            huawei_iam_errors::ErrorResponse::new(
+                huawei_iam_errors::ErrorCode::from_wire("PAP5.0003").unwrap(),
+            )
+            .with_request_id("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
         },
     );
     json_vendor::<_, plain::Authing>(
@@ -84,8 +86,10 @@ fn json(c: &mut Criterion) {
         |e| e.to_bytes(),
         // The same body as the others write: the message the parsed body has.
         || {
-            tencent_cam_errors::ErrorResponse::new(tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse)
-                .with_message("(100004)policy name exists")
+            tencent_cam_errors::ErrorResponse::new(
+                tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse,
+            )
+            .with_message("(100004)policy name exists")
         },
     );
     json_vendor::<_, plain::AwsInterface>(
@@ -94,7 +98,10 @@ fn json(c: &mut Criterion) {
         AWS_INTERFACE,
         |b| aws_interface_errors::ErrorResponse::parse(b).unwrap(),
         |e| e.to_bytes(),
-        || aws_interface_errors::ErrorResponse::new(aws_interface_errors::ErrorCode::from_number(5).unwrap()).with_duration(0.0421),
+        || {
+            aws_interface_errors::ErrorResponse::new(aws_interface_errors::ErrorCode::from_number(5).unwrap())
+                .with_duration(0.0421)
+        },
     );
 }
 

@@ -1,21 +1,24 @@
 //! A loop to profile one parser under callgrind:
 //! `profile_json ours|plain|xml|authing|tencent|aws|query|write|copy`, `plain-authing`,
-//! `plain-tencent`, `plain-aws`, `built-tencent`, `plain-write-tencent`.
+//! `plain-tencent`, `plain-aws`, `built-tencent`, `plain-write-tencent`, `plain-xml`.
 use std::hint::black_box;
 
 const HUAWEI: &str = r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#;
 const AUTHING: &str = r#"{"message":"User does not exist","code":2004,"data":null}"#;
 const TENCENT: &str =
     r#"{"code":4000,"message":"(100004)policy name exists","codeDesc":"InvalidParameter.policyName.InUse"}"#;
-const AWS_INTERFACE: &str = r#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0421}"#;
+const AWS_INTERFACE: &str =
+    r#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0421}"#;
 const S3_QUERY: &str = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with name alice cannot be found.</Message></Error><RequestId>4f7a5b9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c</RequestId></ErrorResponse>";
 const S3_REST: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>photos/2026/beach.jpg</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=</HostId></Error>";
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
     let parsed = huawei_iam_errors::ErrorResponse::parse(HUAWEI.as_bytes()).unwrap();
-    let built_tencent =
-        tencent_cam_errors::ErrorResponse::new(tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse);
+    let built_tencent = tencent_cam_errors::ErrorResponse::new(
+        tencent_cam_errors::ErrorCode::InvalidParameterPolicyNameInUse,
+    )
+    .with_message("(100004)policy name exists");
     let plain_tencent: cloud_errors_benchmarks::plain::Tencent = serde_json::from_str(TENCENT).unwrap();
     for _ in 0..20_000 {
         match which.as_str() {
@@ -28,21 +31,29 @@ fn main() {
                 ))
                 .unwrap(),
             )),
-            "authing" => drop(black_box(authing_errors::ErrorResponse::parse(black_box(AUTHING.as_bytes())).unwrap())),
-            "tencent" => {
-                drop(black_box(tencent_cam_errors::ErrorResponse::parse(black_box(TENCENT.as_bytes())).unwrap()))
+            "authing" => {
+                drop(black_box(authing_errors::ErrorResponse::parse(black_box(AUTHING.as_bytes())).unwrap()))
             }
+            "tencent" => drop(black_box(
+                tencent_cam_errors::ErrorResponse::parse(black_box(TENCENT.as_bytes())).unwrap(),
+            )),
             "aws" => drop(black_box(
                 aws_interface_errors::ErrorResponse::parse(black_box(AWS_INTERFACE.as_bytes())).unwrap(),
             )),
-            "query" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_QUERY.as_bytes())).unwrap())),
+            "query" => {
+                drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_QUERY.as_bytes())).unwrap()))
+            }
             "plain-authing" => drop(black_box(
-                serde_json::from_slice::<cloud_errors_benchmarks::plain::Authing>(black_box(AUTHING.as_bytes()))
-                    .unwrap(),
+                serde_json::from_slice::<cloud_errors_benchmarks::plain::Authing>(black_box(
+                    AUTHING.as_bytes(),
+                ))
+                .unwrap(),
             )),
             "plain-tencent" => drop(black_box(
-                serde_json::from_slice::<cloud_errors_benchmarks::plain::Tencent>(black_box(TENCENT.as_bytes()))
-                    .unwrap(),
+                serde_json::from_slice::<cloud_errors_benchmarks::plain::Tencent>(black_box(
+                    TENCENT.as_bytes(),
+                ))
+                .unwrap(),
             )),
             "plain-aws" => drop(black_box(
                 serde_json::from_slice::<cloud_errors_benchmarks::plain::AwsInterface>(black_box(
@@ -52,6 +63,10 @@ fn main() {
             )),
             "built-tencent" => drop(black_box(black_box(&built_tencent).to_bytes())),
             "plain-write-tencent" => drop(black_box(serde_json::to_vec(black_box(&plain_tencent)).unwrap())),
+            "plain-xml" => drop(black_box(
+                quick_xml::de::from_str::<cloud_errors_benchmarks::plain::S3Rest>(black_box(S3_REST))
+                    .unwrap(),
+            )),
             "write" => drop(black_box(black_box(&parsed).to_bytes())),
             "copy" => drop(black_box(black_box(HUAWEI.as_bytes()).to_vec())),
             "xml" => drop(black_box(s3_errors::ErrorResponse::parse(black_box(S3_REST.as_bytes())).unwrap())),
