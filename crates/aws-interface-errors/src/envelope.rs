@@ -274,7 +274,7 @@ impl JsonObject for ErrorResponse {
     #[inline]
     fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
         match index {
-            ERROR => self.error = value.object()?,
+            ERROR => value.object_into(&mut self.error)?,
             DURATION => self.duration = Some(value.number_text()?),
             _ => self.traceback = Some(value.text()?),
         }

@@ -236,7 +236,7 @@ impl JsonObject for V3ErrorResponse {
         Ok(())
     }
     fn take_member(&mut self, _index: usize, value: &Scanned<'_>) -> Option<()> {
-        self.response = value.object()?;
+        value.object_into(&mut self.response)?;
         Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {

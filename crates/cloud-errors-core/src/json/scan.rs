@@ -132,6 +132,17 @@ impl<'a> Scanned<'a> {
         RawValue::from_string(self.raw().to_owned()).ok().map(RawJson::new)
     }
 
+    /// A nested object the envelope models, read the same way into `object`, which must be
+    /// empty (as [`JsonObject::empty`] makes it): the envelope's own field, so the object is
+    /// built where it stays rather than moved there.
+    pub fn object_into<T: JsonObject>(&self, object: &mut T) -> Option<()> {
+        if self.kind != Kind::Container || self.text.as_bytes()[self.start] != b'{' {
+            return None;
+        }
+        self.end.set(read_object(self.text, self.start, object)?);
+        Some(())
+    }
+
     /// A nested object the envelope models, read the same way.
     pub fn object<T: JsonObject>(&self) -> Option<T> {
         if self.kind != Kind::Container || self.text.as_bytes()[self.start] != b'{' {
