@@ -268,3 +268,66 @@ fn wire_messages_are_only_what_a_document_gives_as_such() {
     assert_eq!(Huawei::AccessDenied.wire_message(), Some("access denied: %s"));
     assert_eq!(Huawei::AccessDenied.description(), "Access denied.");
 }
+
+/// `from_wire` answers as a search of the table would, for every code and for near misses of
+/// each (a byte changed, dropped or added, the case changed), and for every decimal number up to
+/// 100,000 with its non-canonical spellings: the generated lookups (a `match` on fingerprints,
+/// perfect hashes of numbers) neither miss a code nor take one for another.
+fn check_lookup<C: DocumentedCode>() {
+    let search = |wire: &str| C::ALL.iter().copied().find(|code| code.as_str() == wire);
+    let mut inputs: Vec<String> = Vec::new();
+    for code in C::ALL {
+        let wire = code.as_str();
+        inputs.push(wire.to_owned());
+        inputs.push(wire.to_ascii_lowercase());
+        inputs.push(format!("{wire}x"));
+        inputs.push(format!("0{wire}"));
+        for at in 0..wire.len() {
+            let mut bytes = wire.as_bytes().to_vec();
+            bytes.remove(at);
+            inputs.push(String::from_utf8_lossy(&bytes).into_owned());
+            for replacement in [b'0', b'9', b'.', b'A', b'z'] {
+                let mut bytes = wire.as_bytes().to_vec();
+                bytes[at] = replacement;
+                inputs.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    for number in -100..100_000i64 {
+        inputs.extend([number.to_string(), format!("+{number}"), format!("0{number}"), format!("{number} ")]);
+    }
+    inputs.extend(["", "\0", "-", "9223372036854775807", "-9223372036854775808"].map(String::from));
+    for input in &inputs {
+        assert_eq!(C::from_wire(input), search(input), "{} {input:?}", C::VENDOR);
+    }
+}
+
+/// `from_number` answers as a search of the table would, around every documented number and
+/// at the ends of the range.
+fn check_numbers<C: DocumentedCode>(from_number: fn(i64) -> Option<C>) {
+    let search = |number: i64| C::ALL.iter().copied().find(|code| code.number() == Some(number));
+    let documented = C::ALL.iter().filter_map(|code| code.number());
+    let around = documented
+        .flat_map(|number| (number - 300..number + 300).chain([number << 8, number << 32, -number]));
+    for number in around.chain((-1000..20_000).chain([i64::MIN, i64::MAX, i64::MIN + 1, u32::MAX.into()])) {
+        assert_eq!(from_number(number), search(number), "{} {number}", C::VENDOR);
+    }
+}
+
+#[test]
+fn lookups_agree_with_searching_the_table() {
+    check_lookup::<aws_interface_errors::ErrorCode>();
+    check_lookup::<huawei_iam_errors::ErrorCode>();
+    check_lookup::<authing_errors::ErrorCode>();
+    check_lookup::<authing_errors::V3StatusCode>();
+    check_lookup::<authing_errors::V3ApiCode>();
+    check_lookup::<s3_errors::ErrorCode>();
+    check_lookup::<tencent_cam_errors::ErrorCode>();
+    check_lookup::<tencent_cam_errors::CommonCode>();
+    check_lookup::<tencent_cam_errors::V3ErrorCode>();
+    check_numbers(aws_interface_errors::ErrorCode::from_number);
+    check_numbers(authing_errors::ErrorCode::from_number);
+    check_numbers(authing_errors::V3StatusCode::from_number);
+    check_numbers(authing_errors::V3ApiCode::from_number);
+    check_numbers(tencent_cam_errors::CommonCode::from_number);
+}

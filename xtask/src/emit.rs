@@ -79,7 +79,7 @@ fn retry_path(retry: RetryClass) -> &'static str {
     }
 }
 
-pub fn emit(table: &VendorTable) -> String {
+pub fn emit(table: &VendorTable) -> Result<String, String> {
     let mut out = String::new();
     let sources: Vec<String> = table.sources.iter().map(|s| lit(s)).collect();
     writeln!(
@@ -99,12 +99,12 @@ pub fn emit(table: &VendorTable) -> String {
     )
     .unwrap();
     for code_enum in &table.enums {
-        emit_enum(&mut out, table, code_enum);
+        emit_enum(&mut out, table, code_enum)?;
     }
-    out
+    Ok(out)
 }
 
-fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
+fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), String> {
     let name = e.rust_name;
     writeln!(
         out,
@@ -126,7 +126,6 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
 
     let all: Vec<String> = e.codes.iter().map(|s| format!("{name}::{}", s.name)).collect();
     let upper = screaming_snake(name);
-    let lower = upper.to_lowercase();
     writeln!(
         out,
         "/// Every `{name}`, in table order.\n\
@@ -186,30 +185,36 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) {
         )
         .unwrap();
     }
-    if e.numeric {
-        writeln!(out, "\n/// The `{name}` with this number, if any.\nconst fn {lower}_from_number(number: i64) -> Option<{name}> {{\nmatch number {{").unwrap();
-        for spec in &e.codes {
-            writeln!(
-                out,
-                "{} => Some({name}::{}),",
-                spec.number.expect("numeric codes have numbers"),
-                spec.name
-            )
-            .unwrap();
-        }
-        writeln!(out, "_ => None,\n}}\n}}").unwrap();
+    let lookup = if e.numeric {
+        // Numeric codes share a length or two, where a `match` becomes a chain of comparisons.
+        let wire_keys = e
+            .codes
+            .iter()
+            .map(|spec| {
+                cloud_errors_core::short_key(spec.wire.as_bytes()).ok_or_else(|| {
+                    format!(
+                        "{}: `{}` is longer than the seven characters a numeric lookup reads",
+                        e.rust_name, spec.wire
+                    )
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        emit_hash(out, e, &format!("{upper}_HASH"), "wire code", wire_keys)?;
+        // The lookup takes the number's bits as they are.
+        let numbers =
+            e.codes.iter().map(|spec| spec.number.expect("numeric codes have numbers") as u64).collect();
+        emit_hash(out, e, &format!("{upper}_NUMBER_HASH"), "number", numbers)?;
+        format!("numeric, {upper}_ALL, {upper}_SPECS, {upper}_HASH, {upper}_NUMBER_HASH")
     } else {
+        let lower = upper.to_lowercase();
         writeln!(out, "\n/// The `{name}` with this wire string, if any.\nfn {lower}_lookup(code: &str) -> Option<{name}> {{")
             .unwrap();
         emit_lookup(out, e);
         writeln!(out, "}}").unwrap();
-    }
-    let (kind, lookup) = if e.numeric { ("numeric", "from_number") } else { ("text", "lookup") };
-    writeln!(
-        out,
-        "\ncloud_errors_core::error_code_enum!({name}, {kind}, {upper}_ALL, {upper}_SPECS, {lower}_{lookup});"
-    )
-    .unwrap();
+        format!("text, {upper}_ALL, {upper}_SPECS, {lower}_lookup")
+    };
+    writeln!(out, "\ncloud_errors_core::error_code_enum!({name}, {lookup});").unwrap();
+    Ok(())
 }
 
 /// `ErrorCode` → `ERROR_CODE`, `V3StatusCode` → `V3_STATUS_CODE`.
@@ -332,6 +337,39 @@ fn emit_lookup(out: &mut String, e: &CodeEnum) {
             .unwrap();
     }
     writeln!(out, "_ => None,\n}}").unwrap();
+}
+
+/// Writes the perfect hash (see `cloud_errors_core::CodeHash`) of a numeric enum's `keys`, in
+/// table order, as the const `const_name`; `keyed_by` names the key for its documentation.
+fn emit_hash(
+    out: &mut String,
+    e: &CodeEnum,
+    const_name: &str,
+    keyed_by: &str,
+    keys: Vec<u64>,
+) -> Result<(), String> {
+    let built = cloud_errors_core::CodeHash::build(&keys).map_err(|err| match err {
+        cloud_errors_core::HashBuildError::EqualKeys { first, second } => {
+            format!(
+                "{}: codes `{}` and `{}` have the same {keyed_by}",
+                e.rust_name, e.codes[first].wire, e.codes[second].wire
+            )
+        }
+        other => format!("{}: {other}", e.rust_name),
+    })?;
+    let list = |values: &mut dyn Iterator<Item = String>| values.collect::<Vec<_>>().join(", ");
+    writeln!(
+        out,
+        "\n/// The perfect hash that finds a `{name}` by its {keyed_by}.\n#[rustfmt::skip]\n\
+         const {const_name}: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {{\n\
+         pilots: &[{}],\nslots: &[{}],\nkeys: &[{}],\n}};",
+        list(&mut built.pilots.iter().map(u16::to_string)),
+        list(&mut built.slots.iter().map(u16::to_string)),
+        list(&mut built.keys.iter().map(|key| format!("{key:#x}"))),
+        name = e.rust_name,
+    )
+    .unwrap();
+    Ok(())
 }
 
 /// The enum a code enum's rows point into with their `common` numbers (Tencent), if any.

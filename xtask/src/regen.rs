@@ -84,7 +84,7 @@ pub fn generate(root: &Path) -> Result<Vec<(String, String)>, String> {
         let (table, names) = build(root, vendor)?;
         files.push((
             format!("crates/{}/src/generated.rs", vendor.crate_dir),
-            rustfmt(root, &emit::emit(&table))?,
+            rustfmt(root, &emit::emit(&table)?)?,
         ));
         files.push((names_path(vendor), names.render()));
         tables.push(table);

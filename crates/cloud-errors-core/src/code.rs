@@ -84,14 +84,20 @@ pub fn wire_fingerprint(code: &[u8]) -> u128 {
 #[inline]
 pub fn canonical_number(code: &str) -> Option<i64> {
     let bytes = code.as_bytes();
-    let canonical = !bytes.is_empty()
-        && bytes.len() <= 18
-        && bytes.iter().all(u8::is_ascii_digit)
-        && (bytes.len() == 1 || bytes[0] != b'0');
-    if !canonical {
-        return None;
+    match bytes {
+        [] | [b'0', _, ..] => return None,
+        _ if bytes.len() > 18 => return None,
+        _ => {}
     }
-    Some(bytes.iter().fold(0i64, |n, digit| n * 10 + i64::from(digit - b'0')))
+    let mut number = 0i64;
+    for &byte in bytes {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        number = number * 10 + i64::from(digit);
+    }
+    Some(number)
 }
 
 /// A wire code: one the vendor documents, or one it does not, kept exactly as it was sent.

@@ -10,6 +10,7 @@ mod headers;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
+mod lookup;
 mod macros;
 mod retry;
 mod table;
@@ -19,6 +20,7 @@ pub use body::BodyKind;
 pub use code::{canonical_number, wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
+pub use lookup::{short_key, BuiltHash, CodeHash, HashBuildError};
 pub use macros::write_summary;
 pub use retry::RetryClass;
 pub use table::{CodeSpec, Source, Sources};

@@ -137,11 +137,12 @@ impl CodeSpec {
 /// Gives a generated code enum its methods and trait impls.
 ///
 /// `generated.rs` defines, beside the enum, a const of every variant in table order, a const of
-/// one [`CodeSpec`] row per variant in the same order, and the lookup: `fn(&str) -> Option<E>`
-/// for codes that are strings, `const fn(i64) -> Option<E>` for numeric ones. Called as
+/// one [`CodeSpec`] row per variant in the same order, and the lookup: for codes that are
+/// strings, a `fn(&str) -> Option<E>`; for numeric ones, two [`CodeHash`](crate::CodeHash)es,
+/// of the wire codes' [`short_key`](crate::short_key)s and of the numbers. Called as
 /// `error_code_enum!(ErrorCode, text, ALL, SPECS, lookup)` or
-/// `error_code_enum!(ErrorCode, numeric, ALL, SPECS, from_number)`, it adds `ALL`, `COUNT`
-/// and:
+/// `error_code_enum!(ErrorCode, numeric, ALL, SPECS, HASH, NUMBER_HASH)`, it adds `ALL`,
+/// `COUNT` and:
 ///
 /// - allocation-free `const fn` views (`as_str`, `name`, `http_status`, `message`,
 ///   `wire_message`, `title`, `description`, `remediation`, `retry`, `sources`, `spec`, and
@@ -160,6 +161,7 @@ macro_rules! error_code_enum {
 
         impl $name {
             /// The documented code with this wire string, if any. Allocates nothing.
+            #[inline]
             pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
                 $lookup(code)
             }
@@ -167,19 +169,28 @@ macro_rules! error_code_enum {
 
         $crate::error_code_enum!(@serde $name, serialize_str, as_str);
     };
-    ($name:ident, numeric, $all:ident, $specs:ident, $from_number:ident) => {
+    ($name:ident, numeric, $all:ident, $specs:ident, $hash:ident, $number_hash:ident) => {
         $crate::error_code_enum!(@common $name, $all, $specs);
 
         impl $name {
-            /// The documented code with this number, if any.
-            pub const fn from_number(number: i64) -> ::core::option::Option<Self> {
-                $from_number(number)
-            }
-
             /// The documented code with this wire string (the number in canonical decimal, so
             /// `"05"` is not `5`), if any. Allocates nothing.
+            #[inline]
             pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
-                $crate::canonical_number(code).and_then(Self::from_number)
+                // Every documented number is at most seven characters (the generator checks),
+                // so a longer code is none of them.
+                let index = $hash.index($crate::short_key(code.as_bytes())?)?;
+                ::core::option::Option::Some($name::ALL[index])
+            }
+
+            /// The documented code with this number, if any. Allocates nothing.
+            #[inline]
+            pub const fn from_number(number: i64) -> ::core::option::Option<Self> {
+                // The hash takes the number's bits as they are, as the generator did.
+                match $number_hash.index(number as u64) {
+                    ::core::option::Option::Some(index) => ::core::option::Option::Some($name::ALL[index]),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
             }
 
             /// The code as a number.
@@ -309,9 +320,11 @@ macro_rules! error_code_enum {
         impl $crate::DocumentedCode for $name {
             const ALL: &'static [Self] = $name::ALL;
             const VENDOR: &'static str = VENDOR;
+            #[inline]
             fn spec(self) -> &'static $crate::CodeSpec {
                 self.spec()
             }
+            #[inline]
             fn from_wire(code: &str) -> ::core::option::Option<Self> {
                 Self::from_wire(code)
             }
