@@ -186,30 +186,50 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         .unwrap();
     }
     let lookup = if e.numeric {
-        // Numeric codes share a length or two, where a `match` becomes a chain of comparisons.
         let wire_keys = e
             .codes
             .iter()
             .map(|spec| {
-                cloud_errors_core::short_key(spec.wire.as_bytes()).ok_or_else(|| {
+                let key = cloud_errors_core::short_key(spec.wire.as_bytes()).ok_or_else(|| {
                     format!(
-                        "{}: `{}` is longer than the seven characters a numeric lookup reads",
-                        e.rust_name, spec.wire
+                        "{name}: `{}` is longer than the seven characters a numeric lookup reads",
+                        spec.wire
                     )
-                })
+                })?;
+                Ok(Some(u128::from(key)))
             })
-            .collect::<Result<_, _>>()?;
-        emit_hash(out, e, &format!("{upper}_HASH"), "wire code", wire_keys)?;
+            .collect::<Result<Vec<_>, String>>()?;
+        emit_hash(out, e, &format!("{upper}_HASH"), "wire code", "u64", &wire_keys)?;
         // The lookup takes the number's bits as they are.
-        let numbers =
-            e.codes.iter().map(|spec| spec.number.expect("numeric codes have numbers") as u64).collect();
-        emit_hash(out, e, &format!("{upper}_NUMBER_HASH"), "number", numbers)?;
+        let numbers: Vec<Option<u128>> =
+            e.codes.iter().map(|spec| spec.number.map(|number| u128::from(number as u64))).collect();
+        emit_hash(out, e, &format!("{upper}_NUMBER_HASH"), "number", "u64", &numbers)?;
         format!("numeric, {upper}_ALL, {upper}_SPECS, {upper}_HASH, {upper}_NUMBER_HASH")
     } else {
+        let hashed = hashed_lengths(e);
+        for &length in &hashed {
+            let keys: Vec<Option<u128>> = e
+                .codes
+                .iter()
+                .map(|spec| {
+                    (spec.wire.len() == length)
+                        .then(|| cloud_errors_core::exact_key(spec.wire.as_bytes()))
+                        .flatten()
+                })
+                .collect();
+            emit_hash(
+                out,
+                e,
+                &format!("{upper}_HASH_{length}"),
+                &format!("wire code of {length} bytes"),
+                "u128",
+                &keys,
+            )?;
+        }
         let lower = upper.to_lowercase();
         writeln!(out, "\n/// The `{name}` with this wire string, if any.\nfn {lower}_lookup(code: &str) -> Option<{name}> {{")
             .unwrap();
-        emit_lookup(out, e);
+        emit_lookup(out, e, &upper, &hashed);
         writeln!(out, "}}").unwrap();
         format!("text, {upper}_ALL, {upper}_SPECS, {lower}_lookup")
     };
@@ -285,18 +305,43 @@ fn emit_variant_doc(out: &mut String, spec: &CodeSpec) {
     writeln!(out, "{},", spec.name).unwrap();
 }
 
-/// Writes the body of `lookup`: a `match` on the length, then, among codes of that length, on
-/// the fingerprint (faster than comparing strings one after another when many codes share a
-/// length), and one comparison to confirm; codes that share a fingerprint are compared.
-fn emit_lookup(out: &mut String, e: &CodeEnum) {
+/// The lengths whose codes a string lookup finds by a perfect hash of their exact keys: those
+/// of up to 15 bytes that more than 16 codes share, where a `match` on fingerprints would be a
+/// tree five or more branches deep. (With fewer codes the `match` measured faster.)
+fn hashed_lengths(e: &CodeEnum) -> Vec<usize> {
+    /// More codes than this of one length are hashed.
+    const MANY: usize = 16;
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for spec in &e.codes {
+        *counts.entry(spec.wire.len()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|&(length, count)| length <= 15 && count > MANY)
+        .map(|(length, _)| length)
+        .collect()
+}
+
+/// Writes the body of `lookup`: a `match` on the length; the codes of a length in `hashed` are
+/// found by the perfect hash `{upper}_HASH_{length}`; of other lengths, a few codes are
+/// compared one by one, more are told apart by a `match` on their fingerprint and confirmed
+/// with one comparison (codes that share a fingerprint are compared).
+fn emit_lookup(out: &mut String, e: &CodeEnum, upper: &str, hashed: &[usize]) {
     /// Up to this many codes of one length are compared as strings rather than fingerprinted.
     const FEW: usize = 4;
     let name = e.rust_name;
     let mut by_length: std::collections::BTreeMap<usize, Vec<&CodeSpec>> = std::collections::BTreeMap::new();
-    for spec in &e.codes {
+    for spec in e.codes.iter().filter(|spec| !hashed.contains(&spec.wire.len())) {
         by_length.entry(spec.wire.len()).or_default().push(spec);
     }
     writeln!(out, "match code.len() {{").unwrap();
+    for length in hashed {
+        writeln!(
+            out,
+            "{length} => Some({upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::exact_key(code.as_bytes())?)?]),"
+        )
+        .unwrap();
+    }
     for (length, specs) in by_length {
         if specs.len() <= FEW {
             // A few codes: comparing them one by one is cheapest.
@@ -339,29 +384,30 @@ fn emit_lookup(out: &mut String, e: &CodeEnum) {
     writeln!(out, "_ => None,\n}}").unwrap();
 }
 
-/// Writes the perfect hash (see `cloud_errors_core::CodeHash`) of a numeric enum's `keys`, in
-/// table order, as the const `const_name`; `keyed_by` names the key for its documentation.
+/// Writes the perfect hash (see `cloud_errors_core::CodeHash`) of an enum's `keys` (one per
+/// code, in table order; `None` for a code it does not hold) as the const `const_name`, with
+/// keys of type `key_type`; `keyed_by` names the key for its documentation. (A hash built over
+/// `u128` keys that fit in 64 bits is the same as one built over the `u64`s.)
 fn emit_hash(
     out: &mut String,
     e: &CodeEnum,
     const_name: &str,
     keyed_by: &str,
-    keys: Vec<u64>,
+    key_type: &str,
+    keys: &[Option<u128>],
 ) -> Result<(), String> {
-    let built = cloud_errors_core::CodeHash::build(&keys).map_err(|err| match err {
-        cloud_errors_core::HashBuildError::EqualKeys { first, second } => {
-            format!(
-                "{}: codes `{}` and `{}` have the same {keyed_by}",
-                e.rust_name, e.codes[first].wire, e.codes[second].wire
-            )
-        }
+    let built = cloud_errors_core::CodeHash::build(keys).map_err(|err| match err {
+        cloud_errors_core::HashBuildError::EqualKeys { first, second } => format!(
+            "{}: codes `{}` and `{}` have {keyed_by} keys the hash cannot tell apart",
+            e.rust_name, e.codes[first].wire, e.codes[second].wire
+        ),
         other => format!("{}: {other}", e.rust_name),
     })?;
     let list = |values: &mut dyn Iterator<Item = String>| values.collect::<Vec<_>>().join(", ");
     writeln!(
         out,
-        "\n/// The perfect hash that finds a `{name}` by its {keyed_by}.\n#[rustfmt::skip]\n\
-         const {const_name}: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {{\n\
+        "\n/// The perfect hash that finds a `{name}` by its {keyed_by} (see `cloud_errors_core::CodeHash`).\n#[rustfmt::skip]\n\
+         const {const_name}: cloud_errors_core::CodeHash<{key_type}> = cloud_errors_core::CodeHash {{\n\
          pilots: &[{}],\nslots: &[{}],\nkeys: &[{}],\n}};",
         list(&mut built.pilots.iter().map(u16::to_string)),
         list(&mut built.slots.iter().map(u16::to_string)),

@@ -822,17 +822,17 @@ const ERROR_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "8128", name: "SamlAssertionError", number: Some(8128), http_status: None, wire_message: None, title: None, description: "An error occurred when returning to saml assertion", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing.md", 108), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing.md", 108), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-/// The perfect hash that finds a `ErrorCode` by its wire code.
+/// The perfect hash that finds a `ErrorCode` by its wire code (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const ERROR_CODE_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const ERROR_CODE_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[0, 0, 1, 0, 0, 1, 0, 0, 1, 1, 3, 0, 5, 0, 0, 0, 0, 4, 0, 2, 2, 0, 0, 1, 3, 1, 1, 1, 4, 0, 0, 2, 0, 1, 0, 1, 3, 2, 0, 0, 0, 0, 0, 2, 0, 1, 0, 0, 8, 4, 1, 4, 0, 0, 9, 6, 2, 0, 3, 0, 0, 8, 3, 0],
 slots: &[37, 0, 97, 26, 0, 17, 13, 67, 29, 0, 40, 0, 0, 9, 2, 86, 32, 88, 70, 5, 83, 0, 69, 15, 84, 20, 89, 0, 59, 57, 46, 0, 0, 81, 52, 56, 64, 25, 75, 58, 54, 96, 60, 12, 0, 0, 66, 94, 16, 39, 4, 36, 45, 1, 85, 19, 90, 43, 0, 24, 0, 0, 48, 73, 0, 22, 14, 72, 33, 0, 0, 0, 80, 51, 34, 63, 7, 0, 11, 49, 95, 3, 99, 82, 74, 8, 65, 92, 0, 38, 0, 44, 0, 71, 18, 0, 0, 30, 61, 41, 68, 47, 28, 87, 55, 21, 77, 31, 0, 0, 91, 78, 50, 79, 62, 23, 10, 35, 0, 6, 0, 27, 53, 42, 98, 93, 0, 76],
 keys: &[0x400000035333032, 0x0, 0x400000035323035, 0x400000033323032, 0x0, 0x400000034313032, 0x400000030313032, 0x400000032323232, 0x400000036323032, 0x0, 0x400000038333032, 0x0, 0x0, 0x400000036303032, 0x400000031303031, 0x400000031323633, 0x400000039323032, 0x400000033323633, 0x400000035323232, 0x400000032303032, 0x400000038313633, 0x0, 0x400000034323232, 0x400000032313032, 0x400000039313633, 0x400000037313032, 0x400000034323633, 0x0, 0x400000034313232, 0x400000032313232, 0x400000031303232, 0x0, 0x0, 0x400000034313033, 0x400000037303232, 0x400000031313232, 0x400000039313232, 0x400000032323032, 0x400000030333232, 0x400000033313232, 0x400000039303232, 0x400000034323035, 0x400000035313232, 0x400000039303032, 0x0, 0x0, 0x400000031323232, 0x400000032323035, 0x400000033313032, 0x400000037333032, 0x400000031303032, 0x400000034333032, 0x400000030303232, 0x400000030303031, 0x400000030323633, 0x400000036313032, 0x400000039323833, 0x400000030303132, 0x0, 0x400000031323032, 0x0, 0x0, 0x400000033303232, 0x400000038323232, 0x0, 0x400000039313032, 0x400000031313032, 0x400000037323232, 0x400000030333032, 0x0, 0x0, 0x0, 0x400000033313033, 0x400000036303232, 0x400000031333032, 0x400000038313232, 0x400000034303032, 0x0, 0x400000038303032, 0x400000034303232, 0x400000033323035, 0x400000030303032, 0x400000038323138, 0x400000037313633, 0x400000039323232, 0x400000035303032, 0x400000030323232, 0x400000030303035, 0x0, 0x400000036333032, 0x0, 0x400000031303132, 0x0, 0x400000036323232, 0x400000035313032, 0x0, 0x0, 0x400000037323032, 0x400000036313232, 0x400000039333032, 0x400000033323232, 0x400000032303232, 0x400000035323032, 0x400000032323633, 0x400000030313232, 0x400000038313032, 0x400000030303332, 0x400000038323032, 0x0, 0x0, 0x400000032313234, 0x400000031303432, 0x400000035303232, 0x400000032313033, 0x400000037313232, 0x400000030323032, 0x400000037303032, 0x400000032333032, 0x0, 0x400000033303032, 0x0, 0x400000034323032, 0x400000038303232, 0x400000030343032, 0x400000038343337, 0x400000031303035, 0x0, 0x400000031333232],
 };
 
-/// The perfect hash that finds a `ErrorCode` by its number.
+/// The perfect hash that finds a `ErrorCode` by its number (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const ERROR_CODE_NUMBER_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const ERROR_CODE_NUMBER_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[0, 0, 0, 3, 1, 0, 0, 0, 0, 1, 0, 2, 0, 3, 1, 3, 0, 1, 9, 3, 0, 0, 0, 1, 1, 0, 1, 0, 12, 0, 1, 1, 0, 1, 1, 3, 5, 0, 5, 0, 2, 2, 5, 10, 3, 1, 0, 1, 1, 3, 1, 8, 0, 3, 0, 1, 3, 0, 3, 10, 1, 1, 3, 3],
 slots: &[15, 0, 4, 23, 25, 32, 36, 34, 61, 95, 33, 94, 66, 12, 7, 56, 55, 41, 0, 97, 69, 0, 0, 87, 0, 43, 19, 10, 46, 79, 24, 13, 60, 91, 63, 0, 0, 65, 0, 45, 0, 29, 5, 0, 1, 77, 99, 26, 70, 48, 0, 86, 0, 0, 11, 0, 0, 42, 78, 0, 39, 52, 38, 0, 37, 16, 3, 84, 82, 0, 0, 74, 57, 72, 40, 21, 62, 50, 2, 35, 22, 0, 30, 75, 0, 76, 6, 89, 0, 53, 58, 71, 17, 98, 44, 92, 67, 0, 9, 8, 64, 0, 31, 54, 49, 73, 88, 0, 90, 80, 85, 83, 14, 27, 68, 0, 51, 20, 0, 96, 18, 47, 93, 0, 28, 0, 81, 59],
 keys: &[0x7dc, 0x0, 0x7d1, 0x7e4, 0x7e6, 0x7ed, 0x7f2, 0x7ef, 0x8a8, 0x139f, 0x7ee, 0x139e, 0x8ad, 0x7d9, 0x7d4, 0x8a3, 0x8a2, 0x7f7, 0x0, 0x13a1, 0x8b0, 0x0, 0x0, 0xe26, 0x0, 0x834, 0x7e0, 0x7d7, 0x899, 0xbc4, 0x7e5, 0x7da, 0x8a7, 0x1074, 0x8aa, 0x0, 0x0, 0x8ac, 0x0, 0x898, 0x0, 0x7ea, 0x7d2, 0x0, 0x3e8, 0x8fc, 0x1fc0, 0x7e7, 0x8b1, 0x89b, 0x0, 0xe25, 0x0, 0x0, 0x7d8, 0x0, 0x0, 0x7f8, 0x961, 0x0, 0x7f5, 0x89f, 0x7f4, 0x0, 0x7f3, 0x7dd, 0x7d0, 0xe23, 0xe21, 0x0, 0x0, 0x8b5, 0x8a4, 0x8b3, 0x7f6, 0x7e2, 0x8a9, 0x89d, 0x3e9, 0x7f0, 0x7e3, 0x0, 0x7eb, 0x8b6, 0x0, 0x8b7, 0x7d3, 0xe28, 0x0, 0x8a0, 0x8a5, 0x8b2, 0x7de, 0x1cb4, 0x835, 0x1388, 0x8ae, 0x0, 0x7d6, 0x7d5, 0x8ab, 0x0, 0x7ec, 0x8a1, 0x89c, 0x8b4, 0xe27, 0x0, 0xef5, 0xbc5, 0xe24, 0xe22, 0x7db, 0x7e8, 0x8af, 0x0, 0x89e, 0x7e1, 0x0, 0x13a0, 0x7df, 0x89a, 0x1389, 0x0, 0x7e9, 0x0, 0xbc6, 0x8a6],
@@ -1018,17 +1018,17 @@ const V3_STATUS_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "603", name: "CustomCodeError", number: Some(603), http_status: Some(200), wire_message: None, title: Some("CustomCodeError"), description: "自定义代码出错，例如 pipeline 或自定义数据库", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-/// The perfect hash that finds a `V3StatusCode` by its wire code.
+/// The perfect hash that finds a `V3StatusCode` by its wire code (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const V3_STATUS_CODE_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const V3_STATUS_CODE_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[1, 0, 0, 0, 1, 0, 3, 9],
 slots: &[4, 3, 0, 2, 0, 12, 16, 1, 0, 0, 8, 0, 15, 0, 14, 0, 0, 11, 0, 7, 10, 17, 0, 5, 0, 9, 13, 0, 0, 6, 0, 0],
 keys: &[0x300000000333034, 0x300000000323034, 0x0, 0x300000000313034, 0x0, 0x300000000313035, 0x300000000323036, 0x300000000303034, 0x0, 0x0, 0x300000000323234, 0x0, 0x300000000313036, 0x0, 0x300000000333035, 0x0, 0x0, 0x300000000303035, 0x0, 0x300000000333134, 0x300000000393934, 0x300000000333036, 0x0, 0x300000000343034, 0x0, 0x300000000393234, 0x300000000323035, 0x0, 0x0, 0x300000000393034, 0x0, 0x0],
 };
 
-/// The perfect hash that finds a `V3StatusCode` by its number.
+/// The perfect hash that finds a `V3StatusCode` by its number (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const V3_STATUS_CODE_NUMBER_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const V3_STATUS_CODE_NUMBER_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[0, 2, 1, 0, 0, 8, 0, 0],
 slots: &[15, 0, 0, 17, 0, 11, 4, 16, 0, 8, 13, 0, 0, 1, 0, 6, 0, 0, 0, 5, 7, 9, 0, 0, 2, 0, 14, 12, 0, 0, 10, 3],
 keys: &[0x259, 0x0, 0x0, 0x25b, 0x0, 0x1f4, 0x193, 0x25a, 0x0, 0x1a6, 0x1f6, 0x0, 0x0, 0x190, 0x0, 0x199, 0x0, 0x0, 0x0, 0x194, 0x19d, 0x1ad, 0x0, 0x0, 0x191, 0x0, 0x1f7, 0x1f5, 0x0, 0x0, 0x1f3, 0x192],
@@ -1405,17 +1405,17 @@ const V3_API_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "2820002", name: "InvalidLdapConnection", number: Some(2820002), http_status: Some(200), wire_message: None, title: None, description: "无效的 LDAP 链接", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 78), http_status: Source::document("authing-v3.md", 78), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 78), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-/// The perfect hash that finds a `V3ApiCode` by its wire code.
+/// The perfect hash that finds a `V3ApiCode` by its wire code (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const V3_API_CODE_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const V3_API_CODE_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 3, 0, 1, 0, 7, 0, 1, 0, 0, 0, 0, 0, 3, 2],
 slots: &[27, 36, 5, 6, 10, 0, 26, 17, 9, 0, 32, 0, 37, 0, 30, 0, 12, 40, 23, 0, 0, 0, 33, 29, 38, 2, 25, 19, 34, 0, 0, 0, 0, 0, 0, 13, 1, 39, 41, 31, 0, 14, 4, 43, 0, 0, 8, 7, 0, 35, 0, 3, 18, 0, 20, 11, 22, 21, 0, 16, 15, 28, 24, 42],
 keys: &[0x400000036303032, 0x400000031323034, 0x400000034303331, 0x400000035303331, 0x400000036333631, 0x0, 0x400000035303032, 0x400000030303731, 0x400000035333631, 0x0, 0x400000030343032, 0x0, 0x400000031303036, 0x0, 0x400000031333032, 0x0, 0x400000030343631, 0x400000034303036, 0x400000036303731, 0x0, 0x0, 0x0, 0x400000038353032, 0x400000030323032, 0x400000032303036, 0x400000031303331, 0x400000034303032, 0x400000032303731, 0x400000034323232, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x400000031343631, 0x400000030303331, 0x400000033303036, 0x738303030323132, 0x400000039333032, 0x0, 0x400000032343631, 0x400000033303331, 0x732303030323832, 0x0, 0x0, 0x400000030303631, 0x400000036303331, 0x0, 0x400000033333332, 0x0, 0x400000032303331, 0x400000031303731, 0x0, 0x400000033303731, 0x400000039333631, 0x400000035303731, 0x400000034303731, 0x0, 0x400000039393631, 0x400000033343631, 0x400000031313032, 0x400000037303731, 0x730313030333132],
 };
 
-/// The perfect hash that finds a `V3ApiCode` by its number.
+/// The perfect hash that finds a `V3ApiCode` by its number (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const V3_API_CODE_NUMBER_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const V3_API_CODE_NUMBER_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[0, 0, 0, 1, 0, 0, 1, 0, 0, 2, 0, 1, 0, 0, 0, 1, 3, 1, 3, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1, 0, 1],
 slots: &[18, 29, 27, 0, 0, 41, 24, 25, 31, 13, 35, 0, 9, 8, 19, 0, 1, 0, 0, 14, 0, 0, 12, 0, 20, 30, 4, 23, 32, 15, 2, 0, 0, 38, 0, 7, 16, 0, 11, 37, 0, 0, 21, 3, 0, 22, 6, 39, 0, 26, 17, 5, 10, 0, 0, 36, 28, 43, 0, 42, 33, 40, 0, 34],
 keys: &[0x6a5, 0x7e4, 0x7d6, 0x0, 0x0, 0x205948, 0x6ab, 0x7d4, 0x7f7, 0x669, 0x91d, 0x0, 0x663, 0x640, 0x6a6, 0x0, 0x514, 0x0, 0x0, 0x66a, 0x0, 0x0, 0x668, 0x0, 0x6a7, 0x7ef, 0x517, 0x6aa, 0x7f8, 0x66b, 0x515, 0x0, 0x0, 0x1772, 0x0, 0x51a, 0x6a3, 0x0, 0x667, 0x1771, 0x0, 0x0, 0x6a8, 0x516, 0x0, 0x6a9, 0x519, 0x1773, 0x0, 0x7d5, 0x6a4, 0x518, 0x664, 0x0, 0x0, 0xfb5, 0x7db, 0x2b07a2, 0x0, 0x20805a, 0x80a, 0x1774, 0x0, 0x8b0],

@@ -20,7 +20,7 @@ pub use body::BodyKind;
 pub use code::{canonical_number, wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
-pub use lookup::{short_key, BuiltHash, CodeHash, HashBuildError};
+pub use lookup::{exact_key, short_key, BuiltHash, CodeHash, HashBuildError};
 pub use macros::write_summary;
 pub use retry::RetryClass;
 pub use table::{CodeSpec, Source, Sources};

@@ -760,58 +760,18 @@ const ERROR_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "AccessAnalyzer.1032", name: "NewAccessCheckOnDenyStatement", number: None, http_status: Some(400), wire_message: Some("Please don't check no new access error on the deny statement."), title: None, description: "A policy with only deny statements cannot be used to check for new access.", remediation: Some("Check the policy according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 763), http_status: Source::document("huawei-iam.txt", 763), wire_message: Source::document("huawei-iam.txt", 763), title: Source::Unstated, description: Source::document("huawei-iam.txt", 763), remediation: Source::document("huawei-iam.txt", 763), retry: Source::Unstated } },
 ];
 
+/// The perfect hash that finds a `ErrorCode` by its wire code of 9 bytes (see `cloud_errors_core::CodeHash`).
+#[rustfmt::skip]
+const ERROR_CODE_HASH_9: cloud_errors_core::CodeHash<u128> = cloud_errors_core::CodeHash {
+pilots: &[0, 0, 0, 0, 2, 0, 0, 1, 2, 0, 0, 0, 0, 1, 1, 0, 0, 3, 0, 0, 0, 0, 2, 1, 4, 0, 0, 0, 5, 0, 1, 0],
+slots: &[0, 17, 0, 0, 0, 12, 28, 10, 0, 11, 20, 3, 4, 0, 9, 32, 31, 36, 15, 0, 35, 1, 0, 16, 38, 2, 0, 22, 24, 33, 14, 0, 7, 39, 0, 8, 19, 0, 0, 42, 5, 0, 0, 6, 40, 25, 0, 23, 18, 0, 27, 37, 13, 41, 29, 34, 0, 26, 0, 30, 21, 0, 0, 43],
+keys: &[0x0, 0x9000000000000393130302e35504150, 0x0, 0x0, 0x0, 0x9000000000000323130302e35504150, 0x9000000000000373030302e35504150, 0x9000000000000363430302e35504150, 0x0, 0x9000000000000313030302e35504150, 0x9000000000000323230302e35504150, 0x9000000000000393230302e35504150, 0x9000000000000303330302e35504150, 0x0, 0x9000000000000313430302e35504150, 0x9000000000000373230302e35504150, 0x9000000000000363230302e35504150, 0x9000000000000393330302e35504150, 0x9000000000000363130302e35504150, 0x0, 0x9000000000000353330302e35504150, 0x9000000000000303130302e35504150, 0x0, 0x9000000000000383130302e35504150, 0x9000000000000333430302e35504150, 0x9000000000000313130302e35504150, 0x0, 0x9000000000000343330302e35504150, 0x9000000000000333030302e35504150, 0x9000000000000383230302e35504150, 0x9000000000000353130302e35504150, 0x0, 0x9000000000000383330302e35504150, 0x9000000000000343430302e35504150, 0x0, 0x9000000000000303430302e35504150, 0x9000000000000313230302e35504150, 0x0, 0x0, 0x9000000000000323031312e35535453, 0x9000000000000333330302e35504150, 0x0, 0x0, 0x9000000000000363330302e35504150, 0x9000000000000353430302e35504150, 0x9000000000000343030302e35504150, 0x0, 0x9000000000000373330302e35504150, 0x9000000000000303230302e35504150, 0x0, 0x9000000000000363030302e35504150, 0x9000000000000323430302e35504150, 0x9000000000000343130302e35504150, 0x9000000000000313030312e35535453, 0x9000000000000343230302e35504150, 0x9000000000000313330302e35504150, 0x0, 0x9000000000000353030302e35504150, 0x0, 0x9000000000000353230302e35504150, 0x9000000000000333230302e35504150, 0x0, 0x0, 0x9000000000000313033312e35535453],
+};
+
 /// The `ErrorCode` with this wire string, if any.
 fn error_code_lookup(code: &str) -> Option<ErrorCode> {
     match code.len() {
-        9 => {
-            let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
-                0x303130302e3550410460717e0460717e => ErrorCode::InvalidMarker,
-                0x303230302e3550410760717e0760717e => ErrorCode::NoSuchPolicyVersion,
-                0x303330302e3550410660717e0660717e => ErrorCode::InvalidPath,
-                0x303430302e3550410160717e0160717e => ErrorCode::InvalidCaller,
-                0x313030302e3550410560717e0560717e => ErrorCode::AccessDenied,
-                0x313030312e3553540563657d0563657d => ErrorCode::NotAuthorized,
-                0x313033312e3553540560657d0560657d => ErrorCode::MalformedEncodedMessage,
-                0x313130302e3550410460717e0460717e => ErrorCode::MalformedPolicyDocument,
-                0x313230302e3550410760717e0760717e => ErrorCode::NoSuchUser,
-                0x313330302e3550410660717e0660717e => ErrorCode::AgencyAlreadyExists,
-                0x313430302e3550410160717e0160717e => ErrorCode::InvalidSerialNumber,
-                0x323031312e3553540562657d0562657d => ErrorCode::DurationExceedsMaxSession,
-                0x323130302e3550410460717e0460717e => ErrorCode::NoSuchAgency,
-                0x323230302e3550410760717e0760717e => ErrorCode::NoSuchServiceLinkedAgency,
-                0x323430302e3550410160717e0160717e => ErrorCode::UserAlreadyExists,
-                0x333030302e3550410560717e0560717e => ErrorCode::AttachedPoliciesPerAgencyLimitExceeded,
-                0x333230302e3550410760717e0760717e => ErrorCode::NoSuchServicePrincipal,
-                0x333330302e3550410660717e0660717e => ErrorCode::DuplicateKey,
-                0x333430302e3550410160717e0160717e => ErrorCode::GroupAlreadyExists,
-                0x343030302e3550410560717e0560717e => ErrorCode::AttachedPoliciesPerGroupLimitExceeded,
-                0x343130302e3550410460717e0460717e => ErrorCode::NoSuchAuthorizationSchema,
-                0x343230302e3550410760717e0760717e => ErrorCode::PoliciesLimitExceeded,
-                0x343330302e3550410660717e0660717e => ErrorCode::NoSuchDomain,
-                0x343430302e3550410160717e0160717e => ErrorCode::UserAlreadyInGroup,
-                0x353030302e3550410560717e0560717e => ErrorCode::AttachedPoliciesPerUserLimitExceeded,
-                0x353130302e3550410460717e0460717e => ErrorCode::NoSuchDeletionTask,
-                0x353230302e3550410760717e0760717e => ErrorCode::PolicyAlreadyExists,
-                0x353330302e3550410660717e0660717e => ErrorCode::TagsLimitExceeded,
-                0x353430302e3550410160717e0160717e => ErrorCode::LoginProfileAlreadyExists,
-                0x363030302e3550410560717e0560717e => ErrorCode::ConcurrentModification,
-                0x363130302e3550410460717e0460717e => ErrorCode::NoSuchGroup,
-                0x363230302e3550410760717e0760717e => ErrorCode::PolicyAttachmentAlreadyExists,
-                0x363330302e3550410660717e0660717e => ErrorCode::TagNonCompliant,
-                0x363430302e3550410160717e0160717e => ErrorCode::MissingHeaderXUserProfile,
-                0x373030302e3550410560717e0560717e => ErrorCode::DeleteConflict,
-                0x373230302e3550410760717e0760717e => ErrorCode::PolicySizeLimitExceeded,
-                0x373330302e3550410660717e0660717e => ErrorCode::ResourceTagNotFound,
-                0x383130302e3550410460717e0460717e => ErrorCode::NoSuchPolicy,
-                0x383230302e3550410760717e0760717e => ErrorCode::VersionsPerPolicyLimitExceeded,
-                0x383330302e3550410660717e0660717e => ErrorCode::OnlyV5AgenciesSupported,
-                0x393130302e3550410460717e0460717e => ErrorCode::NoSuchPolicyAttachment,
-                0x393230302e3550410760717e0760717e => ErrorCode::InvalidAgencyName,
-                0x393330302e3550410660717e0660717e => ErrorCode::MfaDeviceAlreadyExists,
-                _ => return None,
-            };
-            (candidate.as_str() == code).then_some(candidate)
-        }
+        9 => Some(ERROR_CODE_ALL[ERROR_CODE_HASH_9.index(cloud_errors_core::exact_key(code.as_bytes())?)?]),
         19 => {
             let candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {
                 0x303130312e72657a0f2f320000191a2d => ErrorCode::InvalidResourceUrn,

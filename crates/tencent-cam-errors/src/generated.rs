@@ -636,17 +636,17 @@ const COMMON_CODE_SPECS: &[CodeSpec] = &[
     CodeSpec { code: "5100", name: "FailedToGenerateCredential", number: Some(5100), http_status: None, wire_message: None, title: Some("Failed to generate credential"), description: "An error occurred while generating a credential via API, which is a backend service error", remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("tencent-cam.txt", 26), http_status: Source::Unstated, wire_message: Source::Unstated, title: Source::document("tencent-cam.txt", 26), description: Source::document("tencent-cam.txt", 26), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
-/// The perfect hash that finds a `CommonCode` by its wire code.
+/// The perfect hash that finds a `CommonCode` by its wire code (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const COMMON_CODE_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const COMMON_CODE_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[0, 0, 0, 0],
 slots: &[0, 1, 0, 4, 0, 0, 7, 2, 0, 5, 8, 0, 0, 3, 0, 6],
 keys: &[0x0, 0x400000030303034, 0x0, 0x400000030303334, 0x0, 0x0, 0x400000030303634, 0x400000030303134, 0x0, 0x400000030303434, 0x400000030303135, 0x0, 0x0, 0x400000030303234, 0x0, 0x400000030303534],
 };
 
-/// The perfect hash that finds a `CommonCode` by its number.
+/// The perfect hash that finds a `CommonCode` by its number (see `cloud_errors_core::CodeHash`).
 #[rustfmt::skip]
-const COMMON_CODE_NUMBER_HASH: cloud_errors_core::CodeHash = cloud_errors_core::CodeHash {
+const COMMON_CODE_NUMBER_HASH: cloud_errors_core::CodeHash<u64> = cloud_errors_core::CodeHash {
 pilots: &[1, 0, 0, 0],
 slots: &[2, 0, 0, 7, 4, 0, 8, 0, 0, 0, 3, 0, 1, 0, 5, 6],
 keys: &[0x1004, 0x0, 0x0, 0x11f8, 0x10cc, 0x0, 0x13ec, 0x0, 0x0, 0x0, 0x1068, 0x0, 0xfa0, 0x0, 0x1130, 0x1194],
