@@ -1,6 +1,7 @@
 //! A loop to profile one parser under callgrind:
 //! `profile_json ours|plain|xml|authing|tencent|aws|query|write|copy`, `plain-authing`,
-//! `plain-tencent`, `plain-aws`, `built-tencent`, `plain-write-tencent`, `plain-xml`.
+//! `plain-tencent`, `plain-aws`, `built-tencent`, `plain-write-tencent`, `built-authing`,
+//! `plain-write-authing`, `plain-xml`.
 use std::hint::black_box;
 
 const HUAWEI: &str = r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#;
@@ -20,6 +21,8 @@ fn main() {
     )
     .with_message("(100004)policy name exists");
     let plain_tencent: cloud_errors_benchmarks::plain::Tencent = serde_json::from_str(TENCENT).unwrap();
+    let built_authing = authing_errors::ErrorResponse::new(authing_errors::ErrorCode::from_number(2004).unwrap());
+    let plain_authing: cloud_errors_benchmarks::plain::Authing = serde_json::from_str(AUTHING).unwrap();
     for _ in 0..20_000 {
         match which.as_str() {
             "ours" => drop(black_box(
@@ -63,6 +66,8 @@ fn main() {
             )),
             "built-tencent" => drop(black_box(black_box(&built_tencent).to_bytes())),
             "plain-write-tencent" => drop(black_box(serde_json::to_vec(black_box(&plain_tencent)).unwrap())),
+            "built-authing" => drop(black_box(black_box(&built_authing).to_bytes())),
+            "plain-write-authing" => drop(black_box(serde_json::to_vec(black_box(&plain_authing)).unwrap())),
             "plain-xml" => drop(black_box(
                 quick_xml::de::from_str::<cloud_errors_benchmarks::plain::S3Rest>(black_box(S3_REST))
                     .unwrap(),

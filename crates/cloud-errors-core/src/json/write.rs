@@ -78,21 +78,26 @@ impl<'a> JsonWriter<'a> {
 
     /// Writes an object, members in their order.
     pub fn object<T: JsonObject>(&mut self, object: &T) {
-        let (comma, colon): (&[u8], &[u8]) = match self.style {
-            JsonStyle::Compact => (b",", b":"),
-            JsonStyle::Python => (b", ", b": "),
-        };
+        // Python's separators are followed by a space. (Pushed byte by byte: a separator
+        // chosen at run time would be copied by a call to `memcpy`.)
+        let spaced = self.style == JsonStyle::Python;
         self.out.push(b'{');
         for (n, member) in object.members().order().enumerate() {
             if n > 0 {
-                self.out.extend_from_slice(comma);
+                self.out.push(b',');
+                if spaced {
+                    self.out.push(b' ');
+                }
             }
             let key = match member {
                 Member::Known(index) => T::KEYS[index],
                 Member::Extra(key, _) => key,
             };
             self.string(key);
-            self.out.extend_from_slice(colon);
+            self.out.push(b':');
+            if spaced {
+                self.out.push(b' ');
+            }
             match member {
                 Member::Known(index) if object.members().is_null(index) => {
                     self.out.extend_from_slice(b"null")
