@@ -152,8 +152,9 @@ impl<K: Copy + Into<u128> + Default> CodeHash<K> {
     /// Builds the tables for `keys`: one per code of the table, in table order, `None` for a
     /// code this hash does not hold. Returns the pilots, slots and slot keys of a [`CodeHash`].
     /// Fails when two keys are equal, or fold to the same 64 bits (no hash can tell those
-    /// apart), or when there are more codes than a slot can number. Deterministic: the same keys
-    /// give the same tables.
+    /// apart), or when there are more codes than a slot can number (or, which distinct keys
+    /// should never meet, when no pilots place them). Deterministic: the same keys give the same
+    /// tables.
     pub fn build(keys: &[Option<K>]) -> Result<BuiltHash<K>, HashBuildError> {
         if keys.len() >= usize::from(u16::MAX) {
             return Err(HashBuildError::TooManyKeys(keys.len()));
@@ -170,12 +171,15 @@ impl<K: Copy + Into<u128> + Default> CodeHash<K> {
         // At least two of each, so that a slot is never taken from zero bits.
         let buckets = (held.len() / 2).max(2).next_power_of_two();
         let mut slots = (held.len() * 5 / 4).max(2).next_power_of_two();
-        loop {
+        // Distinct folded keys part in a large enough table; the bound only keeps a bad hash
+        // from looping.
+        while slots <= 64 * buckets {
             if let Some(tables) = Self::place(&held, buckets, slots) {
                 return Ok(tables);
             }
             slots *= 2;
         }
+        Err(HashBuildError::NoPlacement)
     }
 
     /// Chooses the pilots for `buckets` buckets over `slots` slots, the fullest bucket first;
@@ -240,6 +244,8 @@ pub enum HashBuildError {
     },
     /// More codes than a slot can number.
     TooManyKeys(usize),
+    /// No pilots placed the keys, even in a table of 64 slots per bucket.
+    NoPlacement,
 }
 
 impl core::fmt::Display for HashBuildError {
@@ -248,6 +254,7 @@ impl core::fmt::Display for HashBuildError {
             Self::EqualKeys { first, second } => {
                 write!(f, "codes {first} and {second} of the table have keys the hash cannot tell apart")
             }
+            Self::NoPlacement => f.write_str("no pilots place the keys in a table of 64 slots per bucket"),
             Self::TooManyKeys(count) => {
                 write!(f, "{count} codes are more than a hash table's slots can number ({})", u16::MAX - 1)
             }
