@@ -79,27 +79,6 @@ pub fn wire_fingerprint(code: &[u8]) -> u128 {
     }
 }
 
-/// The number a numeric vendor's wire code spells, if it is written the canonical way (ASCII
-/// digits, no sign, no leading zero), so that `"05"` is not taken for `"5"`.
-#[inline]
-pub fn canonical_number(code: &str) -> Option<i64> {
-    let bytes = code.as_bytes();
-    match bytes {
-        [] | [b'0', _, ..] => return None,
-        _ if bytes.len() > 18 => return None,
-        _ => {}
-    }
-    let mut number = 0i64;
-    for &byte in bytes {
-        let digit = byte.wrapping_sub(b'0');
-        if digit > 9 {
-            return None;
-        }
-        number = number * 10 + i64::from(digit);
-    }
-    Some(number)
-}
-
 /// A wire code: one the vendor documents, or one it does not, kept exactly as it was sent.
 ///
 /// Vendors send codes their documents do not list (Huawei's `APIGW.*`, Tencent's 4101 to 4110,
@@ -256,15 +235,6 @@ mod tests {
         assert_eq!(unknown.to_string(), "busy");
         assert_eq!(unknown.retry(), RetryClass::No);
         assert!(unknown != Tiny::Busy);
-    }
-
-    #[test]
-    fn only_canonical_numbers_are_numbers() {
-        assert_eq!(canonical_number("2004"), Some(2004));
-        assert_eq!(canonical_number("0"), Some(0));
-        for not in ["", "05", "+5", "-1", " 5", "5 ", "1e3", "9999999999999999999"] {
-            assert_eq!(canonical_number(not), None, "{not:?}");
-        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod table;
 pub mod template;
 
 pub use body::BodyKind;
-pub use code::{canonical_number, wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
+pub use code::{wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
 pub use lookup::{exact_key, short_key, BuiltHash, CodeHash, HashBuildError};
