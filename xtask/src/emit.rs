@@ -206,17 +206,14 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         emit_hash(out, e, &format!("{upper}_NUMBER_HASH"), "number", "u64", &numbers)?;
         format!("numeric, {upper}_ALL, {upper}_SPECS, {upper}_HASH, {upper}_NUMBER_HASH")
     } else {
-        let hashed = hashed_lengths(e);
+        let mut hashed = hashed_lengths(e);
+        // Longer codes are keyed by their fingerprint, which codes alike in their first, middle
+        // and last bytes share: such a length keeps its `match`.
+        hashed.retain(|&length| {
+            length <= 15 || cloud_errors_core::CodeHash::build(&lookup_keys(e, length)).is_ok()
+        });
         for &length in &hashed {
-            let keys: Vec<Option<u128>> = e
-                .codes
-                .iter()
-                .map(|spec| {
-                    (spec.wire.len() == length)
-                        .then(|| cloud_errors_core::exact_key(spec.wire.as_bytes()))
-                        .flatten()
-                })
-                .collect();
+            let keys = lookup_keys(e, length);
             emit_hash(
                 out,
                 e,
@@ -305,9 +302,9 @@ fn emit_variant_doc(out: &mut String, spec: &CodeSpec) {
     writeln!(out, "{},", spec.name).unwrap();
 }
 
-/// The lengths whose codes a string lookup finds by a perfect hash of their exact keys: those
-/// of up to 15 bytes that more than 16 codes share, where a `match` on fingerprints would be a
-/// tree five or more branches deep. (With fewer codes the `match` measured faster.)
+/// The lengths whose codes a string lookup finds by a perfect hash: those that more than 16
+/// codes share, where a `match` on fingerprints would be a tree five or more branches deep.
+/// (With fewer codes the `match` measured faster.)
 fn hashed_lengths(e: &CodeEnum) -> Vec<usize> {
     /// More codes than this of one length are hashed.
     const MANY: usize = 16;
@@ -315,15 +312,22 @@ fn hashed_lengths(e: &CodeEnum) -> Vec<usize> {
     for spec in &e.codes {
         *counts.entry(spec.wire.len()).or_default() += 1;
     }
-    counts
-        .into_iter()
-        .filter(|&(length, count)| length <= 15 && count > MANY)
-        .map(|(length, _)| length)
-        .collect()
+    counts.into_iter().filter(|&(_, count)| count > MANY).map(|(length, _)| length).collect()
+}
+
+/// The keys of the codes of `length` bytes (`None` for the others): their exact keys up to 15
+/// bytes, their fingerprints beyond.
+fn lookup_keys(e: &CodeEnum, length: usize) -> Vec<Option<u128>> {
+    let key = |wire: &str| match cloud_errors_core::exact_key(wire.as_bytes()) {
+        Some(key) => key,
+        None => cloud_errors_core::wire_fingerprint(wire.as_bytes()),
+    };
+    e.codes.iter().map(|spec| (spec.wire.len() == length).then(|| key(&spec.wire))).collect()
 }
 
 /// Writes the body of `lookup`: a `match` on the length; the codes of a length in `hashed` are
-/// found by the perfect hash `{upper}_HASH_{length}`; of other lengths, a few codes are
+/// found by the perfect hash `{upper}_HASH_{length}` (of their exact keys up to 15 bytes, else
+/// of their fingerprints, confirmed with one comparison); of other lengths, a few codes are
 /// compared one by one, more are told apart by a `match` on their fingerprint and confirmed
 /// with one comparison (codes that share a fingerprint are compared).
 fn emit_lookup(out: &mut String, e: &CodeEnum, upper: &str, hashed: &[usize]) {
@@ -335,12 +339,22 @@ fn emit_lookup(out: &mut String, e: &CodeEnum, upper: &str, hashed: &[usize]) {
         by_length.entry(spec.wire.len()).or_default().push(spec);
     }
     writeln!(out, "match code.len() {{").unwrap();
-    for length in hashed {
-        writeln!(
-            out,
-            "{length} => Some({upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::exact_key(code.as_bytes())?)?]),"
-        )
-        .unwrap();
+    for &length in hashed {
+        if length <= 15 {
+            writeln!(
+                out,
+                "{length} => Some({upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::exact_key(code.as_bytes())?)?]),"
+            )
+            .unwrap();
+        } else {
+            // A fingerprint is not the whole code: one comparison confirms it.
+            writeln!(
+                out,
+                "{length} => {{\nlet candidate = {upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::wire_fingerprint(code.as_bytes()))?];\n\
+                 (candidate.as_str() == code).then_some(candidate)\n}}"
+            )
+            .unwrap();
+        }
     }
     for (length, specs) in by_length {
         if specs.len() <= FEW {

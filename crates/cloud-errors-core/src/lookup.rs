@@ -2,18 +2,19 @@
 //!
 //! `cargo xtask regen` gives every numeric code table two [`CodeHash`]es, one keyed by the
 //! number (for `from_number`) and one by the wire text read as a [`short_key`] (for
-//! `from_wire`, which so never parses digits), and a string code table one for each length of
-//! up to 15 bytes that more than 16 of its codes share, keyed by [`exact_key`]. Under each,
-//! every documented key lands in a slot of its own, which also holds the key: a lookup
-//! multiplies twice, reads three small arrays and compares one integer, the same few steps
-//! whichever code it is given. A `match` over a hundred sparse numbers (Authing's `1000` to
-//! `8128`) or forty codes of one length (Huawei's `PAP5.0001`...) compiles to a tree of
-//! comparisons, several branches deep.
+//! `from_wire`, which so never parses digits), and a string code table one for each length
+//! that more than 16 of its codes share, keyed by the codes' [`exact_key`]s up to 15 bytes and
+//! by their [`wire_fingerprint`](crate::wire_fingerprint)s beyond (then confirmed with one string
+//! comparison). Under each, every documented key lands in a slot of its own, which also holds
+//! the key: a lookup multiplies twice, reads three small arrays and compares one integer, the
+//! same few steps whichever code it is given. A `match` over a hundred sparse numbers
+//! (Authing's `1000` to `8128`) or forty codes of one length (Huawei's `PAP5.0001`...)
+//! compiles to a tree of comparisons, several branches deep, whose mispredictions cost more.
 //!
-//! Other string codes are looked up by a generated `match` on their length and
-//! [`wire_fingerprint`](crate::wire_fingerprint): where a length holds a handful of codes, that
-//! measured faster than hashing them. The construction ([`CodeHash::build`]) runs in the
-//! generator; the tables it returns are written into `generated.rs` as constants.
+//! Other string codes are looked up by a generated `match` on their length and fingerprint:
+//! where a length holds a handful of codes, that measured faster than hashing them. The
+//! construction ([`CodeHash::build`]) runs in the generator; the tables it returns are written
+//! into `generated.rs` as constants.
 
 /// What a key is multiplied by before a bucket is taken from the product's top bits.
 const KEY_STEP: u64 = 0x9e37_79b9_7f4a_7c15;
