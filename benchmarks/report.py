@@ -3,9 +3,25 @@
 the median of every benchmark, and each baseline's median as a ratio to ours."""
 import json
 import pathlib
+import subprocess
 import sys
 
-root = pathlib.Path(__file__).parent / "target" / "criterion"
+here = pathlib.Path(__file__).parent
+
+
+def target_directory():
+    """Where cargo wrote the results: asked of cargo, so CARGO_TARGET_DIR and
+    build.target-dir settings are honoured."""
+    metadata = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps", "--locked"],
+        cwd=here, check=True, capture_output=True, text=True,
+    ).stdout
+    return pathlib.Path(json.loads(metadata)["target_directory"])
+
+
+root = target_directory() / "criterion"
+if not root.is_dir():
+    sys.exit(f"report.py: no criterion results under {root}; run benchmarks/run.sh first")
 
 
 def median_ns(path):

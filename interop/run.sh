@@ -26,7 +26,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r interop/requirements.txt
 
-cargo build --quiet -p cloud-errors
+cargo build --locked --quiet -p cloud-errors
 binary="${CARGO_TARGET_DIR:-$root/target}/debug/cloud-errors"
 
 passed=0
@@ -59,7 +59,7 @@ run_checker interop/sdk_consume.py "$binary" golden
 run_checker interop/moto_produce.py "$binary"
 
 # The Rust SDK against the mock: each passing test is one comparison of many assertions.
-mock_output=$(cd interop/s3-mock && cargo test --quiet 2>&1) || true
+mock_output=$(cd interop/s3-mock && cargo test --locked --quiet 2>&1) || true
 mock_counts=$(grep -E '^test result: ' <<<"$mock_output" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1 \2/' || true)
 if [ -n "$mock_counts" ]; then
   mock_passed=$(awk '{p += $1} END {print p}' <<<"$mock_counts")

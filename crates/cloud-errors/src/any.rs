@@ -9,7 +9,7 @@ use crate::{DecodeError, Envelope, Vendor};
 
 macro_rules! any_error {
     ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*],
-       [$($envelope:ident: $response:ident $envelope_name:literal),*], $doc:literal;)*) => {
+       [$($envelope:ident: $response:ident $envelope_name:literal),*], $prose:literal, $doc:literal;)*) => {
         /// A decoded error response of any enabled vendor's envelope.
         ///
         /// It answers [`CloudError`] (code, message, request id, status, retry class, documented

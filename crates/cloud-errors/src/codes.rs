@@ -81,7 +81,7 @@ impl Serialize for SourcesJson {
 
 macro_rules! code_tables {
     ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*],
-       [$($envelope:ident: $response:ident $envelope_name:literal),*], $doc:literal;)*) => {
+       [$($envelope:ident: $response:ident $envelope_name:literal),*], $prose:literal, $doc:literal;)*) => {
         /// Every code `vendor` documents, table by table, each in table order (Tencent: API 2.0
         /// module codes, common codes, then API 3.0 codes). Empty for a vendor this build leaves
         /// out.

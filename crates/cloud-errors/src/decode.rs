@@ -44,14 +44,16 @@ impl fmt::Display for DecodeError {
                 write!(f, "cannot tell which vendor sent this body: {reason}")
             }
             DecodeError::Parse { vendor: Some(vendor), error } => {
-                write!(f, "not a {vendor} error body: {error}")
+                write!(f, "not {} error body: {error}", with_article(*vendor))
             }
             DecodeError::Parse { vendor: None, error } => write!(f, "not an error body: {error}"),
             DecodeError::NotAnError(vendor) => {
-                write!(f, "the {vendor} response reports success, not an error")
+                write!(f, "the {} response reports success, not an error", vendor.prose_name())
             }
             DecodeError::Ambiguous(vendors) => {
-                let names: Vec<&str> = vendors.iter().map(|v| v.name()).collect();
+                // Named as people write them, with the name `--vendor` takes.
+                let names: Vec<String> =
+                    vendors.iter().map(|v| format!("{} (`{}`)", v.prose_name(), v.name())).collect();
                 write!(
                     f,
                     "the body fits the envelopes of {}; name the vendor to decode it",
@@ -70,10 +72,21 @@ impl fmt::Display for DecodeError {
             }
             DecodeError::VendorNotIncluded(vendor) => write!(
                 f,
-                "the body looks like {vendor}'s, which this build leaves out (Cargo feature `{vendor}`)"
+                "the body looks like {}'s, which this build leaves out (Cargo feature `{}`)",
+                vendor.prose_name(),
+                vendor.name()
             ),
         }
     }
+}
+
+/// The vendor's name in prose with its indefinite article, as it is read aloud ("an S3").
+fn with_article(vendor: Vendor) -> String {
+    let article = match vendor {
+        Vendor::AwsInterface | Vendor::Authing | Vendor::S3 => "an",
+        Vendor::HuaweiIam | Vendor::TencentCam => "a",
+    };
+    format!("{article} {}", vendor.prose_name())
 }
 
 impl std::error::Error for DecodeError {

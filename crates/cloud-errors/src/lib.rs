@@ -24,23 +24,23 @@ compile_error!(
 
 /// Calls `$callback!` with the one list of vendors the facade serves: for each, its `Vendor`
 /// variant, its name (which is also its Cargo feature), its crate, its code enums, its
-/// envelopes (an `Envelope` and `AnyError` variant, the crate's type, and a name), and a line
-/// of documentation. Everything per vendor (`Vendor`, `Envelope`, [`AnyError`], the code lists)
+/// envelopes (an `Envelope` and `AnyError` variant, the crate's type, and a name), its name in
+/// prose, and a line of documentation. Everything per vendor (`Vendor`, `Envelope`, [`AnyError`], the code lists)
 /// is written from this list.
 macro_rules! with_vendors {
     ($callback:ident) => {
         $callback! {
             AwsInterface, "aws-interface", aws_interface_errors, [ErrorCode],
-                [AwsInterface: ErrorResponse "aws-interface"], "AWS Interface";
+                [AwsInterface: ErrorResponse "aws-interface"], "AWS Interface", "AWS Interface";
             HuaweiIam, "huawei-iam", huawei_iam_errors, [ErrorCode],
-                [HuaweiIam: ErrorResponse "huawei-iam"], "Huawei Cloud IAM";
+                [HuaweiIam: ErrorResponse "huawei-iam"], "Huawei IAM", "Huawei Cloud IAM";
             Authing, "authing", authing_errors, [ErrorCode, V3StatusCode, V3ApiCode],
-                [Authing: ErrorResponse "authing", AuthingV3: V3ErrorResponse "authing-v3"], "Authing";
+                [Authing: ErrorResponse "authing", AuthingV3: V3ErrorResponse "authing-v3"], "Authing", "Authing";
             S3, "s3", s3_errors, [ErrorCode],
-                [S3: ErrorResponse "s3"], "Amazon S3 and its IAM/STS Query envelope";
+                [S3: ErrorResponse "s3"], "S3", "Amazon S3 and its IAM/STS Query envelope";
             TencentCam, "tencent-cam", tencent_cam_errors, [ErrorCode, CommonCode, V3ErrorCode],
                 [TencentCam: ErrorResponse "tencent-cam", TencentCamV3: V3ErrorResponse "tencent-cam-v3"],
-                "Tencent Cloud CAM";
+                "Tencent CAM", "Tencent Cloud CAM";
         }
     };
 }

@@ -5,7 +5,7 @@ use core::str::FromStr;
 
 macro_rules! vendor_enum {
     ($($variant:ident, $name:literal, $krate:ident, [$($table:ident),*],
-       [$($envelope:ident: $response:ident $envelope_name:literal),*], $doc:literal;)*) => {
+       [$($envelope:ident: $response:ident $envelope_name:literal),*], $prose:literal, $doc:literal;)*) => {
         /// A vendor this crate knows. Every vendor is always named and recognized; only those
         /// whose features are enabled can be decoded.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,6 +25,14 @@ macro_rules! vendor_enum {
             pub const fn name(self) -> &'static str {
                 match self {
                     $(Vendor::$variant => $name,)*
+                }
+            }
+
+            /// The vendor's name as prose writes it, for messages meant for people: `AWS
+            /// Interface`, `Huawei IAM`, `Authing`, `S3`, `Tencent CAM`.
+            pub const fn prose_name(self) -> &'static str {
+                match self {
+                    $(Vendor::$variant => $prose,)*
                 }
             }
 

@@ -8,32 +8,11 @@
     feature = "tencent-cam"
 ))]
 
+mod common;
+
 use cloud_errors::Vendor;
-use std::io::Write;
+use common::{run, run_with_env, stderr, stdout};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cloud-errors"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The command may exit before reading everything (usage errors); that is fine.
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 #[test]
 fn decodes_the_readme_sample_as_text() {
@@ -285,17 +264,25 @@ fn scan_finds_every_cloud_error_in_har_and_ndjson_files() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("8 cloud error responses found"), "{text}");
-    for row in [
-        "samples/session.har#1  HEAD  https://photos.s3.amazonaws.com/2026/beach.jpg  404  s3  NotFound",
-        "samples/session.har#4  POST  https://cam.tencentcloudapi.com/  200  tencent-cam  FailedOperation.PolicyNameInUse",
-        "samples/session.har#6  GET  https://core.authing.cn/api/v3/get-user?userId=u1  200  authing  2004",
-        "samples/captures.ndjson#1  POST  https://sts.amazonaws.com/  403  s3  ExpiredToken",
+    // One block a finding: where it was, then the same labels as `decode`, aligned.
+    for block in [
+        "samples/session.har#1  HEAD https://photos.s3.amazonaws.com/2026/beach.jpg\n  status:      404\n  vendor:      s3\n  code:        NotFound\n  message:     -\n  request id:  4442587FB7D0A2F9\n",
+        "samples/session.har#4  POST https://cam.tencentcloudapi.com/\n  status:      200\n  vendor:      tencent-cam\n  code:        FailedOperation.PolicyNameInUse\n",
+        "samples/session.har#6  GET https://core.authing.cn/api/v3/get-user?userId=u1\n  status:      200\n  vendor:      authing\n  code:        2004\n",
+        "samples/captures.ndjson#1  POST https://sts.amazonaws.com/\n  status:      403\n  vendor:      s3\n  code:        ExpiredToken\n",
     ] {
-        assert!(text.contains(row), "{row}\n{text}");
+        assert!(text.contains(block), "{block}\n{text}");
     }
     // Successes (entries 0, 5, 7), and the proxy page without vendor headers (9), are not errors.
     for skipped in ["session.har#0 ", "session.har#5 ", "session.har#7 ", "session.har#9 "] {
         assert!(!text.contains(skipped), "{skipped}\n{text}");
+    }
+    // Every value of every block starts in the same column, whatever its label.
+    let labels = ["  status:", "  vendor:", "  code:", "  message:", "  request id:"];
+    let block_lines: Vec<&str> = text.lines().filter(|l| labels.iter().any(|p| l.starts_with(p))).collect();
+    assert_eq!(block_lines.len(), 5 * 8, "{text}");
+    for line in block_lines {
+        assert!(line.as_bytes()[15] != b' ' && line[..15].ends_with(' '), "{line:?}");
     }
     let json: Vec<serde_json::Value> =
         serde_json::from_str(&stdout(&run(&["scan", "--format", "json", "samples/session.har"], b"")))
@@ -422,4 +409,141 @@ fn real_layouts_come_back_identical_through_roundtrip() {
         checked += 1;
     }
     assert!(checked >= 8, "{checked} real-layout samples");
+}
+
+/// Terminal columns `text` takes (wide characters count two).
+fn columns(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+#[test]
+fn list_fits_its_table_to_the_width() {
+    let count = cloud_errors::documented_codes(Vendor::TencentCam).len();
+    for width in [80, 100, 160] {
+        let columns_env = width.to_string();
+        let table =
+            stdout(&run_with_env(&["list", "--vendor", "tencent-cam"], b"", &[("COLUMNS", &columns_env)]));
+        assert_eq!(table.lines().count(), 1 + count);
+        for line in table.lines() {
+            assert!(columns(line) <= width, "{width}: {line}");
+        }
+    }
+    // Without a terminal or COLUMNS, 100 columns; what is cut ends in `…`, and is whole in JSON.
+    let table = stdout(&run(&["list", "--vendor", "tencent-cam"], b""));
+    assert!(table.lines().all(|line| columns(line) <= 100), "{table}");
+    assert!(table.contains("tencent-cam  InvalidPa…ame.InUse  "), "{table}");
+    assert!(
+        stdout(&run(&["list", "--format", "json"], b"")).contains("\"InvalidParameter.policyName.InUse\"")
+    );
+}
+
+#[test]
+fn an_empty_value_reads_differently_from_a_missing_one() {
+    let empty = stdout(&run(&["decode"], b"<Error><Code>NoSuchKey</Code><Message/><Key></Key></Error>"));
+    assert!(empty.contains("message:      (empty)\n"), "{empty}");
+    assert!(empty.contains("  Key: (empty)\n"), "{empty}");
+    let missing = stdout(&run(&["decode"], b"<Error><Code>NoSuchKey</Code></Error>"));
+    assert!(missing.contains("message:      -\n"), "{missing}");
+}
+
+#[test]
+fn messages_name_things_once_and_vendors_as_they_write_themselves() {
+    let readme = stderr(&run(&["scan", "README.md"], b""));
+    assert_eq!(readme, "cloud-errors: README.md: neither a HAR file nor NDJSON captures\n");
+    let s3 = stderr(&run(&["decode", "--vendor", "s3"], b"{}"));
+    assert!(s3.starts_with("cloud-errors: not an S3 error body: "), "{s3}");
+    let huawei = stderr(&run(&["decode", "--vendor", "huawei-iam"], b"<Error/>"));
+    assert!(huawei.starts_with("cloud-errors: not a Huawei IAM error body: "), "{huawei}");
+    let success = stderr(&run(&["decode", "--status", "200"], br#"{"code":200,"message":"ok"}"#));
+    assert!(success.contains("the Authing response reports success"), "{success}");
+}
+
+#[test]
+fn explain_without_a_code_shows_both_ways_to_call_it() {
+    let output = run(&["explain"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("cloud-errors explain [OPTIONS] <CODE>"), "{err}");
+    assert!(err.contains("cloud-errors explain [OPTIONS] --search <WORDS>..."), "{err}");
+}
+
+/// The README's synopsis of the command, one line a subcommand: `(subcommand, options, formats)`.
+fn readme_synopsis() -> Vec<(String, Vec<String>, Vec<String>)> {
+    let readme = std::fs::read_to_string("../../README.md").unwrap();
+    let section = &readme[readme.find("### The command").expect("the README's command section")..];
+    let block = &section[section.find("```text\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    block
+        .lines()
+        .map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(words[0], "cloud-errors", "{line}");
+            let options = words.iter().filter_map(|w| long_option(w)).collect();
+            let formats = words
+                .windows(2)
+                .find(|pair| long_option(pair[0]).as_deref() == Some("--format"))
+                .map(|pair| pair[1].trim_end_matches(']').split('|').map(str::to_owned).collect())
+                .unwrap_or_default();
+            (words[1].to_owned(), options, formats)
+        })
+        .collect()
+}
+
+/// `--name` at the start of `word` (after `[`), if it is one.
+fn long_option(word: &str) -> Option<String> {
+    let word = word.trim_start_matches('[');
+    let name: String = word.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    (name.starts_with("--") && name.len() > 2).then_some(name)
+}
+
+#[test]
+fn the_readme_synopsis_matches_every_subcommands_help() {
+    let help = stdout(&run(&["--help"], b""));
+    let commands = &help[help.find("Commands:").unwrap()..help.find("Options:").unwrap()];
+    let mut subcommands: Vec<String> = commands
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_whitespace().next().map(str::to_owned))
+        .filter(|name| name != "help")
+        .collect();
+    let synopsis = readme_synopsis();
+    let mut listed: Vec<String> = synopsis.iter().map(|(name, _, _)| name.clone()).collect();
+    subcommands.sort();
+    listed.sort();
+    assert_eq!(listed, subcommands, "the README's synopsis lists every subcommand, and only those");
+    for (name, options, formats) in synopsis {
+        let help = stdout(&run(&[&name, "--help"], b""));
+        let mut in_help: Vec<String> = help[help.find("Options:").unwrap()..]
+            .lines()
+            .filter_map(|line| line.split_whitespace().find_map(long_option))
+            .filter(|option| option != "--help")
+            .collect();
+        let mut in_readme = options.clone();
+        in_help.sort();
+        in_readme.sort();
+        assert_eq!(in_readme, in_help, "options of `{name}`");
+        if !formats.is_empty() {
+            let values = format!("[possible values: {}]", formats.join(", "));
+            assert!(help.contains(&values), "`{name} --format` takes {values}:\n{help}");
+        }
+    }
+}
+
+#[test]
+fn man_prints_the_page_and_writes_one_per_subcommand() {
+    let page = stdout(&run(&["man"], b""));
+    assert!(page.contains(".TH cloud-errors 1"), "{page}");
+    assert!(page.contains("cloud\\-errors\\-decode(1)"), "{page}");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("man1");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let written = stdout(&run(&["man", "--dir", dir.to_str().unwrap()], b""));
+    for sub in ["", "-list", "-explain", "-decode", "-roundtrip", "-scan", "-completions", "-man"] {
+        let path = dir.join(format!("cloud-errors{sub}.1"));
+        assert!(written.contains(path.to_str().unwrap()), "{written}");
+        let roff = std::fs::read_to_string(&path).unwrap();
+        assert!(roff.contains(".SH SYNOPSIS"), "{}", path.display());
+    }
+    let decode = std::fs::read_to_string(dir.join("cloud-errors-decode.1")).unwrap();
+    assert!(decode.contains("\\-\\-header"), "{decode}");
 }

@@ -48,7 +48,8 @@ fn enabled_vendors_decode_and_the_others_are_named_as_left_out() {
             assert_eq!(left_out, Err(DecodeError::VendorNotIncluded(vendor)));
             let reason = left_out.unwrap_err().to_string();
             assert!(
-                reason.contains(&format!("looks like {vendor}'s, which this build leaves out")),
+                reason
+                    .contains(&format!("looks like {}'s, which this build leaves out", vendor.prose_name())),
                 "{reason}"
             );
             assert!(documented_codes(vendor).is_empty());

@@ -205,7 +205,7 @@ fn headers_count_as_evidence_and_ties_are_reported() {
     assert_eq!(tencent, Ok(Vendor::TencentCam));
     assert!(DecodeError::Ambiguous(vec![Vendor::TencentCam, Vendor::Authing])
         .to_string()
-        .contains("tencent-cam and authing"));
+        .contains("the envelopes of Tencent CAM (`tencent-cam`) and Authing (`authing`); name the vendor"));
     // An integer-coded `error` object with a 4xx status or Huawei's header is Huawei's.
     let keystone_like = br#"{"error":{"code":401,"message":"m"}}"#;
     assert_eq!(recognize(keystone_like), Ok(Vendor::AwsInterface));

@@ -8,9 +8,10 @@ mod http_input;
 mod output;
 mod scan;
 mod suggest;
+mod visible;
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -50,6 +51,9 @@ enum Command {
     /// Explain a code (NoSuchKey, PAP5.0003, 2004, FailedOperation.PolicyNameInUse); a bare
     /// number may match several vendors, and each is shown. An unknown code gets the nearest
     /// documented ones suggested.
+    #[command(
+        override_usage = "cloud-errors explain [OPTIONS] <CODE>\n       cloud-errors explain [OPTIONS] --search <WORDS>..."
+    )]
     Explain {
         /// The code, as sent on the wire, or its variant name.
         #[arg(required_unless_present = "search")]
@@ -75,6 +79,9 @@ enum Command {
     },
     /// Decode an error and write it back: byte for byte as received (a whole HTTP response is
     /// printed whole), or with --canonical in the vendor's own layout.
+    ///
+    /// What it prints is the body itself, not a report about it: exact bytes, nothing added (not
+    /// even a newline) and nothing made safe for a terminal, so that it can be piped or saved.
     Roundtrip {
         #[command(flatten)]
         input: Input,
@@ -96,6 +103,13 @@ enum Command {
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write every page (one per subcommand) into a directory.
+    Man {
+        /// Write `cloud-errors.1` and a `cloud-errors-<SUBCOMMAND>.1` for each subcommand here
+        /// (e.g. ~/.local/share/man/man1), and print the paths written.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -141,7 +155,10 @@ impl From<DecodeError> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
     let style = Style::for_stdout();
     let mut out = Vec::new();
     let result = match cli.command {
@@ -156,6 +173,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "cloud-errors", &mut out);
             Ok(())
         }
+        Command::Man { dir } => man_pages(&mut out, dir.as_deref()),
     };
     match result {
         Ok(()) => {
@@ -165,11 +183,43 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Failure(reason)) => {
-            let line = reason.lines().next().unwrap_or_default();
-            eprintln!("cloud-errors: {line}");
+            // One line, whatever the reason quotes: a line break in it is spelled out too.
+            eprintln!("cloud-errors: {}", visible::visible(&reason));
             ExitCode::from(1)
         }
     }
+}
+
+/// `--help` and `--version` print as clap does; a usage error is printed plain, with what it
+/// quotes of the arguments made visible, and exits 2.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    if !err.use_stderr() {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    eprint!("{}", visible::visible_lines(&err.render().to_string()));
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
+}
+
+/// The manual pages, as clap_mangen writes them: `cloud-errors(1)` on standard output, or with
+/// `dir` that page and one per subcommand (`cloud-errors-decode(1)`, ...) written there.
+fn man_pages(out: &mut Vec<u8>, dir: Option<&Path>) -> Result<(), Failure> {
+    let failed = |e: io::Error| Failure(format!("cannot write the manual pages: {e}"));
+    let command = Cli::command();
+    let Some(dir) = dir else {
+        return clap_mangen::Man::new(command).render(out).map_err(failed);
+    };
+    clap_mangen::generate_to(command, dir).map_err(failed)?;
+    let mut pages: Vec<String> = std::fs::read_dir(dir)
+        .map_err(failed)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("cloud-errors") && name.ends_with(".1"))
+        .collect();
+    pages.sort();
+    for page in pages {
+        out.extend_from_slice(format!("{}\n", dir.join(page).display()).as_bytes());
+    }
+    Ok(())
 }
 
 fn read_input(file: Option<&PathBuf>) -> Result<Vec<u8>, Failure> {
@@ -229,7 +279,8 @@ fn decode_command(out: &mut Vec<u8>, input: &Input, format: Format, style: Style
     let error = decode_received(&received, input.vendor)?;
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &DecodedJson::new(&error)).expect("writing to memory");
+            visible::write_json(&mut *out, visible::TerminalSafeJson::pretty(), &DecodedJson::new(&error))
+                .expect("writing to memory");
             out.push(b'\n');
         }
         Format::Text => output::write_decoded(out, &error, style),
@@ -291,7 +342,8 @@ fn explain(
     };
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &matches).expect("writing to memory");
+            visible::write_json(&mut *out, visible::TerminalSafeJson::pretty(), &matches)
+                .expect("writing to memory");
             out.push(b'\n');
         }
         Format::Text => output::write_explained(out, &matches, style),

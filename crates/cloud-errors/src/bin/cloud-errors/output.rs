@@ -1,6 +1,7 @@
 //! How the command shows things: text (coloured on a terminal), tables, and the JSON objects
 //! whose schema the README documents.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 
@@ -9,6 +10,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::scan::Capture;
+use crate::visible::{visible, write_json, TerminalSafeJson};
 use crate::{Failure, Format, ListFormat};
 
 /// ANSI styling, on only when writing to a terminal and `NO_COLOR` is unset.
@@ -48,12 +50,109 @@ fn status_cell(info: &CodeInfo) -> String {
     info.spec.http_status.map_or_else(|| "-".to_owned(), |status| status.to_string())
 }
 
+/// A text value as a person should see it: `-` when there is none, `(empty)` when it is there
+/// but empty, and otherwise the text with anything a terminal would act on spelled out.
+pub fn shown(text: Option<&str>) -> Cow<'_, str> {
+    match text {
+        None => Cow::Borrowed("-"),
+        Some("") => Cow::Borrowed("(empty)"),
+        Some(text) => visible(text),
+    }
+}
+
+/// The columns a table may take: the terminal's width, else `COLUMNS`, else 100.
+fn table_width() -> usize {
+    if let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size() {
+        return usize::from(width);
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|&w| w > 0).unwrap_or(100)
+}
+
+/// Where [`fit`] cuts a text too long for its column.
+#[derive(Clone, Copy)]
+enum Cut {
+    /// Keep the start and the end (codes and names: `InvalidParam…olicyName.InUse`).
+    Middle,
+    /// Keep the start (messages).
+    End,
+}
+
+/// `text` in exactly `width` terminal columns: padded with spaces, or cut with `…`.
+fn fit(text: &str, width: usize, cut: Cut) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text_width = text.width();
+    if text_width <= width {
+        return format!("{text}{:pad$}", "", pad = width - text_width);
+    }
+    // The longest run of whole characters, from `chars`, that fits in `room` columns.
+    let take = |chars: &mut dyn Iterator<Item = char>, room: usize| {
+        let mut taken = Vec::new();
+        let mut used = 0;
+        for c in chars {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                break;
+            }
+            taken.push(c);
+            used += w;
+        }
+        (taken, used)
+    };
+    let room = width.saturating_sub(1);
+    let (head, tail) = match cut {
+        Cut::End => (take(&mut text.chars(), room), (Vec::new(), 0)),
+        Cut::Middle => {
+            let head = take(&mut text.chars(), room - room / 2);
+            let mut tail = take(&mut text.chars().rev(), room / 2);
+            tail.0.reverse();
+            (head, tail)
+        }
+    };
+    let used = head.1 + tail.1 + usize::from(width > 0);
+    let mut shown: String = head.0.into_iter().collect();
+    if width > 0 {
+        shown.push('…');
+    }
+    shown.extend(tail.0);
+    format!("{shown}{:pad$}", "", pad = width.saturating_sub(used))
+}
+
+/// Column widths for `list`'s table: the vendor, status and retry columns whole; the code and
+/// name columns their longest value, narrowed (larger first) until the message column gets
+/// `MIN_MESSAGE` columns of `width`, or only as far as `MIN_CODE` when the width is too small
+/// for that (the message then takes what is left, down to `LEAST`).
+fn list_columns(codes: &[CodeInfo], width: usize) -> [usize; 4] {
+    use unicode_width::UnicodeWidthStr;
+    const MIN_MESSAGE: usize = 24;
+    const MIN_CODE: usize = 12;
+    const LEAST: usize = 8;
+    let longest = |f: &dyn Fn(&CodeInfo) -> usize| codes.iter().map(f).max().unwrap_or(0);
+    let vendor = longest(&|i| i.vendor.name().len()).max("VENDOR".len());
+    let (mut code, mut name) =
+        (longest(&|i| i.code().width()).max("CODE".len()), longest(&|i| i.name().width()).max("NAME".len()));
+    // Two spaces between six columns; STATUS and RETRY are 6 and 10 wide.
+    let room = width.saturating_sub(vendor + 6 + 10 + 5 * 2);
+    let mut narrow = |message: usize, floor: usize| {
+        while code + name + message > room && (code > floor || name > floor) {
+            if code >= name {
+                code -= 1;
+            } else {
+                name -= 1;
+            }
+        }
+    };
+    narrow(MIN_MESSAGE, MIN_CODE);
+    narrow(LEAST, LEAST);
+    let message = room.saturating_sub(code + name).max(LEAST);
+    [vendor, code, name, message]
+}
+
 pub fn list(out: &mut Vec<u8>, vendor: Option<Vendor>, format: ListFormat) -> Result<(), Failure> {
     let codes: Vec<CodeInfo> =
         Vendor::enabled().filter(|v| vendor.is_none_or(|o| o == *v)).flat_map(documented_codes).collect();
     match format {
         ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &codes).expect("writing to memory");
+            write_json(&mut *out, TerminalSafeJson::pretty(), &codes).expect("writing to memory");
             out.push(b'\n');
         }
         ListFormat::Markdown => {
@@ -61,11 +160,11 @@ pub fn list(out: &mut Vec<u8>, vendor: Option<Vendor>, format: ListFormat) -> Re
                 b"| vendor | code | name | status | retry | message |\n|---|---|---|---|---|---|\n",
             );
             for info in &codes {
-                let message = info.spec.message().replace('|', "\\|");
+                let message = visible(info.spec.message()).replace('|', "\\|");
                 let line = format!(
                     "| {} | `{}` | {} | {} | {} | {} |\n",
                     info.vendor,
-                    info.code(),
+                    visible(info.code()),
                     info.name(),
                     status_cell(info),
                     info.retry(),
@@ -75,26 +174,26 @@ pub fn list(out: &mut Vec<u8>, vendor: Option<Vendor>, format: ListFormat) -> Re
             }
         }
         ListFormat::Table => {
-            let width = |f: &dyn Fn(&CodeInfo) -> usize| codes.iter().map(f).max().unwrap_or(0);
-            let (w_vendor, w_code, w_name) = (
-                width(&|i| i.vendor.name().len()).max(6),
-                width(&|i| i.code().len()).max(4),
-                width(&|i| i.name().len()).max(4),
-            );
+            let [w_vendor, w_code, w_name, w_message] = list_columns(&codes, table_width());
             let mut text = format!(
-                "{:w_vendor$}  {:w_code$}  {:w_name$}  STATUS  {:10}  MESSAGE\n",
-                "VENDOR", "CODE", "NAME", "RETRY"
+                "{:w_vendor$}  {}  {}  STATUS  {:10}  MESSAGE\n",
+                "VENDOR",
+                fit("CODE", w_code, Cut::End),
+                fit("NAME", w_name, Cut::End),
+                "RETRY"
             );
             for info in &codes {
-                text.push_str(&format!(
-                    "{:w_vendor$}  {:w_code$}  {:w_name$}  {:<6}  {:10}  {}\n",
+                let row = format!(
+                    "{:w_vendor$}  {}  {}  {:<6}  {:10}  {}",
                     info.vendor.name(),
-                    info.code(),
-                    info.name(),
+                    fit(&visible(info.code()), w_code, Cut::Middle),
+                    fit(info.name(), w_name, Cut::Middle),
                     status_cell(info),
                     info.retry().as_str(),
-                    info.spec.message()
-                ));
+                    fit(&visible(info.spec.message()), w_message, Cut::End)
+                );
+                text.push_str(row.trim_end());
+                text.push('\n');
             }
             out.extend_from_slice(text.as_bytes());
         }
@@ -114,7 +213,7 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
         text.push_str(&format!(
             "{} {} ({}::{})\n",
             info.vendor,
-            style.strong(spec.code),
+            style.strong(&visible(spec.code)),
             info.table,
             spec.name
         ));
@@ -122,13 +221,14 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
         let status = spec.http_status.map_or_else(|| "-".to_owned(), |s| s.to_string());
         text.push_str(&format!("  {} {status}  [{}]\n", label("http status:"), sources.http_status));
         if let Some(title) = spec.title {
-            text.push_str(&format!("  {} {title}\n", label("title:")));
+            text.push_str(&format!("  {} {}\n", label("title:"), shown(Some(title))));
         }
         if let Some(message) = spec.wire_message {
+            let message = shown(Some(message));
             text.push_str(&format!("  {} {message}  [{}]\n", label("wire message:"), sources.wire_message));
         }
-        text.push_str(&format!("  {} {}\n", label("description:"), spec.description));
-        text.push_str(&format!("  {} {}\n", label("remediation:"), spec.remediation.unwrap_or("-")));
+        text.push_str(&format!("  {} {}\n", label("description:"), shown(Some(spec.description))));
+        text.push_str(&format!("  {} {}\n", label("remediation:"), shown(spec.remediation)));
         text.push_str(&format!("  {} {}  [{}]\n", label("retry:"), spec.retry, sources.retry));
     }
     out.extend_from_slice(text.as_bytes());
@@ -142,7 +242,11 @@ pub fn write_decoded(out: &mut Vec<u8>, error: &AnyError, style: Style) {
     let label = |name: &str| style.label(&format!("{name:<13}"));
     let mut text = String::new();
     text.push_str(&format!("{} {}\n", label("vendor:"), error.vendor()));
-    text.push_str(&format!("{} {} ({known})\n", label("code:"), style.strong(error.wire_code())));
+    text.push_str(&format!(
+        "{} {} ({known})\n",
+        label("code:"),
+        style.strong(&shown(Some(error.wire_code())))
+    ));
     if error.code_from_status() {
         text.push_str(&format!(
             "{} the response holds no error envelope: the code is the HTTP status's, as aws-sdk-s3 names it\n",
@@ -151,20 +255,20 @@ pub fn write_decoded(out: &mut Vec<u8>, error: &AnyError, style: Style) {
     }
     let status = error.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
     text.push_str(&format!("{} {status}\n", label("http status:")));
-    text.push_str(&format!("{} {}\n", label("message:"), error.message().unwrap_or("-")));
-    text.push_str(&format!("{} {}\n", label("request id:"), error.request_id().unwrap_or("-")));
+    text.push_str(&format!("{} {}\n", label("message:"), shown(error.message())));
+    text.push_str(&format!("{} {}\n", label("request id:"), shown(error.request_id())));
     text.push_str(&format!("{} {}\n", label("retry:"), error.retry()));
-    text.push_str(&format!("{} {}\n", label("description:"), error.code_description().unwrap_or("-")));
-    text.push_str(&format!("{} {}\n", label("remediation:"), error.code_remediation().unwrap_or("-")));
+    text.push_str(&format!("{} {}\n", label("description:"), shown(error.code_description())));
+    text.push_str(&format!("{} {}\n", label("remediation:"), shown(error.code_remediation())));
     let fields = error.fields();
     if !fields.is_empty() {
         text.push_str(&format!("{}\n", style.label("fields:")));
         for (name, value) in fields {
-            let shown = match value {
-                FieldValue::Json(raw) => raw.get().to_owned(),
-                FieldValue::Text(text) => text,
+            let value = match &value {
+                FieldValue::Json(raw) => visible(raw.get()),
+                FieldValue::Text(text) => shown(Some(text)),
             };
-            text.push_str(&format!("  {name}: {shown}\n"));
+            text.push_str(&format!("  {}: {value}\n", visible(&name)));
         }
     }
     out.extend_from_slice(text.as_bytes());
@@ -247,28 +351,26 @@ impl ScanReport {
             Format::Json => {
                 out.write_all(if self.found == 0 { b"[\n" } else { b",\n" })?;
                 let json = DecodedJson { error, capture: Some((file, capture)) };
-                serde_json::to_writer(&mut *out, &json).map_err(io::Error::other)?;
+                write_json(&mut *out, TerminalSafeJson::compact(), &json).map_err(io::Error::other)?;
             }
             Format::Text => {
-                if self.found == 0 {
-                    writeln!(
-                        out,
-                        "{}",
-                        self.style.label("ENTRY  METHOD  URL  STATUS  VENDOR  CODE  MESSAGE  REQUEST ID")
-                    )?;
-                }
+                // One block per finding, its labels aligned as in `decode`: rows of
+                // URLs and messages of any length cannot line up as table columns.
+                let label = |name: &str| self.style.label(&format!("{name:<12}"));
                 let status = error.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
                 writeln!(
                     out,
-                    "{file}#{}  {}  {}  {status}  {}  {}  {}  {}",
+                    "{}#{}  {} {}",
+                    self.style.strong(&visible(file)),
                     capture.entry,
-                    capture.method.as_deref().unwrap_or("-"),
-                    capture.url.as_deref().unwrap_or("-"),
-                    error.vendor(),
-                    self.style.strong(error.wire_code()),
-                    error.message().unwrap_or("-"),
-                    error.request_id().unwrap_or("-"),
+                    shown(capture.method.as_deref()),
+                    shown(capture.url.as_deref()),
                 )?;
+                writeln!(out, "  {} {status}", label("status:"))?;
+                writeln!(out, "  {} {}", label("vendor:"), error.vendor())?;
+                writeln!(out, "  {} {}", label("code:"), self.style.strong(&shown(Some(error.wire_code()))))?;
+                writeln!(out, "  {} {}", label("message:"), shown(error.message()))?;
+                writeln!(out, "  {} {}\n", label("request id:"), shown(error.request_id()))?;
             }
         }
         self.found += 1;
@@ -281,7 +383,7 @@ impl ScanReport {
         match self.format {
             Format::Json => out.write_all(if self.found == 0 { b"[]\n" } else { b"\n]\n" }),
             Format::Text => {
-                writeln!(out, "\n{} cloud error responses found", self.found)?;
+                writeln!(out, "{} cloud error responses found", self.found)?;
                 let mut by_vendor: BTreeMap<&str, usize> = BTreeMap::new();
                 for ((vendor, _), count) in &self.by_code {
                     *by_vendor.entry(vendor).or_default() += count;
@@ -289,7 +391,7 @@ impl ScanReport {
                 for (vendor, count) in by_vendor {
                     writeln!(out, "  {vendor}: {count}")?;
                     for ((_, code), n) in self.by_code.iter().filter(|((v, _), _)| v == vendor) {
-                        writeln!(out, "    {code}: {n}")?;
+                        writeln!(out, "    {}: {n}", shown(Some(code)))?;
                     }
                 }
                 Ok(())
@@ -310,7 +412,7 @@ impl Progress {
 
     pub fn tick(&self, file: &str, seen: usize) {
         if self.on && seen % 500 == 0 {
-            eprint!("\r{file}: {seen} entries scanned");
+            eprint!("\r{}: {seen} entries scanned", visible(file));
         }
     }
 
@@ -318,5 +420,28 @@ impl Progress {
         if self.on {
             eprint!("\r\x1b[2K");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_or_cuts_to_exact_terminal_columns() {
+        assert_eq!(fit("NoSuchKey", 12, Cut::Middle), "NoSuchKey   ");
+        assert_eq!(fit("InvalidParameter.policyName.InUse", 16, Cut::Middle), "InvalidP…e.InUse");
+        assert_eq!(fit("The policy name already exists", 12, Cut::End), "The policy …");
+        // Wide characters take two columns and are never split: `…` plus padding fill the gap.
+        assert_eq!(fit("用户不存在", 6, Cut::End), "用户… ");
+        assert_eq!(fit("用户不存在", 10, Cut::End), "用户不存在");
+        assert_eq!(fit("abc", 0, Cut::End), "");
+    }
+
+    #[test]
+    fn shown_tells_empty_from_missing() {
+        assert_eq!(shown(None), "-");
+        assert_eq!(shown(Some("")), "(empty)");
+        assert_eq!(shown(Some("a\u{1b}")), "a\\u{1b}");
     }
 }

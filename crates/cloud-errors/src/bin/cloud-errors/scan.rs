@@ -175,7 +175,8 @@ pub fn read(
         reader.fill_buf().map_err(|e| e.to_string())?.iter().find(|b| !b.is_ascii_whitespace())
             == Some(&b'{');
     if !starts_with_brace {
-        return Err(format!("{name} is neither a HAR file nor NDJSON captures"));
+        // The caller names the file in front of this reason.
+        return Err("neither a HAR file nor NDJSON captures".to_owned());
     }
     if name.ends_with(".har") {
         return read_har(reader, each);
