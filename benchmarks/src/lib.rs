@@ -137,3 +137,5 @@ pub fn smithy_query(body: &[u8]) -> Result<SmithyError<'_>, aws_smithy_xml::deco
     }
     Ok(error)
 }
+
+pub mod capture;

@@ -58,12 +58,24 @@ impl BodyKind {
     }
 }
 
-/// `<!DOCTYPE html`, or an `<html` or `<head`/`<body`/`<title` tag near the start.
+/// `<!DOCTYPE html`, or an `<html`, `<head`, `<body` or `<title` tag near the start (any case;
+/// an element such as `<Headers>` is not one).
+/// Looks only after each `<`, and allocates nothing: every XML body a scan meets passes here.
 fn is_html(head: &[u8]) -> bool {
-    let lower = head.to_ascii_lowercase();
-    let found = |needle: &[u8]| lower.windows(needle.len()).any(|window| window == needle);
-    lower.starts_with(b"<!doctype html")
-        || [&b"<html"[..], b"<head", b"<body", b"<title"].iter().any(|tag| found(tag))
+    const TAGS: [&[u8]; 5] = [b"!doctype html", b"html", b"head", b"body", b"title"];
+    head.iter().enumerate().filter(|&(_, &b)| b == b'<').any(|(at, _)| {
+        let after = &head[at + 1..];
+        // Most tags of an XML envelope are ruled out by their first letter.
+        if !matches!(after.first().map(u8::to_ascii_lowercase), Some(b'!' | b'h' | b'b' | b't')) {
+            return false;
+        }
+        TAGS.iter().any(|tag| {
+            after.len() > tag.len()
+                && after[..tag.len()].eq_ignore_ascii_case(tag)
+                // The whole name: `<head>` or `<head ...`, not `<Headers>`.
+                && matches!(after[tag.len()], b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
+        })
+    })
 }
 
 #[cfg(test)]
@@ -83,5 +95,13 @@ mod tests {
         assert_eq!(BodyKind::of(b"Service Unavailable"), BodyKind::Text);
         assert_eq!(BodyKind::of(b"\xff\xfe"), BodyKind::Binary);
         assert_eq!(BodyKind::Html.describe(), "an HTML page");
+        // A tag anywhere in the first bytes, in any case; a tag cut off at the end is not one.
+        assert_eq!(BodyKind::of(b"<?xml version=\"1.0\"?>\n<!-- x --><HTML><BODY>"), BodyKind::Html);
+        assert_eq!(
+            BodyKind::of(b"<Error><Code>NoSuchKey</Code><Message>head</Message></Error>"),
+            BodyKind::Xml
+        );
+        assert_eq!(BodyKind::of(b"<Error><Titl"), BodyKind::Xml);
+        assert_eq!(BodyKind::of(b"<Error><Headers/><BodyLength>1</BodyLength></Error>"), BodyKind::Xml);
     }
 }

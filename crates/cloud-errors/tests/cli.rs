@@ -547,3 +547,79 @@ fn man_prints_the_page_and_writes_one_per_subcommand() {
     let decode = std::fs::read_to_string(dir.join("cloud-errors-decode.1")).unwrap();
     assert!(decode.contains("\\-\\-header"), "{decode}");
 }
+
+/// A capture of `count` Huawei errors (every third a success) as NDJSON and as HAR, large enough
+/// to be read in several batches and decoded on several threads.
+fn large_captures(count: usize) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("large-scan");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (mut ndjson, mut entries) = (String::new(), Vec::new());
+    for n in 0..count {
+        let (status, body) = if n % 3 == 2 {
+            (200, String::from("{\"policies\":[]}"))
+        } else {
+            (403, format!("{{\"error_msg\":\"denied {n:0>120}\",\"error_code\":\"PAP5.0001\",\"request_id\":\"r{n}\"}}"))
+        };
+        let headers = serde_json::json!({"X-Request-Id": format!("h{n}")});
+        ndjson.push_str(&serde_json::json!({"status": status, "headers": headers, "body": body}).to_string());
+        ndjson.push('\n');
+        entries.push(serde_json::json!({"request": {"method": "GET", "url": format!("https://iam/{n}")},
+            "response": {"status": status, "headers": [{"name": "X-Request-Id", "value": format!("h{n}")}],
+                         "content": {"text": body}}}));
+    }
+    let har = serde_json::json!({"log": {"version": "1.2", "entries": entries}}).to_string();
+    let (ndjson_path, har_path) = (dir.join("large.ndjson"), dir.join("large.har"));
+    std::fs::write(&ndjson_path, ndjson).unwrap();
+    std::fs::write(&har_path, har).unwrap();
+    (ndjson_path, har_path)
+}
+
+#[test]
+fn scan_reads_large_files_in_batches_and_prints_in_input_order() {
+    let count = 30_000; // about 7 MB each: several batches, so several workers
+    let (ndjson, har) = large_captures(count);
+    let errors = (0..count).filter(|n| n % 3 != 2).count();
+    for (path, first) in [(&ndjson, 1), (&har, 0)] {
+        let path = path.to_str().unwrap();
+        let text = stdout(&run(&["scan", path], b""));
+        assert!(text.contains(&format!("\n{errors} cloud error responses found\n")), "{path}");
+        let entries: Vec<usize> = text
+            .lines()
+            .filter_map(|line| line.strip_prefix(path)?.strip_prefix('#')?.split(' ').next()?.parse().ok())
+            .collect();
+        let expected: Vec<usize> = (0..count).filter(|n| n % 3 != 2).map(|n| n + first).collect();
+        assert_eq!(entries, expected, "{path}: every error once, in the file's order");
+        let json: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&run(&["scan", "--format", "json", path], b""))).unwrap();
+        let ids: Vec<String> = json.iter().map(|v| v["request_id"].as_str().unwrap().to_owned()).collect();
+        let expected: Vec<String> = (0..count).filter(|n| n % 3 != 2).map(|n| format!("r{n}")).collect();
+        assert_eq!(ids, expected, "{path}");
+    }
+}
+
+#[test]
+fn scan_names_the_line_or_entry_that_is_not_a_capture_after_the_findings_before_it() {
+    let (ndjson, _) = large_captures(12_000);
+    let mut text = std::fs::read_to_string(&ndjson).unwrap();
+    text.push_str("{\"status\": 403, \"body\": 7}\n{\"status\": 500}\n");
+    let broken = ndjson.with_file_name("broken.ndjson");
+    std::fs::write(&broken, text).unwrap();
+    let output = run(&["scan", broken.to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.ends_with(
+            "broken.ndjson: line 12001: not a capture: invalid type: integer `7`, expected a string\n"
+        ),
+        "{err}"
+    );
+    assert!(stdout(&output).contains("#11999  - -\n"), "the findings before the bad line are printed");
+    // Two captures on one line, and a HAR entry that is not one.
+    std::fs::write(&broken, "{\"status\":1} {\"status\":2}\n").unwrap();
+    let err = stderr(&run(&["scan", broken.to_str().unwrap()], b""));
+    assert!(err.contains("line 1: a second capture on the line"), "{err}");
+    let har = broken.with_file_name("broken.har");
+    std::fs::write(&har, r#"{"log":{"entries":[{"response":{"status":404}},{"response":{}}]}}"#).unwrap();
+    let err = stderr(&run(&["scan", har.to_str().unwrap()], b""));
+    assert!(err.ends_with("broken.har: entry 1: not a HAR entry: missing field `status`\n"), "{err}");
+}

@@ -5,6 +5,7 @@
 //! documented), with a one-line reason on stderr; 2 on a usage error.
 
 mod http_input;
+mod ordered;
 mod output;
 mod scan;
 mod suggest;
@@ -353,23 +354,41 @@ fn explain(
 
 fn scan_command(files: &[PathBuf], format: Format, style: Style) -> Result<(), Failure> {
     let stdout = io::stdout();
-    let mut writer = io::BufWriter::new(stdout.lock());
-    let mut report = output::ScanReport::new(format, style);
+    let mut writer = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut report = output::ScanReport::new(format);
     let progress = output::Progress::for_stderr();
+    // Batches are decoded on every core; one core's worth is left for reading and writing
+    // only when there are cores to spare.
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
     for path in files {
         let name = path.display().to_string();
+        let fail = |reason: String| Failure(format!("{name}: {reason}"));
         let file = std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {name}: {e}")))?;
         let mut seen = 0usize;
-        scan::read(&name, file, &mut |capture| {
-            seen += 1;
-            progress.tick(&name, seen);
-            let headers = capture.headers.as_slice();
-            if let Ok(error) = decode_http(None, capture.status, headers, &capture.body) {
-                report.add(&mut writer, &name, &capture, &error).map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        })
-        .map_err(|e| Failure(format!("{name}: {e}")))?;
+        let decode_batch = |batch: scan::Batch| {
+            let finder = output::FindingWriter::new(format, style, &name);
+            let mut findings = output::Findings { seen: batch.len(), ..Default::default() };
+            findings.error = batch
+                .for_each(&mut |capture| {
+                    if let Ok(error) = decode_http(None, capture.status, &capture.headers, &capture.body) {
+                        finder.add(&mut findings, capture, &error);
+                    }
+                })
+                .err();
+            findings
+        };
+        ordered::map_ordered(
+            workers,
+            decode_batch,
+            |submit| scan::read(&name, file, submit),
+            |findings| {
+                report.write(&mut writer, &findings).map_err(|e| e.to_string())?;
+                seen += findings.seen;
+                progress.tick(&name, seen);
+                findings.error.map_or(Ok(()), Err)
+            },
+        )
+        .map_err(fail)?;
         progress.done();
     }
     report.finish(&mut writer).map_err(|e| Failure(e.to_string()))?;

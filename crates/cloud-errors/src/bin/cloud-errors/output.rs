@@ -278,7 +278,7 @@ pub fn write_decoded(out: &mut Vec<u8>, error: &AnyError, style: Style) {
 /// json`, with `entry`, `method` and `url` first).
 pub struct DecodedJson<'a> {
     error: &'a AnyError,
-    capture: Option<(&'a str, &'a Capture)>,
+    capture: Option<(&'a str, &'a Capture<'a>)>,
 }
 
 impl<'a> DecodedJson<'a> {
@@ -327,55 +327,127 @@ impl Serialize for Fields {
     }
 }
 
-/// What `scan` prints: a row (or JSON object) per error as it is found, then a summary.
-pub struct ScanReport {
+/// The findings of one batch of a file, rendered as `scan` prints them, with their counts.
+#[derive(Default)]
+pub struct Findings {
+    /// The rendered findings: text blocks, or JSON objects each preceded by `,\n`.
+    pub output: Vec<u8>,
+    pub counts: Counts,
+    pub found: usize,
+    /// Responses read, errors or not.
+    pub seen: usize,
+    /// Why reading stopped inside the batch (a line that is not a capture), after the findings
+    /// before it.
+    pub error: Option<String>,
+}
+
+/// Renders findings of one file; made once per batch, so that batches render on any thread.
+pub struct FindingWriter<'a> {
     format: Format,
     style: Style,
+    file: &'a str,
+    /// The file's name as shown, spelled out once.
+    shown_file: String,
+    /// The labels of a text block, styled once: `  status:      ` and so on.
+    labels: [String; 5],
+}
+
+impl<'a> FindingWriter<'a> {
+    pub fn new(format: Format, style: Style, file: &'a str) -> Self {
+        let labels = ["status:", "vendor:", "code:", "message:", "request id:"]
+            .map(|name| format!("  {} ", style.label(&format!("{name:<12}"))));
+        FindingWriter { format, style, file, shown_file: style.strong(&visible(file)), labels }
+    }
+
+    pub fn add(&self, findings: &mut Findings, capture: &Capture<'_>, error: &AnyError) {
+        let out = &mut findings.output;
+        match self.format {
+            Format::Json => {
+                out.extend_from_slice(b",\n");
+                let json = DecodedJson { error, capture: Some((self.file, capture)) };
+                write_json(&mut *out, TerminalSafeJson::compact(), &json).expect("writing to memory");
+            }
+            Format::Text => {
+                // One block per finding, its labels aligned as in `decode`: rows of URLs and
+                // messages of any length cannot line up as table columns.
+                let [status, vendor, code, message, request_id] = &self.labels;
+                let entry = capture.entry.to_string();
+                let http_status = error.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
+                for piece in [
+                    &self.shown_file,
+                    "#",
+                    &entry,
+                    "  ",
+                    &shown(capture.method.as_deref()),
+                    " ",
+                    &shown(capture.url.as_deref()),
+                    "\n",
+                    status,
+                    &http_status,
+                    "\n",
+                    vendor,
+                    error.vendor().name(),
+                    "\n",
+                    code,
+                    &self.style.strong(&shown(Some(error.wire_code()))),
+                    "\n",
+                    message,
+                    &shown(error.message()),
+                    "\n",
+                    request_id,
+                    &shown(error.request_id()),
+                    "\n\n",
+                ] {
+                    out.extend_from_slice(piece.as_bytes());
+                }
+            }
+        }
+        findings.found += 1;
+        count(&mut findings.counts, error.vendor(), error.wire_code(), 1);
+    }
+}
+
+/// Findings by vendor (in name order) and wire code.
+pub type Counts = BTreeMap<&'static str, BTreeMap<String, usize>>;
+
+/// Adds `n` to the count of `code`, copying the code only the first time it is seen.
+fn count(counts: &mut Counts, vendor: Vendor, code: &str, n: usize) {
+    let codes = counts.entry(vendor.name()).or_default();
+    match codes.get_mut(code) {
+        Some(total) => *total += n,
+        None => {
+            codes.insert(code.to_owned(), n);
+        }
+    }
+}
+
+/// What `scan` prints: the findings of every batch in input order, then a summary.
+pub struct ScanReport {
+    format: Format,
     found: usize,
-    by_code: BTreeMap<(String, String), usize>,
+    by_code: Counts,
 }
 
 impl ScanReport {
-    pub fn new(format: Format, style: Style) -> Self {
-        ScanReport { format, style, found: 0, by_code: BTreeMap::new() }
+    pub fn new(format: Format) -> Self {
+        ScanReport { format, found: 0, by_code: Counts::new() }
     }
 
-    pub fn add(
-        &mut self,
-        out: &mut impl Write,
-        file: &str,
-        capture: &Capture,
-        error: &AnyError,
-    ) -> io::Result<()> {
-        match self.format {
-            Format::Json => {
-                out.write_all(if self.found == 0 { b"[\n" } else { b",\n" })?;
-                let json = DecodedJson { error, capture: Some((file, capture)) };
-                write_json(&mut *out, TerminalSafeJson::compact(), &json).map_err(io::Error::other)?;
-            }
-            Format::Text => {
-                // One block per finding, its labels aligned as in `decode`: rows of
-                // URLs and messages of any length cannot line up as table columns.
-                let label = |name: &str| self.style.label(&format!("{name:<12}"));
-                let status = error.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
-                writeln!(
-                    out,
-                    "{}#{}  {} {}",
-                    self.style.strong(&visible(file)),
-                    capture.entry,
-                    shown(capture.method.as_deref()),
-                    shown(capture.url.as_deref()),
-                )?;
-                writeln!(out, "  {} {status}", label("status:"))?;
-                writeln!(out, "  {} {}", label("vendor:"), error.vendor())?;
-                writeln!(out, "  {} {}", label("code:"), self.style.strong(&shown(Some(error.wire_code()))))?;
-                writeln!(out, "  {} {}", label("message:"), shown(error.message()))?;
-                writeln!(out, "  {} {}\n", label("request id:"), shown(error.request_id()))?;
+    /// Writes a batch's findings after those before it.
+    pub fn write(&mut self, out: &mut impl Write, findings: &Findings) -> io::Result<()> {
+        let mut output = findings.output.as_slice();
+        if let (Format::Json, 0, Some(first)) = (self.format, self.found, output.strip_prefix(b",\n")) {
+            out.write_all(b"[\n")?;
+            output = first;
+        }
+        out.write_all(output)?;
+        self.found += findings.found;
+        for (vendor, codes) in &findings.counts {
+            let total = self.by_code.entry(vendor).or_default();
+            for (code, n) in codes {
+                *total.entry(code.clone()).or_default() += n;
             }
         }
-        self.found += 1;
-        *self.by_code.entry((error.vendor().name().to_owned(), error.wire_code().to_owned())).or_default() +=
-            1;
         Ok(())
     }
 
@@ -384,13 +456,9 @@ impl ScanReport {
             Format::Json => out.write_all(if self.found == 0 { b"[]\n" } else { b"\n]\n" }),
             Format::Text => {
                 writeln!(out, "{} cloud error responses found", self.found)?;
-                let mut by_vendor: BTreeMap<&str, usize> = BTreeMap::new();
-                for ((vendor, _), count) in &self.by_code {
-                    *by_vendor.entry(vendor).or_default() += count;
-                }
-                for (vendor, count) in by_vendor {
-                    writeln!(out, "  {vendor}: {count}")?;
-                    for ((_, code), n) in self.by_code.iter().filter(|((v, _), _)| v == vendor) {
+                for (vendor, codes) in &self.by_code {
+                    writeln!(out, "  {vendor}: {}", codes.values().sum::<usize>())?;
+                    for (code, n) in codes {
                         writeln!(out, "    {}: {n}", shown(Some(code)))?;
                     }
                 }
@@ -411,7 +479,7 @@ impl Progress {
     }
 
     pub fn tick(&self, file: &str, seen: usize) {
-        if self.on && seen % 500 == 0 {
+        if self.on {
             eprint!("\r{}: {seen} entries scanned", visible(file));
         }
     }

@@ -21,6 +21,9 @@ use std::io;
 /// hyphen, zero-width characters, bidirectional marks, embeddings, overrides and isolates,
 /// the byte-order mark, interlinear annotation and tag characters).
 pub fn is_hidden(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     matches!(
         c,
         '\u{0}'..='\u{1f}'
@@ -52,7 +55,9 @@ pub fn is_hidden(c: char) -> bool {
 /// `text` with every hidden character spelled out (see the module's documentation); borrowed
 /// when there is nothing to change, as for almost every message.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_hidden(c) || c == '\\') {
+    // Most text is printable ASCII: one pass over the bytes tells, before any char is decoded.
+    let plain = |b: u8| (0x20..0x7f).contains(&b) && b != b'\\';
+    if text.bytes().all(plain) || !text.chars().any(|c| is_hidden(c) || c == '\\') {
         return Cow::Borrowed(text);
     }
     let mut shown = String::with_capacity(text.len() + 8);
@@ -115,21 +120,31 @@ pub fn write_json<W: io::Write, T: serde::Serialize + ?Sized, F: serde_json::ser
 }
 
 /// Writes `text` with each character `escape` names as JSON `\uXXXX` escapes (UTF-16 units).
+/// Printable ASCII, almost all of any body, is passed over byte by byte without decoding.
 fn write_escaped<W: ?Sized + io::Write>(
     writer: &mut W,
     text: &str,
     escape: fn(char) -> bool,
 ) -> io::Result<()> {
-    let mut rest = text;
-    while let Some((at, c)) = rest.char_indices().find(|&(_, c)| escape(c)) {
-        writer.write_all(&rest.as_bytes()[..at])?;
-        let mut units = [0u16; 2];
-        for unit in c.encode_utf16(&mut units) {
-            write!(writer, "\\u{unit:04x}")?;
+    let bytes = text.as_bytes();
+    let (mut written, mut at) = (0, 0);
+    while at < bytes.len() {
+        if (0x20..0x7f).contains(&bytes[at]) {
+            at += 1;
+            continue;
         }
-        rest = &rest[at + c.len_utf8()..];
+        let c = text[at..].chars().next().expect("a char starts here");
+        if escape(c) {
+            writer.write_all(&bytes[written..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            written = at + c.len_utf8();
+        }
+        at += c.len_utf8();
     }
-    writer.write_all(rest.as_bytes())
+    writer.write_all(&bytes[written..])
 }
 
 macro_rules! forward {
