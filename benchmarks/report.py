@@ -44,6 +44,8 @@ large = {}
 for estimates in sorted(root.glob("**/new/estimates.json")):
     bench_dir = estimates.parent.parent
     parts = bench_dir.relative_to(root).parts
+    if parts[0].startswith("scan_"):
+        continue  # its own table below
     if len(parts) == 2:
         groups.setdefault(parts[0].replace("_", "/", 1), {})[parts[1]] = median_ns(bench_dir)
     elif len(parts) == 3:
@@ -64,3 +66,19 @@ for (group, impl), sizes in sorted(large.items()):
     small, big = sizes.get("1024"), sizes.get("1048576")
     if small and big:
         out.write(f"| {group} | {impl} | {fmt(small)} | {fmt(big)} | {big / small:.0f}x |\n")
+
+# `scan` on the generated captures: MB/s and responses per second, each format and core count.
+captures_file = root / "scan-captures.json"
+if captures_file.exists():
+    captures = json.loads(captures_file.read_text())
+    out.write("\n| scan input | output | cores | median | MB/s | responses/s |\n|---|---|---|---|---|---|\n")
+    for name, counts in captures.items():
+        for bench_dir in sorted((root / f"scan_{name}").glob("*/new")):
+            output, cores = bench_dir.parent.name.split("-", 1)
+            ns = median_ns(bench_dir.parent)
+            seconds = ns / 1e9
+            out.write(
+                f"| {counts['bytes'] / 1e6:.0f} MB {name} ({counts['responses']} responses, {counts['errors']} errors)"
+                f" | {output} | {cores} | {seconds:.2f} s | {counts['bytes'] / 1e6 / seconds:.0f}"
+                f" | {counts['responses'] / seconds:,.0f} |\n"
+            )
