@@ -147,15 +147,16 @@ enum Found {
 }
 
 impl Scanner {
-    /// Scans `bytes` (whose first byte is at absolute offset `base`), calling `found` with each
-    /// entry completed there.
+    /// Scans `bytes` (whose first byte is at absolute offset `base`) from index `from`, calling
+    /// `found` with each entry completed there.
     fn scan(
         &mut self,
         bytes: &[u8],
         base: usize,
+        from: usize,
         found: &mut dyn FnMut(Found) -> Result<(), String>,
     ) -> Result<(), String> {
-        let mut at = 0;
+        let mut at = from;
         while at < bytes.len() {
             if self.in_string {
                 if self.escaped {
@@ -233,8 +234,8 @@ impl Scanner {
     /// A string that started at depth 1 or 2 ended at `end`: remember it if short.
     fn end_string(&mut self, bytes: &[u8], base: usize, end: usize) {
         if let Some(start) = self.string_start.take() {
-            let text =
-                (end - start <= KEY && start >= base).then(|| bytes[start - base..end - base].to_vec());
+            // The buffer keeps an unfinished key from its start (`keep_from`).
+            let text = (end - start <= KEY).then(|| bytes[start - base..end - base].to_vec());
             self.strings[self.depth - 1] = text;
         }
     }
@@ -246,14 +247,24 @@ impl Scanner {
 }
 
 /// Reads a HAR file, handing its entries to `each` in batches of about `BATCH_BYTES`.
-pub fn read(mut reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), String>) -> Result<(), String> {
+pub fn read(reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), String>) -> Result<(), String> {
+    read_in(reader, BATCH_BYTES, each)
+}
+
+/// [`read`] reading and batching about `batch_bytes` at a time (small in tests, so that reads
+/// and batches end anywhere).
+pub(super) fn read_in(
+    mut reader: impl Read,
+    batch_bytes: usize,
+    each: &mut dyn FnMut(Batch) -> Result<(), String>,
+) -> Result<(), String> {
     let mut scanner = Scanner::default();
     let mut skeleton = Vec::new();
     let (mut buffer, mut base, mut scanned) = (Vec::new(), 0usize, 0usize);
     let mut skeleton_from = 0usize;
     let (mut entries, mut text, mut ends) = (0usize, Vec::new(), Vec::new());
     loop {
-        let ended = fill(&mut reader, &mut buffer, BATCH_BYTES)?;
+        let ended = fill(&mut reader, &mut buffer, batch_bytes)?;
         let end = base + buffer.len();
         let mut on_found = |Found::Entry(start, stop): Found| -> Result<(), String> {
             skeleton.extend_from_slice(&buffer[skeleton_from - base..start - base]);
@@ -261,7 +272,7 @@ pub fn read(mut reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), Str
             skeleton_from = stop;
             text.extend_from_slice(&buffer[start - base..stop - base]);
             ends.push(text.len());
-            if text.len() >= BATCH_BYTES {
+            if text.len() >= batch_bytes {
                 let first_entry = entries;
                 entries += ends.len();
                 let batch = Batch::Entries {
@@ -273,7 +284,7 @@ pub fn read(mut reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), Str
             }
             Ok(())
         };
-        scanner.scan(&buffer[scanned - base..], scanned, &mut on_found)?;
+        scanner.scan(&buffer, base, scanned - base, &mut on_found)?;
         scanned = end;
         // What no entry holds goes to the skeleton now; only an unfinished entry or key stays.
         let keep = scanner.keep_from(end);
@@ -312,17 +323,8 @@ mod tests {
     /// Every entry text the scanner cuts out of `document`, read `chunk` bytes at a time, and the
     /// skeleton's verdict.
     fn cut(document: &str, chunk: usize) -> (Vec<String>, Result<(), String>) {
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(self.1).min(out.len());
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
         let mut texts = Vec::new();
-        let verdict = read(Trickle(document.as_bytes(), chunk), &mut |batch| {
+        let verdict = read_in(document.as_bytes(), chunk, &mut |batch| {
             if let Batch::Entries { text, ends, .. } = batch {
                 let mut start = 0;
                 for end in ends {

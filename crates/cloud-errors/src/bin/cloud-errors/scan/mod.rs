@@ -215,3 +215,141 @@ mod tests {
         assert_eq!(base64_decode("a*bc"), None);
     }
 }
+
+/// Properties of both readers on generated files, read and batched a few bytes at a time so
+/// that reads and batches end everywhere: every capture comes out once, in order, as serde_json
+/// reads the same document; and no input at all makes a reader panic.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A capture as the generator writes it and as the readers must give it back.
+    #[derive(Clone, Debug, PartialEq)]
+    struct Exchange {
+        status: u16,
+        method: Option<String>,
+        url: Option<String>,
+        headers: Vec<(String, String)>,
+        body: String,
+    }
+
+    /// Text that exercises the scanners: quotes, backslashes, brackets, line breaks, non-ASCII.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(r#"([a-z"\\{}\[\]:, \n\t]|é|用|\u{1b}){0,24}"#).unwrap()
+    }
+
+    fn exchange() -> impl Strategy<Value = Exchange> {
+        (
+            0u16..1000,
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+            proptest::collection::vec((text(), text()), 0..3),
+            text(),
+        )
+            .prop_map(|(status, method, url, headers, body)| Exchange {
+                status,
+                method,
+                url,
+                headers,
+                body,
+            })
+    }
+
+    fn collect(batch: &Batch, seen: &mut Vec<(usize, Exchange)>) -> Result<(), String> {
+        batch.for_each(&mut |c| {
+            seen.push((
+                c.entry,
+                Exchange {
+                    status: c.status,
+                    method: c.method.as_deref().map(str::to_owned),
+                    url: c.url.as_deref().map(str::to_owned),
+                    headers: c.headers.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect(),
+                    body: String::from_utf8(c.body.to_vec()).unwrap(),
+                },
+            ))
+        })
+    }
+
+    fn json_of(e: &Exchange) -> serde_json::Value {
+        serde_json::json!({"status": e.status, "method": e.method, "url": e.url,
+                           "headers": e.headers, "body": e.body})
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn ndjson_gives_every_capture_with_its_line(
+            lines in proptest::collection::vec(proptest::option::of(exchange()), 0..12),
+            batch in 1usize..96,
+        ) {
+            let mut file = String::new();
+            let mut expected = Vec::new();
+            for (index, line) in lines.iter().enumerate() {
+                match line {
+                    Some(e) => {
+                        file.push_str(&json_of(e).to_string());
+                        expected.push((index + 1, e.clone()));
+                    }
+                    None => file.push_str("  "),
+                }
+                file.push('\n');
+            }
+            let mut seen = Vec::new();
+            ndjson::read_in(file.as_bytes(), batch, &mut |b| collect(&b, &mut seen)).unwrap();
+            prop_assert_eq!(seen, expected);
+        }
+
+        #[test]
+        fn har_gives_every_entry_as_serde_reads_the_document(
+            entries in proptest::collection::vec(exchange(), 0..8),
+            decoy in text(),
+            pretty in any::<bool>(),
+            batch in 1usize..96,
+        ) {
+            let entries_json: Vec<serde_json::Value> = entries.iter().map(|e| serde_json::json!({
+                "request": {"method": e.method, "url": e.url},
+                "response": {"status": e.status,
+                             "headers": e.headers.iter().map(|(n, v)| serde_json::json!({"name": n, "value": v})).collect::<Vec<_>>(),
+                             "content": {"text": e.body}},
+            })).collect();
+            // Keys and arrays that look like entries elsewhere must not be taken for them.
+            let document = serde_json::json!({
+                "entries": [{"response": {"status": 1}}],
+                "log": {"creator": {"name": decoy, "entries": [{"response": {"status": 2}}]},
+                        "entries": entries_json, "pages": [[{}]]},
+            });
+            let text = if pretty { serde_json::to_string_pretty(&document) } else { serde_json::to_string(&document) }.unwrap();
+            let mut seen = Vec::new();
+            har::read_in(text.as_bytes(), batch, &mut |b| collect(&b, &mut seen)).unwrap();
+            let expected: Vec<(usize, Exchange)> = entries.into_iter().enumerate().collect();
+            prop_assert_eq!(seen, expected);
+        }
+
+        #[test]
+        fn no_input_makes_a_reader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256), batch in 1usize..64) {
+            let mut seen = Vec::new();
+            let _ = ndjson::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+            let _ = har::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+        }
+
+        #[test]
+        fn no_damage_to_a_har_file_makes_it_panic(
+            entries in proptest::collection::vec(exchange(), 1..4),
+            at in any::<prop::sample::Index>(),
+            byte in any::<u8>(),
+            batch in 1usize..64,
+        ) {
+            let document = serde_json::json!({"log": {"entries": entries.iter().map(|e| serde_json::json!({
+                "response": {"status": e.status, "content": {"text": e.body}}})).collect::<Vec<_>>()}});
+            let mut bytes = serde_json::to_vec(&document).unwrap();
+            let at = at.index(bytes.len());
+            bytes[at] = byte;
+            let mut seen = Vec::new();
+            let _ = har::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+            bytes.truncate(at);
+            let _ = har::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+        }
+    }
+}

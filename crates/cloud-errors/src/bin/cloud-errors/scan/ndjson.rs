@@ -111,13 +111,22 @@ pub fn for_each(first_line: usize, text: &[u8], each: &mut dyn FnMut(&Capture<'_
 }
 
 /// Reads whole lines, about `BATCH_BYTES` at a time; a line longer than `MAX_ITEM` is refused.
-pub fn read(mut reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), String>) -> Result<(), String> {
+pub fn read(reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), String>) -> Result<(), String> {
+    read_in(reader, BATCH_BYTES, each)
+}
+
+/// [`read`] with batches of about `batch_bytes` (small in tests, to cut batches anywhere).
+pub(super) fn read_in(
+    mut reader: impl Read,
+    batch_bytes: usize,
+    each: &mut dyn FnMut(Batch) -> Result<(), String>,
+) -> Result<(), String> {
     let mut first_line = 1;
     let mut text = Vec::new();
     loop {
         // Fill the batch to its size, then cut it after its last line break; what follows goes
         // to the next batch. A batch with no line break grows, up to the longest line allowed.
-        let ended = fill(&mut reader, &mut text, BATCH_BYTES)?;
+        let ended = fill(&mut reader, &mut text, batch_bytes)?;
         let cut = if ended { Some(text.len()) } else { memchr::memrchr(b'\n', &text).map(|i| i + 1) };
         let Some(cut) = cut else {
             if text.len() > MAX_ITEM {
