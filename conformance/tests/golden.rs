@@ -85,6 +85,17 @@ fn metadata<C: DocumentedCode>() -> String {
         for (field, source) in spec.sources.fields() {
             writeln!(out, "  source of {field}: {source}").unwrap();
         }
+        // The primary description is the first; it must be `description` with its source.
+        let primary = spec.descriptions.first().expect("every code has its description");
+        assert_eq!(
+            (primary.text, primary.source),
+            (spec.description, spec.sources.description),
+            "{}",
+            spec.code
+        );
+        for other in &spec.descriptions[1..] {
+            writeln!(out, "  description ({}): {} [{}]", other.language, other.text, other.source).unwrap();
+        }
     }
     out
 }

@@ -169,6 +169,57 @@ fn tencent_cam_has_39_module_codes_and_8_common_codes() {
 }
 
 #[test]
+fn tencent_cam_api_3_has_cam_codes_then_the_common_codes_in_both_languages() {
+    use cloud_errors_core::{Language, Source};
+    use tencent_cam_errors::V3ErrorCode;
+    check_table::<V3ErrorCode>(156);
+    let from = |code: V3ErrorCode| match code.sources().code {
+        Source::Document { file, .. } => file,
+        other => panic!("{code}: {other}"),
+    };
+    // CAM's 125 in its list's order, then the 31 common codes only the common page has.
+    assert!(V3ErrorCode::ALL[..125].iter().all(|&c| from(c) == "tencent-cam-v3-errorcodes.py"));
+    assert!(V3ErrorCode::ALL[125..].iter().all(|&c| from(c) == "tencent-common-errors.swift"));
+    // A code both list: CAM's text is the description; the common page's two texts follow.
+    let both = V3ErrorCode::RequestLimitExceeded;
+    let texts: Vec<(Language, &str, String)> =
+        both.descriptions().iter().map(|d| (d.language, d.text, d.source.to_string())).collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                Language::Zh,
+                "请求的次数超过了频率限制。",
+                "docs/vendor/tencent-cam-v3-errorcodes.py:351".to_owned()
+            ),
+            (
+                Language::Zh,
+                "请求的次数超过了频率限制。",
+                "docs/vendor/tencent-common-errors.swift:31".to_owned()
+            ),
+            (
+                Language::En,
+                "The number of requests exceeds the frequency limit.",
+                "docs/vendor/tencent-common-errors.swift:73".to_owned()
+            ),
+        ]
+    );
+    let shared = V3ErrorCode::ALL.iter().filter(|c| c.descriptions().len() >= 3).count();
+    assert_eq!(shared, 7, "codes that are both CAM's and common");
+    // English where the vendor publishes it, and nowhere else: 99 of CAM's codes in its English
+    // list, RequestLimitExceeded (not there) from the common page, and the 31 common-only codes.
+    let english = V3ErrorCode::ALL.iter().filter(|c| c.description_in(Language::En).is_some()).count();
+    assert_eq!(english, 99 + 1 + 31);
+    assert_eq!(V3ErrorCode::FailedOperationCICIdentityForbidden.description_in(Language::En), None);
+    assert_eq!(
+        V3ErrorCode::AuthFailureSignatureFailure.description_in(Language::En),
+        Some("Invalid signature. Signature calculation error. Please ensure you’ve followed the signature calculation process described in the Signature API documentation.")
+    );
+    // Markdown on the common page reads as its page shows it.
+    assert_eq!(V3ErrorCode::AuthFailureMFAFailure.description(), "MFA错误。");
+}
+
+#[test]
 fn retry_classes_follow_the_overlays() {
     use cloud_errors_core::RetryClass::{Throttling, Transient};
     let classified = |all: Vec<(&'static str, cloud_errors_core::RetryClass)>| {
@@ -194,6 +245,23 @@ fn retry_classes_follow_the_overlays() {
     assert_eq!(
         classified(authing_errors::ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),
         [("1000", Transient), ("2100", Throttling)]
+    );
+    // One rule for every vendor (docs/ARCHITECTURE.md): a frequency limit is throttling, a
+    // service "temporarily" unavailable is transient; Authing V3's 503 (维护中, maintenance) is not.
+    assert_eq!(
+        classified(tencent_cam_errors::V3ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),
+        [
+            ("RequestLimitExceeded", Throttling),
+            ("RequestLimitExceeded.CreateUser", Throttling),
+            ("RequestLimitExceeded.UinLimitExceeded", Throttling),
+            ("RequestLimitExceeded.GlobalRegionUinLimitExceeded", Throttling),
+            ("RequestLimitExceeded.IPLimitExceeded", Throttling),
+            ("ServiceUnavailable", Transient),
+        ]
+    );
+    assert_eq!(
+        classified(authing_errors::V3StatusCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),
+        [("429", Throttling)]
     );
     // The Tencent document says to retry none of its codes (4400 says to submit a ticket).
     assert!(classified(tencent_cam_errors::ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect())

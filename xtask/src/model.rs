@@ -1,6 +1,6 @@
 //! The vendor-neutral model every document parser produces and the emitter consumes.
 
-pub use cloud_errors_core::RetryClass;
+pub use cloud_errors_core::{Language, RetryClass};
 
 /// Where a field of a code comes from, as regen knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +45,10 @@ pub struct Row {
     pub title: Option<String>,
     /// The description.
     pub description: String,
+    /// The language the description is written in (its document's).
+    pub language: Language,
+    /// The description in other languages, or as other documents give it.
+    pub other_descriptions: Vec<Translation>,
     /// What to do about it.
     pub remediation: Option<String>,
     /// A code of another enum of the same vendor this one travels with (Tencent's common code).
@@ -72,6 +76,8 @@ impl Row {
             wire_message: None,
             title: None,
             description: description.into(),
+            language: crate::parse::language_of(source),
+            other_descriptions: Vec::new(),
             remediation: None,
             common: None,
             source,
@@ -83,6 +89,14 @@ impl Row {
     pub fn place(&self) -> Origin {
         Origin::Document { file: self.source, line: self.line }
     }
+}
+
+/// A description in one language, and where it is given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    pub language: Language,
+    pub text: String,
+    pub origin: Origin,
 }
 
 /// What a parser read out of one document: its date or version, and its rows in order.
@@ -138,6 +152,8 @@ pub struct CodeSpec {
     pub wire_message: Option<String>,
     pub title: Option<String>,
     pub description: String,
+    /// Every language's description, the primary one first.
+    pub descriptions: Vec<Translation>,
     pub remediation: Option<String>,
     pub retry: RetryClass,
     pub common: Option<i64>,

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::model::{CodeEnum, CodeSpec, EnumRows, Origin, RetryClass, Row, SpecSources};
+use crate::model::{CodeEnum, CodeSpec, EnumRows, Origin, RetryClass, Row, SpecSources, Translation};
 use crate::names::Names;
 use crate::parse::tencent_cam::Split;
 
@@ -77,15 +77,27 @@ impl Overlay {
             decision.class.parse::<RetryClass>().map_err(|e| format!("{file}: `{}`: {e}", row.wire))?;
         let evidence = match (&decision.quote, &decision.evidence) {
             (Some(quote), None) => {
+                // The row's own texts, then its other languages' and documents' texts, each
+                // with the place that gives it: the evidence cites the one that says the words.
+                let place = (row.source, row.line);
                 let documented =
-                    [Some(&row.description), row.remediation.as_ref(), row.wire_message.as_ref()];
-                if !documented.iter().flatten().any(|text| text.contains(quote.as_str())) {
+                    [Some(&row.description), row.remediation.as_ref(), row.wire_message.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .map(|text| (text, place))
+                        .chain(row.other_descriptions.iter().filter_map(|t| match t.origin {
+                            Origin::Document { file, line } => Some((&t.text, (file, line))),
+                            _ => None,
+                        }));
+                let Some((_, (file_said, line_said))) =
+                    documented.into_iter().find(|(text, _)| text.contains(quote.as_str()))
+                else {
                     return Err(format!(
                         "{file}: the retry class of `{}` quotes \"{quote}\", which its row in {} does not say",
                         row.wire, row.source
                     ));
-                }
-                format!("{} line {} says \"{quote}\"", row.source, row.line)
+                };
+                format!("{file_said} line {line_said} says \"{quote}\"")
             }
             (None, Some(evidence)) => evidence.clone(),
             _ => {
@@ -198,6 +210,13 @@ pub fn finish(
             wire_message: row.wire_message.clone(),
             title: row.title.clone(),
             description: row.description.clone(),
+            descriptions: std::iter::once(Translation {
+                language: row.language,
+                text: row.description.clone(),
+                origin: place.clone(),
+            })
+            .chain(row.other_descriptions.iter().cloned())
+            .collect(),
             remediation: row.remediation.clone(),
             retry,
             common: row.common,

@@ -2,9 +2,11 @@
 //! that reads them into enums of rows. Everything after reading is the same for every vendor.
 
 use crate::model::EnumRows;
+use crate::model::{Origin, Row, Translation};
 use crate::overlay::Overlay;
 use crate::parse::{
     authing, authing_v3, aws_interface, huawei_iam, s3, s3_server, tencent_cam, tencent_cam_v3,
+    tencent_cam_v3_en, tencent_common, Language,
 };
 
 /// Reads a document of `docs/vendor/` by file name.
@@ -100,12 +102,15 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "tencent-cam",
         crate_dir: "tencent-cam-errors",
-        documents: &[tencent_cam::DOC, tencent_cam_v3::DOC],
+        documents: &[tencent_cam::DOC, tencent_cam_v3::DOC, tencent_cam_v3_en::DOC, tencent_common::DOC],
         read: |read, overlay| {
             let (common, module) = tencent_cam::parse(&read(tencent_cam::DOC)?, &overlay.split())?;
             let v3 = tencent_cam_v3::parse(&read(tencent_cam_v3::DOC)?)?;
+            let (english_stamp, english) = tencent_cam_v3_en::parse(&read(tencent_cam_v3_en::DOC)?)?;
+            let (common_stamp, common_v3) = tencent_common::parse(&read(tencent_common::DOC)?)?;
+            let v3_rows = tencent_v3_rows(v3.rows, english, common_v3)?;
             Ok(Read {
-                snapshot: format!("{}; {}", module.snapshot, v3.snapshot),
+                snapshot: format!("{}; {}; {english_stamp}; {common_stamp}", module.snapshot, v3.snapshot),
                 enums: vec![
                     enum_rows(
                         "ErrorCode",
@@ -122,14 +127,57 @@ pub const VENDORS: &[Vendor] = &[
                     enum_rows(
                         "V3ErrorCode",
                         false,
-                        "Every CAM error code (`Response.Error.Code`) of API 3.0, as the vendor's SDK lists them in `tencent-cam-v3-errorcodes.py`",
-                        v3.rows,
+                        "Every error code (`Response.Error.Code`) a CAM call of API 3.0 answers with: CAM's own, as the vendor's SDK lists them in `tencent-cam-v3-errorcodes.py` (Chinese) and `tencent-cam-v3-errors.en.go` (English), then the common codes every API 3.0 product answers with, from `tencent-common-errors.swift` (both languages)",
+                        v3_rows,
                     ),
                 ],
             })
         },
     },
 ];
+
+/// Tencent's API 3.0 table: CAM's codes (Chinese) with their English texts, then the common codes
+/// CAM's list lacks. A common code CAM also lists keeps CAM's text as its description and gains
+/// the common page's texts in both languages.
+fn tencent_v3_rows(
+    mut rows: Vec<Row>,
+    english: Vec<tencent_cam_v3_en::EnglishText>,
+    common: Vec<tencent_common::CommonCode>,
+) -> Result<Vec<Row>, String> {
+    let text = |language, text: &str, file, line| Translation {
+        language,
+        text: text.to_owned(),
+        origin: Origin::Document { file, line },
+    };
+    for (code, english_text, line) in english {
+        let row = rows.iter_mut().find(|row| row.wire == code).ok_or_else(|| {
+            format!(
+                "{} line {line}: `{code}` is not a code of {}",
+                tencent_cam_v3_en::DOC,
+                tencent_cam_v3::DOC
+            )
+        })?;
+        if let Some(english_text) = english_text {
+            row.other_descriptions.push(text(Language::En, &english_text, tencent_cam_v3_en::DOC, line));
+        }
+    }
+    for code in common {
+        let (zh, en) = (
+            text(Language::Zh, &code.zh.0, tencent_common::DOC, code.zh.1),
+            text(Language::En, &code.en.0, tencent_common::DOC, code.en.1),
+        );
+        match rows.iter_mut().find(|row| row.wire == code.code) {
+            Some(row) => row.other_descriptions.extend([zh, en]),
+            None => {
+                let mut row = Row::new(&code.code, &code.zh.0, tencent_common::DOC, code.zh.1);
+                row.name = Some(tencent_cam::camel_case_code_desc(&code.code));
+                row.other_descriptions.push(en);
+                rows.push(row);
+            }
+        }
+    }
+    Ok(rows)
+}
 
 /// A vendor with one document and one table, `ErrorCode`.
 fn one_table(doc: crate::model::Doc, numeric: bool, summary: &str) -> Read {

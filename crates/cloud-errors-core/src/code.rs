@@ -44,6 +44,10 @@ pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + S
     fn description(self) -> &'static str {
         self.spec().description
     }
+    /// The description in `language`, where a document gives one.
+    fn description_in(self, language: crate::Language) -> Option<&'static str> {
+        self.spec().description_in(language)
+    }
     /// What the vendor says to do about it, where it says anything.
     fn remediation(self) -> Option<&'static str> {
         self.spec().remediation
@@ -199,6 +203,7 @@ mod tests {
             wire_message: None,
             title: None,
             description: "d",
+            descriptions: &[],
             remediation: None,
             retry,
             sources: Sources {
@@ -248,5 +253,34 @@ mod tests {
     fn unknown_code_error_names_vendor_and_code() {
         let err = UnknownCode { vendor: "tiny", code: "Nope".into() };
         assert_eq!(err.to_string(), "`Nope` is not a documented tiny error code");
+    }
+
+    #[test]
+    fn a_message_matches_the_template_or_any_languages_text() {
+        const TEXTS: &[crate::Description] = &[
+            crate::Description {
+                language: crate::Language::Zh,
+                text: "用户 %s 不存在",
+                source: crate::Source::Unstated,
+            },
+            crate::Description {
+                language: crate::Language::En,
+                text: "user %s does not exist",
+                source: crate::Source::Unstated,
+            },
+        ];
+        let spec =
+            CodeSpec { descriptions: TEXTS, wire_message: Some("no user %s"), ..row("X", RetryClass::No) };
+        assert_eq!(spec.message_args("no user alice"), Some(vec!["alice"]));
+        assert_eq!(spec.message_args("用户 bob 不存在"), Some(vec!["bob"]));
+        assert_eq!(spec.message_args("user carol does not exist"), Some(vec!["carol"]));
+        assert_eq!(spec.message_args("something else"), None);
+        assert_eq!(
+            (
+                spec.description_in(crate::Language::En),
+                row("Y", RetryClass::No).description_in(crate::Language::Zh)
+            ),
+            (Some("user %s does not exist"), None)
+        );
     }
 }

@@ -10,6 +10,7 @@ mod headers;
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub mod json;
+mod language;
 mod lookup;
 mod macros;
 mod retry;
@@ -20,6 +21,7 @@ pub use body::BodyKind;
 pub use code::{wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
+pub use language::{Description, Language};
 pub use lookup::{exact_key, short_key, BuiltHash, CodeHash, HashBuildError};
 pub use macros::write_summary;
 pub use retry::RetryClass;

@@ -8,7 +8,7 @@
 
 use core::fmt;
 
-use crate::RetryClass;
+use crate::{Description, Language, RetryClass};
 
 /// Where one field of a documented code comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,6 +115,11 @@ pub struct CodeSpec {
     pub title: Option<&'static str>,
     /// The documented description.
     pub description: &'static str,
+    /// The description in every language a document gives it, each with its source: the
+    /// primary document's text ([`description`](Self::description)) first, then translations
+    /// and other documents' texts (Tencent's common codes, for example, are also described by
+    /// the common-code page).
+    pub descriptions: &'static [Description],
     /// What the vendor says to do about it, where it says anything.
     pub remediation: Option<&'static str>,
     /// Whether retrying can succeed (see [`Sources::retry`] for who says so).
@@ -124,6 +129,28 @@ pub struct CodeSpec {
 }
 
 impl CodeSpec {
+    /// The description in `language`: the first text in that language, if a document gives one.
+    pub const fn description_in(&self, language: Language) -> Option<&'static str> {
+        let mut at = 0;
+        while at < self.descriptions.len() {
+            // `==` on enums is not yet `const`; the discriminants say the same.
+            if self.descriptions[at].language as u8 == language as u8 {
+                return Some(self.descriptions[at].text);
+            }
+            at += 1;
+        }
+        None
+    }
+
+    /// The arguments `message` fills this code's documented text with: matched against the
+    /// message template first, then against the description in every language, so that a
+    /// message received in either of a vendor's languages is recognized.
+    pub fn message_args<'m>(&self, message: &'m str) -> Option<Vec<&'m str>> {
+        core::iter::once(self.message())
+            .chain(self.descriptions.iter().map(|d| d.text))
+            .find_map(|template| crate::template::match_args(template, message))
+    }
+
     /// The text a builder sends as the message: the wire message where a document gives one,
     /// otherwise the description.
     pub const fn message(&self) -> &'static str {
@@ -281,6 +308,17 @@ macro_rules! error_code_enum {
             /// The documented description.
             pub const fn description(self) -> &'static str {
                 self.spec().description
+            }
+
+            /// The description in `language`, where a document gives one (`description()` is
+            /// the primary document's text, in whatever language it is written).
+            pub const fn description_in(self, language: $crate::Language) -> ::core::option::Option<&'static str> {
+                self.spec().description_in(language)
+            }
+
+            /// The description in every language documents give it, each with its source.
+            pub const fn descriptions(self) -> &'static [$crate::Description] {
+                self.spec().descriptions
             }
 
             /// What the vendor says to do about it, where it says anything.

@@ -1,6 +1,6 @@
 //! Every documented code of the enabled vendors, as plain data for listing and explaining.
 
-use cloud_errors_core::{CodeSpec, DocumentedCode, RetryClass, Source};
+use cloud_errors_core::{CodeSpec, DocumentedCode, Language, RetryClass, Source};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -44,7 +44,7 @@ impl CodeInfo {
 impl Serialize for CodeInfo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let spec = self.spec;
-        let mut map = serializer.serialize_map(Some(13))?;
+        let mut map = serializer.serialize_map(Some(14))?;
         map.serialize_entry("vendor", self.vendor.name())?;
         map.serialize_entry("table", self.table)?;
         map.serialize_entry("code", spec.code)?;
@@ -55,6 +55,7 @@ impl Serialize for CodeInfo {
         map.serialize_entry("wire_message", &spec.wire_message)?;
         map.serialize_entry("title", &spec.title)?;
         map.serialize_entry("description", spec.description)?;
+        map.serialize_entry("descriptions", &DescriptionsJson(spec))?;
         map.serialize_entry("remediation", &spec.remediation)?;
         map.serialize_entry("retry", spec.retry.as_str())?;
         map.serialize_entry("sources", &SourcesJson(spec))?;
@@ -62,8 +63,25 @@ impl Serialize for CodeInfo {
     }
 }
 
+/// `{"zh": "…", "en": "…"}`: the description in each language a document gives it (the first
+/// text in each language, as `description_in` answers).
+struct DescriptionsJson(&'static CodeSpec);
+
+impl Serialize for DescriptionsJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for &language in Language::ALL {
+            if let Some(text) = self.0.description_in(language) {
+                map.serialize_entry(language.tag(), text)?;
+            }
+        }
+        map.end()
+    }
+}
+
 /// `{"code": "docs/vendor/s3.rst:13", "http_status": ..., ...}`: every field that has a value
-/// (and the retry class, always) with its source.
+/// (and the retry class, always) with its source; `descriptions.zh`, `descriptions.en`, ...
+/// for the texts of `descriptions`.
 struct SourcesJson(&'static CodeSpec);
 
 impl Serialize for SourcesJson {
@@ -73,6 +91,11 @@ impl Serialize for SourcesJson {
         for (field, source) in fields {
             if source != Source::Unstated || field == "retry" || field == "http_status" {
                 map.serialize_entry(field, &source.to_string())?;
+            }
+        }
+        for &language in Language::ALL {
+            if let Some(text) = self.0.descriptions.iter().find(|d| d.language == language) {
+                map.serialize_entry(&format!("descriptions.{}", language.tag()), &text.source.to_string())?;
             }
         }
         map.end()

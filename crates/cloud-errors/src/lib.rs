@@ -53,7 +53,9 @@ mod recognize;
 mod vendor;
 
 pub use any::{AnyError, FieldValue};
-pub use cloud_errors_core::{BodyKind, CloudError, Headers, ParseError, ParseErrorKind, RetryClass, Source};
+pub use cloud_errors_core::{
+    BodyKind, CloudError, Description, Headers, Language, ParseError, ParseErrorKind, RetryClass, Source,
+};
 pub use codes::{documented_codes, find_codes, CodeInfo};
 pub use decode::{decode, decode_http, DecodeError};
 pub use recognize::{recognize, recognize_http};

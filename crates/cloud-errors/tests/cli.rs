@@ -337,7 +337,7 @@ fn json_schemas_are_as_documented() {
     ];
     assert_eq!(decode, DECODE);
     let explain = ordered_keys(&stdout(&run(&["explain", "NoSuchKey", "--format", "json"], b"")));
-    const CODE: [&str; 13] = [
+    const CODE: [&str; 14] = [
         "vendor",
         "table",
         "code",
@@ -348,6 +348,7 @@ fn json_schemas_are_as_documented() {
         "wire_message",
         "title",
         "description",
+        "descriptions",
         "remediation",
         "retry",
         "sources",
@@ -622,4 +623,36 @@ fn scan_names_the_line_or_entry_that_is_not_a_capture_after_the_findings_before_
     std::fs::write(&har, r#"{"log":{"entries":[{"response":{"status":404}},{"response":{}}]}}"#).unwrap();
     let err = stderr(&run(&["scan", har.to_str().unwrap()], b""));
     assert!(err.ends_with("broken.har: entry 1: not a HAR entry: missing field `status`\n"), "{err}");
+}
+
+#[test]
+fn tencent_api_3_common_codes_are_known_in_both_languages() {
+    let json: Vec<serde_json::Value> = serde_json::from_str(&stdout(&run(
+        &["explain", "AuthFailure.SignatureFailure", "--format", "json"],
+        b"",
+    )))
+    .unwrap();
+    assert_eq!(
+        (json.len(), json[0]["vendor"].as_str(), json[0]["table"].as_str()),
+        (1, Some("tencent-cam"), Some("V3ErrorCode"))
+    );
+    assert!(json[0]["descriptions"]["zh"].as_str().unwrap().starts_with("签名错误。"));
+    assert!(json[0]["descriptions"]["en"].as_str().unwrap().starts_with("Invalid signature."));
+    assert_eq!(json[0]["sources"]["descriptions.en"], "docs/vendor/tencent-common-errors.swift:57");
+    // A real 3.0 body with a common code decodes as known, with its retry class.
+    let body = r#"{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"请求的次数超过了频率限制。"},"RequestId":"r"}}"#;
+    let decoded: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["decode", "--format", "json"], body.as_bytes()))).unwrap();
+    assert_eq!((decoded["known"].as_bool(), decoded["retry"].as_str()), (Some(true), Some("throttling")));
+    // `explain` prints every language with its source, and says when one is not published.
+    let text = stdout(&run(&["explain", "RequestLimitExceeded", "--vendor", "tencent-cam"], b""));
+    assert!(text.contains("    (en):        The number of requests exceeds the frequency limit.  [docs/vendor/tencent-common-errors.swift:73]"), "{text}");
+    let silent = stdout(&run(&["explain", "FailedOperation.CICIdentityForbidden"], b""));
+    assert!(silent.contains("(en):        (the vendor publishes no text in this language)"), "{silent}");
+    // Found by the words of either language.
+    for words in [&["Invalid", "signature"][..], &["签名错误"]] {
+        let args: Vec<&str> = ["explain", "--search"].into_iter().chain(words.iter().copied()).collect();
+        let found = stdout(&run(&args, b""));
+        assert!(found.contains("AuthFailure.SignatureFailure"), "{words:?}: {found}");
+    }
 }

@@ -229,7 +229,7 @@ impl ErrorResponse {
     /// The arguments the message fills its documented template with
     /// (`"access denied: alice"` → `["alice"]`).
     pub fn message_args(&self) -> Option<Vec<&str>> {
-        cloud_errors_core::template::match_args(self.code().known()?.message(), self.message()?)
+        self.code().known()?.spec().message_args(self.message()?)
     }
 
     /// The members the envelope does not model, in order, as raw JSON.

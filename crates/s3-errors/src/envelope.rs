@@ -463,7 +463,7 @@ impl ErrorResponse {
     /// messages have no placeholders, so this is `Some(vec![])` when the message is the
     /// documented one.
     pub fn message_args(&self) -> Option<Vec<&str>> {
-        cloud_errors_core::template::match_args(self.code().known()?.message(), self.message()?)
+        self.code().known()?.spec().message_args(self.message()?)
     }
 }
 

@@ -10,8 +10,8 @@ mod kept;
 mod xml;
 
 pub use cloud_errors_core::{
-    CloudError, Code, CodeSpec, DocumentedCode, ParseError, ParseErrorKind, RetryClass, Source, Sources,
-    UnknownCode,
+    CloudError, Code, CodeSpec, Description, DocumentedCode, Language, ParseError, ParseErrorKind,
+    RetryClass, Source, Sources, UnknownCode,
 };
 pub use envelope::{
     code_for_status, Content, Element, EnvelopeKind, ErrorResponse, InvalidElementName, DECLARATION,

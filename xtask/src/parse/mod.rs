@@ -11,9 +11,53 @@ pub mod s3;
 pub mod s3_server;
 pub mod tencent_cam;
 pub mod tencent_cam_v3;
+pub mod tencent_cam_v3_en;
+pub mod tencent_common;
 
 #[allow(unused_imports)] // used by the parsers' signatures
-pub use crate::model::{Doc, Row};
+pub use crate::model::{Doc, Language, Row};
+
+/// The language each document's texts are written in. A document that gives two languages
+/// (Tencent's common codes) is read into rows of its primary language with the other as
+/// translations.
+pub fn language_of(document: &str) -> Language {
+    match document {
+        authing_v3::DOC | tencent_cam_v3::DOC | tencent_common::DOC => Language::Zh,
+        _ => Language::En,
+    }
+}
+
+/// The words of a Markdown text as its page shows them: a link's text without its address,
+/// code spans without their backticks.
+pub fn markdown_plain_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['[', '`']) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if rest[at..].starts_with('`') {
+            rest = after;
+            continue;
+        }
+        // `[words](address)`: keep the words; a lone `[` is text.
+        let link = after
+            .find(']')
+            .filter(|&close| after[close..].starts_with("]("))
+            .and_then(|close| Some((close, after[close + 2..].find(')')?)));
+        match link {
+            Some((close, end)) => {
+                out.push_str(&after[..close]);
+                rest = &after[close + 2 + end + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Decodes the HTML character references a markdown table may hold (`&lt;`, `&amp;`, `&#39;`).
 pub fn decode_entities(text: &str) -> Result<String, String> {
@@ -78,6 +122,20 @@ pub fn pascal_case<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_reads_as_its_page_shows_it() {
+        // Fragments of tencent-common-errors.swift.
+        assert_eq!(
+            markdown_plain_text("请求头部的`Authorization`不符合腾讯云标准。"),
+            "请求头部的Authorization不符合腾讯云标准。"
+        );
+        assert_eq!(
+            markdown_plain_text("[MFA](https://cloud.tencent.com/document/product/378/12036)错误。"),
+            "MFA错误。"
+        );
+        assert_eq!(markdown_plain_text("see [a] and [b](u) [c"), "see [a] and b [c");
+    }
 
     #[test]
     fn decodes_the_entities_the_aws_interface_table_uses() {

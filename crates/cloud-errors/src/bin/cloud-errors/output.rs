@@ -2,10 +2,10 @@
 //! whose schema the README documents.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, IsTerminal, Write};
 
-use cloud_errors::{documented_codes, AnyError, CloudError, CodeInfo, FieldValue, Vendor};
+use cloud_errors::{documented_codes, AnyError, CloudError, CodeInfo, FieldValue, Language, Vendor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -227,7 +227,32 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
             let message = shown(Some(message));
             text.push_str(&format!("  {} {message}  [{}]\n", label("wire message:"), sources.wire_message));
         }
-        text.push_str(&format!("  {} {}\n", label("description:"), shown(Some(spec.description))));
+        text.push_str(&format!(
+            "  {} {}  [{}]\n",
+            label("description:"),
+            shown(Some(spec.description)),
+            sources.description
+        ));
+        // Every other text: the other languages, and other documents' words for the same code.
+        for other in spec.descriptions.iter().skip(1) {
+            let name = format!("  ({}):", other.language);
+            text.push_str(&format!("  {} {}  [{}]\n", label(&name), shown(Some(other.text)), other.source));
+        }
+        // A language the table publishes for other codes but not this one: said, not made up.
+        let table_languages: BTreeSet<Language> = documented_codes(info.vendor)
+            .iter()
+            .filter(|other| other.table == info.table)
+            .flat_map(|other| other.spec.descriptions.iter().map(|d| d.language))
+            .collect();
+        for language in table_languages {
+            if spec.description_in(language).is_none() {
+                let name = format!("  ({language}):");
+                text.push_str(&format!(
+                    "  {} (the vendor publishes no text in this language)\n",
+                    label(&name)
+                ));
+            }
+        }
         text.push_str(&format!("  {} {}\n", label("remediation:"), shown(spec.remediation)));
         text.push_str(&format!("  {} {}  [{}]\n", label("retry:"), spec.retry, sources.retry));
     }

@@ -41,18 +41,20 @@ pub fn nearest(query: &str, codes: &[CodeInfo], max: usize) -> Vec<CodeInfo> {
     scored.into_iter().take(max).map(|(_, info)| info).collect()
 }
 
-/// The codes whose message, wire message, title or description contain every one of `words`
-/// (case-insensitively), in table order.
+/// The codes whose message, wire message, title or description (in any language) contain every
+/// one of `words` (case-insensitively), in table order.
 pub fn search(words: &[String], codes: &[CodeInfo]) -> Vec<CodeInfo> {
     let words: Vec<String> = words.iter().flat_map(|w| w.split_whitespace()).map(str::to_lowercase).collect();
     codes
         .iter()
         .filter(|info| {
             let spec = info.spec;
+            // Every language's text: a code is found by the words of any of them.
             let text =
                 [Some(spec.description), spec.wire_message, spec.title, Some(spec.code), Some(spec.name)]
                     .into_iter()
                     .flatten()
+                    .chain(spec.descriptions.iter().map(|d| d.text))
                     .collect::<Vec<_>>()
                     .join(" ")
                     .to_lowercase();
