@@ -113,16 +113,23 @@ fn authing_has_99_codes() {
 /// 105 codes of the store's documentation page, all of which its server list also sends, and
 /// 22 more that only the server list has.
 #[test]
-fn s3_has_105_documented_codes_and_22_more_from_the_server_list() {
-    use cloud_errors_core::Source;
-    use s3_errors::ErrorCode;
-    check_table::<ErrorCode>(127);
+fn s3_has_105_documented_codes_24_more_from_the_server_list_and_3_from_aws() {
+    use cloud_errors_core::{Language, Source};
+    use s3_errors::{ErrorCode, SoapFaultPrefix};
+    check_table::<ErrorCode>(132);
     let from = |file: &'static str| {
         ErrorCode::ALL
             .iter()
             .filter(move |c| matches!(c.sources().code, Source::Document { file: f, .. } if f == file))
     };
-    assert_eq!((from("s3.rst").count(), from("s3-server-errors.ts").count()), (105, 22));
+    assert_eq!(
+        (
+            from("s3.rst").count(),
+            from("s3-server-errors.ts").count(),
+            from("s3-aws-error-codes.html").count()
+        ),
+        (105, 24, 3)
+    );
     // Every code the page documents is also in the server list, with the same status.
     for code in from("s3.rst") {
         assert!(
@@ -150,6 +157,38 @@ fn s3_has_105_documented_codes_and_22_more_from_the_server_list() {
         );
         assert_eq!(code.wire_message(), Some(code.description()));
     }
+    // The store's quota errors, from the last section of its server list.
+    assert_eq!(ErrorCode::QuotaExceeded.http_status(), Some(429));
+    assert_eq!(ErrorCode::NoSuchQuota.http_status(), Some(404));
+    // Codes only AWS's list has, with its status and SOAP fault prefix (`N/A` gives none).
+    for (code, status, prefix) in [
+        (ErrorCode::AllAccessDisabled, 403, Some(SoapFaultPrefix::Client)),
+        (ErrorCode::AuthorizationHeaderMalformed, 400, None),
+        (ErrorCode::KeyTooLongError, 400, Some(SoapFaultPrefix::Client)),
+    ] {
+        assert_eq!(
+            (code.http_status(), code.soap_fault_prefix().map(|(p, _)| p)),
+            (Some(status), prefix),
+            "{code}"
+        );
+        assert!(matches!(
+            code.sources().http_status,
+            Source::Document { file: "s3-aws-error-codes.html", .. }
+        ));
+    }
+    // A code the store documents keeps its text as `description()` and gains AWS's wording.
+    let texts: Vec<(Language, &str)> =
+        ErrorCode::NoSuchKey.descriptions().iter().map(|d| (d.language, d.text)).collect();
+    assert_eq!(
+        texts,
+        [
+            (Language::En, "The specified key does not exist"),
+            (Language::En, "The specified key does not exist.")
+        ]
+    );
+    assert_eq!(ErrorCode::InternalError.soap_fault_prefix().map(|(p, _)| p.as_str()), Some("Server"));
+    // AWS lists InvalidRequest nine times with different texts: all nine are kept.
+    assert_eq!(ErrorCode::InvalidRequest.descriptions().len(), 1 + 9);
     // Neither list has these: they stay unknown codes, kept as sent.
     assert_eq!(ErrorCode::from_wire("NoSuchPublicAccessBlockConfiguration"), None);
     assert_eq!(ErrorCode::from_wire("OwnershipControlsNotFoundError"), None);
@@ -190,7 +229,7 @@ fn tencent_cam_api_3_has_cam_codes_then_the_common_codes_in_both_languages() {
             (
                 Language::Zh,
                 "请求的次数超过了频率限制。",
-                "docs/vendor/tencent-cam-v3-errorcodes.py:351".to_owned()
+                "docs/vendor/tencent-cam-v3-errorcodes.py:350".to_owned()
             ),
             (
                 Language::Zh,

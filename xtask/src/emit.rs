@@ -204,6 +204,25 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         )
         .unwrap();
     }
+    if e.codes.iter().any(|spec| spec.soap_fault.is_some()) {
+        let prefixes: Vec<String> = e
+            .codes
+            .iter()
+            .map(|spec| match &spec.soap_fault {
+                // The crate defines the prefix type beside the table (`SoapFaultPrefix`).
+                Some((prefix, place)) => {
+                    format!("Some((crate::SoapFaultPrefix::{prefix}, {}))", origin(place))
+                }
+                None => "None".to_owned(),
+            })
+            .collect();
+        writeln!(
+            out,
+            "\n/// AWS's SOAP fault code prefix of each `{name}`, by variant, and where AWS gives it.\n#[rustfmt::skip]\npub(crate) const {upper}_SOAP_FAULT: &[Option<(crate::SoapFaultPrefix, Source)>] = &[{}];",
+            prefixes.join(", ")
+        )
+        .unwrap();
+    }
     let lookup = if e.numeric {
         let wire_keys = e
             .codes

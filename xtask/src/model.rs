@@ -39,6 +39,9 @@ pub struct Row {
     pub http_status: Option<u16>,
     /// The line that gives the status, when it is not the row's own (a page-wide statement).
     pub status_line: Option<u32>,
+    /// The line the description starts on, when it is not the row's own (a comment above the
+    /// code, an item below it).
+    pub description_line: Option<u32>,
     /// The text the servers send as the message, where the document gives it.
     pub wire_message: Option<String>,
     /// A short title besides the description (Tencent's error type).
@@ -53,6 +56,8 @@ pub struct Row {
     pub remediation: Option<String>,
     /// A code of another enum of the same vendor this one travels with (Tencent's common code).
     pub common: Option<i64>,
+    /// AWS's SOAP fault code prefix (`Client` or `Server`), where AWS's S3 list gives one.
+    pub soap_fault: Option<(String, Origin)>,
     /// The document the row was read from, relative to `docs/vendor/`.
     pub source: &'static str,
     /// The document line the row starts on (1-based).
@@ -73,6 +78,7 @@ impl Row {
             name: None,
             http_status: None,
             status_line: None,
+            description_line: None,
             wire_message: None,
             title: None,
             description: description.into(),
@@ -80,6 +86,7 @@ impl Row {
             other_descriptions: Vec::new(),
             remediation: None,
             common: None,
+            soap_fault: None,
             source,
             line,
         }
@@ -88,6 +95,16 @@ impl Row {
     /// Where the row was read.
     pub fn place(&self) -> Origin {
         Origin::Document { file: self.source, line: self.line }
+    }
+
+    /// Where its status is given: a page-wide statement, or the row.
+    pub fn status_place(&self) -> Origin {
+        Origin::Document { file: self.source, line: self.status_line.unwrap_or(self.line) }
+    }
+
+    /// Where its description is given.
+    pub fn description_place(&self) -> Origin {
+        Origin::Document { file: self.source, line: self.description_line.unwrap_or(self.line) }
     }
 }
 
@@ -157,6 +174,7 @@ pub struct CodeSpec {
     pub remediation: Option<String>,
     pub retry: RetryClass,
     pub common: Option<i64>,
+    pub soap_fault: Option<(String, Origin)>,
     pub sources: SpecSources,
 }
 

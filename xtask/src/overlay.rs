@@ -197,7 +197,9 @@ pub fn finish(
                 }
                 (
                     row.http_status,
-                    overrides.http_status.unwrap_or_else(|| Origin::of(&row.http_status, &place)),
+                    overrides
+                        .http_status
+                        .unwrap_or_else(|| Origin::of(&row.http_status, &row.status_place())),
                 )
             }
         };
@@ -213,19 +215,20 @@ pub fn finish(
             descriptions: std::iter::once(Translation {
                 language: row.language,
                 text: row.description.clone(),
-                origin: place.clone(),
+                origin: row.description_place(),
             })
             .chain(row.other_descriptions.iter().cloned())
             .collect(),
             remediation: row.remediation.clone(),
             retry,
             common: row.common,
+            soap_fault: row.soap_fault.clone(),
             sources: SpecSources {
                 code: place.clone(),
                 http_status: status_origin,
                 wire_message: overrides.wire_message.unwrap_or_else(|| Origin::of(&row.wire_message, &place)),
                 title: Origin::of(&row.title, &place),
-                description: place.clone(),
+                description: row.description_place(),
                 remediation: Origin::of(&row.remediation, &place),
                 retry: retry_origin,
             },

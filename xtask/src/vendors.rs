@@ -5,7 +5,7 @@ use crate::model::EnumRows;
 use crate::model::{Origin, Row, Translation};
 use crate::overlay::Overlay;
 use crate::parse::{
-    authing, authing_v3, aws_interface, huawei_iam, s3, s3_server, tencent_cam, tencent_cam_v3,
+    authing, authing_v3, aws_interface, huawei_iam, s3, s3_aws, s3_server, tencent_cam, tencent_cam_v3,
     tencent_cam_v3_en, tencent_common, Language,
 };
 
@@ -88,15 +88,17 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "s3",
         crate_dir: "s3-errors",
-        documents: &[s3::DOC, s3_server::DOC],
+        documents: &[s3::DOC, s3_server::DOC, s3_aws::DOC],
         read: |read, _| {
             let documented = s3::parse(&read(s3::DOC)?)?;
             let server = s3_server::parse(&read(s3_server::DOC)?)?;
-            let snapshot = format!("{}; {}", documented.snapshot, server.snapshot);
-            let summary =
-                "Every error code of `s3.rst` (the store's documentation page) and of the S3 sections of \
-                           `s3-server-errors.ts` (its server's error list)";
-            Ok(Read { snapshot, enums: vec![s3_server::merge(documented, server, summary)] })
+            let (aws_stamp, aws) = s3_aws::parse(&read(s3_aws::DOC)?)?;
+            let snapshot = format!("{}; {}; {aws_stamp}", documented.snapshot, server.snapshot);
+            let summary = "Every error code of `s3.rst` (the store's documentation page), of the S3 sections of \
+                           `s3-server-errors.ts` (its server's error list) and of `s3-aws-error-codes.html` (AWS's own list)";
+            let mut table = s3_server::merge(documented, server, summary);
+            s3_aws::merge(&mut table, aws);
+            Ok(Read { snapshot, enums: vec![table] })
         },
     },
     Vendor {

@@ -856,119 +856,119 @@ cloud_errors_core::error_code_enum!(
 pub enum V3StatusCode {
     /// `400` — 请求参数格式错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: InvalidArgumentError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     InvalidArgumentError,
     /// `401` — 用户未登录
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: UnauthorizedError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     UnauthorizedError,
     /// `402` — 此接口需要升级套餐之后使用
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: PaymentNeededError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     PaymentNeededError,
     /// `403` — 没有权限执行某操作
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: ForbiddenError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     ForbiddenError,
     /// `404` — 找不到资源
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: NotFoundError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     NotFoundError,
     /// `409` — 要创建的资源和已有资源存在字段冲突
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: ConflictError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     ConflictError,
     /// `413` — 请求体过大
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: PayloadTooLargeError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     PayloadTooLargeError,
     /// `422` — 非法操作（参数格式正确，但不符合业务限制）
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: InvalidOperationError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     InvalidOperationError,
     /// `429` — 触发限流机制
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: ThrottleError
     /// - Retry: throttling (overlay `authing.overlay.toml`: authing-v3.md line 27 says "触发限流机制")
     /// - Source: `authing-v3.md` line 27
     ThrottleError,
     /// `499` — 通用客户端异常
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 27)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: ClientError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 27
     ClientError,
     /// `500` — 通用服务端异常
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: ServerError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 28
     ServerError,
     /// `501` — 服务器不支持的操作
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: UnsupportedOperationError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 28
     UnsupportedOperationError,
     /// `502` — 微服务调用出错
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: BadGatewayError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 28
     BadGatewayError,
     /// `503` — 维护中
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 28)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: ServiceUnavailableError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 28
     ServiceUnavailableError,
     /// `601` — 请求第三方端点失败
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 29)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: EndpointRequestError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 29
     EndpointRequestError,
     /// `602` — 第三方端点返回了错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 29)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: EndpointResponseError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 29
     EndpointResponseError,
     /// `603` — 自定义代码出错，例如 pipeline 或自定义数据库
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 29)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Title: CustomCodeError
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 29
@@ -999,23 +999,23 @@ const V3_STATUS_CODE_ALL: &[V3StatusCode] = &[
 /// One row per `V3StatusCode` variant, in the same order.
 #[rustfmt::skip]
 const V3_STATUS_CODE_SPECS: &[CodeSpec] = &[
-    CodeSpec { code: "400", name: "InvalidArgumentError", number: Some(400), http_status: Some(200), wire_message: None, title: Some("InvalidArgumentError"), description: "请求参数格式错误", descriptions: &[Description { language: Language::Zh, text: "请求参数格式错误", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "401", name: "UnauthorizedError", number: Some(401), http_status: Some(200), wire_message: None, title: Some("UnauthorizedError"), description: "用户未登录", descriptions: &[Description { language: Language::Zh, text: "用户未登录", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "402", name: "PaymentNeededError", number: Some(402), http_status: Some(200), wire_message: None, title: Some("PaymentNeededError"), description: "此接口需要升级套餐之后使用", descriptions: &[Description { language: Language::Zh, text: "此接口需要升级套餐之后使用", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "403", name: "ForbiddenError", number: Some(403), http_status: Some(200), wire_message: None, title: Some("ForbiddenError"), description: "没有权限执行某操作", descriptions: &[Description { language: Language::Zh, text: "没有权限执行某操作", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "404", name: "NotFoundError", number: Some(404), http_status: Some(200), wire_message: None, title: Some("NotFoundError"), description: "找不到资源", descriptions: &[Description { language: Language::Zh, text: "找不到资源", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "409", name: "ConflictError", number: Some(409), http_status: Some(200), wire_message: None, title: Some("ConflictError"), description: "要创建的资源和已有资源存在字段冲突", descriptions: &[Description { language: Language::Zh, text: "要创建的资源和已有资源存在字段冲突", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "413", name: "PayloadTooLargeError", number: Some(413), http_status: Some(200), wire_message: None, title: Some("PayloadTooLargeError"), description: "请求体过大", descriptions: &[Description { language: Language::Zh, text: "请求体过大", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "422", name: "InvalidOperationError", number: Some(422), http_status: Some(200), wire_message: None, title: Some("InvalidOperationError"), description: "非法操作（参数格式正确，但不符合业务限制）", descriptions: &[Description { language: Language::Zh, text: "非法操作（参数格式正确，但不符合业务限制）", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "429", name: "ThrottleError", number: Some(429), http_status: Some(200), wire_message: None, title: Some("ThrottleError"), description: "触发限流机制", descriptions: &[Description { language: Language::Zh, text: "触发限流机制", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::overlay("authing.overlay.toml", "authing-v3.md line 27 says \"触发限流机制\"") } },
-    CodeSpec { code: "499", name: "ClientError", number: Some(499), http_status: Some(200), wire_message: None, title: Some("ClientError"), description: "通用客户端异常", descriptions: &[Description { language: Language::Zh, text: "通用客户端异常", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 27), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "500", name: "ServerError", number: Some(500), http_status: Some(200), wire_message: None, title: Some("ServerError"), description: "通用服务端异常", descriptions: &[Description { language: Language::Zh, text: "通用服务端异常", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "501", name: "UnsupportedOperationError", number: Some(501), http_status: Some(200), wire_message: None, title: Some("UnsupportedOperationError"), description: "服务器不支持的操作", descriptions: &[Description { language: Language::Zh, text: "服务器不支持的操作", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "502", name: "BadGatewayError", number: Some(502), http_status: Some(200), wire_message: None, title: Some("BadGatewayError"), description: "微服务调用出错", descriptions: &[Description { language: Language::Zh, text: "微服务调用出错", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "503", name: "ServiceUnavailableError", number: Some(503), http_status: Some(200), wire_message: None, title: Some("ServiceUnavailableError"), description: "维护中", descriptions: &[Description { language: Language::Zh, text: "维护中", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 28), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "601", name: "EndpointRequestError", number: Some(601), http_status: Some(200), wire_message: None, title: Some("EndpointRequestError"), description: "请求第三方端点失败", descriptions: &[Description { language: Language::Zh, text: "请求第三方端点失败", source: Source::document("authing-v3.md", 29) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "602", name: "EndpointResponseError", number: Some(602), http_status: Some(200), wire_message: None, title: Some("EndpointResponseError"), description: "第三方端点返回了错误", descriptions: &[Description { language: Language::Zh, text: "第三方端点返回了错误", source: Source::document("authing-v3.md", 29) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "603", name: "CustomCodeError", number: Some(603), http_status: Some(200), wire_message: None, title: Some("CustomCodeError"), description: "自定义代码出错，例如 pipeline 或自定义数据库", descriptions: &[Description { language: Language::Zh, text: "自定义代码出错，例如 pipeline 或自定义数据库", source: Source::document("authing-v3.md", 29) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 29), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "400", name: "InvalidArgumentError", number: Some(400), http_status: Some(200), wire_message: None, title: Some("InvalidArgumentError"), description: "请求参数格式错误", descriptions: &[Description { language: Language::Zh, text: "请求参数格式错误", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "401", name: "UnauthorizedError", number: Some(401), http_status: Some(200), wire_message: None, title: Some("UnauthorizedError"), description: "用户未登录", descriptions: &[Description { language: Language::Zh, text: "用户未登录", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "402", name: "PaymentNeededError", number: Some(402), http_status: Some(200), wire_message: None, title: Some("PaymentNeededError"), description: "此接口需要升级套餐之后使用", descriptions: &[Description { language: Language::Zh, text: "此接口需要升级套餐之后使用", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "403", name: "ForbiddenError", number: Some(403), http_status: Some(200), wire_message: None, title: Some("ForbiddenError"), description: "没有权限执行某操作", descriptions: &[Description { language: Language::Zh, text: "没有权限执行某操作", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "404", name: "NotFoundError", number: Some(404), http_status: Some(200), wire_message: None, title: Some("NotFoundError"), description: "找不到资源", descriptions: &[Description { language: Language::Zh, text: "找不到资源", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "409", name: "ConflictError", number: Some(409), http_status: Some(200), wire_message: None, title: Some("ConflictError"), description: "要创建的资源和已有资源存在字段冲突", descriptions: &[Description { language: Language::Zh, text: "要创建的资源和已有资源存在字段冲突", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "413", name: "PayloadTooLargeError", number: Some(413), http_status: Some(200), wire_message: None, title: Some("PayloadTooLargeError"), description: "请求体过大", descriptions: &[Description { language: Language::Zh, text: "请求体过大", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "422", name: "InvalidOperationError", number: Some(422), http_status: Some(200), wire_message: None, title: Some("InvalidOperationError"), description: "非法操作（参数格式正确，但不符合业务限制）", descriptions: &[Description { language: Language::Zh, text: "非法操作（参数格式正确，但不符合业务限制）", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "429", name: "ThrottleError", number: Some(429), http_status: Some(200), wire_message: None, title: Some("ThrottleError"), description: "触发限流机制", descriptions: &[Description { language: Language::Zh, text: "触发限流机制", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::Throttling, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::overlay("authing.overlay.toml", "authing-v3.md line 27 says \"触发限流机制\"") } },
+    CodeSpec { code: "499", name: "ClientError", number: Some(499), http_status: Some(200), wire_message: None, title: Some("ClientError"), description: "通用客户端异常", descriptions: &[Description { language: Language::Zh, text: "通用客户端异常", source: Source::document("authing-v3.md", 27) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 27), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 27), description: Source::document("authing-v3.md", 27), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "500", name: "ServerError", number: Some(500), http_status: Some(200), wire_message: None, title: Some("ServerError"), description: "通用服务端异常", descriptions: &[Description { language: Language::Zh, text: "通用服务端异常", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "501", name: "UnsupportedOperationError", number: Some(501), http_status: Some(200), wire_message: None, title: Some("UnsupportedOperationError"), description: "服务器不支持的操作", descriptions: &[Description { language: Language::Zh, text: "服务器不支持的操作", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "502", name: "BadGatewayError", number: Some(502), http_status: Some(200), wire_message: None, title: Some("BadGatewayError"), description: "微服务调用出错", descriptions: &[Description { language: Language::Zh, text: "微服务调用出错", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "503", name: "ServiceUnavailableError", number: Some(503), http_status: Some(200), wire_message: None, title: Some("ServiceUnavailableError"), description: "维护中", descriptions: &[Description { language: Language::Zh, text: "维护中", source: Source::document("authing-v3.md", 28) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 28), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 28), description: Source::document("authing-v3.md", 28), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "601", name: "EndpointRequestError", number: Some(601), http_status: Some(200), wire_message: None, title: Some("EndpointRequestError"), description: "请求第三方端点失败", descriptions: &[Description { language: Language::Zh, text: "请求第三方端点失败", source: Source::document("authing-v3.md", 29) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "602", name: "EndpointResponseError", number: Some(602), http_status: Some(200), wire_message: None, title: Some("EndpointResponseError"), description: "第三方端点返回了错误", descriptions: &[Description { language: Language::Zh, text: "第三方端点返回了错误", source: Source::document("authing-v3.md", 29) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "603", name: "CustomCodeError", number: Some(603), http_status: Some(200), wire_message: None, title: Some("CustomCodeError"), description: "自定义代码出错，例如 pipeline 或自定义数据库", descriptions: &[Description { language: Language::Zh, text: "自定义代码出错，例如 pipeline 或自定义数据库", source: Source::document("authing-v3.md", 29) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 29), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::document("authing-v3.md", 29), description: Source::document("authing-v3.md", 29), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
 /// The perfect hash that finds a `V3StatusCode` by its wire code (see `cloud_errors_core::CodeHash`).
@@ -1052,259 +1052,259 @@ cloud_errors_core::error_code_enum!(
 pub enum V3ApiCode {
     /// `1300` — AK/SK 签名不合法
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 36)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 36
     InvalidAkSkSignature,
     /// `1301` — AK/SK 签名方式和服务端不匹配
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 37)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 37
     AkSkSignatureMethodMismatch,
     /// `1302` — AK/SK 签名版本和服务端不匹配
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 38)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 38
     AkSkSignatureVersionMismatch,
     /// `1303` — AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 39)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 39
     InvalidAkSkTimestampFormat,
     /// `1304` — 使用 AK/SK 签名机制时，请求头中没有 date 请求头
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 40)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 40
     MissingDateHeader,
     /// `1305` — AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 41)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 41
     AkSkTimestampSkewed,
     /// `1306` — AK/SK 签名已经被消费过，此次请求不被允许
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 42)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 42
     AkSkSignatureReplayed,
     /// `1600` — 认证后流程成功完成，登录态已设置
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 43)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 43
     PostAuthFlowCompleted,
     /// `1635` — 个人（个人中心绑定）MFA
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 44)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 44
     PersonalMfaRequired,
     /// `1636` — 企业（应用下配置的） MFA
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 45)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 45
     ApplicationMfaRequired,
     /// `1639` — 首次登录重置密码（不需要验证旧密码）
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 46)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 46
     FirstLoginPasswordReset,
     /// `1640` — 触发联邦认证询问身份绑定，只允许绑定现有账号
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 47)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 47
     FederatedBindExistingAccountOnly,
     /// `1641` — 触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 48)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 48
     FederatedBindOrCreateAccount,
     /// `1642` — 登录信息补全
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 49)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 49
     CompleteLoginInformation,
     /// `1643` — 用户自主解锁
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 50)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 50
     SelfServiceUnlock,
     /// `1699` — 提前终止认证后流程，返回登录界面
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 51)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 51
     PostAuthFlowAborted,
     /// `1700` — 未上传人脸识别的照片
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 52)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 52
     FacePhotoMissing,
     /// `1701` — 人脸对比时，未上传需要对比的图片
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 53)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 53
     FaceComparisonPhotoMissing,
     /// `1702` — 人脸校验错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 54)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 54
     FaceVerificationFailed,
     /// `1703` — 未绑定邮箱或手机号，无法绑定人脸
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 55)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 55
     FaceBindingNeedsEmailOrPhone,
     /// `1704` — 绑定人脸时，手机验证失败
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 56)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 56
     FaceBindingPhoneVerificationFailed,
     /// `1705` — 绑定人脸时，邮箱验证失败
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 57)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 57
     FaceBindingEmailVerificationFailed,
     /// `1706` — 人脸已被绑定
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 58)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 58
     FaceAlreadyBound,
     /// `1707` — 绑定人脸失败
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 59)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 59
     FaceBindingFailed,
     /// `2004` — 用户未找到
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 60)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 60
     UserNotFound,
     /// `2005` — 用户已锁定
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 61)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 61
     UserLocked,
     /// `2006` — 密码错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 62)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 62
     WrongPassword,
     /// `2011` — 应用不存在
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 63)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 63
     ApplicationNotFound,
     /// `2020` — 尚未登录，无权限访问此请求
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 64)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 64
     NotLoggedIn,
     /// `2031` — 应用已禁止注册用户
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 65)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 65
     RegistrationDisabled,
     /// `2039` — 应用域名已被占用
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 66)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 66
     ApplicationDomainTaken,
     /// `2040` — 用户池域名已被占用
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 67)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 67
     UserPoolDomainTaken,
     /// `2058` — 强制重置密码（需要验证旧密码）
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 68)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 68
     ForcedPasswordReset,
     /// `2224` — 用户池不存在
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 69)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 69
     UserPoolNotFound,
     /// `2333` — 用户名或密码错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 70)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 70
     WrongUsernameOrPassword,
     /// `4021` — 计量计费错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 71)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 71
     BillingError,
     /// `6001` — Totp 码错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 72)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 72
     WrongTotpCode,
     /// `6002` — Totp 恢复码错误
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 73)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 73
     WrongTotpRecoveryCode,
     /// `6003` — 未输入 Totp 安全码
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 74)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 74
     TotpCodeMissing,
     /// `6004` — 未输入 Totp 恢复码
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 75)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 75
     TotpRecoveryCodeMissing,
     /// `2120008` — 用户已停用或不是此租户成员
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 76)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 76
     UserDisabledOrNotTenantMember,
     /// `2130010` — 用户无权限登录此租户
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 77)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 77
     TenantLoginForbidden,
     /// `2820002` — 无效的 LDAP 链接
     ///
-    /// - HTTP status: 200 (`authing-v3.md` line 78)
+    /// - HTTP status: 200 (`authing-v3.md` line 11)
     /// - Retry: no (the default: no document or overlay says retrying helps)
     /// - Source: `authing-v3.md` line 78
     InvalidLdapConnection,
@@ -1360,49 +1360,49 @@ const V3_API_CODE_ALL: &[V3ApiCode] = &[
 /// One row per `V3ApiCode` variant, in the same order.
 #[rustfmt::skip]
 const V3_API_CODE_SPECS: &[CodeSpec] = &[
-    CodeSpec { code: "1300", name: "InvalidAkSkSignature", number: Some(1300), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名不合法", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名不合法", source: Source::document("authing-v3.md", 36) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 36), http_status: Source::document("authing-v3.md", 36), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 36), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1301", name: "AkSkSignatureMethodMismatch", number: Some(1301), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名方式和服务端不匹配", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名方式和服务端不匹配", source: Source::document("authing-v3.md", 37) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 37), http_status: Source::document("authing-v3.md", 37), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 37), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1302", name: "AkSkSignatureVersionMismatch", number: Some(1302), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名版本和服务端不匹配", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名版本和服务端不匹配", source: Source::document("authing-v3.md", 38) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 38), http_status: Source::document("authing-v3.md", 38), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 38), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1303", name: "InvalidAkSkTimestampFormat", number: Some(1303), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳", source: Source::document("authing-v3.md", 39) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 39), http_status: Source::document("authing-v3.md", 39), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 39), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1304", name: "MissingDateHeader", number: Some(1304), http_status: Some(200), wire_message: None, title: None, description: "使用 AK/SK 签名机制时，请求头中没有 date 请求头", descriptions: &[Description { language: Language::Zh, text: "使用 AK/SK 签名机制时，请求头中没有 date 请求头", source: Source::document("authing-v3.md", 40) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 40), http_status: Source::document("authing-v3.md", 40), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 40), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1305", name: "AkSkTimestampSkewed", number: Some(1305), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许", source: Source::document("authing-v3.md", 41) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 41), http_status: Source::document("authing-v3.md", 41), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 41), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1306", name: "AkSkSignatureReplayed", number: Some(1306), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名已经被消费过，此次请求不被允许", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名已经被消费过，此次请求不被允许", source: Source::document("authing-v3.md", 42) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 42), http_status: Source::document("authing-v3.md", 42), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 42), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1600", name: "PostAuthFlowCompleted", number: Some(1600), http_status: Some(200), wire_message: None, title: None, description: "认证后流程成功完成，登录态已设置", descriptions: &[Description { language: Language::Zh, text: "认证后流程成功完成，登录态已设置", source: Source::document("authing-v3.md", 43) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 43), http_status: Source::document("authing-v3.md", 43), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 43), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1635", name: "PersonalMfaRequired", number: Some(1635), http_status: Some(200), wire_message: None, title: None, description: "个人（个人中心绑定）MFA", descriptions: &[Description { language: Language::Zh, text: "个人（个人中心绑定）MFA", source: Source::document("authing-v3.md", 44) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 44), http_status: Source::document("authing-v3.md", 44), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 44), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1636", name: "ApplicationMfaRequired", number: Some(1636), http_status: Some(200), wire_message: None, title: None, description: "企业（应用下配置的） MFA", descriptions: &[Description { language: Language::Zh, text: "企业（应用下配置的） MFA", source: Source::document("authing-v3.md", 45) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 45), http_status: Source::document("authing-v3.md", 45), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 45), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1639", name: "FirstLoginPasswordReset", number: Some(1639), http_status: Some(200), wire_message: None, title: None, description: "首次登录重置密码（不需要验证旧密码）", descriptions: &[Description { language: Language::Zh, text: "首次登录重置密码（不需要验证旧密码）", source: Source::document("authing-v3.md", 46) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 46), http_status: Source::document("authing-v3.md", 46), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 46), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1640", name: "FederatedBindExistingAccountOnly", number: Some(1640), http_status: Some(200), wire_message: None, title: None, description: "触发联邦认证询问身份绑定，只允许绑定现有账号", descriptions: &[Description { language: Language::Zh, text: "触发联邦认证询问身份绑定，只允许绑定现有账号", source: Source::document("authing-v3.md", 47) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 47), http_status: Source::document("authing-v3.md", 47), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 47), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1641", name: "FederatedBindOrCreateAccount", number: Some(1641), http_status: Some(200), wire_message: None, title: None, description: "触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号", descriptions: &[Description { language: Language::Zh, text: "触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号", source: Source::document("authing-v3.md", 48) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 48), http_status: Source::document("authing-v3.md", 48), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 48), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1642", name: "CompleteLoginInformation", number: Some(1642), http_status: Some(200), wire_message: None, title: None, description: "登录信息补全", descriptions: &[Description { language: Language::Zh, text: "登录信息补全", source: Source::document("authing-v3.md", 49) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 49), http_status: Source::document("authing-v3.md", 49), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 49), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1643", name: "SelfServiceUnlock", number: Some(1643), http_status: Some(200), wire_message: None, title: None, description: "用户自主解锁", descriptions: &[Description { language: Language::Zh, text: "用户自主解锁", source: Source::document("authing-v3.md", 50) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 50), http_status: Source::document("authing-v3.md", 50), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 50), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1699", name: "PostAuthFlowAborted", number: Some(1699), http_status: Some(200), wire_message: None, title: None, description: "提前终止认证后流程，返回登录界面", descriptions: &[Description { language: Language::Zh, text: "提前终止认证后流程，返回登录界面", source: Source::document("authing-v3.md", 51) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 51), http_status: Source::document("authing-v3.md", 51), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 51), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1700", name: "FacePhotoMissing", number: Some(1700), http_status: Some(200), wire_message: None, title: None, description: "未上传人脸识别的照片", descriptions: &[Description { language: Language::Zh, text: "未上传人脸识别的照片", source: Source::document("authing-v3.md", 52) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 52), http_status: Source::document("authing-v3.md", 52), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 52), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1701", name: "FaceComparisonPhotoMissing", number: Some(1701), http_status: Some(200), wire_message: None, title: None, description: "人脸对比时，未上传需要对比的图片", descriptions: &[Description { language: Language::Zh, text: "人脸对比时，未上传需要对比的图片", source: Source::document("authing-v3.md", 53) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 53), http_status: Source::document("authing-v3.md", 53), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 53), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1702", name: "FaceVerificationFailed", number: Some(1702), http_status: Some(200), wire_message: None, title: None, description: "人脸校验错误", descriptions: &[Description { language: Language::Zh, text: "人脸校验错误", source: Source::document("authing-v3.md", 54) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 54), http_status: Source::document("authing-v3.md", 54), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 54), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1703", name: "FaceBindingNeedsEmailOrPhone", number: Some(1703), http_status: Some(200), wire_message: None, title: None, description: "未绑定邮箱或手机号，无法绑定人脸", descriptions: &[Description { language: Language::Zh, text: "未绑定邮箱或手机号，无法绑定人脸", source: Source::document("authing-v3.md", 55) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 55), http_status: Source::document("authing-v3.md", 55), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 55), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1704", name: "FaceBindingPhoneVerificationFailed", number: Some(1704), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸时，手机验证失败", descriptions: &[Description { language: Language::Zh, text: "绑定人脸时，手机验证失败", source: Source::document("authing-v3.md", 56) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 56), http_status: Source::document("authing-v3.md", 56), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 56), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1705", name: "FaceBindingEmailVerificationFailed", number: Some(1705), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸时，邮箱验证失败", descriptions: &[Description { language: Language::Zh, text: "绑定人脸时，邮箱验证失败", source: Source::document("authing-v3.md", 57) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 57), http_status: Source::document("authing-v3.md", 57), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 57), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1706", name: "FaceAlreadyBound", number: Some(1706), http_status: Some(200), wire_message: None, title: None, description: "人脸已被绑定", descriptions: &[Description { language: Language::Zh, text: "人脸已被绑定", source: Source::document("authing-v3.md", 58) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 58), http_status: Source::document("authing-v3.md", 58), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 58), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "1707", name: "FaceBindingFailed", number: Some(1707), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸失败", descriptions: &[Description { language: Language::Zh, text: "绑定人脸失败", source: Source::document("authing-v3.md", 59) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 59), http_status: Source::document("authing-v3.md", 59), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 59), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2004", name: "UserNotFound", number: Some(2004), http_status: Some(200), wire_message: None, title: None, description: "用户未找到", descriptions: &[Description { language: Language::Zh, text: "用户未找到", source: Source::document("authing-v3.md", 60) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 60), http_status: Source::document("authing-v3.md", 60), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 60), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2005", name: "UserLocked", number: Some(2005), http_status: Some(200), wire_message: None, title: None, description: "用户已锁定", descriptions: &[Description { language: Language::Zh, text: "用户已锁定", source: Source::document("authing-v3.md", 61) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 61), http_status: Source::document("authing-v3.md", 61), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 61), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2006", name: "WrongPassword", number: Some(2006), http_status: Some(200), wire_message: None, title: None, description: "密码错误", descriptions: &[Description { language: Language::Zh, text: "密码错误", source: Source::document("authing-v3.md", 62) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 62), http_status: Source::document("authing-v3.md", 62), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 62), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2011", name: "ApplicationNotFound", number: Some(2011), http_status: Some(200), wire_message: None, title: None, description: "应用不存在", descriptions: &[Description { language: Language::Zh, text: "应用不存在", source: Source::document("authing-v3.md", 63) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 63), http_status: Source::document("authing-v3.md", 63), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 63), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2020", name: "NotLoggedIn", number: Some(2020), http_status: Some(200), wire_message: None, title: None, description: "尚未登录，无权限访问此请求", descriptions: &[Description { language: Language::Zh, text: "尚未登录，无权限访问此请求", source: Source::document("authing-v3.md", 64) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 64), http_status: Source::document("authing-v3.md", 64), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 64), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2031", name: "RegistrationDisabled", number: Some(2031), http_status: Some(200), wire_message: None, title: None, description: "应用已禁止注册用户", descriptions: &[Description { language: Language::Zh, text: "应用已禁止注册用户", source: Source::document("authing-v3.md", 65) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 65), http_status: Source::document("authing-v3.md", 65), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 65), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2039", name: "ApplicationDomainTaken", number: Some(2039), http_status: Some(200), wire_message: None, title: None, description: "应用域名已被占用", descriptions: &[Description { language: Language::Zh, text: "应用域名已被占用", source: Source::document("authing-v3.md", 66) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 66), http_status: Source::document("authing-v3.md", 66), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 66), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2040", name: "UserPoolDomainTaken", number: Some(2040), http_status: Some(200), wire_message: None, title: None, description: "用户池域名已被占用", descriptions: &[Description { language: Language::Zh, text: "用户池域名已被占用", source: Source::document("authing-v3.md", 67) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 67), http_status: Source::document("authing-v3.md", 67), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 67), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2058", name: "ForcedPasswordReset", number: Some(2058), http_status: Some(200), wire_message: None, title: None, description: "强制重置密码（需要验证旧密码）", descriptions: &[Description { language: Language::Zh, text: "强制重置密码（需要验证旧密码）", source: Source::document("authing-v3.md", 68) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 68), http_status: Source::document("authing-v3.md", 68), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 68), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2224", name: "UserPoolNotFound", number: Some(2224), http_status: Some(200), wire_message: None, title: None, description: "用户池不存在", descriptions: &[Description { language: Language::Zh, text: "用户池不存在", source: Source::document("authing-v3.md", 69) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 69), http_status: Source::document("authing-v3.md", 69), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 69), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2333", name: "WrongUsernameOrPassword", number: Some(2333), http_status: Some(200), wire_message: None, title: None, description: "用户名或密码错误", descriptions: &[Description { language: Language::Zh, text: "用户名或密码错误", source: Source::document("authing-v3.md", 70) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 70), http_status: Source::document("authing-v3.md", 70), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 70), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "4021", name: "BillingError", number: Some(4021), http_status: Some(200), wire_message: None, title: None, description: "计量计费错误", descriptions: &[Description { language: Language::Zh, text: "计量计费错误", source: Source::document("authing-v3.md", 71) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 71), http_status: Source::document("authing-v3.md", 71), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 71), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "6001", name: "WrongTotpCode", number: Some(6001), http_status: Some(200), wire_message: None, title: None, description: "Totp 码错误", descriptions: &[Description { language: Language::Zh, text: "Totp 码错误", source: Source::document("authing-v3.md", 72) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 72), http_status: Source::document("authing-v3.md", 72), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 72), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "6002", name: "WrongTotpRecoveryCode", number: Some(6002), http_status: Some(200), wire_message: None, title: None, description: "Totp 恢复码错误", descriptions: &[Description { language: Language::Zh, text: "Totp 恢复码错误", source: Source::document("authing-v3.md", 73) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 73), http_status: Source::document("authing-v3.md", 73), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 73), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "6003", name: "TotpCodeMissing", number: Some(6003), http_status: Some(200), wire_message: None, title: None, description: "未输入 Totp 安全码", descriptions: &[Description { language: Language::Zh, text: "未输入 Totp 安全码", source: Source::document("authing-v3.md", 74) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 74), http_status: Source::document("authing-v3.md", 74), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 74), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "6004", name: "TotpRecoveryCodeMissing", number: Some(6004), http_status: Some(200), wire_message: None, title: None, description: "未输入 Totp 恢复码", descriptions: &[Description { language: Language::Zh, text: "未输入 Totp 恢复码", source: Source::document("authing-v3.md", 75) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 75), http_status: Source::document("authing-v3.md", 75), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 75), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2120008", name: "UserDisabledOrNotTenantMember", number: Some(2120008), http_status: Some(200), wire_message: None, title: None, description: "用户已停用或不是此租户成员", descriptions: &[Description { language: Language::Zh, text: "用户已停用或不是此租户成员", source: Source::document("authing-v3.md", 76) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 76), http_status: Source::document("authing-v3.md", 76), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 76), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2130010", name: "TenantLoginForbidden", number: Some(2130010), http_status: Some(200), wire_message: None, title: None, description: "用户无权限登录此租户", descriptions: &[Description { language: Language::Zh, text: "用户无权限登录此租户", source: Source::document("authing-v3.md", 77) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 77), http_status: Source::document("authing-v3.md", 77), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 77), remediation: Source::Unstated, retry: Source::Unstated } },
-    CodeSpec { code: "2820002", name: "InvalidLdapConnection", number: Some(2820002), http_status: Some(200), wire_message: None, title: None, description: "无效的 LDAP 链接", descriptions: &[Description { language: Language::Zh, text: "无效的 LDAP 链接", source: Source::document("authing-v3.md", 78) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 78), http_status: Source::document("authing-v3.md", 78), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 78), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1300", name: "InvalidAkSkSignature", number: Some(1300), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名不合法", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名不合法", source: Source::document("authing-v3.md", 36) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 36), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 36), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1301", name: "AkSkSignatureMethodMismatch", number: Some(1301), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名方式和服务端不匹配", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名方式和服务端不匹配", source: Source::document("authing-v3.md", 37) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 37), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 37), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1302", name: "AkSkSignatureVersionMismatch", number: Some(1302), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名版本和服务端不匹配", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名版本和服务端不匹配", source: Source::document("authing-v3.md", 38) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 38), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 38), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1303", name: "InvalidAkSkTimestampFormat", number: Some(1303), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名时间戳格式不正确，应该是单位为毫秒的 Unix 时间戳", source: Source::document("authing-v3.md", 39) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 39), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 39), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1304", name: "MissingDateHeader", number: Some(1304), http_status: Some(200), wire_message: None, title: None, description: "使用 AK/SK 签名机制时，请求头中没有 date 请求头", descriptions: &[Description { language: Language::Zh, text: "使用 AK/SK 签名机制时，请求头中没有 date 请求头", source: Source::document("authing-v3.md", 40) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 40), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 40), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1305", name: "AkSkTimestampSkewed", number: Some(1305), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名时间戳和服务器时间戳相差较大，此次请求不被允许", source: Source::document("authing-v3.md", 41) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 41), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 41), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1306", name: "AkSkSignatureReplayed", number: Some(1306), http_status: Some(200), wire_message: None, title: None, description: "AK/SK 签名已经被消费过，此次请求不被允许", descriptions: &[Description { language: Language::Zh, text: "AK/SK 签名已经被消费过，此次请求不被允许", source: Source::document("authing-v3.md", 42) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 42), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 42), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1600", name: "PostAuthFlowCompleted", number: Some(1600), http_status: Some(200), wire_message: None, title: None, description: "认证后流程成功完成，登录态已设置", descriptions: &[Description { language: Language::Zh, text: "认证后流程成功完成，登录态已设置", source: Source::document("authing-v3.md", 43) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 43), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 43), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1635", name: "PersonalMfaRequired", number: Some(1635), http_status: Some(200), wire_message: None, title: None, description: "个人（个人中心绑定）MFA", descriptions: &[Description { language: Language::Zh, text: "个人（个人中心绑定）MFA", source: Source::document("authing-v3.md", 44) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 44), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 44), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1636", name: "ApplicationMfaRequired", number: Some(1636), http_status: Some(200), wire_message: None, title: None, description: "企业（应用下配置的） MFA", descriptions: &[Description { language: Language::Zh, text: "企业（应用下配置的） MFA", source: Source::document("authing-v3.md", 45) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 45), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 45), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1639", name: "FirstLoginPasswordReset", number: Some(1639), http_status: Some(200), wire_message: None, title: None, description: "首次登录重置密码（不需要验证旧密码）", descriptions: &[Description { language: Language::Zh, text: "首次登录重置密码（不需要验证旧密码）", source: Source::document("authing-v3.md", 46) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 46), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 46), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1640", name: "FederatedBindExistingAccountOnly", number: Some(1640), http_status: Some(200), wire_message: None, title: None, description: "触发联邦认证询问身份绑定，只允许绑定现有账号", descriptions: &[Description { language: Language::Zh, text: "触发联邦认证询问身份绑定，只允许绑定现有账号", source: Source::document("authing-v3.md", 47) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 47), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 47), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1641", name: "FederatedBindOrCreateAccount", number: Some(1641), http_status: Some(200), wire_message: None, title: None, description: "触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号", descriptions: &[Description { language: Language::Zh, text: "触发联邦认证询问身份绑定，允许绑定现有账号和创建新账号", source: Source::document("authing-v3.md", 48) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 48), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 48), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1642", name: "CompleteLoginInformation", number: Some(1642), http_status: Some(200), wire_message: None, title: None, description: "登录信息补全", descriptions: &[Description { language: Language::Zh, text: "登录信息补全", source: Source::document("authing-v3.md", 49) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 49), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 49), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1643", name: "SelfServiceUnlock", number: Some(1643), http_status: Some(200), wire_message: None, title: None, description: "用户自主解锁", descriptions: &[Description { language: Language::Zh, text: "用户自主解锁", source: Source::document("authing-v3.md", 50) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 50), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 50), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1699", name: "PostAuthFlowAborted", number: Some(1699), http_status: Some(200), wire_message: None, title: None, description: "提前终止认证后流程，返回登录界面", descriptions: &[Description { language: Language::Zh, text: "提前终止认证后流程，返回登录界面", source: Source::document("authing-v3.md", 51) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 51), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 51), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1700", name: "FacePhotoMissing", number: Some(1700), http_status: Some(200), wire_message: None, title: None, description: "未上传人脸识别的照片", descriptions: &[Description { language: Language::Zh, text: "未上传人脸识别的照片", source: Source::document("authing-v3.md", 52) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 52), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 52), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1701", name: "FaceComparisonPhotoMissing", number: Some(1701), http_status: Some(200), wire_message: None, title: None, description: "人脸对比时，未上传需要对比的图片", descriptions: &[Description { language: Language::Zh, text: "人脸对比时，未上传需要对比的图片", source: Source::document("authing-v3.md", 53) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 53), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 53), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1702", name: "FaceVerificationFailed", number: Some(1702), http_status: Some(200), wire_message: None, title: None, description: "人脸校验错误", descriptions: &[Description { language: Language::Zh, text: "人脸校验错误", source: Source::document("authing-v3.md", 54) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 54), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 54), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1703", name: "FaceBindingNeedsEmailOrPhone", number: Some(1703), http_status: Some(200), wire_message: None, title: None, description: "未绑定邮箱或手机号，无法绑定人脸", descriptions: &[Description { language: Language::Zh, text: "未绑定邮箱或手机号，无法绑定人脸", source: Source::document("authing-v3.md", 55) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 55), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 55), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1704", name: "FaceBindingPhoneVerificationFailed", number: Some(1704), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸时，手机验证失败", descriptions: &[Description { language: Language::Zh, text: "绑定人脸时，手机验证失败", source: Source::document("authing-v3.md", 56) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 56), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 56), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1705", name: "FaceBindingEmailVerificationFailed", number: Some(1705), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸时，邮箱验证失败", descriptions: &[Description { language: Language::Zh, text: "绑定人脸时，邮箱验证失败", source: Source::document("authing-v3.md", 57) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 57), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 57), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1706", name: "FaceAlreadyBound", number: Some(1706), http_status: Some(200), wire_message: None, title: None, description: "人脸已被绑定", descriptions: &[Description { language: Language::Zh, text: "人脸已被绑定", source: Source::document("authing-v3.md", 58) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 58), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 58), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "1707", name: "FaceBindingFailed", number: Some(1707), http_status: Some(200), wire_message: None, title: None, description: "绑定人脸失败", descriptions: &[Description { language: Language::Zh, text: "绑定人脸失败", source: Source::document("authing-v3.md", 59) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 59), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 59), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2004", name: "UserNotFound", number: Some(2004), http_status: Some(200), wire_message: None, title: None, description: "用户未找到", descriptions: &[Description { language: Language::Zh, text: "用户未找到", source: Source::document("authing-v3.md", 60) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 60), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 60), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2005", name: "UserLocked", number: Some(2005), http_status: Some(200), wire_message: None, title: None, description: "用户已锁定", descriptions: &[Description { language: Language::Zh, text: "用户已锁定", source: Source::document("authing-v3.md", 61) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 61), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 61), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2006", name: "WrongPassword", number: Some(2006), http_status: Some(200), wire_message: None, title: None, description: "密码错误", descriptions: &[Description { language: Language::Zh, text: "密码错误", source: Source::document("authing-v3.md", 62) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 62), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 62), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2011", name: "ApplicationNotFound", number: Some(2011), http_status: Some(200), wire_message: None, title: None, description: "应用不存在", descriptions: &[Description { language: Language::Zh, text: "应用不存在", source: Source::document("authing-v3.md", 63) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 63), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 63), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2020", name: "NotLoggedIn", number: Some(2020), http_status: Some(200), wire_message: None, title: None, description: "尚未登录，无权限访问此请求", descriptions: &[Description { language: Language::Zh, text: "尚未登录，无权限访问此请求", source: Source::document("authing-v3.md", 64) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 64), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 64), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2031", name: "RegistrationDisabled", number: Some(2031), http_status: Some(200), wire_message: None, title: None, description: "应用已禁止注册用户", descriptions: &[Description { language: Language::Zh, text: "应用已禁止注册用户", source: Source::document("authing-v3.md", 65) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 65), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 65), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2039", name: "ApplicationDomainTaken", number: Some(2039), http_status: Some(200), wire_message: None, title: None, description: "应用域名已被占用", descriptions: &[Description { language: Language::Zh, text: "应用域名已被占用", source: Source::document("authing-v3.md", 66) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 66), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 66), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2040", name: "UserPoolDomainTaken", number: Some(2040), http_status: Some(200), wire_message: None, title: None, description: "用户池域名已被占用", descriptions: &[Description { language: Language::Zh, text: "用户池域名已被占用", source: Source::document("authing-v3.md", 67) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 67), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 67), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2058", name: "ForcedPasswordReset", number: Some(2058), http_status: Some(200), wire_message: None, title: None, description: "强制重置密码（需要验证旧密码）", descriptions: &[Description { language: Language::Zh, text: "强制重置密码（需要验证旧密码）", source: Source::document("authing-v3.md", 68) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 68), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 68), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2224", name: "UserPoolNotFound", number: Some(2224), http_status: Some(200), wire_message: None, title: None, description: "用户池不存在", descriptions: &[Description { language: Language::Zh, text: "用户池不存在", source: Source::document("authing-v3.md", 69) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 69), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 69), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2333", name: "WrongUsernameOrPassword", number: Some(2333), http_status: Some(200), wire_message: None, title: None, description: "用户名或密码错误", descriptions: &[Description { language: Language::Zh, text: "用户名或密码错误", source: Source::document("authing-v3.md", 70) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 70), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 70), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "4021", name: "BillingError", number: Some(4021), http_status: Some(200), wire_message: None, title: None, description: "计量计费错误", descriptions: &[Description { language: Language::Zh, text: "计量计费错误", source: Source::document("authing-v3.md", 71) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 71), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 71), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6001", name: "WrongTotpCode", number: Some(6001), http_status: Some(200), wire_message: None, title: None, description: "Totp 码错误", descriptions: &[Description { language: Language::Zh, text: "Totp 码错误", source: Source::document("authing-v3.md", 72) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 72), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 72), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6002", name: "WrongTotpRecoveryCode", number: Some(6002), http_status: Some(200), wire_message: None, title: None, description: "Totp 恢复码错误", descriptions: &[Description { language: Language::Zh, text: "Totp 恢复码错误", source: Source::document("authing-v3.md", 73) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 73), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 73), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6003", name: "TotpCodeMissing", number: Some(6003), http_status: Some(200), wire_message: None, title: None, description: "未输入 Totp 安全码", descriptions: &[Description { language: Language::Zh, text: "未输入 Totp 安全码", source: Source::document("authing-v3.md", 74) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 74), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 74), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "6004", name: "TotpRecoveryCodeMissing", number: Some(6004), http_status: Some(200), wire_message: None, title: None, description: "未输入 Totp 恢复码", descriptions: &[Description { language: Language::Zh, text: "未输入 Totp 恢复码", source: Source::document("authing-v3.md", 75) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 75), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 75), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2120008", name: "UserDisabledOrNotTenantMember", number: Some(2120008), http_status: Some(200), wire_message: None, title: None, description: "用户已停用或不是此租户成员", descriptions: &[Description { language: Language::Zh, text: "用户已停用或不是此租户成员", source: Source::document("authing-v3.md", 76) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 76), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 76), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2130010", name: "TenantLoginForbidden", number: Some(2130010), http_status: Some(200), wire_message: None, title: None, description: "用户无权限登录此租户", descriptions: &[Description { language: Language::Zh, text: "用户无权限登录此租户", source: Source::document("authing-v3.md", 77) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 77), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 77), remediation: Source::Unstated, retry: Source::Unstated } },
+    CodeSpec { code: "2820002", name: "InvalidLdapConnection", number: Some(2820002), http_status: Some(200), wire_message: None, title: None, description: "无效的 LDAP 链接", descriptions: &[Description { language: Language::Zh, text: "无效的 LDAP 链接", source: Source::document("authing-v3.md", 78) }], remediation: None, retry: RetryClass::No, sources: Sources { code: Source::document("authing-v3.md", 78), http_status: Source::document("authing-v3.md", 11), wire_message: Source::Unstated, title: Source::Unstated, description: Source::document("authing-v3.md", 78), remediation: Source::Unstated, retry: Source::Unstated } },
 ];
 
 /// The perfect hash that finds a `V3ApiCode` by its wire code (see `cloud_errors_core::CodeHash`).

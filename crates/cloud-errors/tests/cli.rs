@@ -656,3 +656,29 @@ fn tencent_api_3_common_codes_are_known_in_both_languages() {
         assert!(found.contains("AuthFailure.SignatureFailure"), "{words:?}: {found}");
     }
 }
+
+#[test]
+fn s3_codes_from_aws_list_and_the_stores_quota_section_are_explained_with_sources() {
+    for (code, file) in [
+        ("AuthorizationHeaderMalformed", "docs/vendor/s3-aws-error-codes.html"),
+        ("QuotaExceeded", "docs/vendor/s3-server-errors.ts"),
+    ] {
+        let json: Vec<serde_json::Value> = serde_json::from_str(&stdout(&run(
+            &["explain", code, "--vendor", "s3", "--format", "json"],
+            b"",
+        )))
+        .unwrap();
+        assert_eq!(json.len(), 1, "{code}");
+        assert!(
+            json[0]["sources"]["code"].as_str().unwrap().starts_with(file),
+            "{code}: {}",
+            json[0]["sources"]
+        );
+        assert!(json[0]["sources"]["http_status"].as_str().unwrap().starts_with(file), "{code}");
+    }
+    // A real S3 body with the code decodes as known.
+    let body = b"<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'</Message><Region>eu-west-1</Region></Error>";
+    let decoded: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["decode", "--format", "json"], body))).unwrap();
+    assert_eq!((decoded["known"].as_bool(), decoded["http_status"].as_u64()), (Some(true), Some(400)));
+}

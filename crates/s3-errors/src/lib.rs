@@ -19,6 +19,34 @@ pub use envelope::{
 };
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
 
+/// Whose fault an error is, as AWS's S3 list says in its SOAP fault code prefix (the REST API's
+/// Query envelope says the same in `<Type>`: `Sender` or `Receiver`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SoapFaultPrefix {
+    /// The request was at fault (`Client`).
+    Client,
+    /// The service was at fault (`Server`).
+    Server,
+}
+
+impl SoapFaultPrefix {
+    /// As AWS writes it: `Client` or `Server`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SoapFaultPrefix::Client => "Client",
+            SoapFaultPrefix::Server => "Server",
+        }
+    }
+}
+
+impl ErrorCode {
+    /// AWS's SOAP fault code prefix for the code, and the line of AWS's list that gives it;
+    /// `None` for codes AWS's list lacks or gives none (`N/A`).
+    pub const fn soap_fault_prefix(self) -> Option<(SoapFaultPrefix, Source)> {
+        generated::ERROR_CODE_SOAP_FAULT[self as usize]
+    }
+}
+
 /// The two readers [`ErrorResponse::parse`] uses, each alone, for tests and fuzzing that
 /// compare them: the fast reader takes the layouts servers send and declines the rest, which
 /// quick-xml's reader then reads (and reports every error of).

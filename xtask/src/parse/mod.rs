@@ -8,6 +8,7 @@ pub mod authing_v3;
 pub mod aws_interface;
 pub mod huawei_iam;
 pub mod s3;
+pub mod s3_aws;
 pub mod s3_server;
 pub mod tencent_cam;
 pub mod tencent_cam_v3;

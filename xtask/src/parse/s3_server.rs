@@ -1,7 +1,8 @@
 //! S3: the store's server-side error list, TypeScript constants
-//! `export const Name: ErrorFormat = { code: 404, description: 'text' };`. Only its S3 sections
-//! are read ("Amazon errors" and "Special non-AWS S3 errors", up to "Internal project errors");
-//! the description is the `<Message>` its servers send. Commented-out constants are skipped.
+//! `export const Name: ErrorFormat = { code: 404, description: 'text' };`. Only the sections its
+//! S3 server sends to clients are read ("Amazon errors" and "Special non-AWS S3 errors", up to
+//! "Internal project errors", and the last one, "quotaErros": its bucket quotas); the
+//! description is the `<Message>` its servers send. Commented-out constants are skipped.
 
 use super::{content_stamp, Doc, Row};
 use crate::model::{EnumRows, FieldOrigins, Origin};
@@ -11,6 +12,8 @@ pub const DOC: &str = "s3-server-errors.ts";
 /// The section marker the S3 sections start after, and the one that ends them.
 const FIRST_SECTION: &str = "Amazon errors";
 const END_SECTION: &str = "Internal project errors";
+/// The section of quota errors, which runs to the end of the list (the vendor's spelling).
+const QUOTA_SECTION: &str = "quotaErros";
 
 /// A JavaScript string literal's contents (single or double quotes), escapes undone; `None`
 /// when `text` is not exactly one string literal (a trailing comma allowed).
@@ -46,9 +49,22 @@ pub fn parse(ts: &str) -> Result<Doc, String> {
         .position(|line| is_section(line, END_SECTION))
         .map(|at| start + at)
         .ok_or_else(|| format!("{DOC}: no `{END_SECTION}` section"))?;
-
+    let quota = lines
+        .iter()
+        .position(|line| is_section(line, QUOTA_SECTION))
+        .ok_or_else(|| format!("{DOC}: no `{QUOTA_SECTION}` section"))?;
+    if lines[quota + 1..].iter().any(|line| line.trim_start().starts_with("// ---")) {
+        return Err(format!("{DOC} line {}: `{QUOTA_SECTION}` is no longer the last section", quota + 1));
+    }
     let mut rows = Vec::new();
-    let mut index = start + 1;
+    read_constants(&lines, start + 1, end, &mut rows)?;
+    read_constants(&lines, quota + 1, lines.len(), &mut rows)?;
+    Ok(Doc { snapshot: content_stamp(&[ts]), rows })
+}
+
+/// Reads the constants of `lines[start..end]` into `rows`.
+fn read_constants(lines: &[&str], start: usize, end: usize, rows: &mut Vec<Row>) -> Result<(), String> {
+    let mut index = start;
     while index < end {
         let line = lines[index];
         let line_no = index as u32 + 1;
@@ -92,7 +108,7 @@ pub fn parse(ts: &str) -> Result<Doc, String> {
         row.wire_message = Some(message);
         rows.push(row);
     }
-    Ok(Doc { snapshot: content_stamp(&[ts]), rows })
+    Ok(())
 }
 
 /// Joins the documentation page's rows (`documented`, from `s3.rst`) and the server list's: a
@@ -136,13 +152,17 @@ pub fn merge(documented: Doc, server: Doc, summary: &str) -> EnumRows {
 mod tests {
     use super::*;
 
-    const FRAGMENT: &str = "export type ErrorFormat = {\n    code: number,\n    description: string,\n}\n\n// ------------------- Amazon errors ------------------\nexport const AccessDenied: ErrorFormat = {\n    code: 403,\n    description: 'Access Denied',\n};\n\nexport const BadDigest: ErrorFormat = {\n    code: 400,\n    description:\n        'The Content-MD5 you specified did not match what we received.',\n};\n// export const ServiceUnavailable: ErrorFormat = {\n//     code: 503,\n//     description: 'Reduce your request rate.',\n// };\n\nexport const InvalidPart: ErrorFormat = {\n    code: 400,\n    description:\n        \"The specified entity tag might not have matched the part's entity tag.\",\n};\n\nexport const Found: ErrorFormat = {\n    code: 302,\n    description: 'Resource Found'\n};\n\n// ------------- Special non-AWS S3 errors -------------\n\nexport const LocationNotFound: ErrorFormat = {\n    code: 424,\n    description: 'The object data location does not exist.',\n};\n\n// -------------- Internal project errors --------------\nexport const Internal: ErrorFormat = {\n    code: 500,\n    description: 'not read',\n};\n";
+    const FRAGMENT: &str = "export type ErrorFormat = {\n    code: number,\n    description: string,\n}\n\n// ------------------- Amazon errors ------------------\nexport const AccessDenied: ErrorFormat = {\n    code: 403,\n    description: 'Access Denied',\n};\n\nexport const BadDigest: ErrorFormat = {\n    code: 400,\n    description:\n        'The Content-MD5 you specified did not match what we received.',\n};\n// export const ServiceUnavailable: ErrorFormat = {\n//     code: 503,\n//     description: 'Reduce your request rate.',\n// };\n\nexport const InvalidPart: ErrorFormat = {\n    code: 400,\n    description:\n        \"The specified entity tag might not have matched the part's entity tag.\",\n};\n\nexport const Found: ErrorFormat = {\n    code: 302,\n    description: 'Resource Found'\n};\n\n// ------------- Special non-AWS S3 errors -------------\n\nexport const LocationNotFound: ErrorFormat = {\n    code: 424,\n    description: 'The object data location does not exist.',\n};\n\n// -------------- Internal project errors --------------\nexport const Internal: ErrorFormat = {\n    code: 500,\n    description: 'not read',\n};\n\n// --------------------- quotaErros ---------------------\n\nexport const QuotaExceeded: ErrorFormat = {\n    code: 429,\n    description: 'The quota set for the resource is exceeded.',\n};\n";
 
     #[test]
     fn reads_the_s3_sections_only_with_wrapped_and_double_quoted_values() {
         let doc = parse(FRAGMENT).unwrap();
         let codes: Vec<&str> = doc.rows.iter().map(|r| r.wire.as_str()).collect();
-        assert_eq!(codes, ["AccessDenied", "BadDigest", "InvalidPart", "Found", "LocationNotFound"]);
+        // The quota section, after the internal ones, is read too.
+        assert_eq!(
+            codes,
+            ["AccessDenied", "BadDigest", "InvalidPart", "Found", "LocationNotFound", "QuotaExceeded"]
+        );
         assert_eq!(doc.rows[0].wire_message.as_deref(), Some("Access Denied"));
         assert_eq!((doc.rows[0].http_status, doc.rows[0].line), (Some(403), 7));
         assert_eq!(
@@ -155,6 +175,12 @@ mod tests {
         );
         assert_eq!(doc.rows[3].wire_message.as_deref(), Some("Resource Found"));
         assert_eq!(doc.rows[4].http_status, Some(424));
+        let quota_line =
+            FRAGMENT.lines().position(|l| l.starts_with("export const QuotaExceeded")).unwrap() + 1;
+        assert_eq!((doc.rows[5].http_status, doc.rows[5].line), (Some(429), quota_line as u32));
+        let moved =
+            FRAGMENT.replace("quotaErros ---------------------\n", "quotaErros ---\n// ---- more ----\n");
+        assert!(parse(&moved).unwrap_err().contains("no longer the last section"));
     }
 
     #[test]
@@ -174,7 +200,11 @@ mod tests {
         let documented = Doc { snapshot: String::new(), rows: vec![page, slow] };
         let merged = merge(documented, parse(FRAGMENT).unwrap(), "s");
         let codes: Vec<&str> = merged.rows.iter().map(|r| r.wire.as_str()).collect();
-        assert_eq!(codes, ["AccessDenied", "BadDigest", "InvalidPart", "Found", "LocationNotFound"]);
+        // The quota section, after the internal ones, is read too.
+        assert_eq!(
+            codes,
+            ["AccessDenied", "BadDigest", "InvalidPart", "Found", "LocationNotFound", "QuotaExceeded"]
+        );
         let access = &merged.rows[0];
         assert_eq!(
             (access.description.as_str(), access.wire_message.as_deref()),
