@@ -5,6 +5,26 @@ use super::{content_stamp, Doc, Row};
 
 pub const DOC: &str = "tencent-cam-v3-errorcodes.py";
 
+/// The code of an SDK constant `CONSTANT = <quote>Code<quote>` (Python and Go alike): the SDKs
+/// name each constant after its code, upper-cased with `.` as `_`, and regen checks they do.
+pub fn sdk_constant<'a>(
+    doc: &str,
+    line_no: u32,
+    constant: &str,
+    value: &'a str,
+    quote: char,
+) -> Result<&'a str, String> {
+    let code = value
+        .strip_prefix(quote)
+        .and_then(|rest| rest.strip_suffix(quote))
+        .filter(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        .ok_or_else(|| format!("{doc} line {line_no}: `{value}` is not a quoted error code"))?;
+    if constant != code.replace('.', "_").to_ascii_uppercase() {
+        return Err(format!("{doc} line {line_no}: constant `{constant}` does not spell code `{code}`"));
+    }
+    Ok(code)
+}
+
 pub fn parse(python: &str) -> Result<Doc, String> {
     let lines: Vec<&str> = python.lines().collect();
     let mut rows = Vec::new();
@@ -19,15 +39,7 @@ pub fn parse(python: &str) -> Result<Doc, String> {
         if !constant.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') {
             return Err(format!("{DOC} line {line_no}: `{constant}` is not a constant name"));
         }
-        let code = value
-            .strip_prefix('\'')
-            .and_then(|rest| rest.strip_suffix('\''))
-            .filter(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
-            .ok_or_else(|| format!("{DOC} line {line_no}: `{value}` is not a quoted error code"))?;
-        // The SDK names each constant after its code, upper-cased with `.` as `_`.
-        if constant != code.replace('.', "_").to_ascii_uppercase() {
-            return Err(format!("{DOC} line {line_no}: constant `{constant}` does not spell code `{code}`"));
-        }
+        let code = sdk_constant(DOC, line_no, constant, value, '\'')?;
         let description = index
             .checked_sub(1)
             .and_then(|above| lines[above].strip_prefix('#'))

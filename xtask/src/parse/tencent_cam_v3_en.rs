@@ -15,14 +15,7 @@ pub fn parse(go: &str) -> Result<(String, Vec<EnglishText>), String> {
     for (index, line) in lines.iter().enumerate() {
         let Some((constant, value)) = line.trim().split_once(" = ") else { continue };
         let line_no = index as u32 + 1;
-        let code = value
-            .strip_prefix('"')
-            .and_then(|rest| rest.strip_suffix('"'))
-            .filter(|code| !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
-            .ok_or_else(|| format!("{DOC} line {line_no}: `{value}` is not a quoted error code"))?;
-        if constant != code.replace('.', "_").to_ascii_uppercase() {
-            return Err(format!("{DOC} line {line_no}: constant `{constant}` does not spell code `{code}`"));
-        }
+        let code = super::tencent_cam_v3::sdk_constant(DOC, line_no, constant, value, '"')?;
         let comment = index
             .checked_sub(1)
             .and_then(|above| lines[above].trim().strip_prefix("//"))

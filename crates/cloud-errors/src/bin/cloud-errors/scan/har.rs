@@ -13,7 +13,7 @@ use std::io::Read;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::{base64_decode, fill, without_position, Batch, Capture, BATCH_BYTES, MAX_ITEM};
+use super::{base64_decode, fill, without_position, Batch, Capture, MAX_ITEM};
 
 /// A HAR entry, as much of it as a capture needs; strings without escapes are borrowed.
 #[derive(Deserialize)]
@@ -246,14 +246,9 @@ impl Scanner {
     }
 }
 
-/// Reads a HAR file, handing its entries to `each` in batches of about `BATCH_BYTES`.
-pub fn read(reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), String>) -> Result<(), String> {
-    read_in(reader, BATCH_BYTES, each)
-}
-
-/// [`read`] reading and batching about `batch_bytes` at a time (small in tests, so that reads
-/// and batches end anywhere).
-pub(super) fn read_in(
+/// Reads a HAR file about `batch_bytes` at a time (`BATCH_BYTES`; small in tests, so that reads
+/// and batches end anywhere), handing its entries to `each` in batches of about that size.
+pub(super) fn read(
     mut reader: impl Read,
     batch_bytes: usize,
     each: &mut dyn FnMut(Batch) -> Result<(), String>,
@@ -324,7 +319,7 @@ mod tests {
     /// skeleton's verdict.
     fn cut(document: &str, chunk: usize) -> (Vec<String>, Result<(), String>) {
         let mut texts = Vec::new();
-        let verdict = read_in(document.as_bytes(), chunk, &mut |batch| {
+        let verdict = read(document.as_bytes(), chunk, &mut |batch| {
             if let Batch::Entries { text, ends, .. } = batch {
                 let mut start = 0;
                 for end in ends {

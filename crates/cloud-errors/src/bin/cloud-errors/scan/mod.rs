@@ -103,7 +103,7 @@ pub fn read(
 ) -> Result<(), String> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     if name.ends_with(".ndjson") || name.ends_with(".jsonl") {
-        return ndjson::read(reader, each);
+        return ndjson::read(reader, BATCH_BYTES, each);
     }
     let starts_with_brace =
         reader.fill_buf().map_err(|e| e.to_string())?.iter().find(|b| !b.is_ascii_whitespace())
@@ -113,14 +113,14 @@ pub fn read(
         return Err("neither a HAR file nor NDJSON captures".to_owned());
     }
     if name.ends_with(".har") {
-        return har::read(reader, each);
+        return har::read(reader, BATCH_BYTES, each);
     }
     // Without a telling name: a HAR document's first key is `log`.
     let head = String::from_utf8_lossy(reader.fill_buf().map_err(|e| e.to_string())?).into_owned();
     if head.trim_start().trim_start_matches('{').trim_start().starts_with("\"log\"") {
-        har::read(reader, each)
+        har::read(reader, BATCH_BYTES, each)
     } else {
-        ndjson::read(reader, each)
+        ndjson::read(reader, BATCH_BYTES, each)
     }
 }
 
@@ -297,7 +297,7 @@ mod properties {
                 file.push('\n');
             }
             let mut seen = Vec::new();
-            ndjson::read_in(file.as_bytes(), batch, &mut |b| collect(&b, &mut seen)).unwrap();
+            ndjson::read(file.as_bytes(), batch, &mut |b| collect(&b, &mut seen)).unwrap();
             prop_assert_eq!(seen, expected);
         }
 
@@ -322,7 +322,7 @@ mod properties {
             });
             let text = if pretty { serde_json::to_string_pretty(&document) } else { serde_json::to_string(&document) }.unwrap();
             let mut seen = Vec::new();
-            har::read_in(text.as_bytes(), batch, &mut |b| collect(&b, &mut seen)).unwrap();
+            har::read(text.as_bytes(), batch, &mut |b| collect(&b, &mut seen)).unwrap();
             let expected: Vec<(usize, Exchange)> = entries.into_iter().enumerate().collect();
             prop_assert_eq!(seen, expected);
         }
@@ -330,8 +330,8 @@ mod properties {
         #[test]
         fn no_input_makes_a_reader_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256), batch in 1usize..64) {
             let mut seen = Vec::new();
-            let _ = ndjson::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
-            let _ = har::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+            let _ = ndjson::read(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+            let _ = har::read(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
         }
 
         #[test]
@@ -347,9 +347,9 @@ mod properties {
             let at = at.index(bytes.len());
             bytes[at] = byte;
             let mut seen = Vec::new();
-            let _ = har::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+            let _ = har::read(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
             bytes.truncate(at);
-            let _ = har::read_in(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
+            let _ = har::read(bytes.as_slice(), batch, &mut |b| collect(&b, &mut seen));
         }
     }
 }

@@ -7,7 +7,7 @@ use std::io::Read;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{fill, without_position, Batch, Capture, BATCH_BYTES, MAX_ITEM};
+use super::{fill, without_position, Batch, Capture, MAX_ITEM};
 
 /// An NDJSON capture line: `{"status": 404, "headers": {...} or [[name, value], ...], "body": "..."}`,
 /// optionally with `method` and `url`. Strings without escapes are borrowed from the line.
@@ -110,13 +110,10 @@ pub fn for_each(first_line: usize, text: &[u8], each: &mut dyn FnMut(&Capture<'_
     }
 }
 
-/// Reads whole lines, about `BATCH_BYTES` at a time; a line longer than `MAX_ITEM` is refused.
-pub fn read(reader: impl Read, each: &mut dyn FnMut(Batch) -> Result<(), String>) -> Result<(), String> {
-    read_in(reader, BATCH_BYTES, each)
-}
-
-/// [`read`] with batches of about `batch_bytes` (small in tests, to cut batches anywhere).
-pub(super) fn read_in(
+/// Reads whole lines, about `batch_bytes` at a time (`BATCH_BYTES`; small in tests, so that
+/// reads and batches end anywhere), handing each batch to `each`; a line longer than `MAX_ITEM`
+/// is refused.
+pub(super) fn read(
     mut reader: impl Read,
     batch_bytes: usize,
     each: &mut dyn FnMut(Batch) -> Result<(), String>,
