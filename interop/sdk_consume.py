@@ -100,13 +100,15 @@ def check_tencent(binary, golden, tally):
 
 def check_huawei(binary, golden, tally):
     handler = DefaultExceptionHandler()
-    for path in sorted((golden / "huawei-iam" / "body").iterdir()):
+    # IAM v5 bodies and the classic codes' (`IAM.*`, 1100-1120), which the same endpoints send.
+    paths = [p for kind in ("body", "classic") for p in sorted((golden / "huawei-iam" / kind).iterdir())]
+    for path in paths:
         code, message, request_id, status, _ = decode(binary, path)
         response = requests.Response()
         response.status_code = status
         response._content = path.read_bytes()
         response.headers["X-Request-Id"] = request_id
-        where = f"huawei-iam/body/{path.name}"
+        where = f"huawei-iam/{path.parent.name}/{path.name}"
         try:
             handler.handle_exception(None, response)
             tally.failures.append(f"{where}: the Huawei SDK raised nothing")

@@ -129,6 +129,14 @@ envelope!(
     |code| huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
 );
 envelope!(
+    HuaweiIamClassic,
+    huawei_iam_errors::ClassicCode,
+    huawei_iam_errors::ErrorResponse,
+    "huawei-iam/classic",
+    "json",
+    |code| huawei_iam_errors::ErrorResponse::new_classic(code).with_request_id(GOLDEN_REQUEST_ID)
+);
+envelope!(
     Authing,
     authing_errors::ErrorCode,
     authing_errors::ErrorResponse,

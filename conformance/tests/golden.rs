@@ -11,8 +11,8 @@ use std::fs;
 use cloud_errors_core::{CloudError, DocumentedCode};
 use conformance::{blessing, golden_path, workspace_root, Envelope};
 use conformance::{
-    Authing, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, S3Query, S3QueryErrors, S3Rest,
-    TencentCam, TencentCamCommon, TencentCamV3,
+    Authing, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, HuaweiIamClassic, S3Query,
+    S3QueryErrors, S3Rest, TencentCam, TencentCamCommon, TencentCamV3,
 };
 
 fn check_goldens<E: Envelope>() {
@@ -122,7 +122,10 @@ macro_rules! vendor_tests {
 
 vendor_tests! {
     aws_interface: envelopes(AwsInterface) tables(ErrorCode => aws_interface_errors::ErrorCode);
-    huawei_iam: envelopes(HuaweiIam) tables(ErrorCode => huawei_iam_errors::ErrorCode);
+    huawei_iam: envelopes(HuaweiIam, HuaweiIamClassic) tables(
+        ErrorCode => huawei_iam_errors::ErrorCode,
+        ClassicCode => huawei_iam_errors::ClassicCode
+    );
     authing: envelopes(Authing, AuthingV3Status, AuthingV3Api) tables(
         ErrorCode => authing_errors::ErrorCode,
         V3StatusCode => authing_errors::V3StatusCode,

@@ -93,6 +93,27 @@ fn aws_interface_has_84_documented_codes_plus_85_from_the_source() {
 }
 
 #[test]
+fn huawei_iam_classic_codes_are_a_table_of_their_own() {
+    use cloud_errors_core::Source;
+    use huawei_iam_errors::ClassicCode;
+    check_table::<ClassicCode>(115);
+    let numeric = ClassicCode::ALL.iter().filter(|c| c.as_str().bytes().all(|b| b.is_ascii_digit())).count();
+    assert_eq!((numeric, ClassicCode::ALL.len() - numeric), (17, 98));
+    assert!(ClassicCode::ALL
+        .iter()
+        .all(|c| matches!(c.sources().code, Source::Document { file: "huawei-iam-classic-errors.rst", .. })));
+    // Bold reads as its words; wrapped cells join; templates keep Python's named placeholders.
+    assert_eq!(ClassicCode::InvalidSubjectToken.description(), "X-Subject-Token in the request is invalid.");
+    assert_eq!(
+        ClassicCode::InvalidFieldInput.message(),
+        "Invalid input for field '%(key)s'. The value is '%(value)s'."
+    );
+    assert_eq!(ClassicCode::ThrottlingThresholdReached.http_status(), Some(429));
+    // The v5 and classic tables share no code.
+    assert!(ClassicCode::ALL.iter().all(|c| huawei_iam_errors::ErrorCode::from_wire(c.as_str()).is_none()));
+}
+
+#[test]
 fn huawei_iam_has_73_codes_in_three_families() {
     use huawei_iam_errors::ErrorCode;
     check_table::<ErrorCode>(73);
@@ -280,6 +301,10 @@ fn retry_classes_follow_the_overlays() {
     assert_eq!(
         classified(huawei_iam_errors::ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),
         [("PAP5.0006", Transient), ("AccessAnalyzer.1005", Transient)]
+    );
+    assert_eq!(
+        classified(huawei_iam_errors::ClassicCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),
+        [("IAM.0012", Throttling)]
     );
     assert_eq!(
         classified(authing_errors::ErrorCode::ALL.iter().map(|c| (c.as_str(), c.retry())).collect()),

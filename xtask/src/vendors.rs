@@ -5,8 +5,8 @@ use crate::model::EnumRows;
 use crate::model::{Origin, Row, Translation};
 use crate::overlay::Overlay;
 use crate::parse::{
-    authing, authing_v3, aws_interface, huawei_iam, s3, s3_aws, s3_server, tencent_cam, tencent_cam_v3,
-    tencent_cam_v3_en, tencent_common, Language,
+    authing, authing_v3, aws_interface, huawei_iam, huawei_iam_classic, s3, s3_aws, s3_server, tencent_cam,
+    tencent_cam_v3, tencent_cam_v3_en, tencent_common, Language,
 };
 
 /// Reads a document of `docs/vendor/` by file name.
@@ -44,13 +44,23 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "huawei-iam",
         crate_dir: "huawei-iam-errors",
-        documents: &[huawei_iam::DOC],
+        documents: &[huawei_iam::DOC, huawei_iam_classic::DOC],
         read: |read, _| {
-            Ok(one_table(
-                huawei_iam::parse(&read(huawei_iam::DOC)?)?,
-                false,
-                "Every error code documented in `huawei-iam.txt`",
-            ))
+            let v5 = huawei_iam::parse(&read(huawei_iam::DOC)?)?;
+            let classic = huawei_iam_classic::parse(&read(huawei_iam_classic::DOC)?)?;
+            Ok(Read {
+                snapshot: format!("{}; {}", v5.snapshot, classic.snapshot),
+                enums: vec![
+                    enum_rows("ErrorCode", false, "Every error code documented in `huawei-iam.txt` (IAM v5)", v5.rows),
+                    enum_rows(
+                        "ClassicCode",
+                        false,
+                        "Every classic IAM error code (`IAM.*` and 1100-1120) of `huawei-iam-classic-errors.rst`, \
+                         the classic page as Open Telekom Cloud publishes it",
+                        classic.rows,
+                    ),
+                ],
+            })
         },
     },
     Vendor {
@@ -179,11 +189,6 @@ fn tencent_v3_rows(
         }
     }
     Ok(rows)
-}
-
-/// A vendor with one document and one table, `ErrorCode`.
-fn one_table(doc: crate::model::Doc, numeric: bool, summary: &str) -> Read {
-    Read { snapshot: doc.snapshot, enums: vec![enum_rows("ErrorCode", numeric, summary, doc.rows)] }
 }
 
 fn enum_rows(

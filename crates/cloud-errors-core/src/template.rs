@@ -1,20 +1,40 @@
 //! Vendor message templates.
 //!
 //! Some documented messages are templates: Huawei writes `access denied: %s` and
-//! `Maximum number of bytes %d ...`, AWS Interface writes `Function has errors: {}`. This module
-//! renders a template with arguments and matches a received message back to its arguments.
+//! `Maximum number of bytes %d ...`, its classic IAM page Python's named `%(key)s`, AWS Interface
+//! writes `Function has errors: {}`. This module renders a template with arguments and matches a
+//! received message back to its arguments.
 //!
-//! `%s` and `{}` stand for any text (possibly empty); `%d` for an integer (an optional `-` and
-//! at least one ASCII digit). Nothing else is a placeholder: Huawei's typo `s%` is literal text.
+//! `%s`, `%(name)s` and `{}` stand for any text (possibly empty); `%d` and `%(name)d` for an
+//! integer (an optional `-` and at least one ASCII digit). Nothing else is a placeholder:
+//! Huawei's typo `s%` is literal text.
 
 /// One piece of a template: literal text, or a placeholder as it is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Piece<'t> {
     Literal(&'t str),
-    Placeholder(&'static str),
+    /// As written: `%s`, `{}`, `%d`, `%(key)s`.
+    Placeholder(&'t str),
 }
 
-const PLACEHOLDERS: [&str; 3] = ["%s", "{}", "%d"];
+impl Piece<'_> {
+    /// Whether the placeholder stands for an integer (`%d`, `%(name)d`).
+    fn is_integer(self) -> bool {
+        matches!(self, Piece::Placeholder(token) if token.ends_with('d'))
+    }
+}
+
+/// The length of the placeholder `text` starts with, if it starts with one: `%s`, `{}`, `%d`,
+/// or Python's named `%(name)s` / `%(name)d` (a name of ASCII letters, digits and `_`).
+fn placeholder_len(text: &str) -> Option<usize> {
+    if ["%s", "{}", "%d"].iter().any(|token| text.starts_with(token)) {
+        return Some(2);
+    }
+    let name = text.strip_prefix("%(")?;
+    let close = name.find(')')?;
+    let is_name = close > 0 && name[..close].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    (is_name && matches!(name.as_bytes().get(close + 1), Some(b's' | b'd'))).then_some(close + 4)
+}
 
 /// Splits a template into literal text and placeholders.
 fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
@@ -23,11 +43,13 @@ fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
         if rest.is_empty() {
             return None;
         }
-        if let Some(token) = PLACEHOLDERS.into_iter().find(|token| rest.starts_with(token)) {
-            rest = &rest[token.len()..];
+        if let Some(len) = placeholder_len(rest) {
+            let (token, after) = rest.split_at(len);
+            rest = after;
             return Some(Piece::Placeholder(token));
         }
-        let end = PLACEHOLDERS.iter().filter_map(|token| rest.find(token)).min().unwrap_or(rest.len());
+        let end = rest.char_indices().map(|(at, _)| at).find(|&at| placeholder_len(&rest[at..]).is_some());
+        let end = end.unwrap_or(rest.len());
         let (literal, after) = rest.split_at(end);
         rest = after;
         Some(Piece::Literal(literal))
@@ -100,7 +122,7 @@ pub fn match_args<'m>(template: &str, message: &'m str) -> Option<Vec<&'m str>> 
                     // Two placeholders in a row cannot be told apart; give the first nothing.
                     Some(_) => ("", rest),
                 };
-                if placeholder == Piece::Placeholder("%d") && !is_integer(taken) {
+                if placeholder.is_integer() && !is_integer(taken) {
                     return None;
                 }
                 args.push(taken);
@@ -120,6 +142,24 @@ fn is_integer(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_named_placeholders_render_and_match_in_order() {
+        // Templates of huawei-iam-classic-errors.rst.
+        let template = "Invalid input for field '%(key)s'. The value is '%(value)s'.";
+        assert_eq!(placeholder_count(template), 2);
+        assert_eq!(render(template, &["name", "x y"]), "Invalid input for field 'name'. The value is 'x y'.");
+        assert_eq!(
+            match_args(template, "Invalid input for field 'name'. The value is 'x y'."),
+            Some(vec!["name", "x y"])
+        );
+        assert_eq!(match_args("limit %(n)d reached", "limit many reached"), None);
+        assert_eq!(match_args("limit %(n)d reached", "limit 5 reached"), Some(vec!["5"]));
+        // Not placeholders: an empty or odd name, or no conversion after it.
+        for literal in ["%()s", "%(a b)s", "%(key)", "%(key)x"] {
+            assert_eq!(placeholder_count(literal), 0, "{literal}");
+        }
+    }
 
     #[test]
     fn renders_each_placeholder_kind() {

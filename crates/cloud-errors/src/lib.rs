@@ -32,7 +32,7 @@ macro_rules! with_vendors {
         $callback! {
             AwsInterface, "aws-interface", aws_interface_errors, [ErrorCode],
                 [AwsInterface: ErrorResponse "aws-interface"], "AWS Interface", "AWS Interface";
-            HuaweiIam, "huawei-iam", huawei_iam_errors, [ErrorCode],
+            HuaweiIam, "huawei-iam", huawei_iam_errors, [ErrorCode, ClassicCode],
                 [HuaweiIam: ErrorResponse "huawei-iam"], "Huawei IAM", "Huawei Cloud IAM";
             Authing, "authing", authing_errors, [ErrorCode, V3StatusCode, V3ApiCode],
                 [Authing: ErrorResponse "authing", AuthingV3: V3ErrorResponse "authing-v3"], "Authing", "Authing";

@@ -682,3 +682,18 @@ fn s3_codes_from_aws_list_and_the_stores_quota_section_are_explained_with_source
         serde_json::from_str(&stdout(&run(&["decode", "--format", "json"], body))).unwrap();
     assert_eq!((decoded["known"].as_bool(), decoded["http_status"].as_u64()), (Some(true), Some(400)));
 }
+
+#[test]
+fn huawei_classic_codes_are_explained_and_decoded() {
+    let text = stdout(&run(&["explain", "IAM.0011"], b""));
+    assert!(text.starts_with("huawei-iam IAM.0011 (ClassicCode::RequestBodyIsInvalid)"), "{text}");
+    assert!(text.contains("listed in:     docs/vendor/huawei-iam-classic-errors.rst:"), "{text}");
+    let body = br#"{"error_msg":"Request body is invalid.","error_code":"IAM.0011","request_id":"r"}"#;
+    let decoded: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["decode", "--status", "400", "--format", "json"], body)))
+            .unwrap();
+    assert_eq!(
+        (decoded["vendor"].as_str(), decoded["name"].as_str()),
+        (Some("huawei-iam"), Some("RequestBodyIsInvalid"))
+    );
+}

@@ -15,7 +15,7 @@ use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::ErrorCode;
+use crate::{ClassicCode, ErrorCode};
 
 const ERROR_MSG: usize = 0;
 const ERROR_CODE: usize = 1;
@@ -120,9 +120,19 @@ impl ErrorResponse {
     /// The body a Huawei IAM server sends for `code`: its documented message (templates as
     /// written; see [`with_message_args`](Self::with_message_args)) and code.
     pub fn new(code: ErrorCode) -> Self {
+        Self::documented_body(code.spec())
+    }
+
+    /// The body a Huawei IAM server sends for a classic code (`IAM.*`, 1100-1120), as
+    /// [`new`](Self::new) does for an IAM v5 code.
+    pub fn new_classic(code: ClassicCode) -> Self {
+        Self::documented_body(code.spec())
+    }
+
+    fn documented_body(spec: &'static cloud_errors_core::CodeSpec) -> Self {
         let mut error = ErrorResponse::empty();
-        error.error_msg = Some(Text::owned(code.message()));
-        error.error_code = Some(Text::owned(code.as_str()));
+        error.error_msg = Some(Text::owned(spec.message()));
+        error.error_code = Some(Text::owned(spec.code));
         error.members.mark(ERROR_MSG);
         error.members.mark(ERROR_CODE);
         error
@@ -180,9 +190,26 @@ impl ErrorResponse {
         self.code().as_str()
     }
 
-    /// The table row of the code, when it is documented.
+    /// The classic IAM code (`IAM.*`, 1100-1120) the error carries, when it is one: the same
+    /// endpoints send both generations' codes. A Keystone-style `{"error": {"code": 401}}`
+    /// carries an HTTP status as a JSON number, never a classic code (those travel as strings,
+    /// and the numeric ones are 1100-1120, outside the statuses' 100-599), so it is not looked up.
+    pub fn classic_code(&self) -> Option<ClassicCode> {
+        let status_only = self.source.get(&self.error_code).is_none()
+            && self.camel.as_ref().and_then(|camel| camel.0.as_deref()).is_none()
+            && self.error.as_deref().is_some_and(|nested| {
+                nested.error_code.is_none() && nested.code.as_ref().is_some_and(|c| c.is_number)
+            });
+        if status_only {
+            return None;
+        }
+        ClassicCode::from_wire(self.wire_code())
+    }
+
+    /// The table row of the code, when it is documented: in the IAM v5 table, else the classic
+    /// one.
     pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
-        self.code().known().map(ErrorCode::spec)
+        self.code().known().map(ErrorCode::spec).or_else(|| self.classic_code().map(ClassicCode::spec))
     }
 
     /// The message as sent: `error_msg`, `errorMsg`, or the nested object's.
@@ -214,12 +241,12 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status().or_else(|| self.code().known().and_then(ErrorCode::http_status))
+        self.status().or_else(|| self.documented().and_then(|spec| spec.http_status))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status())
+        RetryClass::of_response(self.documented().map(|spec| spec.retry), self.status())
     }
 
     fn status(&self) -> Option<u16> {
@@ -229,7 +256,7 @@ impl ErrorResponse {
     /// The arguments the message fills its documented template with
     /// (`"access denied: alice"` → `["alice"]`).
     pub fn message_args(&self) -> Option<Vec<&str>> {
-        self.code().known()?.spec().message_args(self.message()?)
+        self.documented()?.message_args(self.message()?)
     }
 
     /// The members the envelope does not model, in order, as raw JSON.
@@ -247,7 +274,7 @@ impl ErrorResponse {
 
     /// Sets the message to the documented template filled with `args`.
     pub fn with_message_args(self, args: &[&str]) -> Self {
-        let template = self.code().known().map_or("", ErrorCode::message);
+        let template = self.documented().map_or("", |spec| spec.message());
         let message = cloud_errors_core::template::render(template, args);
         self.with_message(message)
     }

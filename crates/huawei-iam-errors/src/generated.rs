@@ -4,15 +4,15 @@ use cloud_errors_core::{CodeSpec, Description, Language, RetryClass, Source, Sou
 
 /// The version of the vendor documents the tables were generated from: their date where
 /// they carry one, otherwise a hash of their text.
-pub const DOCS_SNAPSHOT: &str = "2025-12-24";
+pub const DOCS_SNAPSHOT: &str = "2025-12-24; fnv1a64:5d167f2168b0995b";
 
 /// The vendor documents the tables were generated from, in `docs/vendor/` of the repository.
-pub const DOCS_SOURCES: &[&str] = &["huawei-iam.txt"];
+pub const DOCS_SOURCES: &[&str] = &["huawei-iam.txt", "huawei-iam-classic-errors.rst"];
 
 /// The vendor's name, as the `cloud-errors` command spells it.
 pub const VENDOR: &str = "huawei-iam";
 
-/// Every error code documented in `huawei-iam.txt` (73 codes), in table order.
+/// Every error code documented in `huawei-iam.txt` (IAM v5) (73 codes), in table order.
 ///
 /// Each variant's documentation gives what the documents say of it, and where; the methods
 /// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
@@ -790,3 +790,1208 @@ fn error_code_lookup(code: &str) -> Option<ErrorCode> {
 }
 
 cloud_errors_core::error_code_enum!(ErrorCode, text, ERROR_CODE_ALL, ERROR_CODE_SPECS, error_code_lookup);
+
+/// Every classic IAM error code (`IAM.*` and 1100-1120) of `huawei-iam-classic-errors.rst`, the classic page as Open Telekom Cloud publishes it (115 codes), in table order.
+///
+/// Each variant's documentation gives what the documents say of it, and where; the methods
+/// (see `cloud_errors_core::error_code_enum!`) return the same data without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ClassicCode {
+    /// `1100` — Mandatory parameters are not specified.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 11)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 11); description: Mandatory parameters are not specified.
+    /// - Remediation: Check the request parameters.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 11
+    MandatoryParametersAreNotSpecified,
+    /// `1101` — Invalid username.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 13)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 13); description: Invalid username.
+    /// - Remediation: Check the username.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 13
+    InvalidUsername,
+    /// `1102` — Invalid email address.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 15)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 15); description: Invalid email address.
+    /// - Remediation: Check the email address.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 15
+    InvalidEmailAddress,
+    /// `1103` — Incorrect password.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 17)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 17); description: Incorrect password.
+    /// - Remediation: Check the password.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 17
+    IncorrectPassword1103,
+    /// `1104` — Invalid mobile number.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 19)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 19); description: Invalid mobile number.
+    /// - Remediation: Check the mobile number.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 19
+    InvalidMobileNumber,
+    /// `1105` — The value of xuser\_type must be the same as that of xdomain\_type.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 21)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 21); description: The value of xuser\_type must be the same as that of xdomain\_type.
+    /// - Remediation: Check whether the value of xuser\_type is the same as that of xdomain\_type.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 21
+    UserTypeDiffersFromDomainType,
+    /// `1106` — The country code and mobile number must be set at the same time.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 23)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 23); description: The country code and mobile number must be set at the same time.
+    /// - Remediation: Check whether the country code and mobile number have been both specified.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 23
+    CountryCodeWithoutMobileNumber,
+    /// `1107` — The account administrator cannot be deleted.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 25)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 25); description: The account administrator cannot be deleted.
+    /// - Remediation: This operation is not allowed.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 25
+    TheAccountAdministratorCannotBeDeleted,
+    /// `1108` — The new password must be different from the old password.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 27)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 27); description: The new password must be different from the old password.
+    /// - Remediation: Enter another password.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 27
+    NewPasswordSameAsOld,
+    /// `1109` — The username already exists.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 29)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 29); description: The username already exists.
+    /// - Remediation: Modify the username.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 29
+    TheUsernameAlreadyExists,
+    /// `1110` — The email address has already been used.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 31)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 31); description: The email address has already been used.
+    /// - Remediation: Enter another email address.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 31
+    EmailAddressInUse,
+    /// `1111` — The mobile number has already been used.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 33)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 33); description: The mobile number has already been used.
+    /// - Remediation: Enter another mobile number.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 33
+    MobileNumberInUse,
+    /// `1113` — The values of xuser\_id and xuser\_type already exist.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 35)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 35); description: The values of xuser\_id and xuser\_type already exist.
+    /// - Remediation: Modify the values of xuser\_id and xuser\_type.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 35
+    UserIdAndTypeExist,
+    /// `1115` — The number of IAM users has reached the maximum allowed limit.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 37)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 37); description: The number of IAM users has reached the maximum allowed limit.
+    /// - Remediation: Modify the user quota or contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 37
+    UserQuotaReached,
+    /// `1117` — Invalid user description.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 39)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 39); description: Invalid user description.
+    /// - Remediation: Modify the user description.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 39
+    InvalidUserDescription,
+    /// `1118` — The password is weak.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 41)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 41); description: The password is weak.
+    /// - Remediation: Enter another password.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 41
+    ThePasswordIsWeak,
+    /// `1120` — Invalid access\_mode.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 43)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 43); description: Invalid access\_mode.
+    /// - Remediation: Check the access\_mode parameter.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 43
+    InvalidAccessMode,
+    /// `IAM.0007` — Request parameter %(key)s is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 45)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 45); description: The request parameter is invalid.
+    /// - Remediation: Check the request parameter.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 45
+    RequestParameterIsInvalid,
+    /// `IAM.0008` — Please scan the QR code first.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 47)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 47); description: Scan the QR code first.
+    /// - Remediation: Scan the QR code first.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 47
+    PleaseScanTheQRCodeFirst,
+    /// `IAM.0009` — X-Subject-Token is invalid in the request.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 49)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 49); description: X-Subject-Token in the request is invalid.
+    /// - Remediation: Check the request parameter.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 49
+    InvalidSubjectToken,
+    /// `IAM.0010` — The QR code has already been scanned by another user.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 51)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 51); description: The QR code has already been scanned by someone else.
+    /// - Remediation: No action is required.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 51
+    QRCodeScannedByAnotherUser,
+    /// `IAM.0011` — Request body is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 53)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 53); description: The request body is invalid.
+    /// - Remediation: Check the request body.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 53
+    RequestBodyIsInvalid,
+    /// `IAM.0072` — '%(key)s' is a required property.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 55)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 55); description: The request is invalid. For example, %(key)s is required.
+    /// - Remediation: Contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 55
+    RequiredPropertyMissing,
+    /// `IAM.0073` — Invalid input for field '%(key)s'. The value is '%(value)s'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 57)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 57); description: The input is invalid.
+    /// - Remediation: Contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 57
+    InvalidFieldInput,
+    /// `IAM.0077` — Invalid policy type.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 59)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 59); description: The policy type is invalid.
+    /// - Remediation: Contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 59
+    InvalidPolicyType,
+    /// `IAM.1000` — The role must be a JSONObject.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 61)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 61); description: The role object is missing.
+    /// - Remediation: Check whether the request body contains the role object.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 61
+    TheRoleMustBeAJSONObject,
+    /// `IAM.1001` — The display\_name must be a string and cannot be left blank or contain spaces.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 63)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 63); description: The value of display\_name is empty or contains spaces.
+    /// - Remediation: Check whether the value of display\_name is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 63
+    InvalidDisplayName,
+    /// `IAM.1002` — The length \[input length\] of the display name exceeds 64 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 65)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 65); description: The display\_name field cannot exceed 64 characters.
+    /// - Remediation: Check the length of the display\_name field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 65
+    DisplayNameTooLong,
+    /// `IAM.1003` — The display\_name contains invalid characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 67)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 67); description: The display\_name field contains invalid characters.
+    /// - Remediation: Check whether the value of display\_name is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 67
+    TheDisplayNameContainsInvalidCharacters,
+    /// `IAM.1004` — The type must be a string and cannot be left blank or contain spaces.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 69)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 69); description: The type field is empty.
+    /// - Remediation: Check whether the value of type is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 69
+    TheTypeFieldIsEmpty,
+    /// `IAM.1005` — Invalid type \[input type\].
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 71)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 71); description: The type field is invalid.
+    /// - Remediation: Check whether the value of type is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 71
+    InvalidType,
+    /// `IAM.1006` — The custom policy does not need a catalog.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 73)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 73); description: Custom policies cannot contain the catalog field.
+    /// - Remediation: Delete the catalog field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 73
+    CustomPolicyWithCatalog,
+    /// `IAM.1007` — The custom policy does not need a flag.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 75)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 75); description: Custom policies cannot contain the flag field.
+    /// - Remediation: Delete the flag field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 75
+    CustomPolicyWithFlag,
+    /// `IAM.1008` — The custom policy does not need a name.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 77)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 77); description: Custom policies cannot contain the name field.
+    /// - Remediation: Delete the name field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 77
+    CustomPolicyWithName,
+    /// `IAM.1009` — The type of a custom policy must be 'AX' or 'XA'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 79)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 79); description: The type of a custom policy can only be AX or XA.
+    /// - Remediation: Change the value of the type field to AX or XA.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 79
+    InvalidCustomPolicyType,
+    /// `IAM.1010` — The catalog must be a string.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 81)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 81); description: The value of the catalog field must be a character string.
+    /// - Remediation: Check whether the value of catalog is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 81
+    TheCatalogMustBeAString,
+    /// `IAM.1011` — The length \[input length\] of the catalog exceeds 64 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 83)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 83); description: The catalog field cannot exceed 64 characters.
+    /// - Remediation: Check the length of the catalog field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 83
+    CatalogTooLong,
+    /// `IAM.1012` — Invalid catalog.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 85)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 85); description: The catalog field is invalid.
+    /// - Remediation: Check whether the value of catalog is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 85
+    InvalidCatalog,
+    /// `IAM.1013` — The flag must be a string.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 87)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 87); description: The value of the flag field must be a character string.
+    /// - Remediation: Check whether the value of flag is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 87
+    TheFlagMustBeAString,
+    /// `IAM.1014` — The value of the flag must be 'fine\_grained'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 89)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 89); description: The value of flag is not fine\_grained.
+    /// - Remediation: Change the value of flag to fine\_grained.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 89
+    InvalidFlag,
+    /// `IAM.1015` — The name must be a string and cannot be left blank or contain spaces.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 91)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 91); description: The name field is empty.
+    /// - Remediation: Specify the name field for system-defined roles.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 91
+    TheNameFieldIsEmpty,
+    /// `IAM.1016` — The length of the name \[input name\] cannot exceed 64 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 93)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 93); description: The value of name cannot exceed 64 characters.
+    /// - Remediation: Check whether the value of name is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 93
+    NameTooLong,
+    /// `IAM.1017` — Invalid name.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 95)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 95); description: The name field is invalid.
+    /// - Remediation: Check whether the value of name is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 95
+    InvalidName,
+    /// `IAM.1018` — Invalid description.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 97)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 97); description: The description field is invalid.
+    /// - Remediation: Check whether the value of description is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 97
+    InvalidDescription,
+    /// `IAM.1019` — Invalid description\_cn.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 99)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 99); description: The description\_cn field is invalid.
+    /// - Remediation: Check whether the value of description\_cn is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 99
+    InvalidDescriptionCn,
+    /// `IAM.1020` — The policy must be a JSONObject.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 101)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 101); description: The policy object is missing.
+    /// - Remediation: Check whether the request body contains the policy object.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 101
+    ThePolicyMustBeAJSONObject,
+    /// `IAM.1021` — The size \[input policySize\] of the policy exceeds 6,144 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 103)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 103); description: The policy object contains more than 6144 characters.
+    /// - Remediation: Check the length of the policy object.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 103
+    PolicyTooLarge,
+    /// `IAM.1022` — The length \[input id length\] of the ID exceeds 128 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 105)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 105); description: The id field contains more than 128 characters.
+    /// - Remediation: Check the length of the id field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 105
+    IdTooLong,
+    /// `IAM.1023` — Invalid ID '\[input id\]'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 107)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 107); description: The id field of the policy is invalid.
+    /// - Remediation: Check whether the value of id is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 107
+    InvalidId,
+    /// `IAM.1024` — The version of a fine-grained policy must be '1.1'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 109)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 109); description: The version of the fine-grained policy is not 1.1.
+    /// - Remediation: Change the value of version to 1.1.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 109
+    InvalidFineGrainedPolicyVersion,
+    /// `IAM.1025` — Fine-grained policies do not need depends.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 111)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 111); description: The fine-grained policy contains the depends field.
+    /// - Remediation: Delete the depends field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 111
+    FineGrainedPolicyWithDepends,
+    /// `IAM.1026` — The version of an RBAC policy must be '1.0' or '1.1'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 113)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 113); description: The version of an RBAC policy can only be 1.0 or 1.1.
+    /// - Remediation: Change the value of version to 1.0 or 1.1.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 113
+    InvalidRbacPolicyVersion,
+    /// `IAM.1027` — The Statement/Rules must be a JSONArray.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 115)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 115); description: The statement field is not a JSON array.
+    /// - Remediation: Check whether a JSON array statement exists.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 115
+    StatementNotAnArray,
+    /// `IAM.1028` — The number of statements \[input statement size\] must be greater than 0 and less than or equal to 8.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 117)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 117); description: The policy does not contain any statements or contains more than 8 statements.
+    /// - Remediation: Ensure that the policy contains 1 to 8 statements.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 117
+    InvalidStatementCount,
+    /// `IAM.1029` — The value of Effect must be 'allow' or 'deny'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 119)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 119); description: The value of effect can only be allow or deny.
+    /// - Remediation: Set the effect field to allow or deny.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 119
+    InvalidEffect,
+    /// `IAM.1030` — The Action or NotAction must be a JSONArray.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 121)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 121); description: The action or notAction field is invalid.
+    /// - Remediation: Check whether the value of action is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 121
+    InvalidAction,
+    /// `IAM.1031` — The Action and NotAction cannot be set at the same time in a statement.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 123)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 123); description: The action and notAction fields cannot exist at the same time.
+    /// - Remediation: Delete the action or notAction field.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 123
+    ActionWithNotAction,
+    /// `IAM.1032` — The OCP NotAction cannot be 'allow'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 125)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 125); description: The notAction field cannot be allow for organization control policies (OCPs).
+    /// - Remediation: Specify the notAction field as deny for OCP policies.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 125
+    OcpNotActionAllow,
+    /// `IAM.1033` — The number of actions \[input action size\] exceeds 100.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 127)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 127); description: The number of actions exceeds 100.
+    /// - Remediation: Ensure that the number of actions does not exceed 100.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 127
+    TooManyActions,
+    /// `IAM.1034` — The length \[input urn length\] of an action URN exceeds 128 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 129)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 129); description: An action contains more than 128 characters.
+    /// - Remediation: Ensure that each action does not exceed 128 characters.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 129
+    ActionUrnTooLong,
+    /// `IAM.1035` — Action URN '\[input urn\]' contains invalid characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 131)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 131); description: The action contains invalid characters.
+    /// - Remediation: Check whether the value of action is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 131
+    TheActionContainsInvalidCharacters,
+    /// `IAM.1036` — Action '\[input action\]' has not been registered.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 133)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 133); description: The action has not been registered.
+    /// - Remediation: Register the action using APIs of the registration center.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 133
+    TheActionHasNotBeenRegistered,
+    /// `IAM.1037` — The number of resource URIs \[input Resource uri size\] must be greater than 0 and less than or equal to 20.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 135)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 135); description: Only 1 to 20 resources are allowed.
+    /// - Remediation: Check the number of resources.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 135
+    InvalidResourceUriCount,
+    /// `IAM.1038` — Resource URI '\[input resource uri\]' is invalid. Old resources only support agencies.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 137)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 137); description: The resource URI is invalid.
+    /// - Remediation: Check whether each resource URI is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 137
+    InvalidOldResourceUri,
+    /// `IAM.1039` — Old policies do not support conditions.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 139)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 139); description: Old policies cannot contain the condition field.
+    /// - Remediation: Delete the condition field or use the new policy format.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 139
+    OldPoliciesDoNotSupportConditions,
+    /// `IAM.1040` — The number of resources \[input Resource size\] must be greater than 0 and less than or equal to 10.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 141)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 141); description: Only 1 to 10 resource URIs are allowed.
+    /// - Remediation: Check the number of URIs of each resource object.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 141
+    InvalidResourceCount,
+    /// `IAM.1041` — The resource URI cannot be left blank or contain spaces.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 143)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 143); description: A resource URI is empty.
+    /// - Remediation: Check whether each resource URI is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 143
+    AResourceURIIsEmpty,
+    /// `IAM.1042` — The length \[input uri length\] of a resource URI exceeds 1,500 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 145)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 145); description: A resource URI contains more than 1,500 characters.
+    /// - Remediation: Check the length of each resource URI.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 145
+    ResourceUriTooLong,
+    /// `IAM.1043` — A region must be specified.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 147)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 147); description: A region must be specified.
+    /// - Remediation: Specify a region in the resource URI.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 147
+    ARegionMustBeSpecified,
+    /// `IAM.1044` — Region '\[input resource region\]' of resource '\[input resource\]' is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 149)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 149); description: The region field is invalid.
+    /// - Remediation: Check whether the value of region is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 149
+    TheRegionFieldIsInvalid,
+    /// `IAM.1045` — Resource URI '\[input resource uri\]' or service '\[input resource split\]' is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 151)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 151); description: The service name in the resource URI is invalid.
+    /// - Remediation: Check whether the service name is correct or register the service first.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 151
+    InvalidResourceService,
+    /// `IAM.1046` — Resource URI '\[input resource\]' or resource type '\[input resource split\]' is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 153)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 153); description: The resource type in the resource URI is invalid.
+    /// - Remediation: Check whether the resource type is correct or register the resource type first.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 153
+    InvalidResourceType,
+    /// `IAM.1047` — Resource URI '\[input resource uri\]' contains invalid characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 155)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 155); description: The resource URI is invalid.
+    /// - Remediation: Check whether the resource URI is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 155
+    InvalidResourceUriCharacters,
+    /// `IAM.1048` — Resource URI '\[input resource uri\]' is too long or contains invalid characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 157)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 157); description: The resource URI contains invalid characters.
+    /// - Remediation: Check whether the id field contains invalid characters.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 157
+    TheResourceURIContainsInvalidCharacters,
+    /// `IAM.1049` — The Resource must be a JSON object or JSON array.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 159)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 159); description: The resource object is missing.
+    /// - Remediation: Check whether the resource object is a JSON array.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 159
+    TheResourceObjectIsMissing,
+    /// `IAM.1050` — The number of conditions \[input condition size\] must be greater than 0 and less than or equal to 10.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 161)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 161); description: Only 1 to 10 conditions are allowed.
+    /// - Remediation: Specify at least one condition or delete unused conditions.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 161
+    InvalidConditionCount,
+    /// `IAM.1051` — The values of Operator '\[input operator\]' cannot be null.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 163)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 163); description: No operator is specified.
+    /// - Remediation: Enter a correct operator.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 163
+    NoOperatorIsSpecified,
+    /// `IAM.1052` — Invalid attribute '\[input attribute\]'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 165)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 165); description: The attribute is invalid.
+    /// - Remediation: Check the attribute value.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 165
+    InvalidAttribute,
+    /// `IAM.1053` — Attribute '\[input attribute\]' must be a JSONArray.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 167)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 167); description: The attribute is not a JSON array.
+    /// - Remediation: Check whether the attribute object is a JSON array.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 167
+    AttributeNotAnArray,
+    /// `IAM.1054` — The number \[input attribute size\] of attributes '\[input attribute\]' for operator '\[input operator\]' must be greater than 0 and less than or equal to 10.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 169)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 169); description: Each operator can only be used together with 1 to 10 attributes.
+    /// - Remediation: Check whether the number of attributes for each operator is correct.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 169
+    InvalidAttributeCount,
+    /// `IAM.1055` — Attribute '\[input attribute\]' does not match operator '\[input operator\]'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 171)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 171); description: The attribute does not match the operator.
+    /// - Remediation: Check whether the attribute and operator match.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 171
+    AttributeOperatorMismatch,
+    /// `IAM.1056` — The length \[condition length\] of attribute '\[input attribute\]' for operator '\[input operator\]' must be greater than 0 and less than or equal to 1024 characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 173)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 173); description: Each condition can contain only 1 to 1024 characters.
+    /// - Remediation: Check the total length of the condition object.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 173
+    ConditionTooLong,
+    /// `IAM.1057` — Value \[input condition\] of attribute \[input attributes\] for operator \[input operator\] contains invalid characters.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 175)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 175); description: The condition field contains invalid characters.
+    /// - Remediation: Check whether the condition field contains invalid characters.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 175
+    TheConditionFieldContainsInvalidCharacters,
+    /// `IAM.1058` — The number of depends \[input policyDepends size\] exceeds 20.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 177)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 177); description: The number of dependent permissions exceeds 20.
+    /// - Remediation: Delete excessive dependent permissions.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 177
+    TooManyDepends,
+    /// `IAM.1059` — Invalid key '{}'.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 179)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 179); description: The policy contains an invalid key.
+    /// - Remediation: Modify or delete the invalid key in the policy request body.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 179
+    InvalidKey,
+    /// `IAM.1060` — The value of key '{}' must be a string.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 181)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 181); description: The value of this field must be a character string.
+    /// - Remediation: Change the values of display\_name and name to character strings.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 181
+    KeyValueNotAString,
+    /// `IAM.1061` — Invalid TOTP passcode.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 183)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 183); description: The authentication key is invalid.
+    /// - Remediation: Check the request or contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 183
+    InvalidTOTPPasscode,
+    /// `IAM.1062` — Login protection has been bound to mfa, the unbinding operation cannot be performed.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 185)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 185); description: Login protection has been enabled and requires virtual MFA authentication. You cannot unbind the virtual MFA device.
+    /// - Remediation: Check the request or contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 185
+    LoginProtectionBoundToMfa,
+    /// `IAM.1101` — The request body size %s is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 187)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 187); description: The size of the request body does not meet the requirements.
+    /// - Remediation: Check whether the request body is empty or larger than 32 KB.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 187
+    TheRequestBodySizeIsInvalid,
+    /// `IAM.1102` — The %s in the request body is invalid.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 189)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 189); description: The value in the request body is incorrect.
+    /// - Remediation: Check the attribute value in the request body by referring to the \*API Reference\*.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 189
+    InvalidRequestBodyValue,
+    /// `IAM.1103` — The %s is required in the request body.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 191)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 191); description: The parameter is required but not specified in the request body.
+    /// - Remediation: Check the request body by referring to the \*API Reference\*.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 191
+    RequestBodyParameterMissing,
+    /// `IAM.1104` — The access key %s is in the blacklist.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 193)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 193); description: The AK in the request has been blacklisted.
+    /// - Remediation: Check whether the AK exists.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 193
+    AccessKeyBlacklisted,
+    /// `IAM.1105` — The access key %s has expired.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 195)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 195); description: The AK in the request has expired.
+    /// - Remediation: Create an access key.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 195
+    TheAccessKeyHasExpired,
+    /// `IAM.1106` — The user %s with access key %s cannot be found.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 197)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 197); description: The AK does not have matching user information.
+    /// - Remediation: Check whether the user or agency corresponding to the AK exists.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 197
+    AccessKeyUserNotFound,
+    /// `IAM.1107` — The access key %s is inactive.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 199)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 199); description: The AK in the request has been disabled.
+    /// - Remediation: Enable the AK.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 199
+    TheAccessKeyIsInactive,
+    /// `IAM.1108` — The securitytoken has expired.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 201)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 201); description: The temporary access key has expired.
+    /// - Remediation: Obtain a new temporary access key.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 201
+    TheSecuritytokenHasExpired,
+    /// `IAM.1109` — The project information cannot be found.
+    ///
+    /// - HTTP status: 400 (`huawei-iam-classic-errors.rst` line 203)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 203); description: No project information can be found.
+    /// - Remediation: Check whether the project specified in the request body or token exists. If the fault persists, contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 203
+    TheProjectInformationCannotBeFound,
+    /// `IAM.0001` — The request you have made requires authentication.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 205)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 205); description: Authentication failed.
+    /// - Remediation: Complete or check the authentication information.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 205
+    AuthenticationFailed,
+    /// `IAM.0061` — Account locked.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 207)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 207); description: The user has been locked.
+    /// - Remediation: Wait until the user is unlocked.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 207
+    AccountLocked,
+    /// `IAM.0062` — Incorrect password.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 209)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 209); description: Incorrect password.
+    /// - Remediation: Enter the correct password.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 209
+    IncorrectPassword,
+    /// `IAM.0063` — Access token authentication failed.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 211)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 211); description: Access token authentication failed.
+    /// - Remediation: Contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 211
+    AccessTokenAuthenticationFailed,
+    /// `IAM.0064` — The access token does not have permissions for the request.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 213)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 213); description: The IAM user does not have the required permissions.
+    /// - Remediation: Check the permissions of the IAM user.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 213
+    AccessTokenLacksPermissions,
+    /// `IAM.0066` — The token has expired.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 215)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 215); description: The token has expired.
+    /// - Remediation: Use a valid token.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 215
+    TheTokenHasExpired,
+    /// `IAM.0067` — Invalid token.
+    ///
+    /// - HTTP status: 401 (`huawei-iam-classic-errors.rst` line 217)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 217); description: Invalid token.
+    /// - Remediation: Enter a valid token.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 217
+    InvalidToken,
+    /// `IAM.0002` — You are not authorized to perform the requested action.
+    ///
+    /// - HTTP status: 403 (`huawei-iam-classic-errors.rst` line 219)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 219); description: You do not have permission to perform this action.
+    /// - Remediation: Check whether you have been granted the permissions required to perform this action.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 219
+    NotAuthorized,
+    /// `IAM.0003` — Policy doesn't allow %(actions)s to be performed.
+    ///
+    /// - HTTP status: 403 (`huawei-iam-classic-errors.rst` line 221)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 221); description: The action is not allowed in the policy.
+    /// - Remediation: Check whether the action is allowed in the policy.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 221
+    PolicyDeniesActions,
+    /// `IAM.0080` — The user %s with access key %s is disabled.
+    ///
+    /// - HTTP status: 403 (`huawei-iam-classic-errors.rst` line 223)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 223); description: The user corresponding to the AK has been disabled.
+    /// - Remediation: Contact the security administrator of the user.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 223
+    AccessKeyUserDisabled,
+    /// `IAM.0081` — This user only supports console access, not programmatic access.
+    ///
+    /// - HTTP status: 403 (`huawei-iam-classic-errors.rst` line 225)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 225); description: The user only has access to the management console.
+    /// - Remediation: Contact the security administrator of the user to change the user's access type.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 225
+    ConsoleAccessOnly,
+    /// `IAM.0082` — The user %s is disabled.
+    ///
+    /// - HTTP status: 403 (`huawei-iam-classic-errors.rst` line 227)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 227); description: The user is disabled.
+    /// - Remediation: Contact the security administrator of the user.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 227
+    TheUserIsDisabled,
+    /// `IAM.0083` — You do not have permission to access the private region %s.
+    ///
+    /// - HTTP status: 403 (`huawei-iam-classic-errors.rst` line 229)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 229); description: You do not have permission to access private regions.
+    /// - Remediation: Select another region or contact the private region administrator.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 229
+    PrivateRegionAccessDenied,
+    /// `IAM.0004` — Could not find %(target)s: %(target\_id)s.
+    ///
+    /// - HTTP status: 404 (`huawei-iam-classic-errors.rst` line 231)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 231); description: The requested resource cannot be found.
+    /// - Remediation: Check the request or contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 231
+    ResourceNotFound,
+    /// `IAM.0005` — Conflict occurred when attempting to store %(type)s - %(details)s.
+    ///
+    /// - HTTP status: 409 (`huawei-iam-classic-errors.rst` line 233)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 233); description: A conflict occurs when the requested resource is saved.
+    /// - Remediation: Check the request or contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 233
+    ConflictOccurredWhenAttemptingToStore,
+    /// `IAM.0020` — Original auth failover to other regions, please auth downgrade
+    ///
+    /// - HTTP status: 410 (`huawei-iam-classic-errors.rst` line 235)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 235); description: The Auth service in the original region is faulty and has switched to another region.
+    /// - Remediation: The system will automatically downgrade the authentication. No action is required.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 235
+    AuthFailoverToOtherRegion,
+    /// `IAM.0012` — The throttling threshold has been reached. Threshold: %d times per %d seconds
+    ///
+    /// - HTTP status: 429 (`huawei-iam-classic-errors.rst` line 237)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 237); description: The throttling threshold has been reached.
+    /// - Remediation: Check the request or contact technical support.
+    /// - Retry: throttling (overlay `huawei-iam.overlay.toml`: huawei-iam-classic-errors.rst line 237 says "The throttling threshold has been reached.")
+    /// - Source: `huawei-iam-classic-errors.rst` line 237
+    ThrottlingThresholdReached,
+    /// `IAM.0006` — An unexpected error prevented the server from fulfilling your request.
+    ///
+    /// - HTTP status: 500 (`huawei-iam-classic-errors.rst` line 239)
+    /// - Wire message (`huawei-iam-classic-errors.rst` line 239); description: A system error occurred.
+    /// - Remediation: Contact technical support.
+    /// - Retry: no (the default: no document or overlay says retrying helps)
+    /// - Source: `huawei-iam-classic-errors.rst` line 239
+    SystemError,
+}
+
+/// Every `ClassicCode`, in table order.
+const CLASSIC_CODE_ALL: &[ClassicCode] = &[
+    ClassicCode::MandatoryParametersAreNotSpecified,
+    ClassicCode::InvalidUsername,
+    ClassicCode::InvalidEmailAddress,
+    ClassicCode::IncorrectPassword1103,
+    ClassicCode::InvalidMobileNumber,
+    ClassicCode::UserTypeDiffersFromDomainType,
+    ClassicCode::CountryCodeWithoutMobileNumber,
+    ClassicCode::TheAccountAdministratorCannotBeDeleted,
+    ClassicCode::NewPasswordSameAsOld,
+    ClassicCode::TheUsernameAlreadyExists,
+    ClassicCode::EmailAddressInUse,
+    ClassicCode::MobileNumberInUse,
+    ClassicCode::UserIdAndTypeExist,
+    ClassicCode::UserQuotaReached,
+    ClassicCode::InvalidUserDescription,
+    ClassicCode::ThePasswordIsWeak,
+    ClassicCode::InvalidAccessMode,
+    ClassicCode::RequestParameterIsInvalid,
+    ClassicCode::PleaseScanTheQRCodeFirst,
+    ClassicCode::InvalidSubjectToken,
+    ClassicCode::QRCodeScannedByAnotherUser,
+    ClassicCode::RequestBodyIsInvalid,
+    ClassicCode::RequiredPropertyMissing,
+    ClassicCode::InvalidFieldInput,
+    ClassicCode::InvalidPolicyType,
+    ClassicCode::TheRoleMustBeAJSONObject,
+    ClassicCode::InvalidDisplayName,
+    ClassicCode::DisplayNameTooLong,
+    ClassicCode::TheDisplayNameContainsInvalidCharacters,
+    ClassicCode::TheTypeFieldIsEmpty,
+    ClassicCode::InvalidType,
+    ClassicCode::CustomPolicyWithCatalog,
+    ClassicCode::CustomPolicyWithFlag,
+    ClassicCode::CustomPolicyWithName,
+    ClassicCode::InvalidCustomPolicyType,
+    ClassicCode::TheCatalogMustBeAString,
+    ClassicCode::CatalogTooLong,
+    ClassicCode::InvalidCatalog,
+    ClassicCode::TheFlagMustBeAString,
+    ClassicCode::InvalidFlag,
+    ClassicCode::TheNameFieldIsEmpty,
+    ClassicCode::NameTooLong,
+    ClassicCode::InvalidName,
+    ClassicCode::InvalidDescription,
+    ClassicCode::InvalidDescriptionCn,
+    ClassicCode::ThePolicyMustBeAJSONObject,
+    ClassicCode::PolicyTooLarge,
+    ClassicCode::IdTooLong,
+    ClassicCode::InvalidId,
+    ClassicCode::InvalidFineGrainedPolicyVersion,
+    ClassicCode::FineGrainedPolicyWithDepends,
+    ClassicCode::InvalidRbacPolicyVersion,
+    ClassicCode::StatementNotAnArray,
+    ClassicCode::InvalidStatementCount,
+    ClassicCode::InvalidEffect,
+    ClassicCode::InvalidAction,
+    ClassicCode::ActionWithNotAction,
+    ClassicCode::OcpNotActionAllow,
+    ClassicCode::TooManyActions,
+    ClassicCode::ActionUrnTooLong,
+    ClassicCode::TheActionContainsInvalidCharacters,
+    ClassicCode::TheActionHasNotBeenRegistered,
+    ClassicCode::InvalidResourceUriCount,
+    ClassicCode::InvalidOldResourceUri,
+    ClassicCode::OldPoliciesDoNotSupportConditions,
+    ClassicCode::InvalidResourceCount,
+    ClassicCode::AResourceURIIsEmpty,
+    ClassicCode::ResourceUriTooLong,
+    ClassicCode::ARegionMustBeSpecified,
+    ClassicCode::TheRegionFieldIsInvalid,
+    ClassicCode::InvalidResourceService,
+    ClassicCode::InvalidResourceType,
+    ClassicCode::InvalidResourceUriCharacters,
+    ClassicCode::TheResourceURIContainsInvalidCharacters,
+    ClassicCode::TheResourceObjectIsMissing,
+    ClassicCode::InvalidConditionCount,
+    ClassicCode::NoOperatorIsSpecified,
+    ClassicCode::InvalidAttribute,
+    ClassicCode::AttributeNotAnArray,
+    ClassicCode::InvalidAttributeCount,
+    ClassicCode::AttributeOperatorMismatch,
+    ClassicCode::ConditionTooLong,
+    ClassicCode::TheConditionFieldContainsInvalidCharacters,
+    ClassicCode::TooManyDepends,
+    ClassicCode::InvalidKey,
+    ClassicCode::KeyValueNotAString,
+    ClassicCode::InvalidTOTPPasscode,
+    ClassicCode::LoginProtectionBoundToMfa,
+    ClassicCode::TheRequestBodySizeIsInvalid,
+    ClassicCode::InvalidRequestBodyValue,
+    ClassicCode::RequestBodyParameterMissing,
+    ClassicCode::AccessKeyBlacklisted,
+    ClassicCode::TheAccessKeyHasExpired,
+    ClassicCode::AccessKeyUserNotFound,
+    ClassicCode::TheAccessKeyIsInactive,
+    ClassicCode::TheSecuritytokenHasExpired,
+    ClassicCode::TheProjectInformationCannotBeFound,
+    ClassicCode::AuthenticationFailed,
+    ClassicCode::AccountLocked,
+    ClassicCode::IncorrectPassword,
+    ClassicCode::AccessTokenAuthenticationFailed,
+    ClassicCode::AccessTokenLacksPermissions,
+    ClassicCode::TheTokenHasExpired,
+    ClassicCode::InvalidToken,
+    ClassicCode::NotAuthorized,
+    ClassicCode::PolicyDeniesActions,
+    ClassicCode::AccessKeyUserDisabled,
+    ClassicCode::ConsoleAccessOnly,
+    ClassicCode::TheUserIsDisabled,
+    ClassicCode::PrivateRegionAccessDenied,
+    ClassicCode::ResourceNotFound,
+    ClassicCode::ConflictOccurredWhenAttemptingToStore,
+    ClassicCode::AuthFailoverToOtherRegion,
+    ClassicCode::ThrottlingThresholdReached,
+    ClassicCode::SystemError,
+];
+
+/// One row per `ClassicCode` variant, in the same order.
+#[rustfmt::skip]
+const CLASSIC_CODE_SPECS: &[CodeSpec] = &[
+    CodeSpec { code: "1100", name: "MandatoryParametersAreNotSpecified", number: None, http_status: Some(400), wire_message: Some("Mandatory parameters are not specified."), title: None, description: "Mandatory parameters are not specified.", descriptions: &[Description { language: Language::En, text: "Mandatory parameters are not specified.", source: Source::document("huawei-iam-classic-errors.rst", 11) }], remediation: Some("Check the request parameters."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 11), http_status: Source::document("huawei-iam-classic-errors.rst", 11), wire_message: Source::document("huawei-iam-classic-errors.rst", 11), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 11), remediation: Source::document("huawei-iam-classic-errors.rst", 11), retry: Source::Unstated } },
+    CodeSpec { code: "1101", name: "InvalidUsername", number: None, http_status: Some(400), wire_message: Some("Invalid username."), title: None, description: "Invalid username.", descriptions: &[Description { language: Language::En, text: "Invalid username.", source: Source::document("huawei-iam-classic-errors.rst", 13) }], remediation: Some("Check the username."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 13), http_status: Source::document("huawei-iam-classic-errors.rst", 13), wire_message: Source::document("huawei-iam-classic-errors.rst", 13), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 13), remediation: Source::document("huawei-iam-classic-errors.rst", 13), retry: Source::Unstated } },
+    CodeSpec { code: "1102", name: "InvalidEmailAddress", number: None, http_status: Some(400), wire_message: Some("Invalid email address."), title: None, description: "Invalid email address.", descriptions: &[Description { language: Language::En, text: "Invalid email address.", source: Source::document("huawei-iam-classic-errors.rst", 15) }], remediation: Some("Check the email address."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 15), http_status: Source::document("huawei-iam-classic-errors.rst", 15), wire_message: Source::document("huawei-iam-classic-errors.rst", 15), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 15), remediation: Source::document("huawei-iam-classic-errors.rst", 15), retry: Source::Unstated } },
+    CodeSpec { code: "1103", name: "IncorrectPassword1103", number: None, http_status: Some(400), wire_message: Some("Incorrect password."), title: None, description: "Incorrect password.", descriptions: &[Description { language: Language::En, text: "Incorrect password.", source: Source::document("huawei-iam-classic-errors.rst", 17) }], remediation: Some("Check the password."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 17), http_status: Source::document("huawei-iam-classic-errors.rst", 17), wire_message: Source::document("huawei-iam-classic-errors.rst", 17), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 17), remediation: Source::document("huawei-iam-classic-errors.rst", 17), retry: Source::Unstated } },
+    CodeSpec { code: "1104", name: "InvalidMobileNumber", number: None, http_status: Some(400), wire_message: Some("Invalid mobile number."), title: None, description: "Invalid mobile number.", descriptions: &[Description { language: Language::En, text: "Invalid mobile number.", source: Source::document("huawei-iam-classic-errors.rst", 19) }], remediation: Some("Check the mobile number."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 19), http_status: Source::document("huawei-iam-classic-errors.rst", 19), wire_message: Source::document("huawei-iam-classic-errors.rst", 19), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 19), remediation: Source::document("huawei-iam-classic-errors.rst", 19), retry: Source::Unstated } },
+    CodeSpec { code: "1105", name: "UserTypeDiffersFromDomainType", number: None, http_status: Some(400), wire_message: Some("The value of xuser_type must be the same as that of xdomain_type."), title: None, description: "The value of xuser_type must be the same as that of xdomain_type.", descriptions: &[Description { language: Language::En, text: "The value of xuser_type must be the same as that of xdomain_type.", source: Source::document("huawei-iam-classic-errors.rst", 21) }], remediation: Some("Check whether the value of xuser_type is the same as that of xdomain_type."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 21), http_status: Source::document("huawei-iam-classic-errors.rst", 21), wire_message: Source::document("huawei-iam-classic-errors.rst", 21), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 21), remediation: Source::document("huawei-iam-classic-errors.rst", 21), retry: Source::Unstated } },
+    CodeSpec { code: "1106", name: "CountryCodeWithoutMobileNumber", number: None, http_status: Some(400), wire_message: Some("The country code and mobile number must be set at the same time."), title: None, description: "The country code and mobile number must be set at the same time.", descriptions: &[Description { language: Language::En, text: "The country code and mobile number must be set at the same time.", source: Source::document("huawei-iam-classic-errors.rst", 23) }], remediation: Some("Check whether the country code and mobile number have been both specified."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 23), http_status: Source::document("huawei-iam-classic-errors.rst", 23), wire_message: Source::document("huawei-iam-classic-errors.rst", 23), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 23), remediation: Source::document("huawei-iam-classic-errors.rst", 23), retry: Source::Unstated } },
+    CodeSpec { code: "1107", name: "TheAccountAdministratorCannotBeDeleted", number: None, http_status: Some(400), wire_message: Some("The account administrator cannot be deleted."), title: None, description: "The account administrator cannot be deleted.", descriptions: &[Description { language: Language::En, text: "The account administrator cannot be deleted.", source: Source::document("huawei-iam-classic-errors.rst", 25) }], remediation: Some("This operation is not allowed."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 25), http_status: Source::document("huawei-iam-classic-errors.rst", 25), wire_message: Source::document("huawei-iam-classic-errors.rst", 25), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 25), remediation: Source::document("huawei-iam-classic-errors.rst", 25), retry: Source::Unstated } },
+    CodeSpec { code: "1108", name: "NewPasswordSameAsOld", number: None, http_status: Some(400), wire_message: Some("The new password must be different from the old password."), title: None, description: "The new password must be different from the old password.", descriptions: &[Description { language: Language::En, text: "The new password must be different from the old password.", source: Source::document("huawei-iam-classic-errors.rst", 27) }], remediation: Some("Enter another password."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 27), http_status: Source::document("huawei-iam-classic-errors.rst", 27), wire_message: Source::document("huawei-iam-classic-errors.rst", 27), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 27), remediation: Source::document("huawei-iam-classic-errors.rst", 27), retry: Source::Unstated } },
+    CodeSpec { code: "1109", name: "TheUsernameAlreadyExists", number: None, http_status: Some(400), wire_message: Some("The username already exists."), title: None, description: "The username already exists.", descriptions: &[Description { language: Language::En, text: "The username already exists.", source: Source::document("huawei-iam-classic-errors.rst", 29) }], remediation: Some("Modify the username."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 29), http_status: Source::document("huawei-iam-classic-errors.rst", 29), wire_message: Source::document("huawei-iam-classic-errors.rst", 29), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 29), remediation: Source::document("huawei-iam-classic-errors.rst", 29), retry: Source::Unstated } },
+    CodeSpec { code: "1110", name: "EmailAddressInUse", number: None, http_status: Some(400), wire_message: Some("The email address has already been used."), title: None, description: "The email address has already been used.", descriptions: &[Description { language: Language::En, text: "The email address has already been used.", source: Source::document("huawei-iam-classic-errors.rst", 31) }], remediation: Some("Enter another email address."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 31), http_status: Source::document("huawei-iam-classic-errors.rst", 31), wire_message: Source::document("huawei-iam-classic-errors.rst", 31), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 31), remediation: Source::document("huawei-iam-classic-errors.rst", 31), retry: Source::Unstated } },
+    CodeSpec { code: "1111", name: "MobileNumberInUse", number: None, http_status: Some(400), wire_message: Some("The mobile number has already been used."), title: None, description: "The mobile number has already been used.", descriptions: &[Description { language: Language::En, text: "The mobile number has already been used.", source: Source::document("huawei-iam-classic-errors.rst", 33) }], remediation: Some("Enter another mobile number."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 33), http_status: Source::document("huawei-iam-classic-errors.rst", 33), wire_message: Source::document("huawei-iam-classic-errors.rst", 33), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 33), remediation: Source::document("huawei-iam-classic-errors.rst", 33), retry: Source::Unstated } },
+    CodeSpec { code: "1113", name: "UserIdAndTypeExist", number: None, http_status: Some(400), wire_message: Some("The values of xuser_id and xuser_type already exist."), title: None, description: "The values of xuser_id and xuser_type already exist.", descriptions: &[Description { language: Language::En, text: "The values of xuser_id and xuser_type already exist.", source: Source::document("huawei-iam-classic-errors.rst", 35) }], remediation: Some("Modify the values of xuser_id and xuser_type."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 35), http_status: Source::document("huawei-iam-classic-errors.rst", 35), wire_message: Source::document("huawei-iam-classic-errors.rst", 35), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 35), remediation: Source::document("huawei-iam-classic-errors.rst", 35), retry: Source::Unstated } },
+    CodeSpec { code: "1115", name: "UserQuotaReached", number: None, http_status: Some(400), wire_message: Some("The number of IAM users has reached the maximum allowed limit."), title: None, description: "The number of IAM users has reached the maximum allowed limit.", descriptions: &[Description { language: Language::En, text: "The number of IAM users has reached the maximum allowed limit.", source: Source::document("huawei-iam-classic-errors.rst", 37) }], remediation: Some("Modify the user quota or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 37), http_status: Source::document("huawei-iam-classic-errors.rst", 37), wire_message: Source::document("huawei-iam-classic-errors.rst", 37), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 37), remediation: Source::document("huawei-iam-classic-errors.rst", 37), retry: Source::Unstated } },
+    CodeSpec { code: "1117", name: "InvalidUserDescription", number: None, http_status: Some(400), wire_message: Some("Invalid user description."), title: None, description: "Invalid user description.", descriptions: &[Description { language: Language::En, text: "Invalid user description.", source: Source::document("huawei-iam-classic-errors.rst", 39) }], remediation: Some("Modify the user description."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 39), http_status: Source::document("huawei-iam-classic-errors.rst", 39), wire_message: Source::document("huawei-iam-classic-errors.rst", 39), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 39), remediation: Source::document("huawei-iam-classic-errors.rst", 39), retry: Source::Unstated } },
+    CodeSpec { code: "1118", name: "ThePasswordIsWeak", number: None, http_status: Some(400), wire_message: Some("The password is weak."), title: None, description: "The password is weak.", descriptions: &[Description { language: Language::En, text: "The password is weak.", source: Source::document("huawei-iam-classic-errors.rst", 41) }], remediation: Some("Enter another password."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 41), http_status: Source::document("huawei-iam-classic-errors.rst", 41), wire_message: Source::document("huawei-iam-classic-errors.rst", 41), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 41), remediation: Source::document("huawei-iam-classic-errors.rst", 41), retry: Source::Unstated } },
+    CodeSpec { code: "1120", name: "InvalidAccessMode", number: None, http_status: Some(400), wire_message: Some("Invalid access_mode."), title: None, description: "Invalid access_mode.", descriptions: &[Description { language: Language::En, text: "Invalid access_mode.", source: Source::document("huawei-iam-classic-errors.rst", 43) }], remediation: Some("Check the access_mode parameter."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 43), http_status: Source::document("huawei-iam-classic-errors.rst", 43), wire_message: Source::document("huawei-iam-classic-errors.rst", 43), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 43), remediation: Source::document("huawei-iam-classic-errors.rst", 43), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0007", name: "RequestParameterIsInvalid", number: None, http_status: Some(400), wire_message: Some("Request parameter %(key)s is invalid."), title: None, description: "The request parameter is invalid.", descriptions: &[Description { language: Language::En, text: "The request parameter is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 45) }], remediation: Some("Check the request parameter."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 45), http_status: Source::document("huawei-iam-classic-errors.rst", 45), wire_message: Source::document("huawei-iam-classic-errors.rst", 45), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 45), remediation: Source::document("huawei-iam-classic-errors.rst", 45), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0008", name: "PleaseScanTheQRCodeFirst", number: None, http_status: Some(400), wire_message: Some("Please scan the QR code first."), title: None, description: "Scan the QR code first.", descriptions: &[Description { language: Language::En, text: "Scan the QR code first.", source: Source::document("huawei-iam-classic-errors.rst", 47) }], remediation: Some("Scan the QR code first."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 47), http_status: Source::document("huawei-iam-classic-errors.rst", 47), wire_message: Source::document("huawei-iam-classic-errors.rst", 47), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 47), remediation: Source::document("huawei-iam-classic-errors.rst", 47), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0009", name: "InvalidSubjectToken", number: None, http_status: Some(400), wire_message: Some("X-Subject-Token is invalid in the request."), title: None, description: "X-Subject-Token in the request is invalid.", descriptions: &[Description { language: Language::En, text: "X-Subject-Token in the request is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 49) }], remediation: Some("Check the request parameter."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 49), http_status: Source::document("huawei-iam-classic-errors.rst", 49), wire_message: Source::document("huawei-iam-classic-errors.rst", 49), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 49), remediation: Source::document("huawei-iam-classic-errors.rst", 49), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0010", name: "QRCodeScannedByAnotherUser", number: None, http_status: Some(400), wire_message: Some("The QR code has already been scanned by another user."), title: None, description: "The QR code has already been scanned by someone else.", descriptions: &[Description { language: Language::En, text: "The QR code has already been scanned by someone else.", source: Source::document("huawei-iam-classic-errors.rst", 51) }], remediation: Some("No action is required."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 51), http_status: Source::document("huawei-iam-classic-errors.rst", 51), wire_message: Source::document("huawei-iam-classic-errors.rst", 51), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 51), remediation: Source::document("huawei-iam-classic-errors.rst", 51), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0011", name: "RequestBodyIsInvalid", number: None, http_status: Some(400), wire_message: Some("Request body is invalid."), title: None, description: "The request body is invalid.", descriptions: &[Description { language: Language::En, text: "The request body is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 53) }], remediation: Some("Check the request body."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 53), http_status: Source::document("huawei-iam-classic-errors.rst", 53), wire_message: Source::document("huawei-iam-classic-errors.rst", 53), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 53), remediation: Source::document("huawei-iam-classic-errors.rst", 53), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0072", name: "RequiredPropertyMissing", number: None, http_status: Some(400), wire_message: Some("'%(key)s' is a required property."), title: None, description: "The request is invalid. For example, %(key)s is required.", descriptions: &[Description { language: Language::En, text: "The request is invalid. For example, %(key)s is required.", source: Source::document("huawei-iam-classic-errors.rst", 55) }], remediation: Some("Contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 55), http_status: Source::document("huawei-iam-classic-errors.rst", 55), wire_message: Source::document("huawei-iam-classic-errors.rst", 55), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 55), remediation: Source::document("huawei-iam-classic-errors.rst", 55), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0073", name: "InvalidFieldInput", number: None, http_status: Some(400), wire_message: Some("Invalid input for field '%(key)s'. The value is '%(value)s'."), title: None, description: "The input is invalid.", descriptions: &[Description { language: Language::En, text: "The input is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 57) }], remediation: Some("Contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 57), http_status: Source::document("huawei-iam-classic-errors.rst", 57), wire_message: Source::document("huawei-iam-classic-errors.rst", 57), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 57), remediation: Source::document("huawei-iam-classic-errors.rst", 57), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0077", name: "InvalidPolicyType", number: None, http_status: Some(400), wire_message: Some("Invalid policy type."), title: None, description: "The policy type is invalid.", descriptions: &[Description { language: Language::En, text: "The policy type is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 59) }], remediation: Some("Contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 59), http_status: Source::document("huawei-iam-classic-errors.rst", 59), wire_message: Source::document("huawei-iam-classic-errors.rst", 59), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 59), remediation: Source::document("huawei-iam-classic-errors.rst", 59), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1000", name: "TheRoleMustBeAJSONObject", number: None, http_status: Some(400), wire_message: Some("The role must be a JSONObject."), title: None, description: "The role object is missing.", descriptions: &[Description { language: Language::En, text: "The role object is missing.", source: Source::document("huawei-iam-classic-errors.rst", 61) }], remediation: Some("Check whether the request body contains the role object."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 61), http_status: Source::document("huawei-iam-classic-errors.rst", 61), wire_message: Source::document("huawei-iam-classic-errors.rst", 61), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 61), remediation: Source::document("huawei-iam-classic-errors.rst", 61), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1001", name: "InvalidDisplayName", number: None, http_status: Some(400), wire_message: Some("The display_name must be a string and cannot be left blank or contain spaces."), title: None, description: "The value of display_name is empty or contains spaces.", descriptions: &[Description { language: Language::En, text: "The value of display_name is empty or contains spaces.", source: Source::document("huawei-iam-classic-errors.rst", 63) }], remediation: Some("Check whether the value of display_name is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 63), http_status: Source::document("huawei-iam-classic-errors.rst", 63), wire_message: Source::document("huawei-iam-classic-errors.rst", 63), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 63), remediation: Source::document("huawei-iam-classic-errors.rst", 63), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1002", name: "DisplayNameTooLong", number: None, http_status: Some(400), wire_message: Some("The length [input length] of the display name exceeds 64 characters."), title: None, description: "The display_name field cannot exceed 64 characters.", descriptions: &[Description { language: Language::En, text: "The display_name field cannot exceed 64 characters.", source: Source::document("huawei-iam-classic-errors.rst", 65) }], remediation: Some("Check the length of the display_name field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 65), http_status: Source::document("huawei-iam-classic-errors.rst", 65), wire_message: Source::document("huawei-iam-classic-errors.rst", 65), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 65), remediation: Source::document("huawei-iam-classic-errors.rst", 65), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1003", name: "TheDisplayNameContainsInvalidCharacters", number: None, http_status: Some(400), wire_message: Some("The display_name contains invalid characters."), title: None, description: "The display_name field contains invalid characters.", descriptions: &[Description { language: Language::En, text: "The display_name field contains invalid characters.", source: Source::document("huawei-iam-classic-errors.rst", 67) }], remediation: Some("Check whether the value of display_name is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 67), http_status: Source::document("huawei-iam-classic-errors.rst", 67), wire_message: Source::document("huawei-iam-classic-errors.rst", 67), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 67), remediation: Source::document("huawei-iam-classic-errors.rst", 67), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1004", name: "TheTypeFieldIsEmpty", number: None, http_status: Some(400), wire_message: Some("The type must be a string and cannot be left blank or contain spaces."), title: None, description: "The type field is empty.", descriptions: &[Description { language: Language::En, text: "The type field is empty.", source: Source::document("huawei-iam-classic-errors.rst", 69) }], remediation: Some("Check whether the value of type is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 69), http_status: Source::document("huawei-iam-classic-errors.rst", 69), wire_message: Source::document("huawei-iam-classic-errors.rst", 69), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 69), remediation: Source::document("huawei-iam-classic-errors.rst", 69), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1005", name: "InvalidType", number: None, http_status: Some(400), wire_message: Some("Invalid type [input type]."), title: None, description: "The type field is invalid.", descriptions: &[Description { language: Language::En, text: "The type field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 71) }], remediation: Some("Check whether the value of type is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 71), http_status: Source::document("huawei-iam-classic-errors.rst", 71), wire_message: Source::document("huawei-iam-classic-errors.rst", 71), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 71), remediation: Source::document("huawei-iam-classic-errors.rst", 71), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1006", name: "CustomPolicyWithCatalog", number: None, http_status: Some(400), wire_message: Some("The custom policy does not need a catalog."), title: None, description: "Custom policies cannot contain the catalog field.", descriptions: &[Description { language: Language::En, text: "Custom policies cannot contain the catalog field.", source: Source::document("huawei-iam-classic-errors.rst", 73) }], remediation: Some("Delete the catalog field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 73), http_status: Source::document("huawei-iam-classic-errors.rst", 73), wire_message: Source::document("huawei-iam-classic-errors.rst", 73), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 73), remediation: Source::document("huawei-iam-classic-errors.rst", 73), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1007", name: "CustomPolicyWithFlag", number: None, http_status: Some(400), wire_message: Some("The custom policy does not need a flag."), title: None, description: "Custom policies cannot contain the flag field.", descriptions: &[Description { language: Language::En, text: "Custom policies cannot contain the flag field.", source: Source::document("huawei-iam-classic-errors.rst", 75) }], remediation: Some("Delete the flag field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 75), http_status: Source::document("huawei-iam-classic-errors.rst", 75), wire_message: Source::document("huawei-iam-classic-errors.rst", 75), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 75), remediation: Source::document("huawei-iam-classic-errors.rst", 75), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1008", name: "CustomPolicyWithName", number: None, http_status: Some(400), wire_message: Some("The custom policy does not need a name."), title: None, description: "Custom policies cannot contain the name field.", descriptions: &[Description { language: Language::En, text: "Custom policies cannot contain the name field.", source: Source::document("huawei-iam-classic-errors.rst", 77) }], remediation: Some("Delete the name field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 77), http_status: Source::document("huawei-iam-classic-errors.rst", 77), wire_message: Source::document("huawei-iam-classic-errors.rst", 77), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 77), remediation: Source::document("huawei-iam-classic-errors.rst", 77), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1009", name: "InvalidCustomPolicyType", number: None, http_status: Some(400), wire_message: Some("The type of a custom policy must be 'AX' or 'XA'."), title: None, description: "The type of a custom policy can only be AX or XA.", descriptions: &[Description { language: Language::En, text: "The type of a custom policy can only be AX or XA.", source: Source::document("huawei-iam-classic-errors.rst", 79) }], remediation: Some("Change the value of the type field to AX or XA."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 79), http_status: Source::document("huawei-iam-classic-errors.rst", 79), wire_message: Source::document("huawei-iam-classic-errors.rst", 79), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 79), remediation: Source::document("huawei-iam-classic-errors.rst", 79), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1010", name: "TheCatalogMustBeAString", number: None, http_status: Some(400), wire_message: Some("The catalog must be a string."), title: None, description: "The value of the catalog field must be a character string.", descriptions: &[Description { language: Language::En, text: "The value of the catalog field must be a character string.", source: Source::document("huawei-iam-classic-errors.rst", 81) }], remediation: Some("Check whether the value of catalog is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 81), http_status: Source::document("huawei-iam-classic-errors.rst", 81), wire_message: Source::document("huawei-iam-classic-errors.rst", 81), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 81), remediation: Source::document("huawei-iam-classic-errors.rst", 81), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1011", name: "CatalogTooLong", number: None, http_status: Some(400), wire_message: Some("The length [input length] of the catalog exceeds 64 characters."), title: None, description: "The catalog field cannot exceed 64 characters.", descriptions: &[Description { language: Language::En, text: "The catalog field cannot exceed 64 characters.", source: Source::document("huawei-iam-classic-errors.rst", 83) }], remediation: Some("Check the length of the catalog field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 83), http_status: Source::document("huawei-iam-classic-errors.rst", 83), wire_message: Source::document("huawei-iam-classic-errors.rst", 83), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 83), remediation: Source::document("huawei-iam-classic-errors.rst", 83), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1012", name: "InvalidCatalog", number: None, http_status: Some(400), wire_message: Some("Invalid catalog."), title: None, description: "The catalog field is invalid.", descriptions: &[Description { language: Language::En, text: "The catalog field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 85) }], remediation: Some("Check whether the value of catalog is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 85), http_status: Source::document("huawei-iam-classic-errors.rst", 85), wire_message: Source::document("huawei-iam-classic-errors.rst", 85), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 85), remediation: Source::document("huawei-iam-classic-errors.rst", 85), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1013", name: "TheFlagMustBeAString", number: None, http_status: Some(400), wire_message: Some("The flag must be a string."), title: None, description: "The value of the flag field must be a character string.", descriptions: &[Description { language: Language::En, text: "The value of the flag field must be a character string.", source: Source::document("huawei-iam-classic-errors.rst", 87) }], remediation: Some("Check whether the value of flag is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 87), http_status: Source::document("huawei-iam-classic-errors.rst", 87), wire_message: Source::document("huawei-iam-classic-errors.rst", 87), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 87), remediation: Source::document("huawei-iam-classic-errors.rst", 87), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1014", name: "InvalidFlag", number: None, http_status: Some(400), wire_message: Some("The value of the flag must be 'fine_grained'."), title: None, description: "The value of flag is not fine_grained.", descriptions: &[Description { language: Language::En, text: "The value of flag is not fine_grained.", source: Source::document("huawei-iam-classic-errors.rst", 89) }], remediation: Some("Change the value of flag to fine_grained."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 89), http_status: Source::document("huawei-iam-classic-errors.rst", 89), wire_message: Source::document("huawei-iam-classic-errors.rst", 89), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 89), remediation: Source::document("huawei-iam-classic-errors.rst", 89), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1015", name: "TheNameFieldIsEmpty", number: None, http_status: Some(400), wire_message: Some("The name must be a string and cannot be left blank or contain spaces."), title: None, description: "The name field is empty.", descriptions: &[Description { language: Language::En, text: "The name field is empty.", source: Source::document("huawei-iam-classic-errors.rst", 91) }], remediation: Some("Specify the name field for system-defined roles."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 91), http_status: Source::document("huawei-iam-classic-errors.rst", 91), wire_message: Source::document("huawei-iam-classic-errors.rst", 91), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 91), remediation: Source::document("huawei-iam-classic-errors.rst", 91), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1016", name: "NameTooLong", number: None, http_status: Some(400), wire_message: Some("The length of the name [input name] cannot exceed 64 characters."), title: None, description: "The value of name cannot exceed 64 characters.", descriptions: &[Description { language: Language::En, text: "The value of name cannot exceed 64 characters.", source: Source::document("huawei-iam-classic-errors.rst", 93) }], remediation: Some("Check whether the value of name is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 93), http_status: Source::document("huawei-iam-classic-errors.rst", 93), wire_message: Source::document("huawei-iam-classic-errors.rst", 93), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 93), remediation: Source::document("huawei-iam-classic-errors.rst", 93), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1017", name: "InvalidName", number: None, http_status: Some(400), wire_message: Some("Invalid name."), title: None, description: "The name field is invalid.", descriptions: &[Description { language: Language::En, text: "The name field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 95) }], remediation: Some("Check whether the value of name is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 95), http_status: Source::document("huawei-iam-classic-errors.rst", 95), wire_message: Source::document("huawei-iam-classic-errors.rst", 95), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 95), remediation: Source::document("huawei-iam-classic-errors.rst", 95), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1018", name: "InvalidDescription", number: None, http_status: Some(400), wire_message: Some("Invalid description."), title: None, description: "The description field is invalid.", descriptions: &[Description { language: Language::En, text: "The description field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 97) }], remediation: Some("Check whether the value of description is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 97), http_status: Source::document("huawei-iam-classic-errors.rst", 97), wire_message: Source::document("huawei-iam-classic-errors.rst", 97), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 97), remediation: Source::document("huawei-iam-classic-errors.rst", 97), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1019", name: "InvalidDescriptionCn", number: None, http_status: Some(400), wire_message: Some("Invalid description_cn."), title: None, description: "The description_cn field is invalid.", descriptions: &[Description { language: Language::En, text: "The description_cn field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 99) }], remediation: Some("Check whether the value of description_cn is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 99), http_status: Source::document("huawei-iam-classic-errors.rst", 99), wire_message: Source::document("huawei-iam-classic-errors.rst", 99), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 99), remediation: Source::document("huawei-iam-classic-errors.rst", 99), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1020", name: "ThePolicyMustBeAJSONObject", number: None, http_status: Some(400), wire_message: Some("The policy must be a JSONObject."), title: None, description: "The policy object is missing.", descriptions: &[Description { language: Language::En, text: "The policy object is missing.", source: Source::document("huawei-iam-classic-errors.rst", 101) }], remediation: Some("Check whether the request body contains the policy object."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 101), http_status: Source::document("huawei-iam-classic-errors.rst", 101), wire_message: Source::document("huawei-iam-classic-errors.rst", 101), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 101), remediation: Source::document("huawei-iam-classic-errors.rst", 101), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1021", name: "PolicyTooLarge", number: None, http_status: Some(400), wire_message: Some("The size [input policySize] of the policy exceeds 6,144 characters."), title: None, description: "The policy object contains more than 6144 characters.", descriptions: &[Description { language: Language::En, text: "The policy object contains more than 6144 characters.", source: Source::document("huawei-iam-classic-errors.rst", 103) }], remediation: Some("Check the length of the policy object."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 103), http_status: Source::document("huawei-iam-classic-errors.rst", 103), wire_message: Source::document("huawei-iam-classic-errors.rst", 103), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 103), remediation: Source::document("huawei-iam-classic-errors.rst", 103), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1022", name: "IdTooLong", number: None, http_status: Some(400), wire_message: Some("The length [input id length] of the ID exceeds 128 characters."), title: None, description: "The id field contains more than 128 characters.", descriptions: &[Description { language: Language::En, text: "The id field contains more than 128 characters.", source: Source::document("huawei-iam-classic-errors.rst", 105) }], remediation: Some("Check the length of the id field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 105), http_status: Source::document("huawei-iam-classic-errors.rst", 105), wire_message: Source::document("huawei-iam-classic-errors.rst", 105), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 105), remediation: Source::document("huawei-iam-classic-errors.rst", 105), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1023", name: "InvalidId", number: None, http_status: Some(400), wire_message: Some("Invalid ID '[input id]'."), title: None, description: "The id field of the policy is invalid.", descriptions: &[Description { language: Language::En, text: "The id field of the policy is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 107) }], remediation: Some("Check whether the value of id is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 107), http_status: Source::document("huawei-iam-classic-errors.rst", 107), wire_message: Source::document("huawei-iam-classic-errors.rst", 107), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 107), remediation: Source::document("huawei-iam-classic-errors.rst", 107), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1024", name: "InvalidFineGrainedPolicyVersion", number: None, http_status: Some(400), wire_message: Some("The version of a fine-grained policy must be '1.1'."), title: None, description: "The version of the fine-grained policy is not 1.1.", descriptions: &[Description { language: Language::En, text: "The version of the fine-grained policy is not 1.1.", source: Source::document("huawei-iam-classic-errors.rst", 109) }], remediation: Some("Change the value of version to 1.1."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 109), http_status: Source::document("huawei-iam-classic-errors.rst", 109), wire_message: Source::document("huawei-iam-classic-errors.rst", 109), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 109), remediation: Source::document("huawei-iam-classic-errors.rst", 109), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1025", name: "FineGrainedPolicyWithDepends", number: None, http_status: Some(400), wire_message: Some("Fine-grained policies do not need depends."), title: None, description: "The fine-grained policy contains the depends field.", descriptions: &[Description { language: Language::En, text: "The fine-grained policy contains the depends field.", source: Source::document("huawei-iam-classic-errors.rst", 111) }], remediation: Some("Delete the depends field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 111), http_status: Source::document("huawei-iam-classic-errors.rst", 111), wire_message: Source::document("huawei-iam-classic-errors.rst", 111), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 111), remediation: Source::document("huawei-iam-classic-errors.rst", 111), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1026", name: "InvalidRbacPolicyVersion", number: None, http_status: Some(400), wire_message: Some("The version of an RBAC policy must be '1.0' or '1.1'."), title: None, description: "The version of an RBAC policy can only be 1.0 or 1.1.", descriptions: &[Description { language: Language::En, text: "The version of an RBAC policy can only be 1.0 or 1.1.", source: Source::document("huawei-iam-classic-errors.rst", 113) }], remediation: Some("Change the value of version to 1.0 or 1.1."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 113), http_status: Source::document("huawei-iam-classic-errors.rst", 113), wire_message: Source::document("huawei-iam-classic-errors.rst", 113), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 113), remediation: Source::document("huawei-iam-classic-errors.rst", 113), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1027", name: "StatementNotAnArray", number: None, http_status: Some(400), wire_message: Some("The Statement/Rules must be a JSONArray."), title: None, description: "The statement field is not a JSON array.", descriptions: &[Description { language: Language::En, text: "The statement field is not a JSON array.", source: Source::document("huawei-iam-classic-errors.rst", 115) }], remediation: Some("Check whether a JSON array statement exists."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 115), http_status: Source::document("huawei-iam-classic-errors.rst", 115), wire_message: Source::document("huawei-iam-classic-errors.rst", 115), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 115), remediation: Source::document("huawei-iam-classic-errors.rst", 115), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1028", name: "InvalidStatementCount", number: None, http_status: Some(400), wire_message: Some("The number of statements [input statement size] must be greater than 0 and less than or equal to 8."), title: None, description: "The policy does not contain any statements or contains more than 8 statements.", descriptions: &[Description { language: Language::En, text: "The policy does not contain any statements or contains more than 8 statements.", source: Source::document("huawei-iam-classic-errors.rst", 117) }], remediation: Some("Ensure that the policy contains 1 to 8 statements."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 117), http_status: Source::document("huawei-iam-classic-errors.rst", 117), wire_message: Source::document("huawei-iam-classic-errors.rst", 117), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 117), remediation: Source::document("huawei-iam-classic-errors.rst", 117), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1029", name: "InvalidEffect", number: None, http_status: Some(400), wire_message: Some("The value of Effect must be 'allow' or 'deny'."), title: None, description: "The value of effect can only be allow or deny.", descriptions: &[Description { language: Language::En, text: "The value of effect can only be allow or deny.", source: Source::document("huawei-iam-classic-errors.rst", 119) }], remediation: Some("Set the effect field to allow or deny."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 119), http_status: Source::document("huawei-iam-classic-errors.rst", 119), wire_message: Source::document("huawei-iam-classic-errors.rst", 119), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 119), remediation: Source::document("huawei-iam-classic-errors.rst", 119), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1030", name: "InvalidAction", number: None, http_status: Some(400), wire_message: Some("The Action or NotAction must be a JSONArray."), title: None, description: "The action or notAction field is invalid.", descriptions: &[Description { language: Language::En, text: "The action or notAction field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 121) }], remediation: Some("Check whether the value of action is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 121), http_status: Source::document("huawei-iam-classic-errors.rst", 121), wire_message: Source::document("huawei-iam-classic-errors.rst", 121), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 121), remediation: Source::document("huawei-iam-classic-errors.rst", 121), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1031", name: "ActionWithNotAction", number: None, http_status: Some(400), wire_message: Some("The Action and NotAction cannot be set at the same time in a statement."), title: None, description: "The action and notAction fields cannot exist at the same time.", descriptions: &[Description { language: Language::En, text: "The action and notAction fields cannot exist at the same time.", source: Source::document("huawei-iam-classic-errors.rst", 123) }], remediation: Some("Delete the action or notAction field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 123), http_status: Source::document("huawei-iam-classic-errors.rst", 123), wire_message: Source::document("huawei-iam-classic-errors.rst", 123), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 123), remediation: Source::document("huawei-iam-classic-errors.rst", 123), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1032", name: "OcpNotActionAllow", number: None, http_status: Some(400), wire_message: Some("The OCP NotAction cannot be 'allow'."), title: None, description: "The notAction field cannot be allow for organization control policies (OCPs).", descriptions: &[Description { language: Language::En, text: "The notAction field cannot be allow for organization control policies (OCPs).", source: Source::document("huawei-iam-classic-errors.rst", 125) }], remediation: Some("Specify the notAction field as deny for OCP policies."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 125), http_status: Source::document("huawei-iam-classic-errors.rst", 125), wire_message: Source::document("huawei-iam-classic-errors.rst", 125), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 125), remediation: Source::document("huawei-iam-classic-errors.rst", 125), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1033", name: "TooManyActions", number: None, http_status: Some(400), wire_message: Some("The number of actions [input action size] exceeds 100."), title: None, description: "The number of actions exceeds 100.", descriptions: &[Description { language: Language::En, text: "The number of actions exceeds 100.", source: Source::document("huawei-iam-classic-errors.rst", 127) }], remediation: Some("Ensure that the number of actions does not exceed 100."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 127), http_status: Source::document("huawei-iam-classic-errors.rst", 127), wire_message: Source::document("huawei-iam-classic-errors.rst", 127), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 127), remediation: Source::document("huawei-iam-classic-errors.rst", 127), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1034", name: "ActionUrnTooLong", number: None, http_status: Some(400), wire_message: Some("The length [input urn length] of an action URN exceeds 128 characters."), title: None, description: "An action contains more than 128 characters.", descriptions: &[Description { language: Language::En, text: "An action contains more than 128 characters.", source: Source::document("huawei-iam-classic-errors.rst", 129) }], remediation: Some("Ensure that each action does not exceed 128 characters."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 129), http_status: Source::document("huawei-iam-classic-errors.rst", 129), wire_message: Source::document("huawei-iam-classic-errors.rst", 129), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 129), remediation: Source::document("huawei-iam-classic-errors.rst", 129), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1035", name: "TheActionContainsInvalidCharacters", number: None, http_status: Some(400), wire_message: Some("Action URN '[input urn]' contains invalid characters."), title: None, description: "The action contains invalid characters.", descriptions: &[Description { language: Language::En, text: "The action contains invalid characters.", source: Source::document("huawei-iam-classic-errors.rst", 131) }], remediation: Some("Check whether the value of action is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 131), http_status: Source::document("huawei-iam-classic-errors.rst", 131), wire_message: Source::document("huawei-iam-classic-errors.rst", 131), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 131), remediation: Source::document("huawei-iam-classic-errors.rst", 131), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1036", name: "TheActionHasNotBeenRegistered", number: None, http_status: Some(400), wire_message: Some("Action '[input action]' has not been registered."), title: None, description: "The action has not been registered.", descriptions: &[Description { language: Language::En, text: "The action has not been registered.", source: Source::document("huawei-iam-classic-errors.rst", 133) }], remediation: Some("Register the action using APIs of the registration center."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 133), http_status: Source::document("huawei-iam-classic-errors.rst", 133), wire_message: Source::document("huawei-iam-classic-errors.rst", 133), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 133), remediation: Source::document("huawei-iam-classic-errors.rst", 133), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1037", name: "InvalidResourceUriCount", number: None, http_status: Some(400), wire_message: Some("The number of resource URIs [input Resource uri size] must be greater than 0 and less than or equal to 20."), title: None, description: "Only 1 to 20 resources are allowed.", descriptions: &[Description { language: Language::En, text: "Only 1 to 20 resources are allowed.", source: Source::document("huawei-iam-classic-errors.rst", 135) }], remediation: Some("Check the number of resources."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 135), http_status: Source::document("huawei-iam-classic-errors.rst", 135), wire_message: Source::document("huawei-iam-classic-errors.rst", 135), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 135), remediation: Source::document("huawei-iam-classic-errors.rst", 135), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1038", name: "InvalidOldResourceUri", number: None, http_status: Some(400), wire_message: Some("Resource URI '[input resource uri]' is invalid. Old resources only support agencies."), title: None, description: "The resource URI is invalid.", descriptions: &[Description { language: Language::En, text: "The resource URI is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 137) }], remediation: Some("Check whether each resource URI is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 137), http_status: Source::document("huawei-iam-classic-errors.rst", 137), wire_message: Source::document("huawei-iam-classic-errors.rst", 137), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 137), remediation: Source::document("huawei-iam-classic-errors.rst", 137), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1039", name: "OldPoliciesDoNotSupportConditions", number: None, http_status: Some(400), wire_message: Some("Old policies do not support conditions."), title: None, description: "Old policies cannot contain the condition field.", descriptions: &[Description { language: Language::En, text: "Old policies cannot contain the condition field.", source: Source::document("huawei-iam-classic-errors.rst", 139) }], remediation: Some("Delete the condition field or use the new policy format."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 139), http_status: Source::document("huawei-iam-classic-errors.rst", 139), wire_message: Source::document("huawei-iam-classic-errors.rst", 139), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 139), remediation: Source::document("huawei-iam-classic-errors.rst", 139), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1040", name: "InvalidResourceCount", number: None, http_status: Some(400), wire_message: Some("The number of resources [input Resource size] must be greater than 0 and less than or equal to 10."), title: None, description: "Only 1 to 10 resource URIs are allowed.", descriptions: &[Description { language: Language::En, text: "Only 1 to 10 resource URIs are allowed.", source: Source::document("huawei-iam-classic-errors.rst", 141) }], remediation: Some("Check the number of URIs of each resource object."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 141), http_status: Source::document("huawei-iam-classic-errors.rst", 141), wire_message: Source::document("huawei-iam-classic-errors.rst", 141), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 141), remediation: Source::document("huawei-iam-classic-errors.rst", 141), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1041", name: "AResourceURIIsEmpty", number: None, http_status: Some(400), wire_message: Some("The resource URI cannot be left blank or contain spaces."), title: None, description: "A resource URI is empty.", descriptions: &[Description { language: Language::En, text: "A resource URI is empty.", source: Source::document("huawei-iam-classic-errors.rst", 143) }], remediation: Some("Check whether each resource URI is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 143), http_status: Source::document("huawei-iam-classic-errors.rst", 143), wire_message: Source::document("huawei-iam-classic-errors.rst", 143), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 143), remediation: Source::document("huawei-iam-classic-errors.rst", 143), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1042", name: "ResourceUriTooLong", number: None, http_status: Some(400), wire_message: Some("The length [input uri length] of a resource URI exceeds 1,500 characters."), title: None, description: "A resource URI contains more than 1,500 characters.", descriptions: &[Description { language: Language::En, text: "A resource URI contains more than 1,500 characters.", source: Source::document("huawei-iam-classic-errors.rst", 145) }], remediation: Some("Check the length of each resource URI."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 145), http_status: Source::document("huawei-iam-classic-errors.rst", 145), wire_message: Source::document("huawei-iam-classic-errors.rst", 145), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 145), remediation: Source::document("huawei-iam-classic-errors.rst", 145), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1043", name: "ARegionMustBeSpecified", number: None, http_status: Some(400), wire_message: Some("A region must be specified."), title: None, description: "A region must be specified.", descriptions: &[Description { language: Language::En, text: "A region must be specified.", source: Source::document("huawei-iam-classic-errors.rst", 147) }], remediation: Some("Specify a region in the resource URI."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 147), http_status: Source::document("huawei-iam-classic-errors.rst", 147), wire_message: Source::document("huawei-iam-classic-errors.rst", 147), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 147), remediation: Source::document("huawei-iam-classic-errors.rst", 147), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1044", name: "TheRegionFieldIsInvalid", number: None, http_status: Some(400), wire_message: Some("Region '[input resource region]' of resource '[input resource]' is invalid."), title: None, description: "The region field is invalid.", descriptions: &[Description { language: Language::En, text: "The region field is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 149) }], remediation: Some("Check whether the value of region is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 149), http_status: Source::document("huawei-iam-classic-errors.rst", 149), wire_message: Source::document("huawei-iam-classic-errors.rst", 149), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 149), remediation: Source::document("huawei-iam-classic-errors.rst", 149), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1045", name: "InvalidResourceService", number: None, http_status: Some(400), wire_message: Some("Resource URI '[input resource uri]' or service '[input resource split]' is invalid."), title: None, description: "The service name in the resource URI is invalid.", descriptions: &[Description { language: Language::En, text: "The service name in the resource URI is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 151) }], remediation: Some("Check whether the service name is correct or register the service first."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 151), http_status: Source::document("huawei-iam-classic-errors.rst", 151), wire_message: Source::document("huawei-iam-classic-errors.rst", 151), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 151), remediation: Source::document("huawei-iam-classic-errors.rst", 151), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1046", name: "InvalidResourceType", number: None, http_status: Some(400), wire_message: Some("Resource URI '[input resource]' or resource type '[input resource split]' is invalid."), title: None, description: "The resource type in the resource URI is invalid.", descriptions: &[Description { language: Language::En, text: "The resource type in the resource URI is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 153) }], remediation: Some("Check whether the resource type is correct or register the resource type first."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 153), http_status: Source::document("huawei-iam-classic-errors.rst", 153), wire_message: Source::document("huawei-iam-classic-errors.rst", 153), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 153), remediation: Source::document("huawei-iam-classic-errors.rst", 153), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1047", name: "InvalidResourceUriCharacters", number: None, http_status: Some(400), wire_message: Some("Resource URI '[input resource uri]' contains invalid characters."), title: None, description: "The resource URI is invalid.", descriptions: &[Description { language: Language::En, text: "The resource URI is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 155) }], remediation: Some("Check whether the resource URI is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 155), http_status: Source::document("huawei-iam-classic-errors.rst", 155), wire_message: Source::document("huawei-iam-classic-errors.rst", 155), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 155), remediation: Source::document("huawei-iam-classic-errors.rst", 155), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1048", name: "TheResourceURIContainsInvalidCharacters", number: None, http_status: Some(400), wire_message: Some("Resource URI '[input resource uri]' is too long or contains invalid characters."), title: None, description: "The resource URI contains invalid characters.", descriptions: &[Description { language: Language::En, text: "The resource URI contains invalid characters.", source: Source::document("huawei-iam-classic-errors.rst", 157) }], remediation: Some("Check whether the id field contains invalid characters."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 157), http_status: Source::document("huawei-iam-classic-errors.rst", 157), wire_message: Source::document("huawei-iam-classic-errors.rst", 157), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 157), remediation: Source::document("huawei-iam-classic-errors.rst", 157), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1049", name: "TheResourceObjectIsMissing", number: None, http_status: Some(400), wire_message: Some("The Resource must be a JSON object or JSON array."), title: None, description: "The resource object is missing.", descriptions: &[Description { language: Language::En, text: "The resource object is missing.", source: Source::document("huawei-iam-classic-errors.rst", 159) }], remediation: Some("Check whether the resource object is a JSON array."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 159), http_status: Source::document("huawei-iam-classic-errors.rst", 159), wire_message: Source::document("huawei-iam-classic-errors.rst", 159), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 159), remediation: Source::document("huawei-iam-classic-errors.rst", 159), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1050", name: "InvalidConditionCount", number: None, http_status: Some(400), wire_message: Some("The number of conditions [input condition size] must be greater than 0 and less than or equal to 10."), title: None, description: "Only 1 to 10 conditions are allowed.", descriptions: &[Description { language: Language::En, text: "Only 1 to 10 conditions are allowed.", source: Source::document("huawei-iam-classic-errors.rst", 161) }], remediation: Some("Specify at least one condition or delete unused conditions."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 161), http_status: Source::document("huawei-iam-classic-errors.rst", 161), wire_message: Source::document("huawei-iam-classic-errors.rst", 161), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 161), remediation: Source::document("huawei-iam-classic-errors.rst", 161), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1051", name: "NoOperatorIsSpecified", number: None, http_status: Some(400), wire_message: Some("The values of Operator '[input operator]' cannot be null."), title: None, description: "No operator is specified.", descriptions: &[Description { language: Language::En, text: "No operator is specified.", source: Source::document("huawei-iam-classic-errors.rst", 163) }], remediation: Some("Enter a correct operator."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 163), http_status: Source::document("huawei-iam-classic-errors.rst", 163), wire_message: Source::document("huawei-iam-classic-errors.rst", 163), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 163), remediation: Source::document("huawei-iam-classic-errors.rst", 163), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1052", name: "InvalidAttribute", number: None, http_status: Some(400), wire_message: Some("Invalid attribute '[input attribute]'."), title: None, description: "The attribute is invalid.", descriptions: &[Description { language: Language::En, text: "The attribute is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 165) }], remediation: Some("Check the attribute value."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 165), http_status: Source::document("huawei-iam-classic-errors.rst", 165), wire_message: Source::document("huawei-iam-classic-errors.rst", 165), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 165), remediation: Source::document("huawei-iam-classic-errors.rst", 165), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1053", name: "AttributeNotAnArray", number: None, http_status: Some(400), wire_message: Some("Attribute '[input attribute]' must be a JSONArray."), title: None, description: "The attribute is not a JSON array.", descriptions: &[Description { language: Language::En, text: "The attribute is not a JSON array.", source: Source::document("huawei-iam-classic-errors.rst", 167) }], remediation: Some("Check whether the attribute object is a JSON array."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 167), http_status: Source::document("huawei-iam-classic-errors.rst", 167), wire_message: Source::document("huawei-iam-classic-errors.rst", 167), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 167), remediation: Source::document("huawei-iam-classic-errors.rst", 167), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1054", name: "InvalidAttributeCount", number: None, http_status: Some(400), wire_message: Some("The number [input attribute size] of attributes '[input attribute]' for operator '[input operator]' must be greater than 0 and less than or equal to 10."), title: None, description: "Each operator can only be used together with 1 to 10 attributes.", descriptions: &[Description { language: Language::En, text: "Each operator can only be used together with 1 to 10 attributes.", source: Source::document("huawei-iam-classic-errors.rst", 169) }], remediation: Some("Check whether the number of attributes for each operator is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 169), http_status: Source::document("huawei-iam-classic-errors.rst", 169), wire_message: Source::document("huawei-iam-classic-errors.rst", 169), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 169), remediation: Source::document("huawei-iam-classic-errors.rst", 169), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1055", name: "AttributeOperatorMismatch", number: None, http_status: Some(400), wire_message: Some("Attribute '[input attribute]' does not match operator '[input operator]'."), title: None, description: "The attribute does not match the operator.", descriptions: &[Description { language: Language::En, text: "The attribute does not match the operator.", source: Source::document("huawei-iam-classic-errors.rst", 171) }], remediation: Some("Check whether the attribute and operator match."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 171), http_status: Source::document("huawei-iam-classic-errors.rst", 171), wire_message: Source::document("huawei-iam-classic-errors.rst", 171), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 171), remediation: Source::document("huawei-iam-classic-errors.rst", 171), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1056", name: "ConditionTooLong", number: None, http_status: Some(400), wire_message: Some("The length [condition length] of attribute '[input attribute]' for operator '[input operator]' must be greater than 0 and less than or equal to 1024 characters."), title: None, description: "Each condition can contain only 1 to 1024 characters.", descriptions: &[Description { language: Language::En, text: "Each condition can contain only 1 to 1024 characters.", source: Source::document("huawei-iam-classic-errors.rst", 173) }], remediation: Some("Check the total length of the condition object."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 173), http_status: Source::document("huawei-iam-classic-errors.rst", 173), wire_message: Source::document("huawei-iam-classic-errors.rst", 173), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 173), remediation: Source::document("huawei-iam-classic-errors.rst", 173), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1057", name: "TheConditionFieldContainsInvalidCharacters", number: None, http_status: Some(400), wire_message: Some("Value [input condition] of attribute [input attributes] for operator [input operator] contains invalid characters."), title: None, description: "The condition field contains invalid characters.", descriptions: &[Description { language: Language::En, text: "The condition field contains invalid characters.", source: Source::document("huawei-iam-classic-errors.rst", 175) }], remediation: Some("Check whether the condition field contains invalid characters."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 175), http_status: Source::document("huawei-iam-classic-errors.rst", 175), wire_message: Source::document("huawei-iam-classic-errors.rst", 175), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 175), remediation: Source::document("huawei-iam-classic-errors.rst", 175), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1058", name: "TooManyDepends", number: None, http_status: Some(400), wire_message: Some("The number of depends [input policyDepends size] exceeds 20."), title: None, description: "The number of dependent permissions exceeds 20.", descriptions: &[Description { language: Language::En, text: "The number of dependent permissions exceeds 20.", source: Source::document("huawei-iam-classic-errors.rst", 177) }], remediation: Some("Delete excessive dependent permissions."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 177), http_status: Source::document("huawei-iam-classic-errors.rst", 177), wire_message: Source::document("huawei-iam-classic-errors.rst", 177), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 177), remediation: Source::document("huawei-iam-classic-errors.rst", 177), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1059", name: "InvalidKey", number: None, http_status: Some(400), wire_message: Some("Invalid key '{}'."), title: None, description: "The policy contains an invalid key.", descriptions: &[Description { language: Language::En, text: "The policy contains an invalid key.", source: Source::document("huawei-iam-classic-errors.rst", 179) }], remediation: Some("Modify or delete the invalid key in the policy request body."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 179), http_status: Source::document("huawei-iam-classic-errors.rst", 179), wire_message: Source::document("huawei-iam-classic-errors.rst", 179), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 179), remediation: Source::document("huawei-iam-classic-errors.rst", 179), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1060", name: "KeyValueNotAString", number: None, http_status: Some(400), wire_message: Some("The value of key '{}' must be a string."), title: None, description: "The value of this field must be a character string.", descriptions: &[Description { language: Language::En, text: "The value of this field must be a character string.", source: Source::document("huawei-iam-classic-errors.rst", 181) }], remediation: Some("Change the values of display_name and name to character strings."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 181), http_status: Source::document("huawei-iam-classic-errors.rst", 181), wire_message: Source::document("huawei-iam-classic-errors.rst", 181), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 181), remediation: Source::document("huawei-iam-classic-errors.rst", 181), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1061", name: "InvalidTOTPPasscode", number: None, http_status: Some(400), wire_message: Some("Invalid TOTP passcode."), title: None, description: "The authentication key is invalid.", descriptions: &[Description { language: Language::En, text: "The authentication key is invalid.", source: Source::document("huawei-iam-classic-errors.rst", 183) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 183), http_status: Source::document("huawei-iam-classic-errors.rst", 183), wire_message: Source::document("huawei-iam-classic-errors.rst", 183), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 183), remediation: Source::document("huawei-iam-classic-errors.rst", 183), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1062", name: "LoginProtectionBoundToMfa", number: None, http_status: Some(400), wire_message: Some("Login protection has been bound to mfa, the unbinding operation cannot be performed."), title: None, description: "Login protection has been enabled and requires virtual MFA authentication. You cannot unbind the virtual MFA device.", descriptions: &[Description { language: Language::En, text: "Login protection has been enabled and requires virtual MFA authentication. You cannot unbind the virtual MFA device.", source: Source::document("huawei-iam-classic-errors.rst", 185) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 185), http_status: Source::document("huawei-iam-classic-errors.rst", 185), wire_message: Source::document("huawei-iam-classic-errors.rst", 185), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 185), remediation: Source::document("huawei-iam-classic-errors.rst", 185), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1101", name: "TheRequestBodySizeIsInvalid", number: None, http_status: Some(400), wire_message: Some("The request body size %s is invalid."), title: None, description: "The size of the request body does not meet the requirements.", descriptions: &[Description { language: Language::En, text: "The size of the request body does not meet the requirements.", source: Source::document("huawei-iam-classic-errors.rst", 187) }], remediation: Some("Check whether the request body is empty or larger than 32 KB."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 187), http_status: Source::document("huawei-iam-classic-errors.rst", 187), wire_message: Source::document("huawei-iam-classic-errors.rst", 187), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 187), remediation: Source::document("huawei-iam-classic-errors.rst", 187), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1102", name: "InvalidRequestBodyValue", number: None, http_status: Some(400), wire_message: Some("The %s in the request body is invalid."), title: None, description: "The value in the request body is incorrect.", descriptions: &[Description { language: Language::En, text: "The value in the request body is incorrect.", source: Source::document("huawei-iam-classic-errors.rst", 189) }], remediation: Some("Check the attribute value in the request body by referring to the *API Reference*."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 189), http_status: Source::document("huawei-iam-classic-errors.rst", 189), wire_message: Source::document("huawei-iam-classic-errors.rst", 189), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 189), remediation: Source::document("huawei-iam-classic-errors.rst", 189), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1103", name: "RequestBodyParameterMissing", number: None, http_status: Some(400), wire_message: Some("The %s is required in the request body."), title: None, description: "The parameter is required but not specified in the request body.", descriptions: &[Description { language: Language::En, text: "The parameter is required but not specified in the request body.", source: Source::document("huawei-iam-classic-errors.rst", 191) }], remediation: Some("Check the request body by referring to the *API Reference*."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 191), http_status: Source::document("huawei-iam-classic-errors.rst", 191), wire_message: Source::document("huawei-iam-classic-errors.rst", 191), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 191), remediation: Source::document("huawei-iam-classic-errors.rst", 191), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1104", name: "AccessKeyBlacklisted", number: None, http_status: Some(400), wire_message: Some("The access key %s is in the blacklist."), title: None, description: "The AK in the request has been blacklisted.", descriptions: &[Description { language: Language::En, text: "The AK in the request has been blacklisted.", source: Source::document("huawei-iam-classic-errors.rst", 193) }], remediation: Some("Check whether the AK exists."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 193), http_status: Source::document("huawei-iam-classic-errors.rst", 193), wire_message: Source::document("huawei-iam-classic-errors.rst", 193), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 193), remediation: Source::document("huawei-iam-classic-errors.rst", 193), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1105", name: "TheAccessKeyHasExpired", number: None, http_status: Some(400), wire_message: Some("The access key %s has expired."), title: None, description: "The AK in the request has expired.", descriptions: &[Description { language: Language::En, text: "The AK in the request has expired.", source: Source::document("huawei-iam-classic-errors.rst", 195) }], remediation: Some("Create an access key."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 195), http_status: Source::document("huawei-iam-classic-errors.rst", 195), wire_message: Source::document("huawei-iam-classic-errors.rst", 195), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 195), remediation: Source::document("huawei-iam-classic-errors.rst", 195), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1106", name: "AccessKeyUserNotFound", number: None, http_status: Some(400), wire_message: Some("The user %s with access key %s cannot be found."), title: None, description: "The AK does not have matching user information.", descriptions: &[Description { language: Language::En, text: "The AK does not have matching user information.", source: Source::document("huawei-iam-classic-errors.rst", 197) }], remediation: Some("Check whether the user or agency corresponding to the AK exists."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 197), http_status: Source::document("huawei-iam-classic-errors.rst", 197), wire_message: Source::document("huawei-iam-classic-errors.rst", 197), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 197), remediation: Source::document("huawei-iam-classic-errors.rst", 197), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1107", name: "TheAccessKeyIsInactive", number: None, http_status: Some(400), wire_message: Some("The access key %s is inactive."), title: None, description: "The AK in the request has been disabled.", descriptions: &[Description { language: Language::En, text: "The AK in the request has been disabled.", source: Source::document("huawei-iam-classic-errors.rst", 199) }], remediation: Some("Enable the AK."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 199), http_status: Source::document("huawei-iam-classic-errors.rst", 199), wire_message: Source::document("huawei-iam-classic-errors.rst", 199), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 199), remediation: Source::document("huawei-iam-classic-errors.rst", 199), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1108", name: "TheSecuritytokenHasExpired", number: None, http_status: Some(400), wire_message: Some("The securitytoken has expired."), title: None, description: "The temporary access key has expired.", descriptions: &[Description { language: Language::En, text: "The temporary access key has expired.", source: Source::document("huawei-iam-classic-errors.rst", 201) }], remediation: Some("Obtain a new temporary access key."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 201), http_status: Source::document("huawei-iam-classic-errors.rst", 201), wire_message: Source::document("huawei-iam-classic-errors.rst", 201), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 201), remediation: Source::document("huawei-iam-classic-errors.rst", 201), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.1109", name: "TheProjectInformationCannotBeFound", number: None, http_status: Some(400), wire_message: Some("The project information cannot be found."), title: None, description: "No project information can be found.", descriptions: &[Description { language: Language::En, text: "No project information can be found.", source: Source::document("huawei-iam-classic-errors.rst", 203) }], remediation: Some("Check whether the project specified in the request body or token exists. If the fault persists, contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 203), http_status: Source::document("huawei-iam-classic-errors.rst", 203), wire_message: Source::document("huawei-iam-classic-errors.rst", 203), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 203), remediation: Source::document("huawei-iam-classic-errors.rst", 203), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0001", name: "AuthenticationFailed", number: None, http_status: Some(401), wire_message: Some("The request you have made requires authentication."), title: None, description: "Authentication failed.", descriptions: &[Description { language: Language::En, text: "Authentication failed.", source: Source::document("huawei-iam-classic-errors.rst", 205) }], remediation: Some("Complete or check the authentication information."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 205), http_status: Source::document("huawei-iam-classic-errors.rst", 205), wire_message: Source::document("huawei-iam-classic-errors.rst", 205), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 205), remediation: Source::document("huawei-iam-classic-errors.rst", 205), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0061", name: "AccountLocked", number: None, http_status: Some(401), wire_message: Some("Account locked."), title: None, description: "The user has been locked.", descriptions: &[Description { language: Language::En, text: "The user has been locked.", source: Source::document("huawei-iam-classic-errors.rst", 207) }], remediation: Some("Wait until the user is unlocked."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 207), http_status: Source::document("huawei-iam-classic-errors.rst", 207), wire_message: Source::document("huawei-iam-classic-errors.rst", 207), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 207), remediation: Source::document("huawei-iam-classic-errors.rst", 207), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0062", name: "IncorrectPassword", number: None, http_status: Some(401), wire_message: Some("Incorrect password."), title: None, description: "Incorrect password.", descriptions: &[Description { language: Language::En, text: "Incorrect password.", source: Source::document("huawei-iam-classic-errors.rst", 209) }], remediation: Some("Enter the correct password."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 209), http_status: Source::document("huawei-iam-classic-errors.rst", 209), wire_message: Source::document("huawei-iam-classic-errors.rst", 209), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 209), remediation: Source::document("huawei-iam-classic-errors.rst", 209), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0063", name: "AccessTokenAuthenticationFailed", number: None, http_status: Some(401), wire_message: Some("Access token authentication failed."), title: None, description: "Access token authentication failed.", descriptions: &[Description { language: Language::En, text: "Access token authentication failed.", source: Source::document("huawei-iam-classic-errors.rst", 211) }], remediation: Some("Contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 211), http_status: Source::document("huawei-iam-classic-errors.rst", 211), wire_message: Source::document("huawei-iam-classic-errors.rst", 211), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 211), remediation: Source::document("huawei-iam-classic-errors.rst", 211), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0064", name: "AccessTokenLacksPermissions", number: None, http_status: Some(401), wire_message: Some("The access token does not have permissions for the request."), title: None, description: "The IAM user does not have the required permissions.", descriptions: &[Description { language: Language::En, text: "The IAM user does not have the required permissions.", source: Source::document("huawei-iam-classic-errors.rst", 213) }], remediation: Some("Check the permissions of the IAM user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 213), http_status: Source::document("huawei-iam-classic-errors.rst", 213), wire_message: Source::document("huawei-iam-classic-errors.rst", 213), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 213), remediation: Source::document("huawei-iam-classic-errors.rst", 213), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0066", name: "TheTokenHasExpired", number: None, http_status: Some(401), wire_message: Some("The token has expired."), title: None, description: "The token has expired.", descriptions: &[Description { language: Language::En, text: "The token has expired.", source: Source::document("huawei-iam-classic-errors.rst", 215) }], remediation: Some("Use a valid token."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 215), http_status: Source::document("huawei-iam-classic-errors.rst", 215), wire_message: Source::document("huawei-iam-classic-errors.rst", 215), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 215), remediation: Source::document("huawei-iam-classic-errors.rst", 215), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0067", name: "InvalidToken", number: None, http_status: Some(401), wire_message: Some("Invalid token."), title: None, description: "Invalid token.", descriptions: &[Description { language: Language::En, text: "Invalid token.", source: Source::document("huawei-iam-classic-errors.rst", 217) }], remediation: Some("Enter a valid token."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 217), http_status: Source::document("huawei-iam-classic-errors.rst", 217), wire_message: Source::document("huawei-iam-classic-errors.rst", 217), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 217), remediation: Source::document("huawei-iam-classic-errors.rst", 217), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0002", name: "NotAuthorized", number: None, http_status: Some(403), wire_message: Some("You are not authorized to perform the requested action."), title: None, description: "You do not have permission to perform this action.", descriptions: &[Description { language: Language::En, text: "You do not have permission to perform this action.", source: Source::document("huawei-iam-classic-errors.rst", 219) }], remediation: Some("Check whether you have been granted the permissions required to perform this action."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 219), http_status: Source::document("huawei-iam-classic-errors.rst", 219), wire_message: Source::document("huawei-iam-classic-errors.rst", 219), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 219), remediation: Source::document("huawei-iam-classic-errors.rst", 219), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0003", name: "PolicyDeniesActions", number: None, http_status: Some(403), wire_message: Some("Policy doesn't allow %(actions)s to be performed."), title: None, description: "The action is not allowed in the policy.", descriptions: &[Description { language: Language::En, text: "The action is not allowed in the policy.", source: Source::document("huawei-iam-classic-errors.rst", 221) }], remediation: Some("Check whether the action is allowed in the policy."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 221), http_status: Source::document("huawei-iam-classic-errors.rst", 221), wire_message: Source::document("huawei-iam-classic-errors.rst", 221), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 221), remediation: Source::document("huawei-iam-classic-errors.rst", 221), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0080", name: "AccessKeyUserDisabled", number: None, http_status: Some(403), wire_message: Some("The user %s with access key %s is disabled."), title: None, description: "The user corresponding to the AK has been disabled.", descriptions: &[Description { language: Language::En, text: "The user corresponding to the AK has been disabled.", source: Source::document("huawei-iam-classic-errors.rst", 223) }], remediation: Some("Contact the security administrator of the user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 223), http_status: Source::document("huawei-iam-classic-errors.rst", 223), wire_message: Source::document("huawei-iam-classic-errors.rst", 223), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 223), remediation: Source::document("huawei-iam-classic-errors.rst", 223), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0081", name: "ConsoleAccessOnly", number: None, http_status: Some(403), wire_message: Some("This user only supports console access, not programmatic access."), title: None, description: "The user only has access to the management console.", descriptions: &[Description { language: Language::En, text: "The user only has access to the management console.", source: Source::document("huawei-iam-classic-errors.rst", 225) }], remediation: Some("Contact the security administrator of the user to change the user's access type."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 225), http_status: Source::document("huawei-iam-classic-errors.rst", 225), wire_message: Source::document("huawei-iam-classic-errors.rst", 225), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 225), remediation: Source::document("huawei-iam-classic-errors.rst", 225), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0082", name: "TheUserIsDisabled", number: None, http_status: Some(403), wire_message: Some("The user %s is disabled."), title: None, description: "The user is disabled.", descriptions: &[Description { language: Language::En, text: "The user is disabled.", source: Source::document("huawei-iam-classic-errors.rst", 227) }], remediation: Some("Contact the security administrator of the user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 227), http_status: Source::document("huawei-iam-classic-errors.rst", 227), wire_message: Source::document("huawei-iam-classic-errors.rst", 227), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 227), remediation: Source::document("huawei-iam-classic-errors.rst", 227), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0083", name: "PrivateRegionAccessDenied", number: None, http_status: Some(403), wire_message: Some("You do not have permission to access the private region %s."), title: None, description: "You do not have permission to access private regions.", descriptions: &[Description { language: Language::En, text: "You do not have permission to access private regions.", source: Source::document("huawei-iam-classic-errors.rst", 229) }], remediation: Some("Select another region or contact the private region administrator."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 229), http_status: Source::document("huawei-iam-classic-errors.rst", 229), wire_message: Source::document("huawei-iam-classic-errors.rst", 229), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 229), remediation: Source::document("huawei-iam-classic-errors.rst", 229), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0004", name: "ResourceNotFound", number: None, http_status: Some(404), wire_message: Some("Could not find %(target)s: %(target_id)s."), title: None, description: "The requested resource cannot be found.", descriptions: &[Description { language: Language::En, text: "The requested resource cannot be found.", source: Source::document("huawei-iam-classic-errors.rst", 231) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 231), http_status: Source::document("huawei-iam-classic-errors.rst", 231), wire_message: Source::document("huawei-iam-classic-errors.rst", 231), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 231), remediation: Source::document("huawei-iam-classic-errors.rst", 231), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0005", name: "ConflictOccurredWhenAttemptingToStore", number: None, http_status: Some(409), wire_message: Some("Conflict occurred when attempting to store %(type)s - %(details)s."), title: None, description: "A conflict occurs when the requested resource is saved.", descriptions: &[Description { language: Language::En, text: "A conflict occurs when the requested resource is saved.", source: Source::document("huawei-iam-classic-errors.rst", 233) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 233), http_status: Source::document("huawei-iam-classic-errors.rst", 233), wire_message: Source::document("huawei-iam-classic-errors.rst", 233), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 233), remediation: Source::document("huawei-iam-classic-errors.rst", 233), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0020", name: "AuthFailoverToOtherRegion", number: None, http_status: Some(410), wire_message: Some("Original auth failover to other regions, please auth downgrade"), title: None, description: "The Auth service in the original region is faulty and has switched to another region.", descriptions: &[Description { language: Language::En, text: "The Auth service in the original region is faulty and has switched to another region.", source: Source::document("huawei-iam-classic-errors.rst", 235) }], remediation: Some("The system will automatically downgrade the authentication. No action is required."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 235), http_status: Source::document("huawei-iam-classic-errors.rst", 235), wire_message: Source::document("huawei-iam-classic-errors.rst", 235), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 235), remediation: Source::document("huawei-iam-classic-errors.rst", 235), retry: Source::Unstated } },
+    CodeSpec { code: "IAM.0012", name: "ThrottlingThresholdReached", number: None, http_status: Some(429), wire_message: Some("The throttling threshold has been reached. Threshold: %d times per %d seconds"), title: None, description: "The throttling threshold has been reached.", descriptions: &[Description { language: Language::En, text: "The throttling threshold has been reached.", source: Source::document("huawei-iam-classic-errors.rst", 237) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::Throttling, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 237), http_status: Source::document("huawei-iam-classic-errors.rst", 237), wire_message: Source::document("huawei-iam-classic-errors.rst", 237), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 237), remediation: Source::document("huawei-iam-classic-errors.rst", 237), retry: Source::overlay("huawei-iam.overlay.toml", "huawei-iam-classic-errors.rst line 237 says \"The throttling threshold has been reached.\"") } },
+    CodeSpec { code: "IAM.0006", name: "SystemError", number: None, http_status: Some(500), wire_message: Some("An unexpected error prevented the server from fulfilling your request."), title: None, description: "A system error occurred.", descriptions: &[Description { language: Language::En, text: "A system error occurred.", source: Source::document("huawei-iam-classic-errors.rst", 239) }], remediation: Some("Contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam-classic-errors.rst", 239), http_status: Source::document("huawei-iam-classic-errors.rst", 239), wire_message: Source::document("huawei-iam-classic-errors.rst", 239), title: Source::Unstated, description: Source::document("huawei-iam-classic-errors.rst", 239), remediation: Source::document("huawei-iam-classic-errors.rst", 239), retry: Source::Unstated } },
+];
+
+/// The perfect hash that finds a `ClassicCode` by its wire code of 4 bytes (see `cloud_errors_core::CodeHash`).
+#[rustfmt::skip]
+const CLASSIC_CODE_HASH_4: cloud_errors_core::CodeHash<u128> = cloud_errors_core::CodeHash {
+pilots: &[0, 1, 0, 0, 1, 0, 0, 0],
+slots: &[0, 10, 17, 0, 12, 0, 3, 0, 6, 15, 0, 9, 0, 0, 11, 2, 13, 0, 5, 0, 0, 8, 0, 0, 7, 1, 0, 0, 4, 14, 0, 16],
+keys: &[0x0, 0x400000039303131, 0x400000030323131, 0x0, 0x400000031313131, 0x0, 0x400000032303131, 0x0, 0x400000035303131, 0x400000037313131, 0x0, 0x400000038303131, 0x0, 0x0, 0x400000030313131, 0x400000031303131, 0x400000033313131, 0x0, 0x400000034303131, 0x0, 0x0, 0x400000037303131, 0x0, 0x0, 0x400000036303131, 0x400000030303131, 0x0, 0x0, 0x400000033303131, 0x400000035313131, 0x0, 0x400000038313131],
+};
+
+/// The perfect hash that finds a `ClassicCode` by its wire code of 8 bytes (see `cloud_errors_core::CodeHash`).
+#[rustfmt::skip]
+const CLASSIC_CODE_HASH_8: cloud_errors_core::CodeHash<u128> = cloud_errors_core::CodeHash {
+pilots: &[2, 0, 0, 0, 1, 0, 4, 0, 0, 0, 0, 0, 1, 2, 2, 0, 0, 2, 4, 0, 0, 0, 0, 2, 2, 2, 3, 2, 0, 0, 0, 0, 4, 0, 3, 0, 2, 0, 4, 6, 1, 0, 3, 4, 2, 2, 0, 0, 0, 0, 0, 2, 0, 3, 0, 2, 0, 0, 0, 3, 0, 1, 2, 3],
+slots: &[0, 76, 0, 70, 110, 43, 0, 90, 81, 44, 105, 62, 46, 21, 55, 39, 0, 57, 29, 107, 82, 54, 68, 40, 20, 101, 18, 79, 51, 0, 0, 30, 0, 114, 0, 0, 60, 27, 64, 73, 0, 66, 0, 61, 99, 112, 77, 47, 0, 94, 74, 38, 88, 32, 0, 58, 49, 0, 113, 33, 103, 36, 37, 45, 0, 25, 63, 80, 92, 42, 0, 86, 102, 108, 41, 0, 98, 93, 28, 104, 84, 69, 56, 52, 0, 106, 0, 34, 96, 75, 87, 100, 67, 65, 35, 95, 91, 0, 0, 0, 115, 78, 50, 24, 23, 19, 0, 0, 0, 0, 26, 0, 72, 22, 0, 89, 97, 83, 71, 111, 53, 48, 85, 0, 109, 0, 59, 31],
+keys: &[0x0, 0x800000000000000303530312e4d4149, 0x0, 0x800000000000000343430312e4d4149, 0x800000000000000333830302e4d4149, 0x800000000000000373130312e4d4149, 0x0, 0x800000000000000323031312e4d4149, 0x800000000000000353530312e4d4149, 0x800000000000000383130312e4d4149, 0x800000000000000323030302e4d4149, 0x800000000000000363330312e4d4149, 0x800000000000000303230312e4d4149, 0x800000000000000303130302e4d4149, 0x800000000000000393230312e4d4149, 0x800000000000000333130312e4d4149, 0x0, 0x800000000000000313330312e4d4149, 0x800000000000000333030312e4d4149, 0x800000000000000303830302e4d4149, 0x800000000000000363530312e4d4149, 0x800000000000000383230312e4d4149, 0x800000000000000323430312e4d4149, 0x800000000000000343130312e4d4149, 0x800000000000000393030302e4d4149, 0x800000000000000333630302e4d4149, 0x800000000000000373030302e4d4149, 0x800000000000000333530312e4d4149, 0x800000000000000353230312e4d4149, 0x0, 0x0, 0x800000000000000343030312e4d4149, 0x0, 0x800000000000000323130302e4d4149, 0x0, 0x0, 0x800000000000000343330312e4d4149, 0x800000000000000313030312e4d4149, 0x800000000000000383330312e4d4149, 0x800000000000000373430312e4d4149, 0x0, 0x800000000000000303430312e4d4149, 0x0, 0x800000000000000353330312e4d4149, 0x800000000000000313630302e4d4149, 0x800000000000000353030302e4d4149, 0x800000000000000313530312e4d4149, 0x800000000000000313230312e4d4149, 0x0, 0x800000000000000363031312e4d4149, 0x800000000000000383430312e4d4149, 0x800000000000000323130312e4d4149, 0x800000000000000323630312e4d4149, 0x800000000000000363030312e4d4149, 0x0, 0x800000000000000323330312e4d4149, 0x800000000000000333230312e4d4149, 0x0, 0x800000000000000303230302e4d4149, 0x800000000000000373030312e4d4149, 0x800000000000000363630302e4d4149, 0x800000000000000303130312e4d4149, 0x800000000000000313130312e4d4149, 0x800000000000000393130312e4d4149, 0x0, 0x800000000000000373730302e4d4149, 0x800000000000000373330312e4d4149, 0x800000000000000343530312e4d4149, 0x800000000000000343031312e4d4149, 0x800000000000000363130312e4d4149, 0x0, 0x800000000000000303630312e4d4149, 0x800000000000000343630302e4d4149, 0x800000000000000313830302e4d4149, 0x800000000000000353130312e4d4149, 0x0, 0x800000000000000313030302e4d4149, 0x800000000000000353031312e4d4149, 0x800000000000000323030312e4d4149, 0x800000000000000373630302e4d4149, 0x800000000000000383530312e4d4149, 0x800000000000000333430312e4d4149, 0x800000000000000303330312e4d4149, 0x800000000000000363230312e4d4149, 0x0, 0x800000000000000333030302e4d4149, 0x0, 0x800000000000000383030312e4d4149, 0x800000000000000383031312e4d4149, 0x800000000000000393430312e4d4149, 0x800000000000000313630312e4d4149, 0x800000000000000323630302e4d4149, 0x800000000000000313430312e4d4149, 0x800000000000000393330312e4d4149, 0x800000000000000393030312e4d4149, 0x800000000000000373031312e4d4149, 0x800000000000000333031312e4d4149, 0x0, 0x0, 0x0, 0x800000000000000363030302e4d4149, 0x800000000000000323530312e4d4149, 0x800000000000000343230312e4d4149, 0x800000000000000333730302e4d4149, 0x800000000000000323730302e4d4149, 0x800000000000000383030302e4d4149, 0x0, 0x0, 0x0, 0x0, 0x800000000000000303030312e4d4149, 0x0, 0x800000000000000363430312e4d4149, 0x800000000000000313130302e4d4149, 0x0, 0x800000000000000313031312e4d4149, 0x800000000000000393031312e4d4149, 0x800000000000000373530312e4d4149, 0x800000000000000353430312e4d4149, 0x800000000000000343030302e4d4149, 0x800000000000000373230312e4d4149, 0x800000000000000323230312e4d4149, 0x800000000000000393530312e4d4149, 0x0, 0x800000000000000323830302e4d4149, 0x0, 0x800000000000000333330312e4d4149, 0x800000000000000353030312e4d4149],
+};
+
+/// The `ClassicCode` with this wire string, if any.
+fn classic_code_lookup(code: &str) -> Option<ClassicCode> {
+    match code.len() {
+        4 => Some(
+            CLASSIC_CODE_ALL[CLASSIC_CODE_HASH_4.index(cloud_errors_core::exact_key(code.as_bytes())?)?],
+        ),
+        8 => Some(
+            CLASSIC_CODE_ALL[CLASSIC_CODE_HASH_8.index(cloud_errors_core::exact_key(code.as_bytes())?)?],
+        ),
+        _ => None,
+    }
+}
+
+cloud_errors_core::error_code_enum!(
+    ClassicCode,
+    text,
+    CLASSIC_CODE_ALL,
+    CLASSIC_CODE_SPECS,
+    classic_code_lookup
+);

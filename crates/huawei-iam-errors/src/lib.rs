@@ -11,4 +11,4 @@ pub use cloud_errors_core::{
     RetryClass, Source, Sources, UnknownCode,
 };
 pub use envelope::{ErrorResponse, NestedError};
-pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use generated::{ClassicCode, ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

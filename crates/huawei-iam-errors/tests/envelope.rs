@@ -185,3 +185,54 @@ fn a_wrong_type_is_named_once() {
     assert_eq!(err.kind(), ParseErrorKind::InvalidType);
     assert_eq!(err.message().matches("invalid type").count(), 1, "{err}");
 }
+
+#[test]
+fn classic_codes_are_known_and_keystone_statuses_are_not_taken_for_them() {
+    use huawei_iam_errors::{ClassicCode, CloudError, ErrorCode};
+    // The same endpoints send classic codes, as strings, in any of the shapes.
+    for body in [
+        r#"{"error_msg":"Request body is invalid.","error_code":"IAM.0011","request_id":"r"}"#,
+        r#"{"error":{"error_code":"IAM.0011","error_msg":"Request body is invalid."}}"#,
+        r#"{"errorCode":"IAM.0011","errorMsg":"Request body is invalid."}"#,
+    ] {
+        let error = assert_exact(body);
+        assert_eq!(
+            (error.code().known(), error.classic_code()),
+            (None, Some(ClassicCode::RequestBodyIsInvalid)),
+            "{body}"
+        );
+        assert_eq!(error.code_name(), Some("RequestBodyIsInvalid"), "{body}");
+        assert_eq!(error.code_description(), Some("The request body is invalid."), "{body}");
+    }
+    // A numeric classic code travels as a string of four digits.
+    let numeric = assert_exact(r#"{"error_code":"1101","error_msg":"Invalid username."}"#);
+    assert_eq!(numeric.classic_code(), Some(ClassicCode::InvalidUsername));
+    // Keystone's `code` is the HTTP status, a JSON number of 100-599: never a classic code,
+    // even where a number's digits would spell one.
+    let keystone = assert_exact(
+        r#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#,
+    );
+    assert_eq!((keystone.classic_code(), keystone.code_name()), (None, None));
+    let spelled = assert_exact(r#"{"error":{"code":1101,"message":"m"}}"#);
+    assert_eq!(spelled.classic_code(), None);
+    // A v5 code is still the v5 table's.
+    assert_eq!(
+        assert_exact(r#"{"error_msg":"m","error_code":"PAP5.0001"}"#).code().known(),
+        Some(ErrorCode::AccessDenied)
+    );
+    // The throttling code retries as throttling; its template reads the message's numbers.
+    let throttled = assert_exact(
+        r#"{"error_msg":"The throttling threshold has been reached. Threshold: 10 times per 60 seconds","error_code":"IAM.0012"}"#,
+    );
+    assert_eq!(throttled.retry(), huawei_iam_errors::RetryClass::Throttling);
+    assert_eq!(throttled.message_args(), Some(vec!["10", "60"]));
+}
+
+#[test]
+fn a_classic_code_builds_the_body_its_servers_send() {
+    use huawei_iam_errors::ClassicCode;
+    let body = ErrorResponse::new_classic(ClassicCode::RequiredPropertyMissing)
+        .with_message_args(&["name"])
+        .to_bytes();
+    assert_eq!(body, br#"{"error_msg":"'name' is a required property.","error_code":"IAM.0072"}"#);
+}

@@ -7,6 +7,7 @@ pub mod authing;
 pub mod authing_v3;
 pub mod aws_interface;
 pub mod huawei_iam;
+pub mod huawei_iam_classic;
 pub mod s3;
 pub mod s3_aws;
 pub mod s3_server;
@@ -26,6 +27,70 @@ pub fn language_of(document: &str) -> Language {
         authing_v3::DOC | tencent_cam_v3::DOC | tencent_common::DOC => Language::Zh,
         _ => Language::En,
     }
+}
+
+/// One body row of a reStructuredText grid table: the line it starts on, and each cell's lines
+/// (trimmed, blank ones left out).
+pub struct GridRow<'a> {
+    pub line: u32,
+    pub cells: Vec<Vec<&'a str>>,
+}
+
+/// The body rows of the first grid table in `rst`, which must have `columns` columns; a cell
+/// whose borders are not where the table's corners are is an error.
+pub fn grid_table<'a>(doc: &str, rst: &'a str, columns: usize) -> Result<Vec<GridRow<'a>>, String> {
+    let is_border = |line: &str| {
+        let line = line.trim();
+        line.starts_with('+') && line.chars().all(|c| matches!(c, '+' | '-' | '='))
+    };
+    let lines: Vec<&str> = rst.lines().collect();
+    let first_border =
+        lines.iter().position(|line| is_border(line)).ok_or_else(|| format!("{doc}: no grid table"))?;
+    let corners: Vec<usize> =
+        lines[first_border].char_indices().filter(|&(_, c)| c == '+').map(|(i, _)| i).collect();
+    if corners.len() != columns + 1 {
+        return Err(format!("{doc} line {}: expected a table of {columns} columns", first_border + 1));
+    }
+    let mut rows = Vec::new();
+    let mut cells: Vec<Vec<&str>> = vec![Vec::new(); columns];
+    let mut row_start = 0;
+    let mut past_header = false;
+    for (index, line) in lines.iter().enumerate().skip(first_border + 1) {
+        let line_no = index as u32 + 1;
+        if is_border(line) {
+            if past_header {
+                rows.push(GridRow {
+                    line: row_start,
+                    cells: std::mem::replace(&mut cells, vec![Vec::new(); columns]),
+                });
+            }
+            past_header |= line.contains('=');
+            cells.iter_mut().for_each(Vec::clear);
+            continue;
+        }
+        if line.trim().is_empty() {
+            break;
+        }
+        if cells.iter().all(Vec::is_empty) {
+            row_start = line_no;
+        }
+        for (column, cell) in cells.iter_mut().enumerate() {
+            let (start, end) = (corners[column], corners[column + 1]);
+            let text = line.get(start..=end).filter(|t| t.starts_with('|') && t.ends_with('|')).ok_or_else(
+                || format!("{doc} line {line_no}: cell borders are not where the table's corners are"),
+            )?;
+            let text = text[1..text.len() - 1].trim();
+            if !text.is_empty() {
+                cell.push(text);
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// reStructuredText's strong emphasis as the page shows it: `**name**` is `name`.
+pub fn rst_plain_text(text: &str) -> String {
+    text.replace("**", "")
 }
 
 /// The words of a Markdown text as its page shows them: a link's text without its address,

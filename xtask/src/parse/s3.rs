@@ -5,16 +5,6 @@ use super::{content_stamp, Doc, Row};
 
 pub const DOC: &str = "s3.rst";
 
-/// Where the columns of a grid table start and end: the byte offsets of its `+` corners.
-fn corners(border: &str) -> Vec<usize> {
-    border.char_indices().filter(|&(_, c)| c == '+').map(|(i, _)| i).collect()
-}
-
-fn is_border(line: &str) -> bool {
-    let line = line.trim();
-    line.starts_with('+') && line.chars().all(|c| matches!(c, '+' | '-' | '='))
-}
-
 /// Joins the lines of one code cell: a line ending in `\` runs on into the next one.
 fn join_code(segments: &[&str]) -> String {
     let mut code = String::new();
@@ -32,48 +22,14 @@ fn join_code(segments: &[&str]) -> String {
 }
 
 pub fn parse(rst: &str) -> Result<Doc, String> {
-    let lines: Vec<&str> = rst.lines().collect();
-    let first_border =
-        lines.iter().position(|line| is_border(line)).ok_or_else(|| format!("{DOC}: no grid table"))?;
-    let columns = corners(lines[first_border]);
-    if columns.len() != 4 {
-        return Err(format!("{DOC} line {}: expected a three-column table", first_border + 1));
-    }
-    let mut rows = Vec::new();
-    let mut cells: [Vec<&str>; 3] = Default::default();
-    let mut row_start = 0;
-    let mut past_header = false;
-    for (index, line) in lines.iter().enumerate().skip(first_border + 1) {
-        let line_no = index as u32 + 1;
-        if is_border(line) {
-            if past_header {
-                rows.push(row(&cells, row_start)?);
-            }
-            past_header |= line.contains('=');
-            cells = Default::default();
-            continue;
-        }
-        if line.trim().is_empty() {
-            break;
-        }
-        if cells[0].is_empty() && cells[1].is_empty() {
-            row_start = line_no;
-        }
-        for (column, cell) in cells.iter_mut().enumerate() {
-            let (start, end) = (columns[column], columns[column + 1]);
-            let text = line.get(start..=end).filter(|t| t.starts_with('|') && t.ends_with('|')).ok_or_else(
-                || format!("{DOC} line {line_no}: cell borders are not where the table's corners are"),
-            )?;
-            let text = text[1..text.len() - 1].trim();
-            if !text.is_empty() {
-                cell.push(text);
-            }
-        }
-    }
+    let rows = super::grid_table(DOC, rst, 3)?
+        .into_iter()
+        .map(|grid| row(&grid.cells, grid.line))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Doc { snapshot: content_stamp(&[rst]), rows })
 }
 
-fn row(cells: &[Vec<&str>; 3], line: u32) -> Result<Row, String> {
+fn row(cells: &[Vec<&str>], line: u32) -> Result<Row, String> {
     let code = join_code(&cells[0]);
     let description = cells[1].join(" ");
     let status = cells[2].join(" ");
