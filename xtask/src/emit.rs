@@ -61,7 +61,10 @@ fn language_variant(language: Language) -> &'static str {
 /// A Rust expression for where a field comes from.
 fn origin(origin: &Origin) -> String {
     match origin {
-        Origin::Document { file, line } => format!("Source::document({}, {line})", lit(file)),
+        Origin::Document { file, line, last } if last > line => {
+            format!("Source::document_lines({}, {line}, {last})", lit(file))
+        }
+        Origin::Document { file, line, .. } => format!("Source::document({}, {line})", lit(file)),
         Origin::Overlay { file, evidence } => format!("Source::overlay({}, {})", lit(file), lit(evidence)),
         Origin::Unstated => "Source::Unstated".to_owned(),
     }
@@ -70,7 +73,8 @@ fn origin(origin: &Origin) -> String {
 /// How a field's origin reads in a variant's documentation.
 fn origin_prose(origin: &Origin) -> String {
     match origin {
-        Origin::Document { file, line } => format!("`{file}` line {line}"),
+        Origin::Document { file, line, last } if last > line => format!("`{file}` lines {line}-{last}"),
+        Origin::Document { file, line, .. } => format!("`{file}` line {line}"),
         Origin::Overlay { file, evidence } => format!("overlay `{file}`: {}", prose(evidence)),
         Origin::Unstated => "no document".to_owned(),
     }

@@ -6,6 +6,7 @@
 //! - `cargo xtask bless`: rewrites the golden bodies and insta snapshots under `golden/` from
 //!   the current code, for review with `git diff golden/`.
 
+mod citations;
 mod emit;
 mod model;
 mod names;

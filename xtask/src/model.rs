@@ -5,8 +5,9 @@ pub use cloud_errors_core::{Language, RetryClass};
 /// Where a field of a code comes from, as regen knows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
-    /// A document in `docs/vendor/` and a line of it (1-based).
-    Document { file: &'static str, line: u32 },
+    /// A document in `docs/vendor/` and the lines (1-based, `line` to `last`) that hold the
+    /// field's words.
+    Document { file: &'static str, line: u32, last: u32 },
     /// An overlay decision and the evidence it cites.
     Overlay { file: String, evidence: String },
     /// Nothing gives it: the field is absent, or (for a retry class) the default.
@@ -14,6 +15,16 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// One line of a document.
+    pub fn at(file: &'static str, line: u32) -> Origin {
+        Origin::Document { file, line, last: line }
+    }
+
+    /// The lines `(first, last)` of a document.
+    pub fn lines(file: &'static str, (line, last): (u32, u32)) -> Origin {
+        Origin::Document { file, line, last }
+    }
+
     /// `Some` value's origin is `place`; `None` is unstated.
     pub fn of<T>(value: &Option<T>, place: &Origin) -> Origin {
         if value.is_some() {
@@ -37,11 +48,8 @@ pub struct Row {
     pub name: Option<String>,
     /// The HTTP status, where the document gives one per code.
     pub http_status: Option<u16>,
-    /// The line that gives the status, when it is not the row's own (a page-wide statement).
-    pub status_line: Option<u32>,
-    /// The line the description starts on, when it is not the row's own (a comment above the
-    /// code, an item below it).
-    pub description_line: Option<u32>,
+    /// The lines that hold each field, where they are not the row's own `line`.
+    pub places: Places,
     /// The text the servers send as the message, where the document gives it.
     pub wire_message: Option<String>,
     /// A short title besides the description (Tencent's error type).
@@ -77,8 +85,7 @@ impl Row {
             number: None,
             name: None,
             http_status: None,
-            status_line: None,
-            description_line: None,
+            places: Places::default(),
             wire_message: None,
             title: None,
             description: description.into(),
@@ -92,20 +99,24 @@ impl Row {
         }
     }
 
-    /// Where the row was read.
-    pub fn place(&self) -> Origin {
-        Origin::Document { file: self.source, line: self.line }
+    /// Where a field is given: its own lines (`places`), else the row's line.
+    pub fn at(&self, place: Option<(u32, u32)>) -> Origin {
+        Origin::lines(self.source, place.unwrap_or((self.line, self.line)))
     }
+}
 
-    /// Where its status is given: a page-wide statement, or the row.
-    pub fn status_place(&self) -> Origin {
-        Origin::Document { file: self.source, line: self.status_line.unwrap_or(self.line) }
-    }
-
-    /// Where its description is given.
-    pub fn description_place(&self) -> Origin {
-        Origin::Document { file: self.source, line: self.description_line.unwrap_or(self.line) }
-    }
+/// The lines (first, last) that hold each field of a row, where a document puts a field
+/// elsewhere than the row's first line: on a line of its own (a one-cell-per-line dump, a
+/// comment above a constant), over several lines (a wrapped cell), or once for a whole table
+/// (a page-wide status).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Places {
+    pub code: Option<(u32, u32)>,
+    pub status: Option<(u32, u32)>,
+    pub message: Option<(u32, u32)>,
+    pub title: Option<(u32, u32)>,
+    pub description: Option<(u32, u32)>,
+    pub remediation: Option<(u32, u32)>,
 }
 
 /// A description in one language, and where it is given.

@@ -79,17 +79,16 @@ impl Overlay {
             (Some(quote), None) => {
                 // The row's own texts, then its other languages' and documents' texts, each
                 // with the place that gives it: the evidence cites the one that says the words.
-                let place = (row.source, row.line);
-                let documented =
-                    [Some(&row.description), row.remediation.as_ref(), row.wire_message.as_ref()]
-                        .into_iter()
-                        .flatten()
-                        .map(|text| (text, place))
-                        .chain(row.other_descriptions.iter().filter_map(|t| match t.origin {
-                            Origin::Document { file, line } => Some((&t.text, (file, line))),
-                            _ => None,
-                        }));
-                let Some((_, (file_said, line_said))) =
+                let p = &row.places;
+                let documented = [
+                    (Some(&row.description), row.at(p.description)),
+                    (row.remediation.as_ref(), row.at(p.remediation)),
+                    (row.wire_message.as_ref(), row.at(p.message)),
+                ]
+                .into_iter()
+                .filter_map(|(text, at)| Some((text?, at)))
+                .chain(row.other_descriptions.iter().map(|t| (&t.text, t.origin.clone())));
+                let Some((_, Origin::Document { file: file_said, line, last })) =
                     documented.into_iter().find(|(text, _)| text.contains(quote.as_str()))
                 else {
                     return Err(format!(
@@ -97,7 +96,11 @@ impl Overlay {
                         row.wire, row.source
                     ));
                 };
-                format!("{file_said} line {line_said} says \"{quote}\"")
+                if last > line {
+                    format!("{file_said} lines {line}-{last} says \"{quote}\"")
+                } else {
+                    format!("{file_said} line {line} says \"{quote}\"")
+                }
             }
             (None, Some(evidence)) => evidence.clone(),
             _ => {
@@ -181,7 +184,6 @@ pub fn finish(
         if !seen_codes.insert(row.wire.as_str()) {
             return Err(format!("{}: code `{}` is documented twice", row.source, row.wire));
         }
-        let place = row.place();
         let overrides = rows.field_origins.get(index).cloned().unwrap_or_default();
         let (http_status, status_origin) = match overlay.http_status.get(&row.wire) {
             Some(decision) => (
@@ -199,7 +201,7 @@ pub fn finish(
                     row.http_status,
                     overrides
                         .http_status
-                        .unwrap_or_else(|| Origin::of(&row.http_status, &row.status_place())),
+                        .unwrap_or_else(|| Origin::of(&row.http_status, &row.at(row.places.status))),
                 )
             }
         };
@@ -215,7 +217,7 @@ pub fn finish(
             descriptions: std::iter::once(Translation {
                 language: row.language,
                 text: row.description.clone(),
-                origin: row.description_place(),
+                origin: row.at(row.places.description),
             })
             .chain(row.other_descriptions.iter().cloned())
             .collect(),
@@ -224,12 +226,14 @@ pub fn finish(
             common: row.common,
             soap_fault: row.soap_fault.clone(),
             sources: SpecSources {
-                code: place.clone(),
+                code: row.at(row.places.code),
                 http_status: status_origin,
-                wire_message: overrides.wire_message.unwrap_or_else(|| Origin::of(&row.wire_message, &place)),
-                title: Origin::of(&row.title, &place),
-                description: row.description_place(),
-                remediation: Origin::of(&row.remediation, &place),
+                wire_message: overrides
+                    .wire_message
+                    .unwrap_or_else(|| Origin::of(&row.wire_message, &row.at(row.places.message))),
+                title: Origin::of(&row.title, &row.at(row.places.title)),
+                description: row.at(row.places.description),
+                remediation: Origin::of(&row.remediation, &row.at(row.places.remediation)),
                 retry: retry_origin,
             },
         });

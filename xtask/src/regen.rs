@@ -49,6 +49,7 @@ pub fn build(root: &Path, vendor: &'static Vendor) -> Result<(VendorTable, Names
         snapshot: read.snapshot,
         enums,
     };
+    crate::citations::check(&table, &|file| read_doc(root, file))?;
     Ok((table, names))
 }
 

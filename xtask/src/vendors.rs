@@ -159,7 +159,7 @@ fn tencent_v3_rows(
     let text = |language, text: &str, file, line| Translation {
         language,
         text: text.to_owned(),
-        origin: Origin::Document { file, line },
+        origin: Origin::at(file, line),
     };
     for (code, english_text, line) in english {
         let row = rows.iter_mut().find(|row| row.wire == code).ok_or_else(|| {

@@ -194,7 +194,7 @@ mod tests {
     const VENDOR: &str = "tiny";
 
     const fn row(code: &'static str, retry: RetryClass) -> CodeSpec {
-        let source = crate::Source::Document { file: "tiny.md", line: 1 };
+        let source = crate::Source::document("tiny.md", 1);
         CodeSpec {
             code,
             name: code,

@@ -18,8 +18,10 @@ pub enum Source {
     Document {
         /// The document's file name in `docs/vendor/`.
         file: &'static str,
-        /// The line, 1-based.
+        /// The line, 1-based: the first of the lines that hold the field's words.
         line: u32,
+        /// The last line that holds them: `line` itself unless the text wraps over several.
+        last_line: u32,
     },
     /// A decision of an overlay file in `docs/vendor/`, for what the documents leave open,
     /// with the evidence it cites.
@@ -35,9 +37,15 @@ pub enum Source {
 }
 
 impl Source {
-    /// A document and line: what generated tables write for [`Source::Document`].
+    /// A document and the one line that holds the field: what generated tables write for
+    /// [`Source::Document`].
     pub const fn document(file: &'static str, line: u32) -> Source {
-        Source::Document { file, line }
+        Source::Document { file, line, last_line: line }
+    }
+
+    /// A document and the lines a wrapped text runs over, `line` to `last_line`.
+    pub const fn document_lines(file: &'static str, line: u32, last_line: u32) -> Source {
+        Source::Document { file, line, last_line }
     }
 
     /// An overlay and its evidence: what generated tables write for [`Source::Overlay`].
@@ -52,11 +60,14 @@ impl Source {
 }
 
 impl fmt::Display for Source {
-    /// `docs/vendor/s3.rst:13`, `overlay: docs/vendor/s3.overlay.toml (evidence)`, or
-    /// `not stated by any document`.
+    /// `docs/vendor/s3.rst:13` (or `:13-14` for a text over two lines),
+    /// `overlay: docs/vendor/s3.overlay.toml (evidence)`, or `not stated by any document`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Document { file, line } => write!(f, "docs/vendor/{file}:{line}"),
+            Source::Document { file, line, last_line } if last_line > line => {
+                write!(f, "docs/vendor/{file}:{line}-{last_line}")
+            }
+            Source::Document { file, line, .. } => write!(f, "docs/vendor/{file}:{line}"),
             Source::Overlay { file, evidence } => write!(f, "overlay: docs/vendor/{file} ({evidence})"),
             Source::Unstated => f.write_str("not stated by any document"),
         }

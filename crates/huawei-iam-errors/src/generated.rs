@@ -22,586 +22,586 @@ pub enum ErrorCode {
     /// `PAP5.0010` — invalid marker
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 43)
-    /// - Wire message (`huawei-iam.txt` line 43); description: Invalid marker.
+    /// - Wire message (`huawei-iam.txt` line 47); description: Invalid marker.
     /// - Remediation: Check the value of the marker field.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 43
+    /// - Source: `huawei-iam.txt` line 45
     InvalidMarker,
     /// `PAP5.0011` — malformed policy document
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 53)
-    /// - Wire message (`huawei-iam.txt` line 53); description: Incorrect identity policy or trust policy.
+    /// - Wire message (`huawei-iam.txt` line 57); description: Incorrect identity policy or trust policy.
     /// - Remediation: Check the value of the policy document field.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 53
+    /// - Source: `huawei-iam.txt` line 55
     MalformedPolicyDocument,
     /// `PAP5.0029` — invalid agency name
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 63)
-    /// - Wire message (`huawei-iam.txt` line 63); description: Invalid trust agency name.
+    /// - Wire message (`huawei-iam.txt` line 67); description: Invalid trust agency name.
     /// - Remediation: Check the value of the agency name field.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 63
+    /// - Source: `huawei-iam.txt` line 65
     InvalidAgencyName,
     /// `PAP5.0030` — invalid path
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 73)
-    /// - Wire message (`huawei-iam.txt` line 73); description: Invalid path.
+    /// - Wire message (`huawei-iam.txt` line 77); description: Invalid path.
     /// - Remediation: Check the value of the path field.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 73
+    /// - Source: `huawei-iam.txt` line 75
     InvalidPath,
     /// `PAP5.0033` — duplicate key
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 83)
-    /// - Wire message (`huawei-iam.txt` line 83); description: Duplicate key value.
+    /// - Wire message (`huawei-iam.txt` line 87); description: Duplicate key value.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 83
+    /// - Source: `huawei-iam.txt` line 85
     DuplicateKey,
     /// `PAP5.0036` — tag non-compliant
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 93)
-    /// - Wire message (`huawei-iam.txt` line 93); description: The tag value conflicts with preset tag policies.
+    /// - Wire message (`huawei-iam.txt` line 97); description: The tag value conflicts with preset tag policies.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 93
+    /// - Source: `huawei-iam.txt` line 95
     TagNonCompliant,
     /// `PAP5.0038` — This operation is only supported by v5 agencies
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 103)
-    /// - Wire message (`huawei-iam.txt` line 103); description: This operation is only supported by trust agencies.
+    /// - Wire message (`huawei-iam.txt` line 107); description: This operation is only supported by trust agencies.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 103
+    /// - Source: `huawei-iam.txt` line 105
     OnlyV5AgenciesSupported,
     /// `PAP5.0040` — invalid caller
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 113)
-    /// - Wire message (`huawei-iam.txt` line 113); description: Invalid caller.
+    /// - Wire message (`huawei-iam.txt` line 117); description: Invalid caller.
     /// - Remediation: Check whether the caller is the IAM user.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 113
+    /// - Source: `huawei-iam.txt` line 115
     InvalidCaller,
     /// `PAP5.0041` — invalid serial number
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 123)
-    /// - Wire message (`huawei-iam.txt` line 123); description: Invalid serial number.
+    /// - Wire message (`huawei-iam.txt` line 127); description: Invalid serial number.
     /// - Remediation: Check the value of the serial number field.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 123
+    /// - Source: `huawei-iam.txt` line 125
     InvalidSerialNumber,
     /// `PAP5.0046` — missing header \`x-user-profile\`
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 133)
-    /// - Wire message (`huawei-iam.txt` line 133); description: The x-user-profile is missing in the request header.
+    /// - Wire message (`huawei-iam.txt` line 137); description: The x-user-profile is missing in the request header.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 133
+    /// - Source: `huawei-iam.txt` line 135
     MissingHeaderXUserProfile,
     /// `PAP5.0001` — access denied: %s
     ///
     /// - HTTP status: 403 (`huawei-iam.txt` line 143)
-    /// - Wire message (`huawei-iam.txt` line 143); description: Access denied.
+    /// - Wire message (`huawei-iam.txt` line 147); description: Access denied.
     /// - Remediation: Check whether this operation is allowed.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 143
+    /// - Source: `huawei-iam.txt` line 145
     AccessDenied,
     /// `PAP5.0012` — no such agency
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 153)
-    /// - Wire message (`huawei-iam.txt` line 153); description: Agency or trust agency not found.
+    /// - Wire message (`huawei-iam.txt` line 157); description: Agency or trust agency not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 153
+    /// - Source: `huawei-iam.txt` line 155
     NoSuchAgency,
     /// `PAP5.0014` — no such authorization schema
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 163)
-    /// - Wire message (`huawei-iam.txt` line 163); description: Authorization summary not found.
+    /// - Wire message (`huawei-iam.txt` line 167); description: Authorization summary not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 163
+    /// - Source: `huawei-iam.txt` line 165
     NoSuchAuthorizationSchema,
     /// `PAP5.0015` — no such deletion task
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 173)
-    /// - Wire message (`huawei-iam.txt` line 173); description: Deletion task not found.
+    /// - Wire message (`huawei-iam.txt` line 177); description: Deletion task not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 173
+    /// - Source: `huawei-iam.txt` line 175
     NoSuchDeletionTask,
     /// `PAP5.0016` — no such group
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 183)
-    /// - Wire message (`huawei-iam.txt` line 183); description: User group not found.
+    /// - Wire message (`huawei-iam.txt` line 187); description: User group not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 183
+    /// - Source: `huawei-iam.txt` line 185
     NoSuchGroup,
     /// `PAP5.0018` — no such policy
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 193)
-    /// - Wire message (`huawei-iam.txt` line 193); description: Identity policy not found.
+    /// - Wire message (`huawei-iam.txt` line 197); description: Identity policy not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 193
+    /// - Source: `huawei-iam.txt` line 195
     NoSuchPolicy,
     /// `PAP5.0019` — no such policy attachment
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 203)
-    /// - Wire message (`huawei-iam.txt` line 203); description: Identity policy attachment record not found.
+    /// - Wire message (`huawei-iam.txt` line 207); description: Identity policy attachment record not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 203
+    /// - Source: `huawei-iam.txt` line 205
     NoSuchPolicyAttachment,
     /// `PAP5.0020` — no such policy version
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 213)
-    /// - Wire message (`huawei-iam.txt` line 213); description: Identity policy version not found.
+    /// - Wire message (`huawei-iam.txt` line 217); description: Identity policy version not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 213
+    /// - Source: `huawei-iam.txt` line 215
     NoSuchPolicyVersion,
     /// `PAP5.0021` — no such user
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 223)
-    /// - Wire message (`huawei-iam.txt` line 223); description: IAM user not found.
+    /// - Wire message (`huawei-iam.txt` line 227); description: IAM user not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 223
+    /// - Source: `huawei-iam.txt` line 225
     NoSuchUser,
     /// `PAP5.0022` — no such service linked agency
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 233)
-    /// - Wire message (`huawei-iam.txt` line 233); description: Service-linked agency not found.
+    /// - Wire message (`huawei-iam.txt` line 237); description: Service-linked agency not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 233
+    /// - Source: `huawei-iam.txt` line 235
     NoSuchServiceLinkedAgency,
     /// `PAP5.0023` — no such service principal
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 243)
-    /// - Wire message (`huawei-iam.txt` line 243); description: Service principal not found.
+    /// - Wire message (`huawei-iam.txt` line 247); description: Service principal not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 243
+    /// - Source: `huawei-iam.txt` line 245
     NoSuchServicePrincipal,
     /// `PAP5.0034` — no such domain
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 253)
-    /// - Wire message (`huawei-iam.txt` line 253); description: Tenant not found.
+    /// - Wire message (`huawei-iam.txt` line 257); description: Tenant not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 253
+    /// - Source: `huawei-iam.txt` line 255
     NoSuchDomain,
     /// `PAP5.0037` — Resource tag not found
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 263)
-    /// - Wire message (`huawei-iam.txt` line 263); description: Resource tag not found.
+    /// - Wire message (`huawei-iam.txt` line 267); description: Resource tag not found.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 263
+    /// - Source: `huawei-iam.txt` line 265
     ResourceTagNotFound,
     /// `PAP5.0003` — attached policies per agency limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 273)
-    /// - Wire message (`huawei-iam.txt` line 273); description: Maximum identity policy attachments reached for a single agency or trust agency.
+    /// - Wire message (`huawei-iam.txt` line 277); description: Maximum identity policy attachments reached for a single agency or trust agency.
     /// - Remediation: Detach unnecessary identity policies from the agency or trust agency.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 273
+    /// - Source: `huawei-iam.txt` line 275
     AttachedPoliciesPerAgencyLimitExceeded,
     /// `PAP5.0004` — attached policies per group limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 283)
-    /// - Wire message (`huawei-iam.txt` line 283); description: Maximum identity policy attachments reached for a user group.
+    /// - Wire message (`huawei-iam.txt` line 287); description: Maximum identity policy attachments reached for a user group.
     /// - Remediation: Detach unnecessary identity policies from the user group.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 283
+    /// - Source: `huawei-iam.txt` line 285
     AttachedPoliciesPerGroupLimitExceeded,
     /// `PAP5.0005` — attached policies per user limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 293)
-    /// - Wire message (`huawei-iam.txt` line 293); description: Maximum identity policy attachments reached for an IAM user.
+    /// - Wire message (`huawei-iam.txt` line 297); description: Maximum identity policy attachments reached for an IAM user.
     /// - Remediation: Detach unnecessary identity policies from the IAM user.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 293
+    /// - Source: `huawei-iam.txt` line 295
     AttachedPoliciesPerUserLimitExceeded,
     /// `PAP5.0006` — concurrent modification
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 303)
-    /// - Wire message (`huawei-iam.txt` line 303); description: Concurrent modifications.
+    /// - Wire message (`huawei-iam.txt` line 307); description: Concurrent modifications.
     /// - Remediation: Try again later.
-    /// - Retry: transient (overlay `huawei-iam.overlay.toml`: huawei-iam.txt line 303 says "Try again later.")
-    /// - Source: `huawei-iam.txt` line 303
+    /// - Retry: transient (overlay `huawei-iam.overlay.toml`: huawei-iam.txt line 311 says "Try again later.")
+    /// - Source: `huawei-iam.txt` line 305
     ConcurrentModification,
     /// `PAP5.0007` — delete conflict: %s
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 313)
-    /// - Wire message (`huawei-iam.txt` line 313); description: Conflict exists and deletion failed.
+    /// - Wire message (`huawei-iam.txt` line 317); description: Conflict exists and deletion failed.
     /// - Remediation: Resolve the conflict.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 313
+    /// - Source: `huawei-iam.txt` line 315
     DeleteConflict,
     /// `PAP5.0024` — policies limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 323)
-    /// - Wire message (`huawei-iam.txt` line 323); description: Maximum custom identity policies reached.
+    /// - Wire message (`huawei-iam.txt` line 327); description: Maximum custom identity policies reached.
     /// - Remediation: Delete unnecessary custom identity policies.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 323
+    /// - Source: `huawei-iam.txt` line 325
     PoliciesLimitExceeded,
     /// `PAP5.0025` — policy already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 333)
-    /// - Wire message (`huawei-iam.txt` line 333); description: Identity policy already exists.
+    /// - Wire message (`huawei-iam.txt` line 337); description: Identity policy already exists.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 333
+    /// - Source: `huawei-iam.txt` line 335
     PolicyAlreadyExists,
     /// `PAP5.0026` — policy attachment already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 343)
-    /// - Wire message (`huawei-iam.txt` line 343); description: Identity policy already attached.
+    /// - Wire message (`huawei-iam.txt` line 347); description: Identity policy already attached.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 343
+    /// - Source: `huawei-iam.txt` line 345
     PolicyAttachmentAlreadyExists,
     /// `PAP5.0027` — policy size limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 353)
-    /// - Wire message (`huawei-iam.txt` line 353); description: Maximum number of bytes %d of an identity policy or trust policy reached (excluding blank characters).
+    /// - Wire message (`huawei-iam.txt` line 357); description: Maximum number of bytes %d of an identity policy or trust policy reached (excluding blank characters).
     /// - Remediation: Simplify the identity policy or trust policy.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 353
+    /// - Source: `huawei-iam.txt` line 355
     PolicySizeLimitExceeded,
     /// `PAP5.0028` — versions per policy limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 363)
-    /// - Wire message (`huawei-iam.txt` line 363); description: Maximum versions reached for an identity policy.
+    /// - Wire message (`huawei-iam.txt` line 367); description: Maximum versions reached for an identity policy.
     /// - Remediation: Delete unnecessary identity policy versions.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 363
+    /// - Source: `huawei-iam.txt` line 365
     VersionsPerPolicyLimitExceeded,
     /// `PAP5.0031` — agency already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 373)
-    /// - Wire message (`huawei-iam.txt` line 373); description: The agency or trust agency already exists.
+    /// - Wire message (`huawei-iam.txt` line 377); description: The agency or trust agency already exists.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 373
+    /// - Source: `huawei-iam.txt` line 375
     AgencyAlreadyExists,
     /// `PAP5.0035` — tags limit exceeded
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 383)
-    /// - Wire message (`huawei-iam.txt` line 383); description: Maximum tags reached.
+    /// - Wire message (`huawei-iam.txt` line 387); description: Maximum tags reached.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 383
+    /// - Source: `huawei-iam.txt` line 385
     TagsLimitExceeded,
     /// `PAP5.0039` — mfa device already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 393)
-    /// - Wire message (`huawei-iam.txt` line 393); description: The virtual MFA device already exists.
+    /// - Wire message (`huawei-iam.txt` line 397); description: The virtual MFA device already exists.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 393
+    /// - Source: `huawei-iam.txt` line 395
     MfaDeviceAlreadyExists,
     /// `PAP5.0042` — user already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 403)
-    /// - Wire message (`huawei-iam.txt` line 403); description: The IAM user already exists.
+    /// - Wire message (`huawei-iam.txt` line 407); description: The IAM user already exists.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 403
+    /// - Source: `huawei-iam.txt` line 405
     UserAlreadyExists,
     /// `PAP5.0043` — group already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 413)
-    /// - Wire message (`huawei-iam.txt` line 413); description: The user group already exists.
+    /// - Wire message (`huawei-iam.txt` line 417); description: The user group already exists.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 413
+    /// - Source: `huawei-iam.txt` line 415
     GroupAlreadyExists,
     /// `PAP5.0044` — user already in group
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 423)
-    /// - Wire message (`huawei-iam.txt` line 423); description: The IAM user already exists in the user group.
+    /// - Wire message (`huawei-iam.txt` line 427); description: The IAM user already exists in the user group.
     /// - Remediation: Check the request.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 423
+    /// - Source: `huawei-iam.txt` line 425
     UserAlreadyInGroup,
     /// `PAP5.0045` — login profile already exists
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 433)
-    /// - Wire message (`huawei-iam.txt` line 433); description: The login information already exists.
+    /// - Wire message (`huawei-iam.txt` line 437); description: The login information already exists.
     /// - Remediation: Check the request or contact technical support.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 433
+    /// - Source: `huawei-iam.txt` line 435
     LoginProfileAlreadyExists,
     /// `STS5.1001` — you are not authorized to perform this operation
     ///
     /// - HTTP status: 403 (`huawei-iam.txt` line 443)
-    /// - Wire message (`huawei-iam.txt` line 443); description: The request is rejected due to insufficient permissions.
+    /// - Wire message (`huawei-iam.txt` line 447); description: The request is rejected due to insufficient permissions.
     /// - Remediation: Check whether you have required permissions.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 443
+    /// - Source: `huawei-iam.txt` line 445
     NotAuthorized,
     /// `STS5.1102` — the duration seconds exceed the max session duration
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 453)
-    /// - Wire message (`huawei-iam.txt` line 453); description: The session duration in the request exceeds the maximum session duration.
+    /// - Wire message (`huawei-iam.txt` line 457); description: The session duration in the request exceeds the maximum session duration.
     /// - Remediation: Set the request session duration less than 3600 seconds.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 453
+    /// - Source: `huawei-iam.txt` line 455
     DurationExceedsMaxSession,
     /// `STS5.1301` — the encoded message is malformed or invalid
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 463)
-    /// - Wire message (`huawei-iam.txt` line 463); description: The encoding format is incorrect or invalid.
+    /// - Wire message (`huawei-iam.txt` line 467); description: The encoding format is incorrect or invalid.
     /// - Remediation: Specify the correct encoding format information.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 463
+    /// - Source: `huawei-iam.txt` line 465
     MalformedEncodedMessage,
     /// `AccessAnalyzer.1001` — Analyzer with id %s cannot be found.
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 473)
-    /// - Wire message (`huawei-iam.txt` line 473); description: Analyzer with ID "%s" not found.
+    /// - Wire message (`huawei-iam.txt` line 477); description: Analyzer with ID "%s" not found.
     /// - Remediation: Check whether the analyzer ID is correct.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 473
+    /// - Source: `huawei-iam.txt` line 475
     AnalyzerNotFound,
     /// `AccessAnalyzer.1002` — The marker is invalid.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 483)
-    /// - Wire message (`huawei-iam.txt` line 483); description: Invalid pagination marker.
+    /// - Wire message (`huawei-iam.txt` line 487); description: Invalid pagination marker.
     /// - Remediation: Check whether the pagination marker is correct.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 483
+    /// - Source: `huawei-iam.txt` line 485
     InvalidAnalyzerMarker,
     /// `AccessAnalyzer.1003` — The number of tags attached to a resource has exceeded the maximum limit.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 493)
-    /// - Wire message (`huawei-iam.txt` line 493); description: The maximum number of tags attached to resources has been reached.
+    /// - Wire message (`huawei-iam.txt` line 497); description: The maximum number of tags attached to resources has been reached.
     /// - Remediation: Check the number of tags according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 493
+    /// - Source: `huawei-iam.txt` line 495
     ResourceTagsLimitExceeded,
     /// `AccessAnalyzer.1004` — Finding with id %s cannot be found.
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 503)
-    /// - Wire message (`huawei-iam.txt` line 503); description: Analysis findings with ID "%s" not found.
+    /// - Wire message (`huawei-iam.txt` line 507); description: Analysis findings with ID "%s" not found.
     /// - Remediation: Contact technical support for specific causes.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 503
+    /// - Source: `huawei-iam.txt` line 505
     FindingNotFound,
     /// `AccessAnalyzer.1005` — The target of the operation is currently being modified by a different request, try again later.
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 513)
-    /// - Wire message (`huawei-iam.txt` line 513); description: The object is being modified by another request. Try again later.
+    /// - Wire message (`huawei-iam.txt` line 517); description: The object is being modified by another request. Try again later.
     /// - Remediation: Try again later.
-    /// - Retry: transient (overlay `huawei-iam.overlay.toml`: huawei-iam.txt line 513 says "Try again later.")
-    /// - Source: `huawei-iam.txt` line 513
+    /// - Retry: transient (overlay `huawei-iam.overlay.toml`: huawei-iam.txt line 519 says "Try again later.")
+    /// - Source: `huawei-iam.txt` line 515
     TargetBeingModified,
     /// `AccessAnalyzer.1006` — Archive rule with id %s cannot be found.
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 523)
-    /// - Wire message (`huawei-iam.txt` line 523); description: Archive rule with ID "%s" not found.
+    /// - Wire message (`huawei-iam.txt` line 527); description: Archive rule with ID "%s" not found.
     /// - Remediation: Contact technical support for specific causes.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 523
+    /// - Source: `huawei-iam.txt` line 525
     ArchiveRuleNotFound,
     /// `AccessAnalyzer.1007` — The finding filter with key %s is invalid.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 533)
-    /// - Wire message (`huawei-iam.txt` line 533); description: Invalid search criterion "%s" for the findings.
+    /// - Wire message (`huawei-iam.txt` line 537); description: Invalid search criterion "%s" for the findings.
     /// - Remediation: Enter valid search criteria.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 533
+    /// - Source: `huawei-iam.txt` line 535
     InvalidFindingFilter,
     /// `AccessAnalyzer.1008` — The request of the update findings operation is invalid.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 543)
-    /// - Wire message (`huawei-iam.txt` line 543); description: Invalid request for updating the findings.
+    /// - Wire message (`huawei-iam.txt` line 547); description: Invalid request for updating the findings.
     /// - Remediation: Contact technical support for specific causes.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 543
+    /// - Source: `huawei-iam.txt` line 545
     InvalidUpdateFindingsRequest,
     /// `AccessAnalyzer.1009` — The request is forbidden: %s.
     ///
     /// - HTTP status: 403 (`huawei-iam.txt` line 553)
-    /// - Wire message (`huawei-iam.txt` line 553); description: Access denied "%s".
+    /// - Wire message (`huawei-iam.txt` line 557); description: Access denied "%s".
     /// - Remediation: Contact technical support for specific causes.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 553
+    /// - Source: `huawei-iam.txt` line 555
     RequestForbidden,
     /// `AccessAnalyzer.1010` — The resource urn %s is invalid.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 563)
-    /// - Wire message (`huawei-iam.txt` line 563); description: Invalid resource URN "%s".
+    /// - Wire message (`huawei-iam.txt` line 567); description: Invalid resource URN "%s".
     /// - Remediation: Enter a correct resource URN.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 563
+    /// - Source: `huawei-iam.txt` line 565
     InvalidResourceUrn,
     /// `AccessAnalyzer.1011` — The resource owner account %s is invalid.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 573)
-    /// - Wire message (`huawei-iam.txt` line 573); description: Invalid resource owner account "%s".
+    /// - Wire message (`huawei-iam.txt` line 577); description: Invalid resource owner account "%s".
     /// - Remediation: Enter a correct account.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 573
+    /// - Source: `huawei-iam.txt` line 575
     InvalidResourceOwnerAccount,
     /// `AccessAnalyzer.1012` — The number of analyzers for account has exceeded the maximum limit.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 583)
-    /// - Wire message (`huawei-iam.txt` line 583); description: The maximum number of account-level analyzers has been reached.
+    /// - Wire message (`huawei-iam.txt` line 587); description: The maximum number of account-level analyzers has been reached.
     /// - Remediation: Check the number of analyzers according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 583
+    /// - Source: `huawei-iam.txt` line 585
     AccountAnalyzersLimitExceeded,
     /// `AccessAnalyzer.1013` — Missing %s parameter in the request.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 593)
-    /// - Wire message (`huawei-iam.txt` line 593); description: Parameter "%s" is missing in the request.
+    /// - Wire message (`huawei-iam.txt` line 597); description: Parameter "%s" is missing in the request.
     /// - Remediation: Check the request parameter according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 593
+    /// - Source: `huawei-iam.txt` line 595
     MissingParameter,
     /// `AccessAnalyzer.1014` — The number of archive rules of an analyzer has exceeded the maximum limit.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 603)
-    /// - Wire message (`huawei-iam.txt` line 603); description: The maximum number of archive rules for the analyzer has been reached.
+    /// - Wire message (`huawei-iam.txt` line 607); description: The maximum number of archive rules for the analyzer has been reached.
     /// - Remediation: Check the number of archive rules according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 603
+    /// - Source: `huawei-iam.txt` line 605
     ArchiveRulesLimitExceeded,
     /// `AccessAnalyzer.1015` — Invalid resource type in the request.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 613)
-    /// - Wire message (`huawei-iam.txt` line 613); description: Invalid resource type of the policy in the request parameters.
+    /// - Wire message (`huawei-iam.txt` line 617); description: Invalid resource type of the policy in the request parameters.
     /// - Remediation: Enter a correct resource type for the policy.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 613
+    /// - Source: `huawei-iam.txt` line 615
     InvalidResourceType,
     /// `AccessAnalyzer.1016` — Existing an archive rule with same name.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 623)
-    /// - Wire message (`huawei-iam.txt` line 623); description: An archive rule with the same name already exists.
+    /// - Wire message (`huawei-iam.txt` line 627); description: An archive rule with the same name already exists.
     /// - Remediation: Check the archive rule according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 623
+    /// - Source: `huawei-iam.txt` line 625
     ArchiveRuleNameExists,
     /// `AccessAnalyzer.1017` — Existing an analyzer tag with same key.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 633)
-    /// - Wire message (`huawei-iam.txt` line 633); description: The key of the tag attached to the resource already exists.
+    /// - Wire message (`huawei-iam.txt` line 637); description: The key of the tag attached to the resource already exists.
     /// - Remediation: Check the tag key according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 633
+    /// - Source: `huawei-iam.txt` line 635
     AnalyzerTagKeyExists,
     /// `AccessAnalyzer.1018` — Preview with id s% cannot be found.
     ///
     /// - HTTP status: 404 (`huawei-iam.txt` line 643)
-    /// - Wire message (`huawei-iam.txt` line 643); description: Preview with ID "%s" not found.
+    /// - Wire message (`huawei-iam.txt` line 647); description: Preview with ID "%s" not found.
     /// - Remediation: Check the preview ID according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 643
+    /// - Source: `huawei-iam.txt` line 645
     PreviewNotFound,
     /// `AccessAnalyzer.1019` — Preview with id %s does not have a completed status.
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 653)
-    /// - Wire message (`huawei-iam.txt` line 653); description: Preview with ID "%s" is not completed.
+    /// - Wire message (`huawei-iam.txt` line 657); description: Preview with ID "%s" is not completed.
     /// - Remediation: Check the preview ID according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 653
+    /// - Source: `huawei-iam.txt` line 655
     PreviewNotCompleted,
     /// `AccessAnalyzer.1020` — Only support one resource configuration.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 663)
-    /// - Wire message (`huawei-iam.txt` line 663); description: Only one resource configuration item is supported.
+    /// - Wire message (`huawei-iam.txt` line 667); description: Only one resource configuration item is supported.
     /// - Remediation: Check the resource configuration item according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 663
+    /// - Source: `huawei-iam.txt` line 665
     OnlyOneResourceConfiguration,
     /// `AccessAnalyzer.1021` — The resource type %s is not supported yet.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 673)
-    /// - Wire message (`huawei-iam.txt` line 673); description: Resource type "%s" is not supported.
+    /// - Wire message (`huawei-iam.txt` line 677); description: Resource type "%s" is not supported.
     /// - Remediation: Check the resource type according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 673
+    /// - Source: `huawei-iam.txt` line 675
     ResourceTypeNotSupported,
     /// `AccessAnalyzer.1022` — The number of analyzers for organization has exceeded the maximum limit.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 683)
-    /// - Wire message (`huawei-iam.txt` line 683); description: The maximum number of organization-level analyzers has been reached.
+    /// - Wire message (`huawei-iam.txt` line 687); description: The maximum number of organization-level analyzers has been reached.
     /// - Remediation: Check the number of organization-level analyzers according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 683
+    /// - Source: `huawei-iam.txt` line 685
     OrganizationAnalyzersLimitExceeded,
     /// `AccessAnalyzer.1023` — Only management account or delegated administrator can create organization analyzer.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 693)
-    /// - Wire message (`huawei-iam.txt` line 693); description: Only the organization administrator and delegated administrator can create organization-level analyzers.
+    /// - Wire message (`huawei-iam.txt` line 697); description: Only the organization administrator and delegated administrator can create organization-level analyzers.
     /// - Remediation: Check the required permissions according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 693
+    /// - Source: `huawei-iam.txt` line 695
     OrganizationAnalyzerNotAllowed,
     /// `AccessAnalyzer.1024` — Analyzer is %s.
     ///
     /// - HTTP status: 409 (`huawei-iam.txt` line 703)
-    /// - Wire message (`huawei-iam.txt` line 703); description: The analyzer status is %s.
+    /// - Wire message (`huawei-iam.txt` line 707); description: The analyzer status is %s.
     /// - Remediation: Check the analyzer status according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 703
+    /// - Source: `huawei-iam.txt` line 705
     AnalyzerStatusConflict,
     /// `AccessAnalyzer.1025` — The analyzer type %s is invalid.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 713)
-    /// - Wire message (`huawei-iam.txt` line 713); description: Analyzer "%s" does not support this operation.
+    /// - Wire message (`huawei-iam.txt` line 717); description: Analyzer "%s" does not support this operation.
     /// - Remediation: Check the access analysis preview function according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 713
+    /// - Source: `huawei-iam.txt` line 715
     InvalidAnalyzerType,
     /// `AccessAnalyzer.1026` — Missing %s parameter in the request.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 723)
-    /// - Wire message (`huawei-iam.txt` line 723); description: Parameter "%s" is missing in the request.
+    /// - Wire message (`huawei-iam.txt` line 727); description: Parameter "%s" is missing in the request.
     /// - Remediation: Check the request parameter according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 723
+    /// - Source: `huawei-iam.txt` line 725
     MissingParameter1026,
     /// `AccessAnalyzer.1027` — The account has been suspended %s.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 733)
-    /// - Wire message (`huawei-iam.txt` line 733); description: The account "%s" has been frozen.
+    /// - Wire message (`huawei-iam.txt` line 737); description: The account "%s" has been frozen.
     /// - Remediation: Check the account status according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 733
+    /// - Source: `huawei-iam.txt` line 735
     AccountSuspended,
     /// `AccessAnalyzer.1028` — The account has been restricted %s.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 743)
-    /// - Wire message (`huawei-iam.txt` line 743); description: The account "%s" has been restricted.
+    /// - Wire message (`huawei-iam.txt` line 747); description: The account "%s" has been restricted.
     /// - Remediation: Check the account status according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 743
+    /// - Source: `huawei-iam.txt` line 745
     AccountRestricted,
     /// `AccessAnalyzer.1031` — Please check no new access error: %s.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 753)
-    /// - Wire message (`huawei-iam.txt` line 753); description: Check whether there is new access error "%s".
+    /// - Wire message (`huawei-iam.txt` line 757); description: Check whether there is new access error "%s".
     /// - Remediation: Check the policy according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 753
+    /// - Source: `huawei-iam.txt` line 755
     NewAccessCheckFailed,
     /// `AccessAnalyzer.1032` — Please don't check no new access error on the deny statement.
     ///
     /// - HTTP status: 400 (`huawei-iam.txt` line 763)
-    /// - Wire message (`huawei-iam.txt` line 763); description: A policy with only deny statements cannot be used to check for new access.
+    /// - Wire message (`huawei-iam.txt` line 767); description: A policy with only deny statements cannot be used to check for new access.
     /// - Remediation: Check the policy according to the returned error message.
     /// - Retry: no (the default: no document or overlay says retrying helps)
-    /// - Source: `huawei-iam.txt` line 763
+    /// - Source: `huawei-iam.txt` line 765
     NewAccessCheckOnDenyStatement,
 }
 
@@ -685,79 +685,79 @@ const ERROR_CODE_ALL: &[ErrorCode] = &[
 /// One row per `ErrorCode` variant, in the same order.
 #[rustfmt::skip]
 const ERROR_CODE_SPECS: &[CodeSpec] = &[
-    CodeSpec { code: "PAP5.0010", name: "InvalidMarker", number: None, http_status: Some(400), wire_message: Some("invalid marker"), title: None, description: "Invalid marker.", descriptions: &[Description { language: Language::En, text: "Invalid marker.", source: Source::document("huawei-iam.txt", 43) }], remediation: Some("Check the value of the marker field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 43), http_status: Source::document("huawei-iam.txt", 43), wire_message: Source::document("huawei-iam.txt", 43), title: Source::Unstated, description: Source::document("huawei-iam.txt", 43), remediation: Source::document("huawei-iam.txt", 43), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0011", name: "MalformedPolicyDocument", number: None, http_status: Some(400), wire_message: Some("malformed policy document"), title: None, description: "Incorrect identity policy or trust policy.", descriptions: &[Description { language: Language::En, text: "Incorrect identity policy or trust policy.", source: Source::document("huawei-iam.txt", 53) }], remediation: Some("Check the value of the policy document field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 53), http_status: Source::document("huawei-iam.txt", 53), wire_message: Source::document("huawei-iam.txt", 53), title: Source::Unstated, description: Source::document("huawei-iam.txt", 53), remediation: Source::document("huawei-iam.txt", 53), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0029", name: "InvalidAgencyName", number: None, http_status: Some(400), wire_message: Some("invalid agency name"), title: None, description: "Invalid trust agency name.", descriptions: &[Description { language: Language::En, text: "Invalid trust agency name.", source: Source::document("huawei-iam.txt", 63) }], remediation: Some("Check the value of the agency name field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 63), http_status: Source::document("huawei-iam.txt", 63), wire_message: Source::document("huawei-iam.txt", 63), title: Source::Unstated, description: Source::document("huawei-iam.txt", 63), remediation: Source::document("huawei-iam.txt", 63), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0030", name: "InvalidPath", number: None, http_status: Some(400), wire_message: Some("invalid path"), title: None, description: "Invalid path.", descriptions: &[Description { language: Language::En, text: "Invalid path.", source: Source::document("huawei-iam.txt", 73) }], remediation: Some("Check the value of the path field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 73), http_status: Source::document("huawei-iam.txt", 73), wire_message: Source::document("huawei-iam.txt", 73), title: Source::Unstated, description: Source::document("huawei-iam.txt", 73), remediation: Source::document("huawei-iam.txt", 73), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0033", name: "DuplicateKey", number: None, http_status: Some(400), wire_message: Some("duplicate key"), title: None, description: "Duplicate key value.", descriptions: &[Description { language: Language::En, text: "Duplicate key value.", source: Source::document("huawei-iam.txt", 83) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 83), http_status: Source::document("huawei-iam.txt", 83), wire_message: Source::document("huawei-iam.txt", 83), title: Source::Unstated, description: Source::document("huawei-iam.txt", 83), remediation: Source::document("huawei-iam.txt", 83), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0036", name: "TagNonCompliant", number: None, http_status: Some(400), wire_message: Some("tag non-compliant"), title: None, description: "The tag value conflicts with preset tag policies.", descriptions: &[Description { language: Language::En, text: "The tag value conflicts with preset tag policies.", source: Source::document("huawei-iam.txt", 93) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 93), http_status: Source::document("huawei-iam.txt", 93), wire_message: Source::document("huawei-iam.txt", 93), title: Source::Unstated, description: Source::document("huawei-iam.txt", 93), remediation: Source::document("huawei-iam.txt", 93), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0038", name: "OnlyV5AgenciesSupported", number: None, http_status: Some(400), wire_message: Some("This operation is only supported by v5 agencies"), title: None, description: "This operation is only supported by trust agencies.", descriptions: &[Description { language: Language::En, text: "This operation is only supported by trust agencies.", source: Source::document("huawei-iam.txt", 103) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 103), http_status: Source::document("huawei-iam.txt", 103), wire_message: Source::document("huawei-iam.txt", 103), title: Source::Unstated, description: Source::document("huawei-iam.txt", 103), remediation: Source::document("huawei-iam.txt", 103), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0040", name: "InvalidCaller", number: None, http_status: Some(400), wire_message: Some("invalid caller"), title: None, description: "Invalid caller.", descriptions: &[Description { language: Language::En, text: "Invalid caller.", source: Source::document("huawei-iam.txt", 113) }], remediation: Some("Check whether the caller is the IAM user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 113), http_status: Source::document("huawei-iam.txt", 113), wire_message: Source::document("huawei-iam.txt", 113), title: Source::Unstated, description: Source::document("huawei-iam.txt", 113), remediation: Source::document("huawei-iam.txt", 113), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0041", name: "InvalidSerialNumber", number: None, http_status: Some(400), wire_message: Some("invalid serial number"), title: None, description: "Invalid serial number.", descriptions: &[Description { language: Language::En, text: "Invalid serial number.", source: Source::document("huawei-iam.txt", 123) }], remediation: Some("Check the value of the serial number field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 123), http_status: Source::document("huawei-iam.txt", 123), wire_message: Source::document("huawei-iam.txt", 123), title: Source::Unstated, description: Source::document("huawei-iam.txt", 123), remediation: Source::document("huawei-iam.txt", 123), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0046", name: "MissingHeaderXUserProfile", number: None, http_status: Some(400), wire_message: Some("missing header `x-user-profile`"), title: None, description: "The x-user-profile is missing in the request header.", descriptions: &[Description { language: Language::En, text: "The x-user-profile is missing in the request header.", source: Source::document("huawei-iam.txt", 133) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 133), http_status: Source::document("huawei-iam.txt", 133), wire_message: Source::document("huawei-iam.txt", 133), title: Source::Unstated, description: Source::document("huawei-iam.txt", 133), remediation: Source::document("huawei-iam.txt", 133), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0001", name: "AccessDenied", number: None, http_status: Some(403), wire_message: Some("access denied: %s"), title: None, description: "Access denied.", descriptions: &[Description { language: Language::En, text: "Access denied.", source: Source::document("huawei-iam.txt", 143) }], remediation: Some("Check whether this operation is allowed."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 143), http_status: Source::document("huawei-iam.txt", 143), wire_message: Source::document("huawei-iam.txt", 143), title: Source::Unstated, description: Source::document("huawei-iam.txt", 143), remediation: Source::document("huawei-iam.txt", 143), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0012", name: "NoSuchAgency", number: None, http_status: Some(404), wire_message: Some("no such agency"), title: None, description: "Agency or trust agency not found.", descriptions: &[Description { language: Language::En, text: "Agency or trust agency not found.", source: Source::document("huawei-iam.txt", 153) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 153), http_status: Source::document("huawei-iam.txt", 153), wire_message: Source::document("huawei-iam.txt", 153), title: Source::Unstated, description: Source::document("huawei-iam.txt", 153), remediation: Source::document("huawei-iam.txt", 153), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0014", name: "NoSuchAuthorizationSchema", number: None, http_status: Some(404), wire_message: Some("no such authorization schema"), title: None, description: "Authorization summary not found.", descriptions: &[Description { language: Language::En, text: "Authorization summary not found.", source: Source::document("huawei-iam.txt", 163) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 163), http_status: Source::document("huawei-iam.txt", 163), wire_message: Source::document("huawei-iam.txt", 163), title: Source::Unstated, description: Source::document("huawei-iam.txt", 163), remediation: Source::document("huawei-iam.txt", 163), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0015", name: "NoSuchDeletionTask", number: None, http_status: Some(404), wire_message: Some("no such deletion task"), title: None, description: "Deletion task not found.", descriptions: &[Description { language: Language::En, text: "Deletion task not found.", source: Source::document("huawei-iam.txt", 173) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 173), http_status: Source::document("huawei-iam.txt", 173), wire_message: Source::document("huawei-iam.txt", 173), title: Source::Unstated, description: Source::document("huawei-iam.txt", 173), remediation: Source::document("huawei-iam.txt", 173), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0016", name: "NoSuchGroup", number: None, http_status: Some(404), wire_message: Some("no such group"), title: None, description: "User group not found.", descriptions: &[Description { language: Language::En, text: "User group not found.", source: Source::document("huawei-iam.txt", 183) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 183), http_status: Source::document("huawei-iam.txt", 183), wire_message: Source::document("huawei-iam.txt", 183), title: Source::Unstated, description: Source::document("huawei-iam.txt", 183), remediation: Source::document("huawei-iam.txt", 183), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0018", name: "NoSuchPolicy", number: None, http_status: Some(404), wire_message: Some("no such policy"), title: None, description: "Identity policy not found.", descriptions: &[Description { language: Language::En, text: "Identity policy not found.", source: Source::document("huawei-iam.txt", 193) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 193), http_status: Source::document("huawei-iam.txt", 193), wire_message: Source::document("huawei-iam.txt", 193), title: Source::Unstated, description: Source::document("huawei-iam.txt", 193), remediation: Source::document("huawei-iam.txt", 193), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0019", name: "NoSuchPolicyAttachment", number: None, http_status: Some(404), wire_message: Some("no such policy attachment"), title: None, description: "Identity policy attachment record not found.", descriptions: &[Description { language: Language::En, text: "Identity policy attachment record not found.", source: Source::document("huawei-iam.txt", 203) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 203), http_status: Source::document("huawei-iam.txt", 203), wire_message: Source::document("huawei-iam.txt", 203), title: Source::Unstated, description: Source::document("huawei-iam.txt", 203), remediation: Source::document("huawei-iam.txt", 203), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0020", name: "NoSuchPolicyVersion", number: None, http_status: Some(404), wire_message: Some("no such policy version"), title: None, description: "Identity policy version not found.", descriptions: &[Description { language: Language::En, text: "Identity policy version not found.", source: Source::document("huawei-iam.txt", 213) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 213), http_status: Source::document("huawei-iam.txt", 213), wire_message: Source::document("huawei-iam.txt", 213), title: Source::Unstated, description: Source::document("huawei-iam.txt", 213), remediation: Source::document("huawei-iam.txt", 213), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0021", name: "NoSuchUser", number: None, http_status: Some(404), wire_message: Some("no such user"), title: None, description: "IAM user not found.", descriptions: &[Description { language: Language::En, text: "IAM user not found.", source: Source::document("huawei-iam.txt", 223) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 223), http_status: Source::document("huawei-iam.txt", 223), wire_message: Source::document("huawei-iam.txt", 223), title: Source::Unstated, description: Source::document("huawei-iam.txt", 223), remediation: Source::document("huawei-iam.txt", 223), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0022", name: "NoSuchServiceLinkedAgency", number: None, http_status: Some(404), wire_message: Some("no such service linked agency"), title: None, description: "Service-linked agency not found.", descriptions: &[Description { language: Language::En, text: "Service-linked agency not found.", source: Source::document("huawei-iam.txt", 233) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 233), http_status: Source::document("huawei-iam.txt", 233), wire_message: Source::document("huawei-iam.txt", 233), title: Source::Unstated, description: Source::document("huawei-iam.txt", 233), remediation: Source::document("huawei-iam.txt", 233), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0023", name: "NoSuchServicePrincipal", number: None, http_status: Some(404), wire_message: Some("no such service principal"), title: None, description: "Service principal not found.", descriptions: &[Description { language: Language::En, text: "Service principal not found.", source: Source::document("huawei-iam.txt", 243) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 243), http_status: Source::document("huawei-iam.txt", 243), wire_message: Source::document("huawei-iam.txt", 243), title: Source::Unstated, description: Source::document("huawei-iam.txt", 243), remediation: Source::document("huawei-iam.txt", 243), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0034", name: "NoSuchDomain", number: None, http_status: Some(404), wire_message: Some("no such domain"), title: None, description: "Tenant not found.", descriptions: &[Description { language: Language::En, text: "Tenant not found.", source: Source::document("huawei-iam.txt", 253) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 253), http_status: Source::document("huawei-iam.txt", 253), wire_message: Source::document("huawei-iam.txt", 253), title: Source::Unstated, description: Source::document("huawei-iam.txt", 253), remediation: Source::document("huawei-iam.txt", 253), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0037", name: "ResourceTagNotFound", number: None, http_status: Some(404), wire_message: Some("Resource tag not found"), title: None, description: "Resource tag not found.", descriptions: &[Description { language: Language::En, text: "Resource tag not found.", source: Source::document("huawei-iam.txt", 263) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 263), http_status: Source::document("huawei-iam.txt", 263), wire_message: Source::document("huawei-iam.txt", 263), title: Source::Unstated, description: Source::document("huawei-iam.txt", 263), remediation: Source::document("huawei-iam.txt", 263), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0003", name: "AttachedPoliciesPerAgencyLimitExceeded", number: None, http_status: Some(409), wire_message: Some("attached policies per agency limit exceeded"), title: None, description: "Maximum identity policy attachments reached for a single agency or trust agency.", descriptions: &[Description { language: Language::En, text: "Maximum identity policy attachments reached for a single agency or trust agency.", source: Source::document("huawei-iam.txt", 273) }], remediation: Some("Detach unnecessary identity policies from the agency or trust agency."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 273), http_status: Source::document("huawei-iam.txt", 273), wire_message: Source::document("huawei-iam.txt", 273), title: Source::Unstated, description: Source::document("huawei-iam.txt", 273), remediation: Source::document("huawei-iam.txt", 273), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0004", name: "AttachedPoliciesPerGroupLimitExceeded", number: None, http_status: Some(409), wire_message: Some("attached policies per group limit exceeded"), title: None, description: "Maximum identity policy attachments reached for a user group.", descriptions: &[Description { language: Language::En, text: "Maximum identity policy attachments reached for a user group.", source: Source::document("huawei-iam.txt", 283) }], remediation: Some("Detach unnecessary identity policies from the user group."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 283), http_status: Source::document("huawei-iam.txt", 283), wire_message: Source::document("huawei-iam.txt", 283), title: Source::Unstated, description: Source::document("huawei-iam.txt", 283), remediation: Source::document("huawei-iam.txt", 283), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0005", name: "AttachedPoliciesPerUserLimitExceeded", number: None, http_status: Some(409), wire_message: Some("attached policies per user limit exceeded"), title: None, description: "Maximum identity policy attachments reached for an IAM user.", descriptions: &[Description { language: Language::En, text: "Maximum identity policy attachments reached for an IAM user.", source: Source::document("huawei-iam.txt", 293) }], remediation: Some("Detach unnecessary identity policies from the IAM user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 293), http_status: Source::document("huawei-iam.txt", 293), wire_message: Source::document("huawei-iam.txt", 293), title: Source::Unstated, description: Source::document("huawei-iam.txt", 293), remediation: Source::document("huawei-iam.txt", 293), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0006", name: "ConcurrentModification", number: None, http_status: Some(409), wire_message: Some("concurrent modification"), title: None, description: "Concurrent modifications.", descriptions: &[Description { language: Language::En, text: "Concurrent modifications.", source: Source::document("huawei-iam.txt", 303) }], remediation: Some("Try again later."), retry: RetryClass::Transient, sources: Sources { code: Source::document("huawei-iam.txt", 303), http_status: Source::document("huawei-iam.txt", 303), wire_message: Source::document("huawei-iam.txt", 303), title: Source::Unstated, description: Source::document("huawei-iam.txt", 303), remediation: Source::document("huawei-iam.txt", 303), retry: Source::overlay("huawei-iam.overlay.toml", "huawei-iam.txt line 303 says \"Try again later.\"") } },
-    CodeSpec { code: "PAP5.0007", name: "DeleteConflict", number: None, http_status: Some(409), wire_message: Some("delete conflict: %s"), title: None, description: "Conflict exists and deletion failed.", descriptions: &[Description { language: Language::En, text: "Conflict exists and deletion failed.", source: Source::document("huawei-iam.txt", 313) }], remediation: Some("Resolve the conflict."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 313), http_status: Source::document("huawei-iam.txt", 313), wire_message: Source::document("huawei-iam.txt", 313), title: Source::Unstated, description: Source::document("huawei-iam.txt", 313), remediation: Source::document("huawei-iam.txt", 313), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0024", name: "PoliciesLimitExceeded", number: None, http_status: Some(409), wire_message: Some("policies limit exceeded"), title: None, description: "Maximum custom identity policies reached.", descriptions: &[Description { language: Language::En, text: "Maximum custom identity policies reached.", source: Source::document("huawei-iam.txt", 323) }], remediation: Some("Delete unnecessary custom identity policies."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 323), http_status: Source::document("huawei-iam.txt", 323), wire_message: Source::document("huawei-iam.txt", 323), title: Source::Unstated, description: Source::document("huawei-iam.txt", 323), remediation: Source::document("huawei-iam.txt", 323), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0025", name: "PolicyAlreadyExists", number: None, http_status: Some(409), wire_message: Some("policy already exists"), title: None, description: "Identity policy already exists.", descriptions: &[Description { language: Language::En, text: "Identity policy already exists.", source: Source::document("huawei-iam.txt", 333) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 333), http_status: Source::document("huawei-iam.txt", 333), wire_message: Source::document("huawei-iam.txt", 333), title: Source::Unstated, description: Source::document("huawei-iam.txt", 333), remediation: Source::document("huawei-iam.txt", 333), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0026", name: "PolicyAttachmentAlreadyExists", number: None, http_status: Some(409), wire_message: Some("policy attachment already exists"), title: None, description: "Identity policy already attached.", descriptions: &[Description { language: Language::En, text: "Identity policy already attached.", source: Source::document("huawei-iam.txt", 343) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 343), http_status: Source::document("huawei-iam.txt", 343), wire_message: Source::document("huawei-iam.txt", 343), title: Source::Unstated, description: Source::document("huawei-iam.txt", 343), remediation: Source::document("huawei-iam.txt", 343), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0027", name: "PolicySizeLimitExceeded", number: None, http_status: Some(409), wire_message: Some("policy size limit exceeded"), title: None, description: "Maximum number of bytes %d of an identity policy or trust policy reached (excluding blank characters).", descriptions: &[Description { language: Language::En, text: "Maximum number of bytes %d of an identity policy or trust policy reached (excluding blank characters).", source: Source::document("huawei-iam.txt", 353) }], remediation: Some("Simplify the identity policy or trust policy."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 353), http_status: Source::document("huawei-iam.txt", 353), wire_message: Source::document("huawei-iam.txt", 353), title: Source::Unstated, description: Source::document("huawei-iam.txt", 353), remediation: Source::document("huawei-iam.txt", 353), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0028", name: "VersionsPerPolicyLimitExceeded", number: None, http_status: Some(409), wire_message: Some("versions per policy limit exceeded"), title: None, description: "Maximum versions reached for an identity policy.", descriptions: &[Description { language: Language::En, text: "Maximum versions reached for an identity policy.", source: Source::document("huawei-iam.txt", 363) }], remediation: Some("Delete unnecessary identity policy versions."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 363), http_status: Source::document("huawei-iam.txt", 363), wire_message: Source::document("huawei-iam.txt", 363), title: Source::Unstated, description: Source::document("huawei-iam.txt", 363), remediation: Source::document("huawei-iam.txt", 363), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0031", name: "AgencyAlreadyExists", number: None, http_status: Some(409), wire_message: Some("agency already exists"), title: None, description: "The agency or trust agency already exists.", descriptions: &[Description { language: Language::En, text: "The agency or trust agency already exists.", source: Source::document("huawei-iam.txt", 373) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 373), http_status: Source::document("huawei-iam.txt", 373), wire_message: Source::document("huawei-iam.txt", 373), title: Source::Unstated, description: Source::document("huawei-iam.txt", 373), remediation: Source::document("huawei-iam.txt", 373), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0035", name: "TagsLimitExceeded", number: None, http_status: Some(409), wire_message: Some("tags limit exceeded"), title: None, description: "Maximum tags reached.", descriptions: &[Description { language: Language::En, text: "Maximum tags reached.", source: Source::document("huawei-iam.txt", 383) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 383), http_status: Source::document("huawei-iam.txt", 383), wire_message: Source::document("huawei-iam.txt", 383), title: Source::Unstated, description: Source::document("huawei-iam.txt", 383), remediation: Source::document("huawei-iam.txt", 383), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0039", name: "MfaDeviceAlreadyExists", number: None, http_status: Some(409), wire_message: Some("mfa device already exists"), title: None, description: "The virtual MFA device already exists.", descriptions: &[Description { language: Language::En, text: "The virtual MFA device already exists.", source: Source::document("huawei-iam.txt", 393) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 393), http_status: Source::document("huawei-iam.txt", 393), wire_message: Source::document("huawei-iam.txt", 393), title: Source::Unstated, description: Source::document("huawei-iam.txt", 393), remediation: Source::document("huawei-iam.txt", 393), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0042", name: "UserAlreadyExists", number: None, http_status: Some(409), wire_message: Some("user already exists"), title: None, description: "The IAM user already exists.", descriptions: &[Description { language: Language::En, text: "The IAM user already exists.", source: Source::document("huawei-iam.txt", 403) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 403), http_status: Source::document("huawei-iam.txt", 403), wire_message: Source::document("huawei-iam.txt", 403), title: Source::Unstated, description: Source::document("huawei-iam.txt", 403), remediation: Source::document("huawei-iam.txt", 403), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0043", name: "GroupAlreadyExists", number: None, http_status: Some(409), wire_message: Some("group already exists"), title: None, description: "The user group already exists.", descriptions: &[Description { language: Language::En, text: "The user group already exists.", source: Source::document("huawei-iam.txt", 413) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 413), http_status: Source::document("huawei-iam.txt", 413), wire_message: Source::document("huawei-iam.txt", 413), title: Source::Unstated, description: Source::document("huawei-iam.txt", 413), remediation: Source::document("huawei-iam.txt", 413), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0044", name: "UserAlreadyInGroup", number: None, http_status: Some(409), wire_message: Some("user already in group"), title: None, description: "The IAM user already exists in the user group.", descriptions: &[Description { language: Language::En, text: "The IAM user already exists in the user group.", source: Source::document("huawei-iam.txt", 423) }], remediation: Some("Check the request."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 423), http_status: Source::document("huawei-iam.txt", 423), wire_message: Source::document("huawei-iam.txt", 423), title: Source::Unstated, description: Source::document("huawei-iam.txt", 423), remediation: Source::document("huawei-iam.txt", 423), retry: Source::Unstated } },
-    CodeSpec { code: "PAP5.0045", name: "LoginProfileAlreadyExists", number: None, http_status: Some(409), wire_message: Some("login profile already exists"), title: None, description: "The login information already exists.", descriptions: &[Description { language: Language::En, text: "The login information already exists.", source: Source::document("huawei-iam.txt", 433) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 433), http_status: Source::document("huawei-iam.txt", 433), wire_message: Source::document("huawei-iam.txt", 433), title: Source::Unstated, description: Source::document("huawei-iam.txt", 433), remediation: Source::document("huawei-iam.txt", 433), retry: Source::Unstated } },
-    CodeSpec { code: "STS5.1001", name: "NotAuthorized", number: None, http_status: Some(403), wire_message: Some("you are not authorized to perform this operation"), title: None, description: "The request is rejected due to insufficient permissions.", descriptions: &[Description { language: Language::En, text: "The request is rejected due to insufficient permissions.", source: Source::document("huawei-iam.txt", 443) }], remediation: Some("Check whether you have required permissions."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 443), http_status: Source::document("huawei-iam.txt", 443), wire_message: Source::document("huawei-iam.txt", 443), title: Source::Unstated, description: Source::document("huawei-iam.txt", 443), remediation: Source::document("huawei-iam.txt", 443), retry: Source::Unstated } },
-    CodeSpec { code: "STS5.1102", name: "DurationExceedsMaxSession", number: None, http_status: Some(400), wire_message: Some("the duration seconds exceed the max session duration"), title: None, description: "The session duration in the request exceeds the maximum session duration.", descriptions: &[Description { language: Language::En, text: "The session duration in the request exceeds the maximum session duration.", source: Source::document("huawei-iam.txt", 453) }], remediation: Some("Set the request session duration less than 3600 seconds."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 453), http_status: Source::document("huawei-iam.txt", 453), wire_message: Source::document("huawei-iam.txt", 453), title: Source::Unstated, description: Source::document("huawei-iam.txt", 453), remediation: Source::document("huawei-iam.txt", 453), retry: Source::Unstated } },
-    CodeSpec { code: "STS5.1301", name: "MalformedEncodedMessage", number: None, http_status: Some(400), wire_message: Some("the encoded message is malformed or invalid"), title: None, description: "The encoding format is incorrect or invalid.", descriptions: &[Description { language: Language::En, text: "The encoding format is incorrect or invalid.", source: Source::document("huawei-iam.txt", 463) }], remediation: Some("Specify the correct encoding format information."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 463), http_status: Source::document("huawei-iam.txt", 463), wire_message: Source::document("huawei-iam.txt", 463), title: Source::Unstated, description: Source::document("huawei-iam.txt", 463), remediation: Source::document("huawei-iam.txt", 463), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1001", name: "AnalyzerNotFound", number: None, http_status: Some(404), wire_message: Some("Analyzer with id %s cannot be found."), title: None, description: "Analyzer with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Analyzer with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 473) }], remediation: Some("Check whether the analyzer ID is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 473), http_status: Source::document("huawei-iam.txt", 473), wire_message: Source::document("huawei-iam.txt", 473), title: Source::Unstated, description: Source::document("huawei-iam.txt", 473), remediation: Source::document("huawei-iam.txt", 473), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1002", name: "InvalidAnalyzerMarker", number: None, http_status: Some(400), wire_message: Some("The marker is invalid."), title: None, description: "Invalid pagination marker.", descriptions: &[Description { language: Language::En, text: "Invalid pagination marker.", source: Source::document("huawei-iam.txt", 483) }], remediation: Some("Check whether the pagination marker is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 483), http_status: Source::document("huawei-iam.txt", 483), wire_message: Source::document("huawei-iam.txt", 483), title: Source::Unstated, description: Source::document("huawei-iam.txt", 483), remediation: Source::document("huawei-iam.txt", 483), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1003", name: "ResourceTagsLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of tags attached to a resource has exceeded the maximum limit."), title: None, description: "The maximum number of tags attached to resources has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of tags attached to resources has been reached.", source: Source::document("huawei-iam.txt", 493) }], remediation: Some("Check the number of tags according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 493), http_status: Source::document("huawei-iam.txt", 493), wire_message: Source::document("huawei-iam.txt", 493), title: Source::Unstated, description: Source::document("huawei-iam.txt", 493), remediation: Source::document("huawei-iam.txt", 493), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1004", name: "FindingNotFound", number: None, http_status: Some(404), wire_message: Some("Finding with id %s cannot be found."), title: None, description: "Analysis findings with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Analysis findings with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 503) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 503), http_status: Source::document("huawei-iam.txt", 503), wire_message: Source::document("huawei-iam.txt", 503), title: Source::Unstated, description: Source::document("huawei-iam.txt", 503), remediation: Source::document("huawei-iam.txt", 503), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1005", name: "TargetBeingModified", number: None, http_status: Some(409), wire_message: Some("The target of the operation is currently being modified by a different request, try again later."), title: None, description: "The object is being modified by another request. Try again later.", descriptions: &[Description { language: Language::En, text: "The object is being modified by another request. Try again later.", source: Source::document("huawei-iam.txt", 513) }], remediation: Some("Try again later."), retry: RetryClass::Transient, sources: Sources { code: Source::document("huawei-iam.txt", 513), http_status: Source::document("huawei-iam.txt", 513), wire_message: Source::document("huawei-iam.txt", 513), title: Source::Unstated, description: Source::document("huawei-iam.txt", 513), remediation: Source::document("huawei-iam.txt", 513), retry: Source::overlay("huawei-iam.overlay.toml", "huawei-iam.txt line 513 says \"Try again later.\"") } },
-    CodeSpec { code: "AccessAnalyzer.1006", name: "ArchiveRuleNotFound", number: None, http_status: Some(404), wire_message: Some("Archive rule with id %s cannot be found."), title: None, description: "Archive rule with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Archive rule with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 523) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 523), http_status: Source::document("huawei-iam.txt", 523), wire_message: Source::document("huawei-iam.txt", 523), title: Source::Unstated, description: Source::document("huawei-iam.txt", 523), remediation: Source::document("huawei-iam.txt", 523), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1007", name: "InvalidFindingFilter", number: None, http_status: Some(400), wire_message: Some("The finding filter with key %s is invalid."), title: None, description: "Invalid search criterion \"%s\" for the findings.", descriptions: &[Description { language: Language::En, text: "Invalid search criterion \"%s\" for the findings.", source: Source::document("huawei-iam.txt", 533) }], remediation: Some("Enter valid search criteria."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 533), http_status: Source::document("huawei-iam.txt", 533), wire_message: Source::document("huawei-iam.txt", 533), title: Source::Unstated, description: Source::document("huawei-iam.txt", 533), remediation: Source::document("huawei-iam.txt", 533), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1008", name: "InvalidUpdateFindingsRequest", number: None, http_status: Some(400), wire_message: Some("The request of the update findings operation is invalid."), title: None, description: "Invalid request for updating the findings.", descriptions: &[Description { language: Language::En, text: "Invalid request for updating the findings.", source: Source::document("huawei-iam.txt", 543) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 543), http_status: Source::document("huawei-iam.txt", 543), wire_message: Source::document("huawei-iam.txt", 543), title: Source::Unstated, description: Source::document("huawei-iam.txt", 543), remediation: Source::document("huawei-iam.txt", 543), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1009", name: "RequestForbidden", number: None, http_status: Some(403), wire_message: Some("The request is forbidden: %s."), title: None, description: "Access denied \"%s\".", descriptions: &[Description { language: Language::En, text: "Access denied \"%s\".", source: Source::document("huawei-iam.txt", 553) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 553), http_status: Source::document("huawei-iam.txt", 553), wire_message: Source::document("huawei-iam.txt", 553), title: Source::Unstated, description: Source::document("huawei-iam.txt", 553), remediation: Source::document("huawei-iam.txt", 553), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1010", name: "InvalidResourceUrn", number: None, http_status: Some(400), wire_message: Some("The resource urn %s is invalid."), title: None, description: "Invalid resource URN \"%s\".", descriptions: &[Description { language: Language::En, text: "Invalid resource URN \"%s\".", source: Source::document("huawei-iam.txt", 563) }], remediation: Some("Enter a correct resource URN."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 563), http_status: Source::document("huawei-iam.txt", 563), wire_message: Source::document("huawei-iam.txt", 563), title: Source::Unstated, description: Source::document("huawei-iam.txt", 563), remediation: Source::document("huawei-iam.txt", 563), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1011", name: "InvalidResourceOwnerAccount", number: None, http_status: Some(400), wire_message: Some("The resource owner account %s is invalid."), title: None, description: "Invalid resource owner account \"%s\".", descriptions: &[Description { language: Language::En, text: "Invalid resource owner account \"%s\".", source: Source::document("huawei-iam.txt", 573) }], remediation: Some("Enter a correct account."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 573), http_status: Source::document("huawei-iam.txt", 573), wire_message: Source::document("huawei-iam.txt", 573), title: Source::Unstated, description: Source::document("huawei-iam.txt", 573), remediation: Source::document("huawei-iam.txt", 573), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1012", name: "AccountAnalyzersLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of analyzers for account has exceeded the maximum limit."), title: None, description: "The maximum number of account-level analyzers has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of account-level analyzers has been reached.", source: Source::document("huawei-iam.txt", 583) }], remediation: Some("Check the number of analyzers according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 583), http_status: Source::document("huawei-iam.txt", 583), wire_message: Source::document("huawei-iam.txt", 583), title: Source::Unstated, description: Source::document("huawei-iam.txt", 583), remediation: Source::document("huawei-iam.txt", 583), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1013", name: "MissingParameter", number: None, http_status: Some(400), wire_message: Some("Missing %s parameter in the request."), title: None, description: "Parameter \"%s\" is missing in the request.", descriptions: &[Description { language: Language::En, text: "Parameter \"%s\" is missing in the request.", source: Source::document("huawei-iam.txt", 593) }], remediation: Some("Check the request parameter according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 593), http_status: Source::document("huawei-iam.txt", 593), wire_message: Source::document("huawei-iam.txt", 593), title: Source::Unstated, description: Source::document("huawei-iam.txt", 593), remediation: Source::document("huawei-iam.txt", 593), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1014", name: "ArchiveRulesLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of archive rules of an analyzer has exceeded the maximum limit."), title: None, description: "The maximum number of archive rules for the analyzer has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of archive rules for the analyzer has been reached.", source: Source::document("huawei-iam.txt", 603) }], remediation: Some("Check the number of archive rules according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 603), http_status: Source::document("huawei-iam.txt", 603), wire_message: Source::document("huawei-iam.txt", 603), title: Source::Unstated, description: Source::document("huawei-iam.txt", 603), remediation: Source::document("huawei-iam.txt", 603), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1015", name: "InvalidResourceType", number: None, http_status: Some(400), wire_message: Some("Invalid resource type in the request."), title: None, description: "Invalid resource type of the policy in the request parameters.", descriptions: &[Description { language: Language::En, text: "Invalid resource type of the policy in the request parameters.", source: Source::document("huawei-iam.txt", 613) }], remediation: Some("Enter a correct resource type for the policy."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 613), http_status: Source::document("huawei-iam.txt", 613), wire_message: Source::document("huawei-iam.txt", 613), title: Source::Unstated, description: Source::document("huawei-iam.txt", 613), remediation: Source::document("huawei-iam.txt", 613), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1016", name: "ArchiveRuleNameExists", number: None, http_status: Some(400), wire_message: Some("Existing an archive rule with same name."), title: None, description: "An archive rule with the same name already exists.", descriptions: &[Description { language: Language::En, text: "An archive rule with the same name already exists.", source: Source::document("huawei-iam.txt", 623) }], remediation: Some("Check the archive rule according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 623), http_status: Source::document("huawei-iam.txt", 623), wire_message: Source::document("huawei-iam.txt", 623), title: Source::Unstated, description: Source::document("huawei-iam.txt", 623), remediation: Source::document("huawei-iam.txt", 623), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1017", name: "AnalyzerTagKeyExists", number: None, http_status: Some(400), wire_message: Some("Existing an analyzer tag with same key."), title: None, description: "The key of the tag attached to the resource already exists.", descriptions: &[Description { language: Language::En, text: "The key of the tag attached to the resource already exists.", source: Source::document("huawei-iam.txt", 633) }], remediation: Some("Check the tag key according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 633), http_status: Source::document("huawei-iam.txt", 633), wire_message: Source::document("huawei-iam.txt", 633), title: Source::Unstated, description: Source::document("huawei-iam.txt", 633), remediation: Source::document("huawei-iam.txt", 633), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1018", name: "PreviewNotFound", number: None, http_status: Some(404), wire_message: Some("Preview with id s% cannot be found."), title: None, description: "Preview with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Preview with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 643) }], remediation: Some("Check the preview ID according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 643), http_status: Source::document("huawei-iam.txt", 643), wire_message: Source::document("huawei-iam.txt", 643), title: Source::Unstated, description: Source::document("huawei-iam.txt", 643), remediation: Source::document("huawei-iam.txt", 643), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1019", name: "PreviewNotCompleted", number: None, http_status: Some(409), wire_message: Some("Preview with id %s does not have a completed status."), title: None, description: "Preview with ID \"%s\" is not completed.", descriptions: &[Description { language: Language::En, text: "Preview with ID \"%s\" is not completed.", source: Source::document("huawei-iam.txt", 653) }], remediation: Some("Check the preview ID according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 653), http_status: Source::document("huawei-iam.txt", 653), wire_message: Source::document("huawei-iam.txt", 653), title: Source::Unstated, description: Source::document("huawei-iam.txt", 653), remediation: Source::document("huawei-iam.txt", 653), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1020", name: "OnlyOneResourceConfiguration", number: None, http_status: Some(400), wire_message: Some("Only support one resource configuration."), title: None, description: "Only one resource configuration item is supported.", descriptions: &[Description { language: Language::En, text: "Only one resource configuration item is supported.", source: Source::document("huawei-iam.txt", 663) }], remediation: Some("Check the resource configuration item according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 663), http_status: Source::document("huawei-iam.txt", 663), wire_message: Source::document("huawei-iam.txt", 663), title: Source::Unstated, description: Source::document("huawei-iam.txt", 663), remediation: Source::document("huawei-iam.txt", 663), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1021", name: "ResourceTypeNotSupported", number: None, http_status: Some(400), wire_message: Some("The resource type %s is not supported yet."), title: None, description: "Resource type \"%s\" is not supported.", descriptions: &[Description { language: Language::En, text: "Resource type \"%s\" is not supported.", source: Source::document("huawei-iam.txt", 673) }], remediation: Some("Check the resource type according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 673), http_status: Source::document("huawei-iam.txt", 673), wire_message: Source::document("huawei-iam.txt", 673), title: Source::Unstated, description: Source::document("huawei-iam.txt", 673), remediation: Source::document("huawei-iam.txt", 673), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1022", name: "OrganizationAnalyzersLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of analyzers for organization has exceeded the maximum limit."), title: None, description: "The maximum number of organization-level analyzers has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of organization-level analyzers has been reached.", source: Source::document("huawei-iam.txt", 683) }], remediation: Some("Check the number of organization-level analyzers according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 683), http_status: Source::document("huawei-iam.txt", 683), wire_message: Source::document("huawei-iam.txt", 683), title: Source::Unstated, description: Source::document("huawei-iam.txt", 683), remediation: Source::document("huawei-iam.txt", 683), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1023", name: "OrganizationAnalyzerNotAllowed", number: None, http_status: Some(400), wire_message: Some("Only management account or delegated administrator can create organization analyzer."), title: None, description: "Only the organization administrator and delegated administrator can create organization-level analyzers.", descriptions: &[Description { language: Language::En, text: "Only the organization administrator and delegated administrator can create organization-level analyzers.", source: Source::document("huawei-iam.txt", 693) }], remediation: Some("Check the required permissions according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 693), http_status: Source::document("huawei-iam.txt", 693), wire_message: Source::document("huawei-iam.txt", 693), title: Source::Unstated, description: Source::document("huawei-iam.txt", 693), remediation: Source::document("huawei-iam.txt", 693), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1024", name: "AnalyzerStatusConflict", number: None, http_status: Some(409), wire_message: Some("Analyzer is %s."), title: None, description: "The analyzer status is %s.", descriptions: &[Description { language: Language::En, text: "The analyzer status is %s.", source: Source::document("huawei-iam.txt", 703) }], remediation: Some("Check the analyzer status according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 703), http_status: Source::document("huawei-iam.txt", 703), wire_message: Source::document("huawei-iam.txt", 703), title: Source::Unstated, description: Source::document("huawei-iam.txt", 703), remediation: Source::document("huawei-iam.txt", 703), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1025", name: "InvalidAnalyzerType", number: None, http_status: Some(400), wire_message: Some("The analyzer type %s is invalid."), title: None, description: "Analyzer \"%s\" does not support this operation.", descriptions: &[Description { language: Language::En, text: "Analyzer \"%s\" does not support this operation.", source: Source::document("huawei-iam.txt", 713) }], remediation: Some("Check the access analysis preview function according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 713), http_status: Source::document("huawei-iam.txt", 713), wire_message: Source::document("huawei-iam.txt", 713), title: Source::Unstated, description: Source::document("huawei-iam.txt", 713), remediation: Source::document("huawei-iam.txt", 713), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1026", name: "MissingParameter1026", number: None, http_status: Some(400), wire_message: Some("Missing %s parameter in the request."), title: None, description: "Parameter \"%s\" is missing in the request.", descriptions: &[Description { language: Language::En, text: "Parameter \"%s\" is missing in the request.", source: Source::document("huawei-iam.txt", 723) }], remediation: Some("Check the request parameter according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 723), http_status: Source::document("huawei-iam.txt", 723), wire_message: Source::document("huawei-iam.txt", 723), title: Source::Unstated, description: Source::document("huawei-iam.txt", 723), remediation: Source::document("huawei-iam.txt", 723), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1027", name: "AccountSuspended", number: None, http_status: Some(400), wire_message: Some("The account has been suspended %s."), title: None, description: "The account \"%s\" has been frozen.", descriptions: &[Description { language: Language::En, text: "The account \"%s\" has been frozen.", source: Source::document("huawei-iam.txt", 733) }], remediation: Some("Check the account status according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 733), http_status: Source::document("huawei-iam.txt", 733), wire_message: Source::document("huawei-iam.txt", 733), title: Source::Unstated, description: Source::document("huawei-iam.txt", 733), remediation: Source::document("huawei-iam.txt", 733), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1028", name: "AccountRestricted", number: None, http_status: Some(400), wire_message: Some("The account has been restricted %s."), title: None, description: "The account \"%s\" has been restricted.", descriptions: &[Description { language: Language::En, text: "The account \"%s\" has been restricted.", source: Source::document("huawei-iam.txt", 743) }], remediation: Some("Check the account status according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 743), http_status: Source::document("huawei-iam.txt", 743), wire_message: Source::document("huawei-iam.txt", 743), title: Source::Unstated, description: Source::document("huawei-iam.txt", 743), remediation: Source::document("huawei-iam.txt", 743), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1031", name: "NewAccessCheckFailed", number: None, http_status: Some(400), wire_message: Some("Please check no new access error: %s."), title: None, description: "Check whether there is new access error \"%s\".", descriptions: &[Description { language: Language::En, text: "Check whether there is new access error \"%s\".", source: Source::document("huawei-iam.txt", 753) }], remediation: Some("Check the policy according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 753), http_status: Source::document("huawei-iam.txt", 753), wire_message: Source::document("huawei-iam.txt", 753), title: Source::Unstated, description: Source::document("huawei-iam.txt", 753), remediation: Source::document("huawei-iam.txt", 753), retry: Source::Unstated } },
-    CodeSpec { code: "AccessAnalyzer.1032", name: "NewAccessCheckOnDenyStatement", number: None, http_status: Some(400), wire_message: Some("Please don't check no new access error on the deny statement."), title: None, description: "A policy with only deny statements cannot be used to check for new access.", descriptions: &[Description { language: Language::En, text: "A policy with only deny statements cannot be used to check for new access.", source: Source::document("huawei-iam.txt", 763) }], remediation: Some("Check the policy according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 763), http_status: Source::document("huawei-iam.txt", 763), wire_message: Source::document("huawei-iam.txt", 763), title: Source::Unstated, description: Source::document("huawei-iam.txt", 763), remediation: Source::document("huawei-iam.txt", 763), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0010", name: "InvalidMarker", number: None, http_status: Some(400), wire_message: Some("invalid marker"), title: None, description: "Invalid marker.", descriptions: &[Description { language: Language::En, text: "Invalid marker.", source: Source::document("huawei-iam.txt", 49) }], remediation: Some("Check the value of the marker field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 45), http_status: Source::document("huawei-iam.txt", 43), wire_message: Source::document("huawei-iam.txt", 47), title: Source::Unstated, description: Source::document("huawei-iam.txt", 49), remediation: Source::document("huawei-iam.txt", 51), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0011", name: "MalformedPolicyDocument", number: None, http_status: Some(400), wire_message: Some("malformed policy document"), title: None, description: "Incorrect identity policy or trust policy.", descriptions: &[Description { language: Language::En, text: "Incorrect identity policy or trust policy.", source: Source::document("huawei-iam.txt", 59) }], remediation: Some("Check the value of the policy document field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 55), http_status: Source::document("huawei-iam.txt", 53), wire_message: Source::document("huawei-iam.txt", 57), title: Source::Unstated, description: Source::document("huawei-iam.txt", 59), remediation: Source::document("huawei-iam.txt", 61), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0029", name: "InvalidAgencyName", number: None, http_status: Some(400), wire_message: Some("invalid agency name"), title: None, description: "Invalid trust agency name.", descriptions: &[Description { language: Language::En, text: "Invalid trust agency name.", source: Source::document("huawei-iam.txt", 69) }], remediation: Some("Check the value of the agency name field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 65), http_status: Source::document("huawei-iam.txt", 63), wire_message: Source::document("huawei-iam.txt", 67), title: Source::Unstated, description: Source::document("huawei-iam.txt", 69), remediation: Source::document("huawei-iam.txt", 71), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0030", name: "InvalidPath", number: None, http_status: Some(400), wire_message: Some("invalid path"), title: None, description: "Invalid path.", descriptions: &[Description { language: Language::En, text: "Invalid path.", source: Source::document("huawei-iam.txt", 79) }], remediation: Some("Check the value of the path field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 75), http_status: Source::document("huawei-iam.txt", 73), wire_message: Source::document("huawei-iam.txt", 77), title: Source::Unstated, description: Source::document("huawei-iam.txt", 79), remediation: Source::document("huawei-iam.txt", 81), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0033", name: "DuplicateKey", number: None, http_status: Some(400), wire_message: Some("duplicate key"), title: None, description: "Duplicate key value.", descriptions: &[Description { language: Language::En, text: "Duplicate key value.", source: Source::document("huawei-iam.txt", 89) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 85), http_status: Source::document("huawei-iam.txt", 83), wire_message: Source::document("huawei-iam.txt", 87), title: Source::Unstated, description: Source::document("huawei-iam.txt", 89), remediation: Source::document("huawei-iam.txt", 91), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0036", name: "TagNonCompliant", number: None, http_status: Some(400), wire_message: Some("tag non-compliant"), title: None, description: "The tag value conflicts with preset tag policies.", descriptions: &[Description { language: Language::En, text: "The tag value conflicts with preset tag policies.", source: Source::document("huawei-iam.txt", 99) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 95), http_status: Source::document("huawei-iam.txt", 93), wire_message: Source::document("huawei-iam.txt", 97), title: Source::Unstated, description: Source::document("huawei-iam.txt", 99), remediation: Source::document("huawei-iam.txt", 101), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0038", name: "OnlyV5AgenciesSupported", number: None, http_status: Some(400), wire_message: Some("This operation is only supported by v5 agencies"), title: None, description: "This operation is only supported by trust agencies.", descriptions: &[Description { language: Language::En, text: "This operation is only supported by trust agencies.", source: Source::document("huawei-iam.txt", 109) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 105), http_status: Source::document("huawei-iam.txt", 103), wire_message: Source::document("huawei-iam.txt", 107), title: Source::Unstated, description: Source::document("huawei-iam.txt", 109), remediation: Source::document("huawei-iam.txt", 111), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0040", name: "InvalidCaller", number: None, http_status: Some(400), wire_message: Some("invalid caller"), title: None, description: "Invalid caller.", descriptions: &[Description { language: Language::En, text: "Invalid caller.", source: Source::document("huawei-iam.txt", 119) }], remediation: Some("Check whether the caller is the IAM user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 115), http_status: Source::document("huawei-iam.txt", 113), wire_message: Source::document("huawei-iam.txt", 117), title: Source::Unstated, description: Source::document("huawei-iam.txt", 119), remediation: Source::document("huawei-iam.txt", 121), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0041", name: "InvalidSerialNumber", number: None, http_status: Some(400), wire_message: Some("invalid serial number"), title: None, description: "Invalid serial number.", descriptions: &[Description { language: Language::En, text: "Invalid serial number.", source: Source::document("huawei-iam.txt", 129) }], remediation: Some("Check the value of the serial number field."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 125), http_status: Source::document("huawei-iam.txt", 123), wire_message: Source::document("huawei-iam.txt", 127), title: Source::Unstated, description: Source::document("huawei-iam.txt", 129), remediation: Source::document("huawei-iam.txt", 131), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0046", name: "MissingHeaderXUserProfile", number: None, http_status: Some(400), wire_message: Some("missing header `x-user-profile`"), title: None, description: "The x-user-profile is missing in the request header.", descriptions: &[Description { language: Language::En, text: "The x-user-profile is missing in the request header.", source: Source::document("huawei-iam.txt", 139) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 135), http_status: Source::document("huawei-iam.txt", 133), wire_message: Source::document("huawei-iam.txt", 137), title: Source::Unstated, description: Source::document("huawei-iam.txt", 139), remediation: Source::document("huawei-iam.txt", 141), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0001", name: "AccessDenied", number: None, http_status: Some(403), wire_message: Some("access denied: %s"), title: None, description: "Access denied.", descriptions: &[Description { language: Language::En, text: "Access denied.", source: Source::document("huawei-iam.txt", 149) }], remediation: Some("Check whether this operation is allowed."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 145), http_status: Source::document("huawei-iam.txt", 143), wire_message: Source::document("huawei-iam.txt", 147), title: Source::Unstated, description: Source::document("huawei-iam.txt", 149), remediation: Source::document("huawei-iam.txt", 151), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0012", name: "NoSuchAgency", number: None, http_status: Some(404), wire_message: Some("no such agency"), title: None, description: "Agency or trust agency not found.", descriptions: &[Description { language: Language::En, text: "Agency or trust agency not found.", source: Source::document("huawei-iam.txt", 159) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 155), http_status: Source::document("huawei-iam.txt", 153), wire_message: Source::document("huawei-iam.txt", 157), title: Source::Unstated, description: Source::document("huawei-iam.txt", 159), remediation: Source::document("huawei-iam.txt", 161), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0014", name: "NoSuchAuthorizationSchema", number: None, http_status: Some(404), wire_message: Some("no such authorization schema"), title: None, description: "Authorization summary not found.", descriptions: &[Description { language: Language::En, text: "Authorization summary not found.", source: Source::document("huawei-iam.txt", 169) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 165), http_status: Source::document("huawei-iam.txt", 163), wire_message: Source::document("huawei-iam.txt", 167), title: Source::Unstated, description: Source::document("huawei-iam.txt", 169), remediation: Source::document("huawei-iam.txt", 171), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0015", name: "NoSuchDeletionTask", number: None, http_status: Some(404), wire_message: Some("no such deletion task"), title: None, description: "Deletion task not found.", descriptions: &[Description { language: Language::En, text: "Deletion task not found.", source: Source::document("huawei-iam.txt", 179) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 175), http_status: Source::document("huawei-iam.txt", 173), wire_message: Source::document("huawei-iam.txt", 177), title: Source::Unstated, description: Source::document("huawei-iam.txt", 179), remediation: Source::document("huawei-iam.txt", 181), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0016", name: "NoSuchGroup", number: None, http_status: Some(404), wire_message: Some("no such group"), title: None, description: "User group not found.", descriptions: &[Description { language: Language::En, text: "User group not found.", source: Source::document("huawei-iam.txt", 189) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 185), http_status: Source::document("huawei-iam.txt", 183), wire_message: Source::document("huawei-iam.txt", 187), title: Source::Unstated, description: Source::document("huawei-iam.txt", 189), remediation: Source::document("huawei-iam.txt", 191), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0018", name: "NoSuchPolicy", number: None, http_status: Some(404), wire_message: Some("no such policy"), title: None, description: "Identity policy not found.", descriptions: &[Description { language: Language::En, text: "Identity policy not found.", source: Source::document("huawei-iam.txt", 199) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 195), http_status: Source::document("huawei-iam.txt", 193), wire_message: Source::document("huawei-iam.txt", 197), title: Source::Unstated, description: Source::document("huawei-iam.txt", 199), remediation: Source::document("huawei-iam.txt", 201), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0019", name: "NoSuchPolicyAttachment", number: None, http_status: Some(404), wire_message: Some("no such policy attachment"), title: None, description: "Identity policy attachment record not found.", descriptions: &[Description { language: Language::En, text: "Identity policy attachment record not found.", source: Source::document("huawei-iam.txt", 209) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 205), http_status: Source::document("huawei-iam.txt", 203), wire_message: Source::document("huawei-iam.txt", 207), title: Source::Unstated, description: Source::document("huawei-iam.txt", 209), remediation: Source::document("huawei-iam.txt", 211), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0020", name: "NoSuchPolicyVersion", number: None, http_status: Some(404), wire_message: Some("no such policy version"), title: None, description: "Identity policy version not found.", descriptions: &[Description { language: Language::En, text: "Identity policy version not found.", source: Source::document("huawei-iam.txt", 219) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 215), http_status: Source::document("huawei-iam.txt", 213), wire_message: Source::document("huawei-iam.txt", 217), title: Source::Unstated, description: Source::document("huawei-iam.txt", 219), remediation: Source::document("huawei-iam.txt", 221), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0021", name: "NoSuchUser", number: None, http_status: Some(404), wire_message: Some("no such user"), title: None, description: "IAM user not found.", descriptions: &[Description { language: Language::En, text: "IAM user not found.", source: Source::document("huawei-iam.txt", 229) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 225), http_status: Source::document("huawei-iam.txt", 223), wire_message: Source::document("huawei-iam.txt", 227), title: Source::Unstated, description: Source::document("huawei-iam.txt", 229), remediation: Source::document("huawei-iam.txt", 231), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0022", name: "NoSuchServiceLinkedAgency", number: None, http_status: Some(404), wire_message: Some("no such service linked agency"), title: None, description: "Service-linked agency not found.", descriptions: &[Description { language: Language::En, text: "Service-linked agency not found.", source: Source::document("huawei-iam.txt", 239) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 235), http_status: Source::document("huawei-iam.txt", 233), wire_message: Source::document("huawei-iam.txt", 237), title: Source::Unstated, description: Source::document("huawei-iam.txt", 239), remediation: Source::document("huawei-iam.txt", 241), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0023", name: "NoSuchServicePrincipal", number: None, http_status: Some(404), wire_message: Some("no such service principal"), title: None, description: "Service principal not found.", descriptions: &[Description { language: Language::En, text: "Service principal not found.", source: Source::document("huawei-iam.txt", 249) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 245), http_status: Source::document("huawei-iam.txt", 243), wire_message: Source::document("huawei-iam.txt", 247), title: Source::Unstated, description: Source::document("huawei-iam.txt", 249), remediation: Source::document("huawei-iam.txt", 251), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0034", name: "NoSuchDomain", number: None, http_status: Some(404), wire_message: Some("no such domain"), title: None, description: "Tenant not found.", descriptions: &[Description { language: Language::En, text: "Tenant not found.", source: Source::document("huawei-iam.txt", 259) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 255), http_status: Source::document("huawei-iam.txt", 253), wire_message: Source::document("huawei-iam.txt", 257), title: Source::Unstated, description: Source::document("huawei-iam.txt", 259), remediation: Source::document("huawei-iam.txt", 261), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0037", name: "ResourceTagNotFound", number: None, http_status: Some(404), wire_message: Some("Resource tag not found"), title: None, description: "Resource tag not found.", descriptions: &[Description { language: Language::En, text: "Resource tag not found.", source: Source::document("huawei-iam.txt", 269) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 265), http_status: Source::document("huawei-iam.txt", 263), wire_message: Source::document("huawei-iam.txt", 267), title: Source::Unstated, description: Source::document("huawei-iam.txt", 269), remediation: Source::document("huawei-iam.txt", 271), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0003", name: "AttachedPoliciesPerAgencyLimitExceeded", number: None, http_status: Some(409), wire_message: Some("attached policies per agency limit exceeded"), title: None, description: "Maximum identity policy attachments reached for a single agency or trust agency.", descriptions: &[Description { language: Language::En, text: "Maximum identity policy attachments reached for a single agency or trust agency.", source: Source::document("huawei-iam.txt", 279) }], remediation: Some("Detach unnecessary identity policies from the agency or trust agency."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 275), http_status: Source::document("huawei-iam.txt", 273), wire_message: Source::document("huawei-iam.txt", 277), title: Source::Unstated, description: Source::document("huawei-iam.txt", 279), remediation: Source::document("huawei-iam.txt", 281), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0004", name: "AttachedPoliciesPerGroupLimitExceeded", number: None, http_status: Some(409), wire_message: Some("attached policies per group limit exceeded"), title: None, description: "Maximum identity policy attachments reached for a user group.", descriptions: &[Description { language: Language::En, text: "Maximum identity policy attachments reached for a user group.", source: Source::document("huawei-iam.txt", 289) }], remediation: Some("Detach unnecessary identity policies from the user group."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 285), http_status: Source::document("huawei-iam.txt", 283), wire_message: Source::document("huawei-iam.txt", 287), title: Source::Unstated, description: Source::document("huawei-iam.txt", 289), remediation: Source::document("huawei-iam.txt", 291), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0005", name: "AttachedPoliciesPerUserLimitExceeded", number: None, http_status: Some(409), wire_message: Some("attached policies per user limit exceeded"), title: None, description: "Maximum identity policy attachments reached for an IAM user.", descriptions: &[Description { language: Language::En, text: "Maximum identity policy attachments reached for an IAM user.", source: Source::document("huawei-iam.txt", 299) }], remediation: Some("Detach unnecessary identity policies from the IAM user."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 295), http_status: Source::document("huawei-iam.txt", 293), wire_message: Source::document("huawei-iam.txt", 297), title: Source::Unstated, description: Source::document("huawei-iam.txt", 299), remediation: Source::document("huawei-iam.txt", 301), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0006", name: "ConcurrentModification", number: None, http_status: Some(409), wire_message: Some("concurrent modification"), title: None, description: "Concurrent modifications.", descriptions: &[Description { language: Language::En, text: "Concurrent modifications.", source: Source::document("huawei-iam.txt", 309) }], remediation: Some("Try again later."), retry: RetryClass::Transient, sources: Sources { code: Source::document("huawei-iam.txt", 305), http_status: Source::document("huawei-iam.txt", 303), wire_message: Source::document("huawei-iam.txt", 307), title: Source::Unstated, description: Source::document("huawei-iam.txt", 309), remediation: Source::document("huawei-iam.txt", 311), retry: Source::overlay("huawei-iam.overlay.toml", "huawei-iam.txt line 311 says \"Try again later.\"") } },
+    CodeSpec { code: "PAP5.0007", name: "DeleteConflict", number: None, http_status: Some(409), wire_message: Some("delete conflict: %s"), title: None, description: "Conflict exists and deletion failed.", descriptions: &[Description { language: Language::En, text: "Conflict exists and deletion failed.", source: Source::document("huawei-iam.txt", 319) }], remediation: Some("Resolve the conflict."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 315), http_status: Source::document("huawei-iam.txt", 313), wire_message: Source::document("huawei-iam.txt", 317), title: Source::Unstated, description: Source::document("huawei-iam.txt", 319), remediation: Source::document("huawei-iam.txt", 321), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0024", name: "PoliciesLimitExceeded", number: None, http_status: Some(409), wire_message: Some("policies limit exceeded"), title: None, description: "Maximum custom identity policies reached.", descriptions: &[Description { language: Language::En, text: "Maximum custom identity policies reached.", source: Source::document("huawei-iam.txt", 329) }], remediation: Some("Delete unnecessary custom identity policies."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 325), http_status: Source::document("huawei-iam.txt", 323), wire_message: Source::document("huawei-iam.txt", 327), title: Source::Unstated, description: Source::document("huawei-iam.txt", 329), remediation: Source::document("huawei-iam.txt", 331), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0025", name: "PolicyAlreadyExists", number: None, http_status: Some(409), wire_message: Some("policy already exists"), title: None, description: "Identity policy already exists.", descriptions: &[Description { language: Language::En, text: "Identity policy already exists.", source: Source::document("huawei-iam.txt", 339) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 335), http_status: Source::document("huawei-iam.txt", 333), wire_message: Source::document("huawei-iam.txt", 337), title: Source::Unstated, description: Source::document("huawei-iam.txt", 339), remediation: Source::document("huawei-iam.txt", 341), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0026", name: "PolicyAttachmentAlreadyExists", number: None, http_status: Some(409), wire_message: Some("policy attachment already exists"), title: None, description: "Identity policy already attached.", descriptions: &[Description { language: Language::En, text: "Identity policy already attached.", source: Source::document("huawei-iam.txt", 349) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 345), http_status: Source::document("huawei-iam.txt", 343), wire_message: Source::document("huawei-iam.txt", 347), title: Source::Unstated, description: Source::document("huawei-iam.txt", 349), remediation: Source::document("huawei-iam.txt", 351), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0027", name: "PolicySizeLimitExceeded", number: None, http_status: Some(409), wire_message: Some("policy size limit exceeded"), title: None, description: "Maximum number of bytes %d of an identity policy or trust policy reached (excluding blank characters).", descriptions: &[Description { language: Language::En, text: "Maximum number of bytes %d of an identity policy or trust policy reached (excluding blank characters).", source: Source::document("huawei-iam.txt", 359) }], remediation: Some("Simplify the identity policy or trust policy."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 355), http_status: Source::document("huawei-iam.txt", 353), wire_message: Source::document("huawei-iam.txt", 357), title: Source::Unstated, description: Source::document("huawei-iam.txt", 359), remediation: Source::document("huawei-iam.txt", 361), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0028", name: "VersionsPerPolicyLimitExceeded", number: None, http_status: Some(409), wire_message: Some("versions per policy limit exceeded"), title: None, description: "Maximum versions reached for an identity policy.", descriptions: &[Description { language: Language::En, text: "Maximum versions reached for an identity policy.", source: Source::document("huawei-iam.txt", 369) }], remediation: Some("Delete unnecessary identity policy versions."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 365), http_status: Source::document("huawei-iam.txt", 363), wire_message: Source::document("huawei-iam.txt", 367), title: Source::Unstated, description: Source::document("huawei-iam.txt", 369), remediation: Source::document("huawei-iam.txt", 371), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0031", name: "AgencyAlreadyExists", number: None, http_status: Some(409), wire_message: Some("agency already exists"), title: None, description: "The agency or trust agency already exists.", descriptions: &[Description { language: Language::En, text: "The agency or trust agency already exists.", source: Source::document("huawei-iam.txt", 379) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 375), http_status: Source::document("huawei-iam.txt", 373), wire_message: Source::document("huawei-iam.txt", 377), title: Source::Unstated, description: Source::document("huawei-iam.txt", 379), remediation: Source::document("huawei-iam.txt", 381), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0035", name: "TagsLimitExceeded", number: None, http_status: Some(409), wire_message: Some("tags limit exceeded"), title: None, description: "Maximum tags reached.", descriptions: &[Description { language: Language::En, text: "Maximum tags reached.", source: Source::document("huawei-iam.txt", 389) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 385), http_status: Source::document("huawei-iam.txt", 383), wire_message: Source::document("huawei-iam.txt", 387), title: Source::Unstated, description: Source::document("huawei-iam.txt", 389), remediation: Source::document("huawei-iam.txt", 391), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0039", name: "MfaDeviceAlreadyExists", number: None, http_status: Some(409), wire_message: Some("mfa device already exists"), title: None, description: "The virtual MFA device already exists.", descriptions: &[Description { language: Language::En, text: "The virtual MFA device already exists.", source: Source::document("huawei-iam.txt", 399) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 395), http_status: Source::document("huawei-iam.txt", 393), wire_message: Source::document("huawei-iam.txt", 397), title: Source::Unstated, description: Source::document("huawei-iam.txt", 399), remediation: Source::document("huawei-iam.txt", 401), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0042", name: "UserAlreadyExists", number: None, http_status: Some(409), wire_message: Some("user already exists"), title: None, description: "The IAM user already exists.", descriptions: &[Description { language: Language::En, text: "The IAM user already exists.", source: Source::document("huawei-iam.txt", 409) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 405), http_status: Source::document("huawei-iam.txt", 403), wire_message: Source::document("huawei-iam.txt", 407), title: Source::Unstated, description: Source::document("huawei-iam.txt", 409), remediation: Source::document("huawei-iam.txt", 411), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0043", name: "GroupAlreadyExists", number: None, http_status: Some(409), wire_message: Some("group already exists"), title: None, description: "The user group already exists.", descriptions: &[Description { language: Language::En, text: "The user group already exists.", source: Source::document("huawei-iam.txt", 419) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 415), http_status: Source::document("huawei-iam.txt", 413), wire_message: Source::document("huawei-iam.txt", 417), title: Source::Unstated, description: Source::document("huawei-iam.txt", 419), remediation: Source::document("huawei-iam.txt", 421), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0044", name: "UserAlreadyInGroup", number: None, http_status: Some(409), wire_message: Some("user already in group"), title: None, description: "The IAM user already exists in the user group.", descriptions: &[Description { language: Language::En, text: "The IAM user already exists in the user group.", source: Source::document("huawei-iam.txt", 429) }], remediation: Some("Check the request."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 425), http_status: Source::document("huawei-iam.txt", 423), wire_message: Source::document("huawei-iam.txt", 427), title: Source::Unstated, description: Source::document("huawei-iam.txt", 429), remediation: Source::document("huawei-iam.txt", 431), retry: Source::Unstated } },
+    CodeSpec { code: "PAP5.0045", name: "LoginProfileAlreadyExists", number: None, http_status: Some(409), wire_message: Some("login profile already exists"), title: None, description: "The login information already exists.", descriptions: &[Description { language: Language::En, text: "The login information already exists.", source: Source::document("huawei-iam.txt", 439) }], remediation: Some("Check the request or contact technical support."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 435), http_status: Source::document("huawei-iam.txt", 433), wire_message: Source::document("huawei-iam.txt", 437), title: Source::Unstated, description: Source::document("huawei-iam.txt", 439), remediation: Source::document("huawei-iam.txt", 441), retry: Source::Unstated } },
+    CodeSpec { code: "STS5.1001", name: "NotAuthorized", number: None, http_status: Some(403), wire_message: Some("you are not authorized to perform this operation"), title: None, description: "The request is rejected due to insufficient permissions.", descriptions: &[Description { language: Language::En, text: "The request is rejected due to insufficient permissions.", source: Source::document("huawei-iam.txt", 449) }], remediation: Some("Check whether you have required permissions."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 445), http_status: Source::document("huawei-iam.txt", 443), wire_message: Source::document("huawei-iam.txt", 447), title: Source::Unstated, description: Source::document("huawei-iam.txt", 449), remediation: Source::document("huawei-iam.txt", 451), retry: Source::Unstated } },
+    CodeSpec { code: "STS5.1102", name: "DurationExceedsMaxSession", number: None, http_status: Some(400), wire_message: Some("the duration seconds exceed the max session duration"), title: None, description: "The session duration in the request exceeds the maximum session duration.", descriptions: &[Description { language: Language::En, text: "The session duration in the request exceeds the maximum session duration.", source: Source::document("huawei-iam.txt", 459) }], remediation: Some("Set the request session duration less than 3600 seconds."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 455), http_status: Source::document("huawei-iam.txt", 453), wire_message: Source::document("huawei-iam.txt", 457), title: Source::Unstated, description: Source::document("huawei-iam.txt", 459), remediation: Source::document("huawei-iam.txt", 461), retry: Source::Unstated } },
+    CodeSpec { code: "STS5.1301", name: "MalformedEncodedMessage", number: None, http_status: Some(400), wire_message: Some("the encoded message is malformed or invalid"), title: None, description: "The encoding format is incorrect or invalid.", descriptions: &[Description { language: Language::En, text: "The encoding format is incorrect or invalid.", source: Source::document("huawei-iam.txt", 469) }], remediation: Some("Specify the correct encoding format information."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 465), http_status: Source::document("huawei-iam.txt", 463), wire_message: Source::document("huawei-iam.txt", 467), title: Source::Unstated, description: Source::document("huawei-iam.txt", 469), remediation: Source::document("huawei-iam.txt", 471), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1001", name: "AnalyzerNotFound", number: None, http_status: Some(404), wire_message: Some("Analyzer with id %s cannot be found."), title: None, description: "Analyzer with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Analyzer with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 479) }], remediation: Some("Check whether the analyzer ID is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 475), http_status: Source::document("huawei-iam.txt", 473), wire_message: Source::document("huawei-iam.txt", 477), title: Source::Unstated, description: Source::document("huawei-iam.txt", 479), remediation: Source::document("huawei-iam.txt", 481), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1002", name: "InvalidAnalyzerMarker", number: None, http_status: Some(400), wire_message: Some("The marker is invalid."), title: None, description: "Invalid pagination marker.", descriptions: &[Description { language: Language::En, text: "Invalid pagination marker.", source: Source::document("huawei-iam.txt", 489) }], remediation: Some("Check whether the pagination marker is correct."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 485), http_status: Source::document("huawei-iam.txt", 483), wire_message: Source::document("huawei-iam.txt", 487), title: Source::Unstated, description: Source::document("huawei-iam.txt", 489), remediation: Source::document("huawei-iam.txt", 491), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1003", name: "ResourceTagsLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of tags attached to a resource has exceeded the maximum limit."), title: None, description: "The maximum number of tags attached to resources has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of tags attached to resources has been reached.", source: Source::document("huawei-iam.txt", 499) }], remediation: Some("Check the number of tags according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 495), http_status: Source::document("huawei-iam.txt", 493), wire_message: Source::document("huawei-iam.txt", 497), title: Source::Unstated, description: Source::document("huawei-iam.txt", 499), remediation: Source::document("huawei-iam.txt", 501), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1004", name: "FindingNotFound", number: None, http_status: Some(404), wire_message: Some("Finding with id %s cannot be found."), title: None, description: "Analysis findings with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Analysis findings with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 509) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 505), http_status: Source::document("huawei-iam.txt", 503), wire_message: Source::document("huawei-iam.txt", 507), title: Source::Unstated, description: Source::document("huawei-iam.txt", 509), remediation: Source::document("huawei-iam.txt", 511), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1005", name: "TargetBeingModified", number: None, http_status: Some(409), wire_message: Some("The target of the operation is currently being modified by a different request, try again later."), title: None, description: "The object is being modified by another request. Try again later.", descriptions: &[Description { language: Language::En, text: "The object is being modified by another request. Try again later.", source: Source::document("huawei-iam.txt", 519) }], remediation: Some("Try again later."), retry: RetryClass::Transient, sources: Sources { code: Source::document("huawei-iam.txt", 515), http_status: Source::document("huawei-iam.txt", 513), wire_message: Source::document("huawei-iam.txt", 517), title: Source::Unstated, description: Source::document("huawei-iam.txt", 519), remediation: Source::document("huawei-iam.txt", 521), retry: Source::overlay("huawei-iam.overlay.toml", "huawei-iam.txt line 519 says \"Try again later.\"") } },
+    CodeSpec { code: "AccessAnalyzer.1006", name: "ArchiveRuleNotFound", number: None, http_status: Some(404), wire_message: Some("Archive rule with id %s cannot be found."), title: None, description: "Archive rule with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Archive rule with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 529) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 525), http_status: Source::document("huawei-iam.txt", 523), wire_message: Source::document("huawei-iam.txt", 527), title: Source::Unstated, description: Source::document("huawei-iam.txt", 529), remediation: Source::document("huawei-iam.txt", 531), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1007", name: "InvalidFindingFilter", number: None, http_status: Some(400), wire_message: Some("The finding filter with key %s is invalid."), title: None, description: "Invalid search criterion \"%s\" for the findings.", descriptions: &[Description { language: Language::En, text: "Invalid search criterion \"%s\" for the findings.", source: Source::document("huawei-iam.txt", 539) }], remediation: Some("Enter valid search criteria."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 535), http_status: Source::document("huawei-iam.txt", 533), wire_message: Source::document("huawei-iam.txt", 537), title: Source::Unstated, description: Source::document("huawei-iam.txt", 539), remediation: Source::document("huawei-iam.txt", 541), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1008", name: "InvalidUpdateFindingsRequest", number: None, http_status: Some(400), wire_message: Some("The request of the update findings operation is invalid."), title: None, description: "Invalid request for updating the findings.", descriptions: &[Description { language: Language::En, text: "Invalid request for updating the findings.", source: Source::document("huawei-iam.txt", 549) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 545), http_status: Source::document("huawei-iam.txt", 543), wire_message: Source::document("huawei-iam.txt", 547), title: Source::Unstated, description: Source::document("huawei-iam.txt", 549), remediation: Source::document("huawei-iam.txt", 551), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1009", name: "RequestForbidden", number: None, http_status: Some(403), wire_message: Some("The request is forbidden: %s."), title: None, description: "Access denied \"%s\".", descriptions: &[Description { language: Language::En, text: "Access denied \"%s\".", source: Source::document("huawei-iam.txt", 559) }], remediation: Some("Contact technical support for specific causes."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 555), http_status: Source::document("huawei-iam.txt", 553), wire_message: Source::document("huawei-iam.txt", 557), title: Source::Unstated, description: Source::document("huawei-iam.txt", 559), remediation: Source::document("huawei-iam.txt", 561), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1010", name: "InvalidResourceUrn", number: None, http_status: Some(400), wire_message: Some("The resource urn %s is invalid."), title: None, description: "Invalid resource URN \"%s\".", descriptions: &[Description { language: Language::En, text: "Invalid resource URN \"%s\".", source: Source::document("huawei-iam.txt", 569) }], remediation: Some("Enter a correct resource URN."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 565), http_status: Source::document("huawei-iam.txt", 563), wire_message: Source::document("huawei-iam.txt", 567), title: Source::Unstated, description: Source::document("huawei-iam.txt", 569), remediation: Source::document("huawei-iam.txt", 571), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1011", name: "InvalidResourceOwnerAccount", number: None, http_status: Some(400), wire_message: Some("The resource owner account %s is invalid."), title: None, description: "Invalid resource owner account \"%s\".", descriptions: &[Description { language: Language::En, text: "Invalid resource owner account \"%s\".", source: Source::document("huawei-iam.txt", 579) }], remediation: Some("Enter a correct account."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 575), http_status: Source::document("huawei-iam.txt", 573), wire_message: Source::document("huawei-iam.txt", 577), title: Source::Unstated, description: Source::document("huawei-iam.txt", 579), remediation: Source::document("huawei-iam.txt", 581), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1012", name: "AccountAnalyzersLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of analyzers for account has exceeded the maximum limit."), title: None, description: "The maximum number of account-level analyzers has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of account-level analyzers has been reached.", source: Source::document("huawei-iam.txt", 589) }], remediation: Some("Check the number of analyzers according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 585), http_status: Source::document("huawei-iam.txt", 583), wire_message: Source::document("huawei-iam.txt", 587), title: Source::Unstated, description: Source::document("huawei-iam.txt", 589), remediation: Source::document("huawei-iam.txt", 591), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1013", name: "MissingParameter", number: None, http_status: Some(400), wire_message: Some("Missing %s parameter in the request."), title: None, description: "Parameter \"%s\" is missing in the request.", descriptions: &[Description { language: Language::En, text: "Parameter \"%s\" is missing in the request.", source: Source::document("huawei-iam.txt", 599) }], remediation: Some("Check the request parameter according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 595), http_status: Source::document("huawei-iam.txt", 593), wire_message: Source::document("huawei-iam.txt", 597), title: Source::Unstated, description: Source::document("huawei-iam.txt", 599), remediation: Source::document("huawei-iam.txt", 601), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1014", name: "ArchiveRulesLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of archive rules of an analyzer has exceeded the maximum limit."), title: None, description: "The maximum number of archive rules for the analyzer has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of archive rules for the analyzer has been reached.", source: Source::document("huawei-iam.txt", 609) }], remediation: Some("Check the number of archive rules according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 605), http_status: Source::document("huawei-iam.txt", 603), wire_message: Source::document("huawei-iam.txt", 607), title: Source::Unstated, description: Source::document("huawei-iam.txt", 609), remediation: Source::document("huawei-iam.txt", 611), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1015", name: "InvalidResourceType", number: None, http_status: Some(400), wire_message: Some("Invalid resource type in the request."), title: None, description: "Invalid resource type of the policy in the request parameters.", descriptions: &[Description { language: Language::En, text: "Invalid resource type of the policy in the request parameters.", source: Source::document("huawei-iam.txt", 619) }], remediation: Some("Enter a correct resource type for the policy."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 615), http_status: Source::document("huawei-iam.txt", 613), wire_message: Source::document("huawei-iam.txt", 617), title: Source::Unstated, description: Source::document("huawei-iam.txt", 619), remediation: Source::document("huawei-iam.txt", 621), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1016", name: "ArchiveRuleNameExists", number: None, http_status: Some(400), wire_message: Some("Existing an archive rule with same name."), title: None, description: "An archive rule with the same name already exists.", descriptions: &[Description { language: Language::En, text: "An archive rule with the same name already exists.", source: Source::document("huawei-iam.txt", 629) }], remediation: Some("Check the archive rule according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 625), http_status: Source::document("huawei-iam.txt", 623), wire_message: Source::document("huawei-iam.txt", 627), title: Source::Unstated, description: Source::document("huawei-iam.txt", 629), remediation: Source::document("huawei-iam.txt", 631), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1017", name: "AnalyzerTagKeyExists", number: None, http_status: Some(400), wire_message: Some("Existing an analyzer tag with same key."), title: None, description: "The key of the tag attached to the resource already exists.", descriptions: &[Description { language: Language::En, text: "The key of the tag attached to the resource already exists.", source: Source::document("huawei-iam.txt", 639) }], remediation: Some("Check the tag key according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 635), http_status: Source::document("huawei-iam.txt", 633), wire_message: Source::document("huawei-iam.txt", 637), title: Source::Unstated, description: Source::document("huawei-iam.txt", 639), remediation: Source::document("huawei-iam.txt", 641), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1018", name: "PreviewNotFound", number: None, http_status: Some(404), wire_message: Some("Preview with id s% cannot be found."), title: None, description: "Preview with ID \"%s\" not found.", descriptions: &[Description { language: Language::En, text: "Preview with ID \"%s\" not found.", source: Source::document("huawei-iam.txt", 649) }], remediation: Some("Check the preview ID according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 645), http_status: Source::document("huawei-iam.txt", 643), wire_message: Source::document("huawei-iam.txt", 647), title: Source::Unstated, description: Source::document("huawei-iam.txt", 649), remediation: Source::document("huawei-iam.txt", 651), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1019", name: "PreviewNotCompleted", number: None, http_status: Some(409), wire_message: Some("Preview with id %s does not have a completed status."), title: None, description: "Preview with ID \"%s\" is not completed.", descriptions: &[Description { language: Language::En, text: "Preview with ID \"%s\" is not completed.", source: Source::document("huawei-iam.txt", 659) }], remediation: Some("Check the preview ID according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 655), http_status: Source::document("huawei-iam.txt", 653), wire_message: Source::document("huawei-iam.txt", 657), title: Source::Unstated, description: Source::document("huawei-iam.txt", 659), remediation: Source::document("huawei-iam.txt", 661), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1020", name: "OnlyOneResourceConfiguration", number: None, http_status: Some(400), wire_message: Some("Only support one resource configuration."), title: None, description: "Only one resource configuration item is supported.", descriptions: &[Description { language: Language::En, text: "Only one resource configuration item is supported.", source: Source::document("huawei-iam.txt", 669) }], remediation: Some("Check the resource configuration item according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 665), http_status: Source::document("huawei-iam.txt", 663), wire_message: Source::document("huawei-iam.txt", 667), title: Source::Unstated, description: Source::document("huawei-iam.txt", 669), remediation: Source::document("huawei-iam.txt", 671), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1021", name: "ResourceTypeNotSupported", number: None, http_status: Some(400), wire_message: Some("The resource type %s is not supported yet."), title: None, description: "Resource type \"%s\" is not supported.", descriptions: &[Description { language: Language::En, text: "Resource type \"%s\" is not supported.", source: Source::document("huawei-iam.txt", 679) }], remediation: Some("Check the resource type according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 675), http_status: Source::document("huawei-iam.txt", 673), wire_message: Source::document("huawei-iam.txt", 677), title: Source::Unstated, description: Source::document("huawei-iam.txt", 679), remediation: Source::document("huawei-iam.txt", 681), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1022", name: "OrganizationAnalyzersLimitExceeded", number: None, http_status: Some(400), wire_message: Some("The number of analyzers for organization has exceeded the maximum limit."), title: None, description: "The maximum number of organization-level analyzers has been reached.", descriptions: &[Description { language: Language::En, text: "The maximum number of organization-level analyzers has been reached.", source: Source::document("huawei-iam.txt", 689) }], remediation: Some("Check the number of organization-level analyzers according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 685), http_status: Source::document("huawei-iam.txt", 683), wire_message: Source::document("huawei-iam.txt", 687), title: Source::Unstated, description: Source::document("huawei-iam.txt", 689), remediation: Source::document("huawei-iam.txt", 691), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1023", name: "OrganizationAnalyzerNotAllowed", number: None, http_status: Some(400), wire_message: Some("Only management account or delegated administrator can create organization analyzer."), title: None, description: "Only the organization administrator and delegated administrator can create organization-level analyzers.", descriptions: &[Description { language: Language::En, text: "Only the organization administrator and delegated administrator can create organization-level analyzers.", source: Source::document("huawei-iam.txt", 699) }], remediation: Some("Check the required permissions according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 695), http_status: Source::document("huawei-iam.txt", 693), wire_message: Source::document("huawei-iam.txt", 697), title: Source::Unstated, description: Source::document("huawei-iam.txt", 699), remediation: Source::document("huawei-iam.txt", 701), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1024", name: "AnalyzerStatusConflict", number: None, http_status: Some(409), wire_message: Some("Analyzer is %s."), title: None, description: "The analyzer status is %s.", descriptions: &[Description { language: Language::En, text: "The analyzer status is %s.", source: Source::document("huawei-iam.txt", 709) }], remediation: Some("Check the analyzer status according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 705), http_status: Source::document("huawei-iam.txt", 703), wire_message: Source::document("huawei-iam.txt", 707), title: Source::Unstated, description: Source::document("huawei-iam.txt", 709), remediation: Source::document("huawei-iam.txt", 711), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1025", name: "InvalidAnalyzerType", number: None, http_status: Some(400), wire_message: Some("The analyzer type %s is invalid."), title: None, description: "Analyzer \"%s\" does not support this operation.", descriptions: &[Description { language: Language::En, text: "Analyzer \"%s\" does not support this operation.", source: Source::document("huawei-iam.txt", 719) }], remediation: Some("Check the access analysis preview function according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 715), http_status: Source::document("huawei-iam.txt", 713), wire_message: Source::document("huawei-iam.txt", 717), title: Source::Unstated, description: Source::document("huawei-iam.txt", 719), remediation: Source::document("huawei-iam.txt", 721), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1026", name: "MissingParameter1026", number: None, http_status: Some(400), wire_message: Some("Missing %s parameter in the request."), title: None, description: "Parameter \"%s\" is missing in the request.", descriptions: &[Description { language: Language::En, text: "Parameter \"%s\" is missing in the request.", source: Source::document("huawei-iam.txt", 729) }], remediation: Some("Check the request parameter according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 725), http_status: Source::document("huawei-iam.txt", 723), wire_message: Source::document("huawei-iam.txt", 727), title: Source::Unstated, description: Source::document("huawei-iam.txt", 729), remediation: Source::document("huawei-iam.txt", 731), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1027", name: "AccountSuspended", number: None, http_status: Some(400), wire_message: Some("The account has been suspended %s."), title: None, description: "The account \"%s\" has been frozen.", descriptions: &[Description { language: Language::En, text: "The account \"%s\" has been frozen.", source: Source::document("huawei-iam.txt", 739) }], remediation: Some("Check the account status according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 735), http_status: Source::document("huawei-iam.txt", 733), wire_message: Source::document("huawei-iam.txt", 737), title: Source::Unstated, description: Source::document("huawei-iam.txt", 739), remediation: Source::document("huawei-iam.txt", 741), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1028", name: "AccountRestricted", number: None, http_status: Some(400), wire_message: Some("The account has been restricted %s."), title: None, description: "The account \"%s\" has been restricted.", descriptions: &[Description { language: Language::En, text: "The account \"%s\" has been restricted.", source: Source::document("huawei-iam.txt", 749) }], remediation: Some("Check the account status according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 745), http_status: Source::document("huawei-iam.txt", 743), wire_message: Source::document("huawei-iam.txt", 747), title: Source::Unstated, description: Source::document("huawei-iam.txt", 749), remediation: Source::document("huawei-iam.txt", 751), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1031", name: "NewAccessCheckFailed", number: None, http_status: Some(400), wire_message: Some("Please check no new access error: %s."), title: None, description: "Check whether there is new access error \"%s\".", descriptions: &[Description { language: Language::En, text: "Check whether there is new access error \"%s\".", source: Source::document("huawei-iam.txt", 759) }], remediation: Some("Check the policy according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 755), http_status: Source::document("huawei-iam.txt", 753), wire_message: Source::document("huawei-iam.txt", 757), title: Source::Unstated, description: Source::document("huawei-iam.txt", 759), remediation: Source::document("huawei-iam.txt", 761), retry: Source::Unstated } },
+    CodeSpec { code: "AccessAnalyzer.1032", name: "NewAccessCheckOnDenyStatement", number: None, http_status: Some(400), wire_message: Some("Please don't check no new access error on the deny statement."), title: None, description: "A policy with only deny statements cannot be used to check for new access.", descriptions: &[Description { language: Language::En, text: "A policy with only deny statements cannot be used to check for new access.", source: Source::document("huawei-iam.txt", 769) }], remediation: Some("Check the policy according to the returned error message."), retry: RetryClass::No, sources: Sources { code: Source::document("huawei-iam.txt", 765), http_status: Source::document("huawei-iam.txt", 763), wire_message: Source::document("huawei-iam.txt", 767), title: Source::Unstated, description: Source::document("huawei-iam.txt", 769), remediation: Source::document("huawei-iam.txt", 771), retry: Source::Unstated } },
 ];
 
 /// The perfect hash that finds a `ErrorCode` by its wire code of 9 bytes (see `cloud_errors_core::CodeHash`).

@@ -71,7 +71,7 @@ pub fn parse(markdown: &str) -> Result<(Doc, Doc), String> {
     }
     // The status every V3 code travels with is given once, by the page's opening sentence.
     for row in classes.iter_mut().chain(codes.iter_mut()) {
-        row.status_line = Some(status_line);
+        row.places.status = Some((status_line, status_line));
     }
     let snapshot = content_stamp(&[markdown]);
     Ok((Doc { snapshot: snapshot.clone(), rows: classes }, Doc { snapshot, rows: codes }))
@@ -101,7 +101,7 @@ mod tests {
             ]
         );
         assert_eq!(classes.rows[0].line, 10);
-        assert_eq!((classes.rows[0].http_status, classes.rows[0].status_line), (Some(200), Some(3)));
+        assert_eq!((classes.rows[0].http_status, classes.rows[0].places.status), (Some(200), Some((3, 3))));
         assert_eq!(codes.rows.len(), 2);
         assert_eq!(
             (codes.rows[1].number, codes.rows[1].description.as_str()),

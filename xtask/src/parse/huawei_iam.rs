@@ -7,10 +7,10 @@ pub const DOC: &str = "huawei-iam.txt";
 
 const HEADER: [&str; 5] = ["Status Code", "Error Code", "Error Message", "Description", "Measure"];
 
-/// Splits text into blank-line-separated paragraphs, each with the line it starts on; the lines
-/// of one paragraph are joined with one space.
-fn paragraphs(text: &str) -> Vec<(String, u32)> {
-    let mut out: Vec<(String, u32)> = Vec::new();
+/// Splits text into blank-line-separated paragraphs, each with the lines (first, last) it runs
+/// over; the lines of one paragraph are joined with one space.
+fn paragraphs(text: &str) -> Vec<(String, (u32, u32))> {
+    let mut out: Vec<(String, (u32, u32))> = Vec::new();
     let mut open = false;
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -20,8 +20,9 @@ fn paragraphs(text: &str) -> Vec<(String, u32)> {
             let last = out.last_mut().expect("an open paragraph exists");
             last.0.push(' ');
             last.0.push_str(line);
+            last.1 .1 = index as u32 + 1;
         } else {
-            out.push((line.to_owned(), index as u32 + 1));
+            out.push((line.to_owned(), (index as u32 + 1, index as u32 + 1)));
             open = true;
         }
     }
@@ -48,21 +49,27 @@ pub fn parse(text: &str) -> Result<Doc, String> {
     let rows = body
         .chunks(HEADER.len())
         .map(|row| {
-            let [(status, line), (code, _), (message, _), (description, _), (measure, _)] = row else {
+            let [(status, status_at), (code, code_at), (message, message_at), (description, description_at), (measure, measure_at)] = row
+            else {
                 unreachable!("chunks are of the header's length")
             };
             let http_status = status
                 .parse::<u16>()
                 .ok()
                 .filter(|s| (100..600).contains(s))
-                .ok_or_else(|| format!("{DOC} line {line}: `{status}` is not an HTTP status"))?;
+                .ok_or_else(|| format!("{DOC} line {}: `{status}` is not an HTTP status", status_at.0))?;
             if !is_code(code) {
-                return Err(format!("{DOC} line {line}: `{code}` is not an error code"));
+                return Err(format!("{DOC} line {}: `{code}` is not an error code", code_at.0));
             }
-            let mut spec = Row::new(code.clone(), description.clone(), DOC, *line);
+            // One cell a paragraph: each field cites its own.
+            let mut spec = Row::new(code.clone(), description.clone(), DOC, code_at.0);
             spec.http_status = Some(http_status);
             spec.wire_message = Some(message.clone());
             spec.remediation = Some(measure.clone());
+            spec.places.status = Some(*status_at);
+            spec.places.message = Some(*message_at);
+            spec.places.description = Some(*description_at);
+            spec.places.remediation = Some(*measure_at);
             Ok(spec)
         })
         .collect::<Result<_, _>>()?;
@@ -93,7 +100,13 @@ mod tests {
         let first = &doc.rows[0];
         assert_eq!(
             (first.wire.as_str(), first.http_status, first.wire_message.as_deref().unwrap(), first.line),
-            ("PAP5.0001", Some(403), "access denied: %s", 15)
+            ("PAP5.0001", Some(403), "access denied: %s", 17)
+        );
+        // Each field cites the paragraph that holds it: status, code, message, description, measure.
+        let p = &first.places;
+        assert_eq!(
+            (p.status, p.message, p.description, p.remediation),
+            (Some((15, 15)), Some((19, 19)), Some((21, 21)), Some((23, 23)))
         );
         assert_eq!(first.description, "Access denied.");
         assert_eq!(first.remediation.as_deref(), Some("Check whether this operation is allowed."));

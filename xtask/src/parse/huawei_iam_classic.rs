@@ -28,6 +28,15 @@ pub fn parse(rst: &str) -> Result<Doc, String> {
         row.http_status = Some(http_status);
         row.wire_message = Some(cell(2));
         row.remediation = Some(cell(4)).filter(|measure| !measure.is_empty());
+        let spans = &grid.spans;
+        row.places = crate::model::Places {
+            code: Some(spans[1]),
+            status: Some(spans[0]),
+            message: Some(spans[2]),
+            title: None,
+            description: Some(spans[3]),
+            remediation: Some(spans[4]),
+        };
         rows.push(row);
     }
     Ok(Doc { snapshot: content_stamp(&[rst]), rows })

@@ -29,11 +29,12 @@ pub fn language_of(document: &str) -> Language {
     }
 }
 
-/// One body row of a reStructuredText grid table: the line it starts on, and each cell's lines
-/// (trimmed, blank ones left out).
+/// One body row of a reStructuredText grid table: the line it starts on, each cell's lines
+/// (trimmed, blank ones left out), and the lines (first, last) each cell's text runs over.
 pub struct GridRow<'a> {
     pub line: u32,
     pub cells: Vec<Vec<&'a str>>,
+    pub spans: Vec<(u32, u32)>,
 }
 
 /// The body rows of the first grid table in `rst`, which must have `columns` columns; a cell
@@ -53,19 +54,23 @@ pub fn grid_table<'a>(doc: &str, rst: &'a str, columns: usize) -> Result<Vec<Gri
     }
     let mut rows = Vec::new();
     let mut cells: Vec<Vec<&str>> = vec![Vec::new(); columns];
+    let mut spans: Vec<Option<(u32, u32)>> = vec![None; columns];
     let mut row_start = 0;
     let mut past_header = false;
     for (index, line) in lines.iter().enumerate().skip(first_border + 1) {
         let line_no = index as u32 + 1;
         if is_border(line) {
             if past_header {
+                let spans = std::mem::replace(&mut spans, vec![None; columns]);
                 rows.push(GridRow {
                     line: row_start,
                     cells: std::mem::replace(&mut cells, vec![Vec::new(); columns]),
+                    spans: spans.into_iter().map(|span| span.unwrap_or((row_start, row_start))).collect(),
                 });
             }
             past_header |= line.contains('=');
             cells.iter_mut().for_each(Vec::clear);
+            spans.iter_mut().for_each(|span| *span = None);
             continue;
         }
         if line.trim().is_empty() {
@@ -74,7 +79,7 @@ pub fn grid_table<'a>(doc: &str, rst: &'a str, columns: usize) -> Result<Vec<Gri
         if cells.iter().all(Vec::is_empty) {
             row_start = line_no;
         }
-        for (column, cell) in cells.iter_mut().enumerate() {
+        for (column, (cell, span)) in cells.iter_mut().zip(spans.iter_mut()).enumerate() {
             let (start, end) = (corners[column], corners[column + 1]);
             let text = line.get(start..=end).filter(|t| t.starts_with('|') && t.ends_with('|')).ok_or_else(
                 || format!("{doc} line {line_no}: cell borders are not where the table's corners are"),
@@ -82,6 +87,7 @@ pub fn grid_table<'a>(doc: &str, rst: &'a str, columns: usize) -> Result<Vec<Gri
             let text = text[1..text.len() - 1].trim();
             if !text.is_empty() {
                 cell.push(text);
+                *span = Some((span.map_or(line_no, |(first, _)| first), line_no));
             }
         }
     }

@@ -24,12 +24,12 @@ fn join_code(segments: &[&str]) -> String {
 pub fn parse(rst: &str) -> Result<Doc, String> {
     let rows = super::grid_table(DOC, rst, 3)?
         .into_iter()
-        .map(|grid| row(&grid.cells, grid.line))
+        .map(|grid| row(&grid.cells, &grid.spans, grid.line))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Doc { snapshot: content_stamp(&[rst]), rows })
 }
 
-fn row(cells: &[Vec<&str>], line: u32) -> Result<Row, String> {
+fn row(cells: &[Vec<&str>], spans: &[(u32, u32)], line: u32) -> Result<Row, String> {
     let code = join_code(&cells[0]);
     let description = cells[1].join(" ");
     let status = cells[2].join(" ");
@@ -44,6 +44,10 @@ fn row(cells: &[Vec<&str>], line: u32) -> Result<Row, String> {
     let mut spec = Row::new(code.clone(), description, DOC, line);
     spec.name = Some(code);
     spec.http_status = Some(http_status);
+    // A wrapped cell cites every line it runs over.
+    spec.places.code = Some(spans[0]);
+    spec.places.description = Some(spans[1]);
+    spec.places.status = Some(spans[2]);
     Ok(spec)
 }
 

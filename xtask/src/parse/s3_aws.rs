@@ -15,13 +15,16 @@ use crate::model::{EnumRows, FieldOrigins, Origin, Row, Translation};
 
 pub const DOC: &str = "s3-aws-error-codes.html";
 
-/// One entry of the list, each value with the line its item starts on.
+/// The lines (first, last) an item's text runs over.
+pub type Span = (u32, u32);
+
+/// One entry of the list, each value with the lines that hold it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    pub code: (String, u32),
-    pub description: (String, u32),
-    pub http_status: (Option<u16>, u32),
-    pub soap_fault: (Option<String>, u32),
+    pub code: (String, Span),
+    pub description: (String, Span),
+    pub http_status: (Option<u16>, Span),
+    pub soap_fault: (Option<String>, Span),
 }
 
 /// An item's label and text: tags dropped, entities decoded, whitespace collapsed.
@@ -64,7 +67,7 @@ pub fn parse(html: &str) -> Result<(String, Vec<Entry>), String> {
     let lines: Vec<&str> = html.lines().collect();
     let mut entries = Vec::new();
     let mut depth = 0;
-    let mut items: Vec<(String, String, u32)> = Vec::new();
+    let mut items: Vec<(String, String, Span)> = Vec::new();
     let mut index = 0;
     while index < lines.len() {
         let line = lines[index].trim();
@@ -91,7 +94,7 @@ pub fn parse(html: &str) -> Result<(String, Vec<Entry>), String> {
                 index += 1;
             }
             let (label, text) = item(&paragraph, text_line)?;
-            items.push((label, text, text_line));
+            items.push((label, text, (text_line, index as u32)));
         }
     }
     if entries.is_empty() {
@@ -102,15 +105,15 @@ pub fn parse(html: &str) -> Result<(String, Vec<Entry>), String> {
 
 /// An entry from its four items, by position; the labels must be the expected ones or one of
 /// the list's known slips.
-fn entry(items: &[(String, String, u32)], end: u32) -> Result<Entry, String> {
+fn entry(items: &[(String, String, Span)], end: u32) -> Result<Entry, String> {
     let [code, description, status_item, soap] = items else {
         return Err(format!("{DOC} line {end}: an entry of {} items, not 4", items.len()));
     };
-    let expect = |(label, text, line): &(String, String, u32), allowed: &[&str]| {
+    let expect = |(label, text, span): &(String, String, Span), allowed: &[&str]| {
         if allowed.contains(&label.as_str()) {
-            Ok((text.clone(), *line))
+            Ok((text.clone(), *span))
         } else {
-            Err(format!("{DOC} line {line}: `{label}:` where {} belongs", allowed[0]))
+            Err(format!("{DOC} line {}: `{label}:` where {} belongs", span.0, allowed[0]))
         }
     };
     let code = expect(code, &["Code"])?;
@@ -120,15 +123,17 @@ fn entry(items: &[(String, String, u32)], end: u32) -> Result<Entry, String> {
     let soap_fault = match soap_text.as_str() {
         "Client" | "Server" => Some(soap_text),
         "N/A" => None,
-        other => return Err(format!("{DOC} line {soap_line}: `{other}` is not a SOAP fault code prefix")),
+        other => {
+            return Err(format!("{DOC} line {}: `{other}` is not a SOAP fault code prefix", soap_line.0))
+        }
     };
     if soap.0 != "SOAP Fault Code Prefix" && soap_fault.is_some() {
-        return Err(format!("{DOC} line {soap_line}: a prefix under `{}:`", soap.0));
+        return Err(format!("{DOC} line {}: a prefix under `{}:`", soap_line.0, soap.0));
     }
     // The status the item gives, as the list's own slip may phrase it: a wrapped reason phrase
     // (`409 Conflict (in all Regions except the North Virginia Region)`) keeps its number.
     let number = status_text.split_whitespace().next().unwrap_or_default();
-    let http_status = status(if number == "N/A" { "N/A" } else { &status_text }, status_line)?;
+    let http_status = status(if number == "N/A" { "N/A" } else { &status_text }, status_line.0)?;
     Ok(Entry {
         code,
         description,
@@ -143,22 +148,22 @@ fn entry(items: &[(String, String, u32)], end: u32) -> Result<Entry, String> {
 /// AWS lists joins the table after the others, with AWS's list as its source.
 pub fn merge(table: &mut EnumRows, entries: Vec<Entry>) {
     for entry in entries {
-        let (code, code_line) = entry.code;
-        let (text, text_line) = entry.description;
-        let (status, status_line) = entry.http_status;
+        let (code, code_span) = entry.code;
+        let (text, text_span) = entry.description;
+        let (status, status_span) = entry.http_status;
         let index = match table.rows.iter().position(|row| row.wire == code) {
             Some(index) => {
                 table.rows[index].other_descriptions.push(Translation {
                     language: super::language_of(DOC),
                     text,
-                    origin: Origin::Document { file: DOC, line: text_line },
+                    origin: Origin::lines(DOC, text_span),
                 });
                 index
             }
             None => {
-                let mut row = Row::new(&code, text, DOC, code_line);
+                let mut row = Row::new(&code, text, DOC, code_span.0);
                 row.name = Some(code.clone());
-                row.description_line = Some(text_line);
+                row.places.description = Some(text_span);
                 table.rows.push(row);
                 table.field_origins.resize(table.rows.len(), FieldOrigins::default());
                 table.rows.len() - 1
@@ -169,18 +174,18 @@ pub fn merge(table: &mut EnumRows, entries: Vec<Entry>) {
         match (row.http_status, status) {
             (None, Some(status)) => {
                 row.http_status = Some(status);
-                origins.http_status = Some(Origin::Document { file: DOC, line: status_line });
+                origins.http_status = Some(Origin::lines(DOC, status_span));
             }
             (Some(ours), Some(aws)) if ours != aws && origins.http_status_conflict.is_none() => {
                 origins.http_status_conflict = Some(format!(
-                    "{} line {} gives `{code}` status {ours} and {DOC} line {status_line} gives {aws}",
-                    row.source, row.line
+                    "{} line {} gives `{code}` status {ours} and {DOC} line {} gives {aws}",
+                    row.source, row.line, status_span.0
                 ));
             }
             _ => {}
         }
-        if let (None, (Some(prefix), line)) = (&row.soap_fault, &entry.soap_fault) {
-            row.soap_fault = Some((prefix.clone(), Origin::Document { file: DOC, line: *line }));
+        if let (None, (Some(prefix), span)) = (&row.soap_fault, &entry.soap_fault) {
+            row.soap_fault = Some((prefix.clone(), Origin::lines(DOC, *span)));
         }
     }
 }
@@ -226,8 +231,8 @@ mod tests {
         let (_, entries) = parse(&html).unwrap();
         assert_eq!(entries.len(), 2);
         // Each value cites the line its text starts on (after the `<p>` line).
-        assert_eq!(entries[0].code, ("AccessDenied".to_owned(), 7));
-        assert_eq!(entries[1].description.1, 31);
+        assert_eq!(entries[0].code, ("AccessDenied".to_owned(), (7, 7)));
+        assert_eq!(entries[1].description.1, (31, 32));
         assert_eq!(
             (entries[0].http_status.0, entries[0].soap_fault.0.as_deref()),
             (Some(403), Some("Client"))

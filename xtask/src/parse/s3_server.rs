@@ -5,7 +5,7 @@
 //! description is the `<Message>` its servers send. Commented-out constants are skipped.
 
 use super::{content_stamp, Doc, Row};
-use crate::model::{EnumRows, FieldOrigins, Origin};
+use crate::model::{EnumRows, FieldOrigins};
 
 pub const DOC: &str = "s3-server-errors.ts";
 
@@ -106,6 +106,25 @@ fn read_constants(lines: &[&str], start: usize, end: usize, rows: &mut Vec<Row>)
         row.name = Some(name.to_owned());
         row.http_status = Some(status);
         row.wire_message = Some(message);
+        // Each member cites its own lines: `code:`'s, and those the description's text runs over
+        // (from the line its text starts on to the next member or the closing `};`).
+        let member_lines: Vec<(u32, &str)> =
+            (line_no as usize..close).map(|at| (at as u32 + 1, lines[at].trim())).collect();
+        let key_line = |key: &str| member_lines.iter().position(|(_, l)| l.starts_with(&format!("{key}:")));
+        if let Some(at) = key_line("code") {
+            row.places.status = Some((member_lines[at].0, member_lines[at].0));
+        }
+        if let Some(at) = key_line("description") {
+            let starts_empty = member_lines[at].1 == "description:";
+            let first = if starts_empty { at + 1 } else { at };
+            let end = member_lines[at + 1..]
+                .iter()
+                .position(|(_, l)| l.starts_with("code:"))
+                .map_or(member_lines.len(), |after| at + 1 + after);
+            let span = (member_lines[first].0, member_lines[end - 1].0);
+            row.places.message = Some(span);
+            row.places.description = Some(span);
+        }
         rows.push(row);
     }
     Ok(())
@@ -123,7 +142,7 @@ pub fn merge(documented: Doc, server: Doc, summary: &str) -> EnumRows {
         let mut origins = FieldOrigins::default();
         if let Some(sent) = server.rows.iter().find(|s| s.wire == row.wire) {
             row.wire_message.clone_from(&sent.wire_message);
-            origins.wire_message = Some(Origin::Document { file: DOC, line: sent.line });
+            origins.wire_message = Some(sent.at(sent.places.message));
             if sent.http_status != row.http_status {
                 origins.http_status_conflict = Some(format!(
                     "{} line {} gives `{}` status {} and {DOC} line {} gives {}",
@@ -151,6 +170,7 @@ pub fn merge(documented: Doc, server: Doc, summary: &str) -> EnumRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Origin;
 
     const FRAGMENT: &str = "export type ErrorFormat = {\n    code: number,\n    description: string,\n}\n\n// ------------------- Amazon errors ------------------\nexport const AccessDenied: ErrorFormat = {\n    code: 403,\n    description: 'Access Denied',\n};\n\nexport const BadDigest: ErrorFormat = {\n    code: 400,\n    description:\n        'The Content-MD5 you specified did not match what we received.',\n};\n// export const ServiceUnavailable: ErrorFormat = {\n//     code: 503,\n//     description: 'Reduce your request rate.',\n// };\n\nexport const InvalidPart: ErrorFormat = {\n    code: 400,\n    description:\n        \"The specified entity tag might not have matched the part's entity tag.\",\n};\n\nexport const Found: ErrorFormat = {\n    code: 302,\n    description: 'Resource Found'\n};\n\n// ------------- Special non-AWS S3 errors -------------\n\nexport const LocationNotFound: ErrorFormat = {\n    code: 424,\n    description: 'The object data location does not exist.',\n};\n\n// -------------- Internal project errors --------------\nexport const Internal: ErrorFormat = {\n    code: 500,\n    description: 'not read',\n};\n\n// --------------------- quotaErros ---------------------\n\nexport const QuotaExceeded: ErrorFormat = {\n    code: 429,\n    description: 'The quota set for the resource is exceeded.',\n};\n";
 
@@ -210,7 +230,7 @@ mod tests {
             (access.description.as_str(), access.wire_message.as_deref()),
             ("Access denied", Some("Access Denied"))
         );
-        assert_eq!(merged.field_origins[0].wire_message, Some(Origin::Document { file: DOC, line: 7 }));
+        assert_eq!(merged.field_origins[0].wire_message, Some(Origin::at(DOC, 9)));
         assert_eq!(merged.field_origins[0].http_status_conflict, None);
         let conflict = merged.field_origins[1].http_status_conflict.as_deref().unwrap();
         assert_eq!(

@@ -28,6 +28,8 @@ pub struct RawRow {
     pub code: i64,
     pub rest: String,
     pub line: u32,
+    /// The last line the row runs over (`line` unless it wraps).
+    pub last: u32,
 }
 
 /// The rows of the table that follows `header`: each starts with a number; a line that does not
@@ -43,12 +45,16 @@ pub fn table_rows(text: &str, header: &str) -> Result<Vec<RawRow>, String> {
         }
         let leading = line.split_once(' ').and_then(|(code, rest)| Some((code.parse().ok()?, rest)));
         match (leading, rows.last_mut()) {
-            (Some((code, rest)), _) => {
-                rows.push(RawRow { code, rest: rest.to_owned(), line: index as u32 + 1 })
-            }
+            (Some((code, rest)), _) => rows.push(RawRow {
+                code,
+                rest: rest.to_owned(),
+                line: index as u32 + 1,
+                last: index as u32 + 1,
+            }),
             (None, Some(previous)) => {
                 previous.rest.push(' ');
                 previous.rest.push_str(line);
+                previous.last = index as u32 + 1;
             }
             (None, None) => {
                 return Err(format!("{DOC} line {}: a table row must start with a code", index + 1))
@@ -120,6 +126,8 @@ pub fn parse(text: &str, split: &Split) -> Result<(Doc, Doc), String> {
         row.common = Some(raw.code);
         // The document writes `-` where it has no action to give.
         row.remediation = (action != "-").then(|| action.clone());
+        // The action ends the row, and the row may wrap onto the next line.
+        row.places.remediation = Some((raw.line, raw.last));
         module.push(row);
     }
 
@@ -176,6 +184,7 @@ mod tests {
             Some("Reduce the length of policy. Split the policy into multiple policies if it is too long.")
         );
         assert_eq!((wrapped.line, wrapped.common), (12, Some(4000)));
+        assert_eq!(wrapped.places.remediation, Some((12, 13)));
         assert_eq!(module.rows[0].name.as_deref(), Some("InvalidParameterPolicyNameInUse"));
         assert_eq!(module.rows[1].remediation, None);
     }

@@ -48,7 +48,7 @@ pub fn parse(python: &str) -> Result<Doc, String> {
             .ok_or_else(|| format!("{DOC} line {line_no}: `{code}` has no description comment above it"))?;
         let mut row = Row::new(code, description, DOC, line_no);
         // The description is the comment on the line above the constant.
-        row.description_line = Some(line_no - 1);
+        row.places.description = Some((line_no - 1, line_no - 1));
         row.name = Some(super::tencent_cam::camel_case_code_desc(code));
         rows.push(row);
     }
@@ -69,7 +69,7 @@ mod tests {
             (doc.rows[0].wire.as_str(), doc.rows[0].description.as_str(), doc.rows[0].line),
             ("AuthFailure.UnauthorizedOperation", "没有权限。", 6)
         );
-        assert_eq!(doc.rows[0].description_line, Some(5));
+        assert_eq!(doc.rows[0].places.description, Some((5, 5)));
         assert_eq!(doc.rows[1].name.as_deref(), Some("FailedOperationPolicyNameInUse"));
     }
 
