@@ -30,13 +30,13 @@ seed() {
 sources() {
   case $1 in
     aws_interface) echo ../golden/aws-interface/body ;;
-    huawei_iam) echo ../golden/huawei-iam/body ;;
+    huawei_iam) echo ../golden/huawei-iam/body ../golden/huawei-iam/classic ;;
     authing) echo ../golden/authing/body ;;
     authing_v3) echo ../golden/authing/v3-status ../golden/authing/v3-api ;;
     s3 | s3_http) echo ../golden/s3/rest ../golden/s3/query ../golden/s3/query-errors ;;
     tencent_cam) echo ../golden/tencent-cam/module ../golden/tencent-cam/common ;;
     tencent_cam_v3) echo ../golden/tencent-cam/v3 ;;
-    recognize) echo ../golden/{aws-interface,huawei-iam}/body ../golden/authing/{body,v3-status,v3-api} ../golden/s3/{rest,query,query-errors} ../golden/tencent-cam/{module,common,v3} ;;
+    recognize) echo ../golden/aws-interface/body ../golden/huawei-iam/{body,classic} ../golden/authing/{body,v3-status,v3-api} ../golden/s3/{rest,query,query-errors} ../golden/tencent-cam/{module,common,v3} ;;
   esac
 }
 

@@ -452,6 +452,7 @@ fn check_numbers<C: DocumentedCode>(from_number: fn(i64) -> Option<C>) {
 fn lookups_agree_with_searching_the_table() {
     check_lookup::<aws_interface_errors::ErrorCode>();
     check_lookup::<huawei_iam_errors::ErrorCode>();
+    check_lookup::<huawei_iam_errors::ClassicCode>();
     check_lookup::<authing_errors::ErrorCode>();
     check_lookup::<authing_errors::V3StatusCode>();
     check_lookup::<authing_errors::V3ApiCode>();

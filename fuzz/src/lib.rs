@@ -22,6 +22,7 @@ pub fn check_lookups(data: &[u8]) {
     if let Ok(wire) = core::str::from_utf8(data) {
         check_lookup::<aws_interface::ErrorCode>(wire);
         check_lookup::<huawei_iam::ErrorCode>(wire);
+        check_lookup::<huawei_iam::ClassicCode>(wire);
         check_lookup::<authing::ErrorCode>(wire);
         check_lookup::<authing::V3StatusCode>(wire);
         check_lookup::<authing::V3ApiCode>(wire);
