@@ -129,18 +129,3 @@ fn scan_text_and_json_are_safe_and_json_is_exact() {
     assert_eq!(found[0]["url"], "https://x/\u{202e}fdp.exe");
     assert_eq!(found[0]["file"], path);
 }
-
-#[test]
-fn list_and_explain_show_no_hidden_characters_in_any_format() {
-    for args in [
-        &["list"][..],
-        &["list", "--format", "json"],
-        &["list", "--format", "markdown"],
-        &["explain", "InvalidParameter"],
-        &["explain", "InvalidParameter", "--format", "json"],
-    ] {
-        let output = run(args, b"");
-        assert_eq!(output.status.code(), Some(0), "{args:?}");
-        assert_safe(&format!("{args:?}"), &stdout(&output));
-    }
-}
