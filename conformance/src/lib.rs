@@ -9,15 +9,15 @@ use std::fmt::Debug;
 use std::path::PathBuf;
 
 use cloud_errors_core::json::{self, JsonObject, JsonStyle};
-use cloud_errors_core::{CloudError, DocumentedCode, ParseError};
+use cloud_errors_core::{CloudError, DocumentedCode, Envelope};
 use serde::de::DeserializeOwned;
 
-/// One vendor envelope kind, seen generically.
-pub trait Envelope {
-    /// The documented codes this envelope carries.
+/// The golden bodies of one table in one envelope form: where they live and how each is built.
+pub trait Golden {
+    /// The documented codes the bodies carry.
     type Code: DocumentedCode;
-    /// The parsed body.
-    type Response: CloudError + PartialEq + Debug + Clone;
+    /// The envelope they are bodies of.
+    type Response: Envelope + PartialEq + Debug;
     /// Where its golden files live, under `golden/`: `s3/rest`, `huawei-iam/body`.
     const DIR: &'static str;
     /// The golden files' extension.
@@ -26,10 +26,6 @@ pub trait Envelope {
     /// The canonical body a vendor server sends for `code` (with the request id the vendor's
     /// envelope carries, where it carries one).
     fn build(code: Self::Code) -> Self::Response;
-    /// Reads a body.
-    fn parse(body: &[u8]) -> Result<Self::Response, ParseError>;
-    /// Writes a body.
-    fn to_bytes(response: &Self::Response) -> Vec<u8>;
     /// Whether the fast reader took `body`, having checked that it reads it as the full reader
     /// does ([`json_readers_agree`], [`xml_readers_agree`]).
     fn fast_reader_took(body: &[u8]) -> Result<bool, String>;
@@ -76,34 +72,109 @@ where
     Ok(true)
 }
 
+/// `from_wire` answers as a search of the table would for `wire`.
+fn check_lookup<C: DocumentedCode>(wire: &str) {
+    let searched = C::ALL.iter().copied().find(|code| code.as_str() == wire);
+    assert_eq!(C::from_wire(wire), searched, "{} looks {wire:?} up wrongly", C::VENDOR);
+}
+
+/// `from_number` answers as a search of the table would for `number`.
+fn check_number<C: DocumentedCode>(number: i64, from_number: fn(i64) -> Option<C>) {
+    let searched = C::ALL.iter().copied().find(|code| code.number() == Some(number));
+    assert_eq!(from_number(number), searched, "{} looks {number} up wrongly", C::VENDOR);
+}
+
+/// Any bytes, as a wire code (when UTF-8) and as a number (their first eight bytes): every
+/// vendor's generated lookups (fingerprint `match`es and perfect hashes) answer as a search of
+/// the table would.
+pub fn check_lookups(data: &[u8]) {
+    use {authing_errors as authing, aws_interface_errors as aws_interface, huawei_iam_errors as huawei_iam};
+    use {s3_errors as s3, tencent_cam_errors as tencent_cam};
+    if let Ok(wire) = core::str::from_utf8(data) {
+        check_lookup::<aws_interface::ErrorCode>(wire);
+        check_lookup::<huawei_iam::ErrorCode>(wire);
+        check_lookup::<huawei_iam::ClassicCode>(wire);
+        check_lookup::<authing::ErrorCode>(wire);
+        check_lookup::<authing::V3StatusCode>(wire);
+        check_lookup::<authing::V3ApiCode>(wire);
+        check_lookup::<s3::ErrorCode>(wire);
+        check_lookup::<tencent_cam::ErrorCode>(wire);
+        check_lookup::<tencent_cam::CommonCode>(wire);
+        check_lookup::<tencent_cam::V3ErrorCode>(wire);
+    }
+    let mut eight = [0u8; 8];
+    for (slot, byte) in eight.iter_mut().zip(data) {
+        *slot = *byte;
+    }
+    // Small numbers too, where the documented ones are.
+    for number in [i64::from_le_bytes(eight), i64::from(i16::from_le_bytes([eight[0], eight[1]]))] {
+        check_number(number, aws_interface::ErrorCode::from_number);
+        check_number(number, authing::ErrorCode::from_number);
+        check_number(number, authing::V3StatusCode::from_number);
+        check_number(number, authing::V3ApiCode::from_number);
+        check_number(number, tencent_cam::CommonCode::from_number);
+    }
+}
+
+/// Any bytes: `E::parse` never panics, and whatever it accepts comes back from `to_bytes` byte
+/// for byte, parses again to the same envelope, and displays; the bytes, and the wire code of
+/// what parses, pass [`check_lookups`]. (What every fuzz target of an envelope checks.)
+pub fn check_envelope<E: Envelope + PartialEq + Debug>(data: &[u8]) {
+    check_lookups(data);
+    if let Ok(first) = E::parse(data) {
+        check_lookups(first.wire_code().as_bytes());
+        let bytes = first.to_bytes();
+        assert_eq!(bytes.as_ref(), data, "an accepted body must come back byte for byte");
+        let second =
+            E::parse(bytes.as_ref()).expect("a body the parser accepted must parse again once written");
+        assert_eq!(second, first, "the written body reads back differently");
+        assert_eq!(second.to_bytes().as_ref(), bytes.as_ref(), "writing is not stable");
+        let _ = (first.to_string(), first.fields());
+    }
+}
+
+/// [`check_envelope`] for a JSON envelope, and the two JSON readers agree
+/// ([`json_readers_agree`]).
+pub fn check_json_envelope<E>(data: &[u8])
+where
+    E: Envelope + JsonObject + DeserializeOwned + PartialEq + Debug,
+{
+    check_envelope::<E>(data);
+    if let Err(problem) = json_readers_agree::<E>(data) {
+        panic!("{problem}");
+    }
+}
+
+/// [`check_envelope`] for S3, and its two readers agree ([`xml_readers_agree`]).
+pub fn check_s3_envelope(data: &[u8]) {
+    check_envelope::<s3_errors::ErrorResponse>(data);
+    if let Err(problem) = xml_readers_agree(data) {
+        panic!("{problem}");
+    }
+}
+
 /// The request id golden bodies carry, where the envelope has one.
 pub const GOLDEN_REQUEST_ID: &str = "0123456789ABCDEF";
 /// The S3 host id golden bodies carry.
 pub const GOLDEN_HOST_ID: &str = "aG9zdC1pZC1mb3ItZ29sZGVuLWJvZGllcw==";
 
-macro_rules! envelope {
+macro_rules! golden {
     ($name:ident, $code:ty, $response:ty, $dir:literal, "json", |$c:ident| $build:expr) => {
-        envelope!(@ $name, $code, $response, $dir, "json", |$c| $build, |body| json_readers_agree::<$response>(body));
+        golden!(@ $name, $code, $response, $dir, "json", |$c| $build, |body| json_readers_agree::<$response>(body));
     };
     ($name:ident, $code:ty, $response:ty, $dir:literal, "xml", |$c:ident| $build:expr) => {
-        envelope!(@ $name, $code, $response, $dir, "xml", |$c| $build, |body| xml_readers_agree(body));
+        golden!(@ $name, $code, $response, $dir, "xml", |$c| $build, |body| xml_readers_agree(body));
     };
     (@ $name:ident, $code:ty, $response:ty, $dir:literal, $ext:literal, |$c:ident| $build:expr, |$body:ident| $fast:expr) => {
-        #[doc = concat!("The `", $dir, "` envelope.")]
+        #[doc = concat!("The `", $dir, "` golden bodies.")]
         pub struct $name;
-        impl Envelope for $name {
+        impl Golden for $name {
             type Code = $code;
             type Response = $response;
             const DIR: &'static str = $dir;
             const EXT: &'static str = $ext;
             fn build($c: $code) -> $response {
                 $build
-            }
-            fn parse(body: &[u8]) -> Result<$response, ParseError> {
-                <$response>::parse(body)
-            }
-            fn to_bytes(response: &$response) -> Vec<u8> {
-                response.to_bytes()
             }
             fn fast_reader_took($body: &[u8]) -> Result<bool, String> {
                 $fast
@@ -112,7 +183,7 @@ macro_rules! envelope {
     };
 }
 
-envelope!(
+golden!(
     AwsInterface,
     aws_interface_errors::ErrorCode,
     aws_interface_errors::ErrorResponse,
@@ -120,7 +191,7 @@ envelope!(
     "json",
     |code| aws_interface_errors::ErrorResponse::new(code)
 );
-envelope!(
+golden!(
     HuaweiIam,
     huawei_iam_errors::ErrorCode,
     huawei_iam_errors::ErrorResponse,
@@ -128,7 +199,7 @@ envelope!(
     "json",
     |code| huawei_iam_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
 );
-envelope!(
+golden!(
     HuaweiIamClassic,
     huawei_iam_errors::ClassicCode,
     huawei_iam_errors::ErrorResponse,
@@ -136,21 +207,16 @@ envelope!(
     "json",
     |code| huawei_iam_errors::ErrorResponse::new_classic(code).with_request_id(GOLDEN_REQUEST_ID)
 );
-envelope!(
-    Authing,
-    authing_errors::ErrorCode,
-    authing_errors::ErrorResponse,
-    "authing/body",
-    "json",
-    |code| authing_errors::ErrorResponse::new(code)
-);
-envelope!(S3Rest, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/rest", "xml", |code| {
+golden!(Authing, authing_errors::ErrorCode, authing_errors::ErrorResponse, "authing/body", "json", |code| {
+    authing_errors::ErrorResponse::new(code)
+});
+golden!(S3Rest, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/rest", "xml", |code| {
     s3_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID).with_host_id(GOLDEN_HOST_ID)
 });
-envelope!(S3Query, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query", "xml", |code| {
+golden!(S3Query, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query", "xml", |code| {
     s3_errors::ErrorResponse::new_query(code).with_request_id(GOLDEN_REQUEST_ID)
 });
-envelope!(
+golden!(
     AuthingV3Status,
     authing_errors::V3StatusCode,
     authing_errors::V3ErrorResponse,
@@ -160,19 +226,19 @@ envelope!(
 );
 // The V3 page pairs no apiCode with a class (but its one example); golden bodies send each with
 // the catch-all client class, 499.
-envelope!(
+golden!(
     AuthingV3Api,
     authing_errors::V3ApiCode,
     authing_errors::V3ErrorResponse,
     "authing/v3-api",
     "json",
-    |code| authing_errors::V3ErrorResponse::with_api_code(authing_errors::V3StatusCode::ClientError, code)
+    |code| authing_errors::V3ErrorResponse::new_api_code(authing_errors::V3StatusCode::ClientError, code)
         .with_request_id(GOLDEN_REQUEST_ID)
 );
-envelope!(S3QueryErrors, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query-errors", "xml", |code| {
+golden!(S3QueryErrors, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query-errors", "xml", |code| {
     s3_errors::ErrorResponse::new_query_errors(code).with_request_id(GOLDEN_REQUEST_ID)
 });
-envelope!(
+golden!(
     TencentCamV3,
     tencent_cam_errors::V3ErrorCode,
     tencent_cam_errors::V3ErrorResponse,
@@ -180,7 +246,7 @@ envelope!(
     "json",
     |code| tencent_cam_errors::V3ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
 );
-envelope!(
+golden!(
     TencentCam,
     tencent_cam_errors::ErrorCode,
     tencent_cam_errors::ErrorResponse,
@@ -188,17 +254,17 @@ envelope!(
     "json",
     |code| tencent_cam_errors::ErrorResponse::new(code)
 );
-envelope!(
+golden!(
     TencentCamCommon,
     tencent_cam_errors::CommonCode,
     tencent_cam_errors::ErrorResponse,
     "tencent-cam/common",
     "json",
-    |code| tencent_cam_errors::ErrorResponse::from_common(code)
+    |code| tencent_cam_errors::ErrorResponse::new_common(code)
 );
 
 /// The path of a golden file.
-pub fn golden_path<E: Envelope>(code: E::Code) -> PathBuf {
+pub fn golden_path<E: Golden>(code: E::Code) -> PathBuf {
     workspace_root().join("golden").join(E::DIR).join(format!("{}.{}", file_stem(code.as_str()), E::EXT))
 }
 

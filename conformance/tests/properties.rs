@@ -340,7 +340,7 @@ fn s3_envelope() -> impl Strategy<Value = s3_errors::ErrorResponse> {
                 Some(known) if query == 1 => s3_errors::ErrorResponse::new_query(known),
                 Some(known) if query == 2 => s3_errors::ErrorResponse::new_query_errors(known),
                 Some(known) => s3_errors::ErrorResponse::new(known),
-                None => s3_errors::ErrorResponse::with_code(&code, ""),
+                None => s3_errors::ErrorResponse::from_wire(&code, ""),
             };
             error = match message {
                 Some(message) => error.with_message(message),

@@ -3,4 +3,4 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| cloud_errors_fuzz::check_json_envelope!(cloud_errors::tencent_cam::V3ErrorResponse, data));
+fuzz_target!(|data: &[u8]| conformance::check_json_envelope::<cloud_errors::tencent_cam::V3ErrorResponse>(data));

@@ -4,7 +4,7 @@
 use cloud_errors_core::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
-use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -60,9 +60,19 @@ impl ErrorResponse {
         }
     }
 
-    /// Reads a body. Members it does not model are kept as sent.
+    /// Reads an error body. Members it does not model are kept as sent. A success body (code
+    /// 200) is refused with [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice_kept(body)
+        let response: Self = json::from_slice_kept(body)?;
+        if response.is_success() {
+            return Err(ParseError::new(
+                ParseErrorKind::NotAnError,
+                1,
+                1,
+                "the body's code 200 reports success",
+            ));
+        }
+        Ok(response)
     }
 
     /// Reads an HTTP response: `Ok(None)` when the body's code is 200, a success.
@@ -71,7 +81,7 @@ impl ErrorResponse {
         _headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        let mut response = Self::parse(body)?;
+        let mut response: Self = json::from_slice_kept(body)?;
         if response.is_success() {
             return Ok(None);
         }
@@ -91,8 +101,7 @@ impl ErrorResponse {
         json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
-    /// Whether the body reports success (code 200) rather than an error.
-    pub fn is_success(&self) -> bool {
+    fn is_success(&self) -> bool {
         self.code.value() == SUCCESS
     }
 
@@ -110,7 +119,7 @@ impl ErrorResponse {
     }
 
     /// The table row of the code, when it is documented.
-    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(ErrorCode::spec)
     }
 
@@ -127,6 +136,12 @@ impl ErrorResponse {
     /// Authing bodies carry no request id.
     pub fn request_id(&self) -> Option<&str> {
         None
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let data = self.data().map(|data| ("data".to_owned(), FieldValue::Json(data.get().to_owned())));
+        data.into_iter().chain(json::fields(self.extra_fields(), "")).collect()
     }
 
     /// `data` as raw JSON, when the body has it.
@@ -253,5 +268,5 @@ impl JsonObject for ErrorResponse {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
 cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "authing");
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -8,8 +8,8 @@ mod generated;
 mod v3;
 
 pub use cloud_errors_core::{
-    CloudError, Code, CodeSpec, Description, DocumentedCode, Language, ParseError, ParseErrorKind,
-    RetryClass, Source, Sources, UnknownCode,
+    CloudError, Code, CodeSpec, Description, DocumentedCode, Envelope, FieldValue, Language, ParseError,
+    ParseErrorKind, RetryClass, Source, Sources, UnknownCode,
 };
 pub use envelope::{ErrorResponse, ERROR_STATUS, SUCCESS};
 pub use generated::{ErrorCode, V3ApiCode, V3StatusCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

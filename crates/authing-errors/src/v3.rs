@@ -5,7 +5,7 @@
 use cloud_errors_core::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
-use cloud_errors_core::{Code, CodeSpec, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -27,7 +27,7 @@ const DATA: usize = 4;
 ///
 /// let body = br#"{"statusCode":403,"apiCode":2333,"message":"Account not exists or password is incorrect.","requestId":"9a7c"}"#;
 /// let error = V3ErrorResponse::parse(body)?;
-/// assert_eq!(error.status_code(), V3StatusCode::ForbiddenError);
+/// assert_eq!(error.status_class(), V3StatusCode::ForbiddenError);
 /// assert_eq!(error.api_code().and_then(|code| code.known()), Some(V3ApiCode::WrongUsernameOrPassword));
 /// assert_eq!(error.request_id(), Some("9a7c"));
 /// assert_eq!(error.to_bytes(), body);
@@ -67,7 +67,7 @@ impl V3ErrorResponse {
 
     /// The body of an error with a business code: the status class it is sent with, the
     /// `apiCode`, and its documented description as the message.
-    pub fn with_api_code(status_code: V3StatusCode, api_code: V3ApiCode) -> Self {
+    pub fn new_api_code(status_code: V3StatusCode, api_code: V3ApiCode) -> Self {
         let mut error = Self::new(status_code);
         error.api_code = Some(WireInt::number(api_code.number()));
         error.message = Some(Text::owned(api_code.message()));
@@ -79,10 +79,20 @@ impl V3ErrorResponse {
         error
     }
 
-    /// Reads a body (an error, or a success: see [`is_success`](Self::is_success)). Members it
-    /// does not model are kept as sent.
+    /// Reads an error body. Members it does not model are kept as sent. A success body
+    /// (`statusCode` 200) is refused with
+    /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice_kept(body)
+        let response: Self = json::from_slice_kept(body)?;
+        if response.is_success() {
+            return Err(ParseError::new(
+                ParseErrorKind::NotAnError,
+                1,
+                1,
+                "the body's statusCode 200 reports success",
+            ));
+        }
+        Ok(response)
     }
 
     /// Reads an HTTP response: `Ok(None)` when `statusCode` is 200, a success.
@@ -91,7 +101,7 @@ impl V3ErrorResponse {
         _headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        let mut response = Self::parse(body)?;
+        let mut response: Self = json::from_slice_kept(body)?;
         if response.is_success() {
             return Ok(None);
         }
@@ -111,13 +121,12 @@ impl V3ErrorResponse {
         json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
-    /// Whether the body reports success (`statusCode` 200) rather than an error.
-    pub fn is_success(&self) -> bool {
+    fn is_success(&self) -> bool {
         self.status_code.value() == V3_SUCCESS
     }
 
     /// The error class (`statusCode`): a documented [`V3StatusCode`], or the number as sent.
-    pub fn status_code(&self) -> Code<'_, V3StatusCode> {
+    pub fn status_class(&self) -> Code<'_, V3StatusCode> {
         match V3StatusCode::from_number(self.status_code.value()) {
             Some(code) => Code::Known(code),
             None => Code::Unknown(self.status_code.as_str()),
@@ -139,10 +148,10 @@ impl V3ErrorResponse {
 
     /// The table row that describes the response: the `apiCode`'s, or for a body without one,
     /// the `statusCode`'s.
-    pub fn documented(&self) -> Option<&'static CodeSpec> {
+    pub fn spec(&self) -> Option<&'static CodeSpec> {
         match self.api_code() {
             Some(api_code) => api_code.known().map(V3ApiCode::spec),
-            None => self.status_code().known().map(V3StatusCode::spec),
+            None => self.status_class().known().map(V3StatusCode::spec),
         }
     }
 
@@ -154,6 +163,20 @@ impl V3ErrorResponse {
     /// The request id (`requestId`).
     pub fn request_id(&self) -> Option<&str> {
         self.source.get(&self.request_id)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if self.api_code.is_some() {
+            // The primary code is the apiCode; the class it came with is a field.
+            fields.push(("statusCode".to_owned(), FieldValue::Json(self.status_code.as_str().to_owned())));
+        }
+        if let Some(data) = self.data() {
+            fields.push(("data".to_owned(), FieldValue::Json(data.get().to_owned())));
+        }
+        fields.extend(json::fields(self.extra_fields(), ""));
+        fields
     }
 
     /// `data` as raw JSON, when the body has it.
@@ -169,7 +192,7 @@ impl V3ErrorResponse {
     /// Whether retrying can succeed: the `statusCode` class decides (the page tells callers to
     /// handle errors by it), else the received status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.status_code().known().map(V3StatusCode::retry), self.status)
+        RetryClass::of_response(self.status_class().known().map(V3StatusCode::retry), self.status)
     }
 
     /// The members the envelope does not model, in order, as raw JSON.
@@ -285,5 +308,5 @@ impl JsonObject for V3ErrorResponse {
 
 cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse);
 cloud_errors_core::impl_json_envelope_eq_debug!(V3ErrorResponse, status);
-cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3StatusCode);
+cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3StatusCode, "authing-v3");
 cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

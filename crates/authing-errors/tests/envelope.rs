@@ -23,7 +23,8 @@ fn data_keeps_null_absent_and_any_value() {
 fn code_200_is_success_not_an_error() {
     let headers = [("content-type", "application/json")];
     let ok = br#"{"code":200,"message":"success","data":{"token":"t"}}"#;
-    assert!(ErrorResponse::parse(ok).unwrap().is_success());
+    let refused = ErrorResponse::parse(ok).unwrap_err();
+    assert_eq!((refused.kind(), refused.line(), refused.column()), (ParseErrorKind::NotAnError, 1, 1));
     assert!(ErrorResponse::from_http(200, &headers, ok).unwrap().is_none());
     let error =
         ErrorResponse::from_http(200, &headers, br#"{"code":2100,"message":"slow down","data":null}"#)

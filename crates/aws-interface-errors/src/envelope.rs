@@ -4,7 +4,7 @@
 use cloud_errors_core::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned, Text, WireInt,
 };
-use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -56,11 +56,11 @@ impl ErrorResponse {
     /// The body an AWS Interface server sends for `code`, with the documented message
     /// (templates as written; see [`with_message_args`](Self::with_message_args)).
     pub fn new(code: ErrorCode) -> Self {
-        Self::with_number(code.number(), code.message())
+        Self::from_wire(code.number(), code.message())
     }
 
     /// A body with any numeric code, documented or not (such as [`UNCLASSIFIED`]).
-    pub fn with_number(code: i64, message: impl Into<String>) -> Self {
+    pub fn from_wire(code: i64, message: impl Into<String>) -> Self {
         let mut error = ErrorObject {
             code: WireInt::number(code),
             message: Some(Text::owned(message)),
@@ -133,7 +133,7 @@ impl ErrorResponse {
     }
 
     /// The table row of the code, when it is documented.
-    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(ErrorCode::spec)
     }
 
@@ -192,6 +192,20 @@ impl ErrorResponse {
     /// The top-level members the envelope does not model, in order, as raw JSON.
     pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
         self.members.extras()
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if let Some(duration) = self.duration_raw() {
+            fields.push(("duration".to_owned(), FieldValue::Json(duration.to_owned())));
+        }
+        if let Some(traceback) = self.traceback() {
+            fields.push(("traceback".to_owned(), FieldValue::json_string(traceback)));
+        }
+        fields.extend(json::fields(self.extra_error_fields(), "error."));
+        fields.extend(json::fields(self.extra_fields(), ""));
+        fields
     }
 
     /// The members of the `error` object the envelope does not model.
@@ -365,5 +379,5 @@ impl JsonObject for ErrorObject {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, ErrorObject);
 cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "aws-interface");
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

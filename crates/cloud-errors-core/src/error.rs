@@ -31,6 +31,8 @@ pub enum ParseErrorKind {
     /// declaration, a comment or processing instruction inside the envelope, an undeclared
     /// entity, an unexpected namespace.
     Unsupported,
+    /// The body is the vendor's answer to a successful call, not an error.
+    NotAnError,
 }
 
 impl ParseErrorKind {
@@ -48,6 +50,7 @@ impl ParseErrorKind {
             ParseErrorKind::DuplicateField => "duplicate field",
             ParseErrorKind::WrongRoot => "not an error envelope",
             ParseErrorKind::Unsupported => "unsupported construct",
+            ParseErrorKind::NotAnError => "not an error",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod body;
 mod code;
+mod envelope;
 mod error;
 mod headers;
 #[cfg(feature = "json")]
@@ -19,6 +20,9 @@ pub mod template;
 
 pub use body::BodyKind;
 pub use code::{wire_fingerprint, CloudError, Code, DocumentedCode, UnknownCode};
+#[doc(hidden)]
+pub use envelope::private;
+pub use envelope::{Envelope, FieldValue};
 pub use error::{check_body, ParseError, ParseErrorKind};
 pub use headers::Headers;
 pub use language::{Description, Language};

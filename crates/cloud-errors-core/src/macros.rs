@@ -18,12 +18,39 @@ pub fn write_summary<E: CloudError + ?Sized>(error: &E, f: &mut fmt::Formatter<'
     Ok(())
 }
 
-/// Implements `Display`, `std::error::Error` and [`CloudError`] for a vendor's `ErrorResponse`
-/// from its inherent `wire_code()`, `documented()` (the table row that describes the response,
-/// if any), `message()`, `request_id()`, `http_status()` and `retry()`.
+/// Implements `Display`, `std::error::Error`, [`CloudError`] and [`Envelope`](crate::Envelope)
+/// for a vendor's envelope type from its inherent `wire_code()`, `spec()` (the table row that
+/// describes the response, if any), `message()`, `request_id()`, `http_status()`, `retry()`,
+/// `parse()`, `from_http()`, `to_bytes()`, `to_canonical_bytes()` and `field_list()`.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! impl_cloud_error {
-    ($response:ty, $code:ty) => {
+    ($response:ty, $code:ty, $name:literal) => {
+        impl $crate::private::Sealed for $response {}
+
+        impl $crate::Envelope for $response {
+            const NAME: &'static str = $name;
+            fn parse(body: &[u8]) -> ::core::result::Result<Self, $crate::ParseError> {
+                <$response>::parse(body)
+            }
+            fn from_http<H: $crate::Headers + ?Sized>(
+                status: u16,
+                headers: &H,
+                body: &[u8],
+            ) -> ::core::result::Result<::core::option::Option<Self>, $crate::ParseError> {
+                <$response>::from_http(status, headers, body)
+            }
+            fn to_bytes(&self) -> impl ::core::convert::AsRef<[u8]> {
+                <$response>::to_bytes(self)
+            }
+            fn to_canonical_bytes(&self) -> ::std::vec::Vec<u8> {
+                <$response>::to_canonical_bytes(self)
+            }
+            fn fields(&self) -> ::std::vec::Vec<(::std::string::String, $crate::FieldValue)> {
+                self.field_list()
+            }
+        }
+
         impl ::core::fmt::Display for $response {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 $crate::write_summary(self, f)
@@ -40,7 +67,7 @@ macro_rules! impl_cloud_error {
                 self.wire_code()
             }
             fn code_name(&self) -> ::core::option::Option<&'static str> {
-                self.documented().map(|spec| spec.name)
+                self.spec().map(|spec| spec.name)
             }
             fn message(&self) -> ::core::option::Option<&str> {
                 self.message()
@@ -55,17 +82,17 @@ macro_rules! impl_cloud_error {
                 self.retry()
             }
             fn code_description(&self) -> ::core::option::Option<&'static str> {
-                self.documented().map(|spec| spec.description)
+                self.spec().map(|spec| spec.description)
             }
             fn code_remediation(&self) -> ::core::option::Option<&'static str> {
-                self.documented().and_then(|spec| spec.remediation)
+                self.spec().and_then(|spec| spec.remediation)
             }
         }
     };
 }
 
 /// Implements the `http` crate interop of a vendor crate (behind the calling crate's `http`
-/// feature): `ErrorCode::status_code`, `ErrorResponse::from_response` and
+/// feature): `ErrorCode::http_status_code`, `ErrorResponse::from_response` and
 /// `ErrorResponse::to_response`.
 #[macro_export]
 macro_rules! impl_http {
@@ -75,7 +102,7 @@ macro_rules! impl_http {
         impl $code {
             /// The documented HTTP status as an `http::StatusCode`.
             /// `None` where no document gives the code a status.
-            pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+            pub fn http_status_code(self) -> ::core::option::Option<::http::StatusCode> {
                 self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
             }
         }

@@ -24,8 +24,8 @@ compile_error!(
 
 /// Calls `$callback!` with the one list of vendors the facade serves: for each, its `Vendor`
 /// variant, its name (which is also its Cargo feature), its crate, its code enums, its
-/// envelopes (an `Envelope` and `AnyError` variant, the crate's type, and a name), its name in
-/// prose, and a line of documentation. Everything per vendor (`Vendor`, `Envelope`, [`AnyError`], the code lists)
+/// envelopes (an `EnvelopeKind` and `AnyError` variant, the crate's type, and a name), its name in
+/// prose, and a line of documentation. Everything per vendor (`Vendor`, `EnvelopeKind`, [`AnyError`], the code lists)
 /// is written from this list.
 macro_rules! with_vendors {
     ($callback:ident) => {
@@ -52,14 +52,15 @@ mod generated;
 mod recognize;
 mod vendor;
 
-pub use any::{AnyError, FieldValue};
+pub use any::AnyError;
 pub use cloud_errors_core::{
-    BodyKind, CloudError, Description, Headers, Language, ParseError, ParseErrorKind, RetryClass, Source,
+    BodyKind, CloudError, Description, Envelope, FieldValue, Headers, Language, ParseError, ParseErrorKind,
+    RetryClass, Source,
 };
 pub use codes::{documented_codes, find_codes, CodeInfo};
 pub use decode::{decode, decode_http, DecodeError};
 pub use recognize::{recognize, recognize_http};
-pub use vendor::{Envelope, UnknownVendor, Vendor};
+pub use vendor::{EnvelopeKind, UnknownVendor, Vendor};
 
 #[cfg(feature = "authing")]
 pub use authing_errors as authing;

@@ -12,7 +12,7 @@ use cloud_errors_core::Headers;
 
 use cloud_errors_core::BodyKind;
 
-use crate::{DecodeError, Envelope, Vendor};
+use crate::{DecodeError, EnvelopeKind, Vendor};
 
 /// What a member called `code` held.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,7 +183,7 @@ pub fn recognize_http<H: Headers + ?Sized>(
     headers: &H,
     body: &[u8],
 ) -> Result<Vendor, DecodeError> {
-    recognize_envelope(status, headers, body).map(Envelope::vendor)
+    recognize_envelope(status, headers, body).map(EnvelopeKind::vendor)
 }
 
 /// The vendor the response headers name, if exactly one.
@@ -205,15 +205,15 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
     status: Option<u16>,
     headers: &H,
     body: &[u8],
-) -> Result<Envelope, DecodeError> {
+) -> Result<EnvelopeKind, DecodeError> {
     let from_headers = header_vendor(headers);
     let kind = BodyKind::of(body);
     let envelope = match kind {
-        BodyKind::Xml => Envelope::S3,
+        BodyKind::Xml => EnvelopeKind::S3,
         BodyKind::Empty | BodyKind::Html | BodyKind::Text | BodyKind::Binary => {
             let is_error = status.is_some_and(|status| status >= 300);
             if is_error && from_headers == Some(Vendor::S3) {
-                Envelope::S3
+                EnvelopeKind::S3
             } else if kind == BodyKind::Empty && status.is_none() {
                 return Err(DecodeError::Unrecognized("the body is empty".into()));
             } else {
@@ -251,25 +251,18 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
 }
 
 /// The envelope of `vendor` that `body` is shaped like (its older or newer generation).
-pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> Envelope {
+pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> EnvelopeKind {
     let shape = (BodyKind::of(body) == BodyKind::Json).then(|| probe(body).ok()).flatten();
     let has = |key: &str| shape.as_ref().is_some_and(|shape| shape.has(key));
     match vendor {
-        Vendor::Authing if has("statusCode") => Envelope::AuthingV3,
-        Vendor::TencentCam if has("Response") => Envelope::TencentCamV3,
-        _ => Envelope::ALL
+        Vendor::Authing if has("statusCode") => EnvelopeKind::AuthingV3,
+        Vendor::TencentCam if has("Response") => EnvelopeKind::TencentCamV3,
+        _ => EnvelopeKind::ALL
             .iter()
             .copied()
             .find(|e| e.vendor() == vendor)
             .expect("every vendor has an envelope"),
     }
-}
-
-/// Whether a JSON body reports success in a way its envelope cannot hold (Tencent API 3.0: a
-/// `Response` without `Error`).
-pub(crate) fn is_success_without_error(envelope: Envelope, body: &[u8]) -> bool {
-    envelope == Envelope::TencentCamV3
-        && probe(body).is_ok_and(|shape| shape.response_has_error == Some(false))
 }
 
 fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
@@ -292,43 +285,45 @@ fn describe_keys(keys: &[String]) -> String {
 }
 
 /// The envelopes a JSON body's shape fits, most likely first; one for a decisive shape.
-fn envelopes_of(shape: &JsonShape, status: Option<u16>, from_headers: Option<Vendor>) -> Vec<Envelope> {
+fn envelopes_of(shape: &JsonShape, status: Option<u16>, from_headers: Option<Vendor>) -> Vec<EnvelopeKind> {
     if shape.response_has_error.is_some() {
-        return vec![Envelope::TencentCamV3];
+        return vec![EnvelopeKind::TencentCamV3];
     }
     if shape.has("statusCode") {
-        return vec![Envelope::AuthingV3];
+        return vec![EnvelopeKind::AuthingV3];
     }
     if ["error_code", "error_msg", "errorCode", "errorMsg"].iter().any(|key| shape.has(key)) {
-        return vec![Envelope::HuaweiIam];
+        return vec![EnvelopeKind::HuaweiIam];
     }
     if let Some(inner) = &shape.error_object {
         let huawei_members = ["error_code", "error_msg", "title"].iter().any(|key| inner.has(key));
         return match &inner.code {
-            _ if huawei_members => vec![Envelope::HuaweiIam],
-            Some(CodeShape::Text | CodeShape::Digits(_)) => vec![Envelope::HuaweiIam],
+            _ if huawei_members => vec![EnvelopeKind::HuaweiIam],
+            Some(CodeShape::Text | CodeShape::Digits(_)) => vec![EnvelopeKind::HuaweiIam],
             // AWS Interface sends its errors with status 200; Huawei's come with 4xx or 5xx.
             Some(CodeShape::Integer(_))
                 if status.is_some_and(|s| s >= 400) || from_headers == Some(Vendor::HuaweiIam) =>
             {
-                vec![Envelope::HuaweiIam]
+                vec![EnvelopeKind::HuaweiIam]
             }
-            Some(CodeShape::Integer(_)) => vec![Envelope::AwsInterface],
+            Some(CodeShape::Integer(_)) => vec![EnvelopeKind::AwsInterface],
             _ => Vec::new(),
         };
     }
     if shape.has("codeDesc") {
-        return vec![Envelope::TencentCam];
+        return vec![EnvelopeKind::TencentCam];
     }
     match shape.code {
-        Some(CodeShape::Digits(_)) => vec![Envelope::TencentCam],
-        Some(CodeShape::Integer(code)) if is_authing_code(code) => vec![Envelope::Authing],
-        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => vec![Envelope::TencentCam],
+        Some(CodeShape::Digits(_)) => vec![EnvelopeKind::TencentCam],
+        Some(CodeShape::Integer(code)) if is_authing_code(code) => vec![EnvelopeKind::Authing],
+        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => vec![EnvelopeKind::TencentCam],
         Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) && shape.has("data") => {
-            vec![Envelope::TencentCam, Envelope::Authing]
+            vec![EnvelopeKind::TencentCam, EnvelopeKind::Authing]
         }
-        Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) => vec![Envelope::TencentCam],
-        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => vec![Envelope::Authing],
+        Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) => vec![EnvelopeKind::TencentCam],
+        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => {
+            vec![EnvelopeKind::Authing]
+        }
         _ => Vec::new(),
     }
 }

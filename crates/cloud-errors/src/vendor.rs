@@ -48,29 +48,29 @@ macro_rules! vendor_enum {
         /// always named and recognized; only those of enabled vendors can be decoded.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
-        pub enum Envelope {
+        pub enum EnvelopeKind {
             $($(
                 #[doc = concat!("`", stringify!($krate), "::", stringify!($response), "`.")]
                 $envelope,
             )*)*
         }
 
-        impl Envelope {
+        impl EnvelopeKind {
             /// Every envelope, in the project's order.
-            pub const ALL: &'static [Envelope] = &[$($(Envelope::$envelope,)*)*];
+            pub const ALL: &'static [EnvelopeKind] = &[$($(EnvelopeKind::$envelope,)*)*];
 
             /// The envelope's name: the vendor's, with `-v3` for its current generation where it
             /// has two (`authing-v3`, `tencent-cam-v3`).
             pub const fn name(self) -> &'static str {
                 match self {
-                    $($(Envelope::$envelope => $envelope_name,)*)*
+                    $($(EnvelopeKind::$envelope => $envelope_name,)*)*
                 }
             }
 
             /// The vendor that sends it.
             pub const fn vendor(self) -> Vendor {
                 match self {
-                    $($(Envelope::$envelope => Vendor::$variant,)*)*
+                    $($(EnvelopeKind::$envelope => Vendor::$variant,)*)*
                 }
             }
         }
@@ -91,7 +91,7 @@ impl Vendor {
     }
 }
 
-impl fmt::Display for Envelope {
+impl fmt::Display for EnvelopeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
@@ -143,9 +143,9 @@ mod tests {
         let err = "azure".parse::<Vendor>().unwrap_err();
         assert!(err.to_string().starts_with("unknown vendor `azure`"));
         assert_eq!(Vendor::ALL.len(), 5);
-        assert_eq!(Envelope::ALL.len(), 7);
+        assert_eq!(EnvelopeKind::ALL.len(), 7);
         assert_eq!(
-            (Envelope::TencentCamV3.name(), Envelope::TencentCamV3.vendor()),
+            (EnvelopeKind::TencentCamV3.name(), EnvelopeKind::TencentCamV3.vendor()),
             ("tencent-cam-v3", Vendor::TencentCam)
         );
     }

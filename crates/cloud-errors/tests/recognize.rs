@@ -9,8 +9,8 @@
 ))]
 
 use cloud_errors::{
-    decode, decode_http, recognize, recognize_http, AnyError, BodyKind, CloudError, DecodeError, Envelope,
-    ParseErrorKind, RetryClass, Vendor,
+    decode, decode_http, recognize, recognize_http, AnyError, BodyKind, CloudError, DecodeError,
+    EnvelopeKind, ParseErrorKind, RetryClass, Vendor,
 };
 
 fn vendor_of(body: &str) -> Vendor {
@@ -112,7 +112,7 @@ fn todays_envelopes_decode_with_vendor_code_message_and_request_id() {
     // (body, envelope, code, variant name, message, request id)
     type Case = (
         &'static str,
-        Envelope,
+        EnvelopeKind,
         &'static str,
         Option<&'static str>,
         Option<&'static str>,
@@ -121,35 +121,35 @@ fn todays_envelopes_decode_with_vendor_code_message_and_request_id() {
     let cases: [Case; 8] = [
         (
             r#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"policy name in use"},"RequestId":"6f1e"}}"#,
-            Envelope::TencentCamV3, "FailedOperation.PolicyNameInUse", Some("FailedOperationPolicyNameInUse"), Some("policy name in use"), Some("6f1e"),
+            EnvelopeKind::TencentCamV3, "FailedOperation.PolicyNameInUse", Some("FailedOperationPolicyNameInUse"), Some("policy name in use"), Some("6f1e"),
         ),
         (
             r#"{"statusCode":404,"apiCode":2004,"message":"用户不存在","requestId":"a1"}"#,
-            Envelope::AuthingV3, "2004", Some("UserNotFound"), Some("用户不存在"), Some("a1"),
+            EnvelopeKind::AuthingV3, "2004", Some("UserNotFound"), Some("用户不存在"), Some("a1"),
         ),
         (
             r#"{"statusCode":429,"message":"您的请求已超过最大数量限制，请稍后重试"}"#,
-            Envelope::AuthingV3, "429", Some("ThrottleError"), Some("您的请求已超过最大数量限制，请稍后重试"), None,
+            EnvelopeKind::AuthingV3, "429", Some("ThrottleError"), Some("您的请求已超过最大数量限制，请稍后重试"), None,
         ),
         (
             "<ErrorResponse><Errors><Error><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message><Type>Sender</Type></Error></Errors><RequestId>q1</RequestId></ErrorResponse>",
-            Envelope::S3, "InvalidClientTokenId", Some("InvalidClientTokenId"), Some("The security token included in the request is invalid."), Some("q1"),
+            EnvelopeKind::S3, "InvalidClientTokenId", Some("InvalidClientTokenId"), Some("The security token included in the request is invalid."), Some("q1"),
         ),
         (
             r#"{"error":{"error_code":"PAP5.0021","error_msg":"no such user","request_id":"h1"}}"#,
-            Envelope::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), Some("h1"),
+            EnvelopeKind::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), Some("h1"),
         ),
         (
             r#"{"errorCode":"PAP5.0021","errorMsg":"no such user"}"#,
-            Envelope::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), None,
+            EnvelopeKind::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), None,
         ),
         (
             r#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#,
-            Envelope::HuaweiIam, "401", None, Some("The request you have made requires authentication."), None,
+            EnvelopeKind::HuaweiIam, "401", None, Some("The request you have made requires authentication."), None,
         ),
         (
             r#"{"error_msg":"no such user","error_code":"PAP5.0021","request_id":null,"encoded_authorization_message":null}"#,
-            Envelope::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), None,
+            EnvelopeKind::HuaweiIam, "PAP5.0021", Some("NoSuchUser"), Some("no such user"), None,
         ),
     ];
     for (body, envelope, code, name, message, request_id) in cases {
@@ -223,11 +223,11 @@ fn a_named_vendor_picks_its_generation_by_shape() {
         br#"{"Response":{"Error":{"Code":"InternalError","Message":"m"},"RequestId":"r"}}"#,
     )
     .unwrap();
-    assert_eq!(v3.envelope(), Envelope::TencentCamV3);
+    assert_eq!(v3.envelope(), EnvelopeKind::TencentCamV3);
     let legacy =
         AnyError::parse(Vendor::TencentCam, br#"{"code":4000,"message":"m","codeDesc":"InvalidParameter"}"#)
             .unwrap();
-    assert_eq!(legacy.envelope(), Envelope::TencentCam);
+    assert_eq!(legacy.envelope(), EnvelopeKind::TencentCam);
     let authing = AnyError::parse(Vendor::Authing, br#"{"statusCode":403,"message":"m"}"#).unwrap();
-    assert_eq!(authing.envelope(), Envelope::AuthingV3);
+    assert_eq!(authing.envelope(), EnvelopeKind::AuthingV3);
 }

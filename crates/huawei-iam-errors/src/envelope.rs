@@ -10,7 +10,7 @@ use core::fmt;
 use cloud_errors_core::json::{
     self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue, Scanned, Text,
 };
-use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -208,7 +208,7 @@ impl ErrorResponse {
 
     /// The table row of the code, when it is documented: in the IAM v5 table, else the classic
     /// one.
-    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(ErrorCode::spec).or_else(|| self.classic_code().map(ClassicCode::spec))
     }
 
@@ -241,12 +241,12 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status().or_else(|| self.documented().and_then(|spec| spec.http_status))
+        self.status().or_else(|| self.spec().and_then(|spec| spec.http_status))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.documented().map(|spec| spec.retry), self.status())
+        RetryClass::of_response(self.spec().map(|spec| spec.retry), self.status())
     }
 
     fn status(&self) -> Option<u16> {
@@ -256,7 +256,23 @@ impl ErrorResponse {
     /// The arguments the message fills its documented template with
     /// (`"access denied: alice"` → `["alice"]`).
     pub fn message_args(&self) -> Option<Vec<&str>> {
-        self.documented()?.message_args(self.message()?)
+        self.spec()?.message_args(self.message()?)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let mut fields = Vec::new();
+        if let Some(message) = self.encoded_authorization_message() {
+            fields.push(("encoded_authorization_message".to_owned(), FieldValue::json_string(message)));
+        }
+        if let Some(nested) = self.nested_error() {
+            if let Some(title) = nested.title() {
+                fields.push(("error.title".to_owned(), FieldValue::json_string(title)));
+            }
+            fields.extend(json::fields(nested.extra_fields(), "error."));
+        }
+        fields.extend(json::fields(self.extra_fields(), ""));
+        fields
     }
 
     /// The members the envelope does not model, in order, as raw JSON.
@@ -274,7 +290,7 @@ impl ErrorResponse {
 
     /// Sets the message to the documented template filled with `args`.
     pub fn with_message_args(self, args: &[&str]) -> Self {
-        let template = self.documented().map_or("", |spec| spec.message());
+        let template = self.spec().map_or("", |spec| spec.message());
         let message = cloud_errors_core::template::render(template, args);
         self.with_message(message)
     }
@@ -570,5 +586,5 @@ impl Serialize for NestedCode {
 
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, NestedError);
 cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, http);
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "huawei-iam");
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

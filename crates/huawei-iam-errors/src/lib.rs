@@ -7,8 +7,8 @@ mod envelope;
 mod generated;
 
 pub use cloud_errors_core::{
-    CloudError, Code, CodeSpec, Description, DocumentedCode, Language, ParseError, ParseErrorKind,
-    RetryClass, Source, Sources, UnknownCode,
+    CloudError, Code, CodeSpec, Description, DocumentedCode, Envelope, FieldValue, Language, ParseError,
+    ParseErrorKind, RetryClass, Source, Sources, UnknownCode,
 };
 pub use envelope::{ErrorResponse, NestedError};
 pub use generated::{ClassicCode, ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};

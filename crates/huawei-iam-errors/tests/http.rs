@@ -22,7 +22,7 @@ fn reads_http_response_parts_and_builds_responses() {
 
     let out = ErrorResponse::new(ErrorCode::NoSuchAgency).to_response();
     assert_eq!(
-        (out.status(), ErrorCode::NoSuchAgency.status_code()),
+        (out.status(), ErrorCode::NoSuchAgency.http_status_code()),
         (http::StatusCode::NOT_FOUND, Some(http::StatusCode::NOT_FOUND))
     );
     assert_eq!(out.body(), &ErrorResponse::new(ErrorCode::NoSuchAgency).to_bytes());

@@ -2,15 +2,15 @@
 
 use std::borrow::Cow;
 
-use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, RetryClass};
 
 use crate::kept::{Holder, KeptXml};
 use crate::{xml, ErrorCode};
 
-/// Which of S3's error envelopes a body is.
+/// Which of S3's error envelope forms a body is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum EnvelopeKind {
+pub enum Form {
     /// `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`, as S3's REST API sends.
     Rest,
     /// `<ErrorResponse xmlns="…"><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`,
@@ -118,7 +118,7 @@ impl Element {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorResponse {
-    pub(crate) kind: EnvelopeKind,
+    pub(crate) kind: Form,
     /// A status-only response's body, kept as received (written back as is).
     pub(crate) raw_body: Option<Vec<u8>>,
     /// The text an envelope was read from, written back as it is (edits are made in place).
@@ -163,13 +163,13 @@ impl ErrorResponse {
     /// # Ok::<(), s3_errors::InvalidElementName>(())
     /// ```
     pub fn new(code: ErrorCode) -> Self {
-        Self::with_code(code.as_str(), code.message())
+        Self::from_wire(code.as_str(), code.message())
     }
 
     /// A REST error body with any code, documented or not.
-    pub fn with_code(code: &str, message: &str) -> Self {
+    pub fn from_wire(code: &str, message: &str) -> Self {
         ErrorResponse {
-            kind: EnvelopeKind::Rest,
+            kind: Form::Rest,
             raw_body: None,
             kept: KeptXml::none(),
             declaration: Some(Cow::Borrowed(DECLARATION)),
@@ -189,7 +189,7 @@ impl ErrorResponse {
         let sender =
             if code.http_status().is_some_and(|status| status >= 500) { "Receiver" } else { "Sender" };
         ErrorResponse {
-            kind: EnvelopeKind::Query,
+            kind: Form::Query,
             root_attributes: format!("xmlns=\"{IAM_NAMESPACE}\""),
             fields: vec![
                 Element::known_text("Type", sender),
@@ -201,17 +201,17 @@ impl ErrorResponse {
     }
 
     /// A Query body for `code` as AWS-compatible servers write it, the `<Error>` wrapped in
-    /// `<Errors>` (see [`EnvelopeKind::QueryErrors`]).
+    /// `<Errors>` (see [`Form::QueryErrors`]).
     pub fn new_query_errors(code: ErrorCode) -> Self {
-        ErrorResponse { kind: EnvelopeKind::QueryErrors, ..Self::new_query(code) }
+        ErrorResponse { kind: Form::QueryErrors, ..Self::new_query(code) }
     }
 
-    /// The error of a response without an envelope (see [`EnvelopeKind::StatusOnly`]): its code
+    /// The error of a response without an envelope (see [`Form::StatusOnly`]): its code
     /// from `status` (see [`code_for_status`]), `body` kept as received.
     pub fn status_only(status: u16, body: &[u8]) -> Self {
-        let mut error = Self::with_code(code_for_status(status), "");
+        let mut error = Self::from_wire(code_for_status(status), "");
         error.fields.retain(|field| field.name != "Message");
-        error.kind = EnvelopeKind::StatusOnly;
+        error.kind = Form::StatusOnly;
         error.raw_body = Some(body.to_vec());
         error.declaration = None;
         error.status = Some(status);
@@ -300,7 +300,7 @@ impl ErrorResponse {
     }
 
     /// Which envelope the body is.
-    pub fn kind(&self) -> EnvelopeKind {
+    pub fn form(&self) -> Form {
         self.kind
     }
 
@@ -315,7 +315,7 @@ impl ErrorResponse {
     }
 
     /// The table row of the code, when it is documented.
-    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(ErrorCode::spec)
     }
 
@@ -327,8 +327,8 @@ impl ErrorResponse {
     /// The request id: the body's `<RequestId>`, else the `x-amz-request-id` header.
     pub fn request_id(&self) -> Option<&str> {
         let in_body = match self.kind {
-            EnvelopeKind::Rest | EnvelopeKind::StatusOnly => self.field("RequestId"),
-            EnvelopeKind::Query | EnvelopeKind::QueryErrors => {
+            Form::Rest | Form::StatusOnly => self.field("RequestId"),
+            Form::Query | Form::QueryErrors => {
                 text_of(self.outer_before.iter().chain(&self.outer_after), "RequestId")
                     .or_else(|| self.field("RequestId"))
             }
@@ -362,13 +362,28 @@ impl ErrorResponse {
     }
 
     /// Every child of `<Error>`, in order.
-    pub fn fields(&self) -> &[Element] {
+    pub fn elements(&self) -> &[Element] {
         &self.fields
     }
 
     /// Query only: the children of `<ErrorResponse>` other than `<Error>`, in order.
-    pub fn outer_fields(&self) -> impl Iterator<Item = &Element> {
+    pub fn outer_elements(&self) -> impl Iterator<Item = &Element> {
         self.outer_before.iter().chain(&self.outer_after)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: every element
+    /// but `Code`, `Message` and `RequestId`, with its text (or markup).
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        const PRIMARY: [&str; 3] = ["Code", "Message", "RequestId"];
+        self.elements()
+            .iter()
+            .chain(self.outer_elements())
+            .filter(|element| !PRIMARY.contains(&element.name()))
+            .map(|element| {
+                let (Content::Text(text) | Content::Markup(text)) = element.content();
+                (element.name().to_owned(), FieldValue::Text(text.clone()))
+            })
+            .collect()
     }
 
     /// The XML declaration's content, when the body has one.
@@ -389,13 +404,13 @@ impl ErrorResponse {
     /// Sets (or adds) the request id where this envelope keeps it.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         match self.kind {
-            EnvelopeKind::Rest => self.set_field("RequestId", request_id.into()),
+            Form::Rest => self.set_field("RequestId", request_id.into()),
             // No envelope to put it in: it is the header's.
-            EnvelopeKind::StatusOnly => {
+            Form::StatusOnly => {
                 self.header_request_id = Some(request_id.into());
                 self
             }
-            EnvelopeKind::Query | EnvelopeKind::QueryErrors => {
+            Form::Query | Form::QueryErrors => {
                 let request_id = request_id.into();
                 self.kept.set(Holder::Outer, "RequestId", &request_id, &[]);
                 set_text(&mut self.outer_after, "RequestId", request_id);
@@ -545,5 +560,5 @@ pub fn code_for_status(status: u16) -> &'static str {
     }
 }
 
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "s3");
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/xml");

@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use crate::envelope::{element_name, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION};
+use crate::envelope::{element_name, Content, Element, ErrorResponse, Form, DECLARATION};
 use crate::xml::{is_xml_name, KNOWN_FIELDS};
 
 /// The declaration S3 writes, as it stands in a body.
@@ -28,16 +28,16 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
     at = skip_ws(bytes, at);
     let root = start_tag(text, at)?;
     let kind = match root.name {
-        "Error" if root.attributes.is_empty() => EnvelopeKind::Rest,
-        "ErrorResponse" => EnvelopeKind::Query,
+        "Error" if root.attributes.is_empty() => Form::Rest,
+        "ErrorResponse" => Form::Query,
         _ => return None,
     };
-    let children = read_children(text, root.end, root.name, kind == EnvelopeKind::Query)?;
+    let children = read_children(text, root.end, root.name, kind == Form::Query)?;
     if skip_ws(bytes, children.end) != bytes.len() {
         return None;
     }
     let (fields, outer_before, outer_after) = match kind {
-        EnvelopeKind::Rest => (children.elements, Vec::new(), Vec::new()),
+        Form::Rest => (children.elements, Vec::new(), Vec::new()),
         _ => {
             let (index, inner) = children.inner_error?;
             let mut before = children.elements;
@@ -51,7 +51,7 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
         return None;
     }
     Some(ErrorResponse {
-        kind: if children.wrapped { EnvelopeKind::QueryErrors } else { kind },
+        kind: if children.wrapped { Form::QueryErrors } else { kind },
         raw_body: None,
         kept: crate::kept::KeptXml::new(text),
         declaration,

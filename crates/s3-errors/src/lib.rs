@@ -10,12 +10,11 @@ mod kept;
 mod xml;
 
 pub use cloud_errors_core::{
-    CloudError, Code, CodeSpec, Description, DocumentedCode, Language, ParseError, ParseErrorKind,
-    RetryClass, Source, Sources, UnknownCode,
+    CloudError, Code, CodeSpec, Description, DocumentedCode, Envelope, FieldValue, Language, ParseError,
+    ParseErrorKind, RetryClass, Source, Sources, UnknownCode,
 };
 pub use envelope::{
-    code_for_status, Content, Element, EnvelopeKind, ErrorResponse, InvalidElementName, DECLARATION,
-    IAM_NAMESPACE,
+    code_for_status, Content, Element, ErrorResponse, Form, InvalidElementName, DECLARATION, IAM_NAMESPACE,
 };
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
 

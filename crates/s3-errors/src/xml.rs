@@ -11,7 +11,7 @@ use quick_xml::Reader;
 
 use std::borrow::Cow;
 
-use crate::envelope::{element_name, Content, Element, EnvelopeKind, ErrorResponse, DECLARATION};
+use crate::envelope::{element_name, Content, Element, ErrorResponse, Form, DECLARATION};
 
 /// A quick-xml reader over the body, reporting positions as [`ParseError`]s.
 struct Cursor<'a> {
@@ -396,7 +396,7 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
                 let name = name_of(&cursor, &start, at)?;
                 let attributes = attributes_of(&cursor, &start, at)?;
                 let kind = match &*name {
-                    "Error" if attributes.is_empty() => EnvelopeKind::Rest,
+                    "Error" if attributes.is_empty() => Form::Rest,
                     "Error" => {
                         return Err(cursor.error_at(
                             ParseErrorKind::Unsupported,
@@ -404,7 +404,7 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
                             format!("<Error {attributes}>: S3's REST <Error> has no attributes or namespace"),
                         ))
                     }
-                    "ErrorResponse" => EnvelopeKind::Query,
+                    "ErrorResponse" => Form::Query,
                     _ => {
                         return Err(cursor.error_at(
                             ParseErrorKind::WrongRoot,
@@ -413,7 +413,7 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
                         ))
                     }
                 };
-                let children = read_children(&mut cursor, &name, kind == EnvelopeKind::Query)?;
+                let children = read_children(&mut cursor, &name, kind == Form::Query)?;
                 break (kind, attributes, children);
             }
             Event::Empty(start) => {
@@ -463,8 +463,8 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
         }
     }
     let (fields, starts, outer_before, outer_after) = match kind {
-        EnvelopeKind::Rest => (children.elements, children.starts, Vec::new(), Vec::new()),
-        EnvelopeKind::Query | EnvelopeKind::QueryErrors | EnvelopeKind::StatusOnly => {
+        Form::Rest => (children.elements, children.starts, Vec::new(), Vec::new()),
+        Form::Query | Form::QueryErrors | Form::StatusOnly => {
             let Some((index, inner, inner_starts)) = children.inner_error else {
                 return Err(cursor.error_at(
                     ParseErrorKind::MissingField,
@@ -478,7 +478,7 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
         }
     };
     check_fields(&cursor, &fields, &starts, children.end)?;
-    let kind = if children.wrapped { EnvelopeKind::QueryErrors } else { kind };
+    let kind = if children.wrapped { Form::QueryErrors } else { kind };
     Ok(ErrorResponse {
         kind,
         raw_body: None,
@@ -580,13 +580,13 @@ pub(crate) fn write_canonical(error: &ErrorResponse) -> Vec<u8> {
         out.extend_from_slice(b"?>\n");
     }
     match error.kind {
-        EnvelopeKind::Rest => {
+        Form::Rest => {
             write_open(&mut out, "Error", &error.root_attributes);
             write_elements(&mut out, &error.fields);
             write_close(&mut out, "Error");
         }
-        EnvelopeKind::Query | EnvelopeKind::QueryErrors | EnvelopeKind::StatusOnly => {
-            let wrapped = error.kind == EnvelopeKind::QueryErrors;
+        Form::Query | Form::QueryErrors | Form::StatusOnly => {
+            let wrapped = error.kind == Form::QueryErrors;
             write_open(&mut out, "ErrorResponse", &error.root_attributes);
             write_elements(&mut out, &error.outer_before);
             if wrapped {

@@ -1,6 +1,6 @@
 //! The S3 envelopes on real-shaped bodies: exact round trips, HTTP context, builders, errors.
 
-use s3_errors::{Content, EnvelopeKind, ErrorCode, ErrorResponse, ParseErrorKind, RetryClass};
+use s3_errors::{Content, ErrorCode, ErrorResponse, Form, ParseErrorKind, RetryClass};
 
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -25,12 +25,12 @@ fn rest_bodies_with_extra_elements_round_trip_exactly() {
          <RequestId>4442587FB7D0A2F9</RequestId><HostId>vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=</HostId></Error>"
     );
     let error = assert_exact(&body);
-    assert_eq!(error.kind(), EnvelopeKind::Rest);
+    assert_eq!(error.form(), Form::Rest);
     assert_eq!(error.code(), ErrorCode::SignatureDoesNotMatch);
     assert_eq!(error.field("StringToSign"), Some("AWS4-HMAC-SHA256\n20260101T000000Z"));
     assert_eq!(error.request_id(), Some("4442587FB7D0A2F9"));
     assert!(error.host_id().unwrap().ends_with("Wo="));
-    let names: Vec<&str> = error.fields().iter().map(|f| f.name()).collect();
+    let names: Vec<&str> = error.elements().iter().map(|f| f.name()).collect();
     assert_eq!(
         names,
         [
@@ -67,7 +67,7 @@ fn numbered_arguments_and_unknown_codes_are_kept() {
 fn query_envelopes_round_trip_with_and_without_message() {
     let body = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>The user with name alice cannot be found.</Message></Error><RequestId>4f7a5b9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c</RequestId></ErrorResponse>";
     let error = assert_exact(body);
-    assert_eq!(error.kind(), EnvelopeKind::Query);
+    assert_eq!(error.form(), Form::Query);
     assert_eq!(error.code(), ErrorCode::NoSuchEntity);
     assert_eq!(error.error_type(), Some("Sender"));
     assert_eq!(error.request_id(), Some("4f7a5b9c-1d2e-4f3a-8b5c-6d7e8f9a0b1c"));
@@ -153,7 +153,7 @@ fn entities_char_refs_and_cdata_become_text() {
 fn nested_markup_in_unknown_elements_is_kept_verbatim() {
     let body = "<Error><Code>MalformedXML</Code><Details><Item n=\"1\">a &amp; b</Item><!-- note --><Item/></Details><RequestId>R</RequestId></Error>";
     let error = assert_exact(body);
-    let details = error.fields().iter().find(|f| f.name() == "Details").unwrap();
+    let details = error.elements().iter().find(|f| f.name() == "Details").unwrap();
     assert_eq!(
         details.content(),
         &Content::Markup("<Item n=\"1\">a &amp; b</Item><!-- note --><Item/>".into())

@@ -18,7 +18,7 @@ fn reads_http_response_parts_and_builds_responses() {
         ("NotFound", Some("R1"), Some("H1"))
     );
 
-    assert_eq!(ErrorCode::SlowDown.status_code(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
+    assert_eq!(ErrorCode::SlowDown.http_status_code(), Some(http::StatusCode::SERVICE_UNAVAILABLE));
     let out = ErrorResponse::new(ErrorCode::NoSuchKey).to_response();
     assert_eq!(out.status(), http::StatusCode::NOT_FOUND);
     assert_eq!(out.headers()[http::header::CONTENT_TYPE], "application/xml");

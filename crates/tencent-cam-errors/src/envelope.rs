@@ -5,7 +5,7 @@
 use cloud_errors_core::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
-use cloud_errors_core::{Code, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -67,7 +67,7 @@ impl ErrorResponse {
 
     /// The body of an error that has only a common code: the code and its documented
     /// description as message, no `codeDesc`.
-    pub fn from_common(code: CommonCode) -> Self {
+    pub fn new_common(code: CommonCode) -> Self {
         let mut members = Members::new();
         members.mark(CODE);
         members.mark(MESSAGE);
@@ -82,9 +82,19 @@ impl ErrorResponse {
         }
     }
 
-    /// Reads a body. Members it does not model are kept as sent.
+    /// Reads an error body. Members it does not model are kept as sent. A success body (code
+    /// 0) is refused with [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice_kept(body)
+        let response: Self = json::from_slice_kept(body)?;
+        if response.is_success() {
+            return Err(ParseError::new(
+                ParseErrorKind::NotAnError,
+                1,
+                1,
+                "the body's code 0 reports success",
+            ));
+        }
+        Ok(response)
     }
 
     /// Reads an HTTP response: `Ok(None)` when the body's code is 0, a success.
@@ -93,7 +103,7 @@ impl ErrorResponse {
         _headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        let mut response = Self::parse(body)?;
+        let mut response: Self = json::from_slice_kept(body)?;
         if response.is_success() {
             return Ok(None);
         }
@@ -113,8 +123,7 @@ impl ErrorResponse {
         json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
-    /// Whether the body reports success (code 0) rather than an error.
-    pub fn is_success(&self) -> bool {
+    fn is_success(&self) -> bool {
         self.code.value() == SUCCESS
     }
 
@@ -142,7 +151,7 @@ impl ErrorResponse {
 
     /// The table row that describes the response: the module code's, or for a body without
     /// `codeDesc`, the common code's.
-    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         match (self.code().known(), &self.code_desc) {
             (Some(code), _) => Some(code.spec()),
             (None, None) => self.common_code().known().map(CommonCode::spec),
@@ -175,6 +184,19 @@ impl ErrorResponse {
         None
     }
 
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        // The primary code is the `codeDesc`; the number is a field, quoted as it came.
+        let code =
+            if self.code_is_quoted() { format!("\"{}\"", self.number()) } else { self.number().to_string() };
+        let mut fields = vec![("code".to_owned(), FieldValue::Json(code))];
+        if let Some(data) = self.data() {
+            fields.push(("data".to_owned(), FieldValue::Json(data.get().to_owned())));
+        }
+        fields.extend(json::fields(self.extra_fields(), ""));
+        fields
+    }
+
     /// `data` as raw JSON, when the body has it.
     pub fn data(&self) -> Option<&RawValue> {
         self.data.as_ref().map(RawJson::get)
@@ -189,7 +211,7 @@ impl ErrorResponse {
     /// Whether retrying can succeed: the documented class of the row that describes the
     /// response (see [`documented`](Self::documented)), else from the status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.documented().map(|spec| spec.retry), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry), self.status)
     }
 
     /// The members the envelope does not model, in order, as raw JSON.
@@ -305,5 +327,5 @@ impl JsonObject for ErrorResponse {
 cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
 cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
 
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode);
+cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "tencent-cam");
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

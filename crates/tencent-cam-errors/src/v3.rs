@@ -6,7 +6,7 @@ use cloud_errors_core::json::{
     self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
     Text,
 };
-use cloud_errors_core::{Code, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -60,11 +60,11 @@ impl V3ErrorResponse {
     /// The body Tencent Cloud API 3.0 sends for `code`, with its documented description as the
     /// message (the vendor's list gives no English wire text).
     pub fn new(code: V3ErrorCode) -> Self {
-        Self::with_code(code.as_str(), code.message())
+        Self::from_wire(code.as_str(), code.message())
     }
 
     /// A body with any code and message, documented or not.
-    pub fn with_code(code: &str, message: &str) -> Self {
+    pub fn from_wire(code: &str, message: &str) -> Self {
         let mut error_members = Members::new();
         error_members.mark(CODE);
         error_members.mark(MESSAGE);
@@ -89,18 +89,17 @@ impl V3ErrorResponse {
         }
     }
 
-    /// Reads an error body. A success body (a `Response` without `Error`) is refused with a
-    /// [`ParseErrorKind::MissingField`] error naming `Response.Error`; [`from_http`](Self::from_http)
-    /// answers `Ok(None)` for it instead.
+    /// Reads an error body. Members it does not model are kept as sent. A success body (a
+    /// `Response` without `Error`) is refused with [`ParseErrorKind::NotAnError`];
+    /// [`from_http`](Self::from_http) answers `Ok(None)` for it instead.
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
         let response: Self = json::from_slice_kept(body)?;
         if response.response.error.is_none() {
-            let text = cloud_errors_core::check_body(body)?;
-            return Err(ParseError::at_offset(
-                ParseErrorKind::MissingField,
-                body,
-                text.trim_end().len().saturating_sub(1),
-                "missing field `Response.Error`: the body reports success",
+            return Err(ParseError::new(
+                ParseErrorKind::NotAnError,
+                1,
+                1,
+                "the body's `Response` has no `Error`: it reports success",
             ));
         }
         Ok(response)
@@ -146,7 +145,7 @@ impl V3ErrorResponse {
     }
 
     /// The table row of the code, when it is documented.
-    pub fn documented(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
         self.code().known().map(V3ErrorCode::spec)
     }
 
@@ -167,7 +166,14 @@ impl V3ErrorResponse {
 
     /// Whether retrying can succeed: the documented class, else from the status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.documented().map(|spec| spec.retry), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry), self.status)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let error = json::fields(self.extra_error_fields(), "Response.Error.");
+        let response = json::fields(self.extra_response_fields(), "Response.");
+        error.chain(response).chain(json::fields(self.extra_fields(), "")).collect()
     }
 
     /// The members of `Response.Error` the envelope does not model, in order, as raw JSON.
@@ -357,5 +363,5 @@ impl JsonObject for ErrorObject {
 
 cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse, Inner, ErrorObject);
 cloud_errors_core::impl_json_envelope_eq_debug!(V3ErrorResponse, status, header_request_id);
-cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3ErrorCode);
+cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3");
 cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

@@ -49,6 +49,8 @@ fn retry_follows_the_describing_row_then_the_status() {
 #[test]
 fn code_0_is_success_not_an_error() {
     let headers: Vec<(String, String)> = Vec::new();
+    let ok = br#"{"code":0,"message":"","codeDesc":"Success","data":{"policyId":1}}"#;
+    assert_eq!(ErrorResponse::parse(ok).unwrap_err().kind(), ParseErrorKind::NotAnError);
     assert!(ErrorResponse::from_http(
         200,
         &headers,

@@ -62,7 +62,7 @@ pub fn respond(method: &Method, path: &str, n: usize) -> Response<Vec<u8>> {
         // S3 answers HEAD without a body: the status says it all.
         Some(code) if method == Method::HEAD => {
             let mut response = Response::new(Vec::new());
-            *response.status_mut() = code.status_code().unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            *response.status_mut() = code.http_status_code().unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             response
         }
         Some(code) => {

@@ -23,6 +23,15 @@ pub use text::{resolve, Text};
 pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
 pub use write::{to_canonical_vec, to_vec, JsonStyle, JsonWriter};
 
+/// Members as envelope fields, each name prefixed with the path of the object holding them.
+pub fn fields<'a>(
+    members: impl Iterator<Item = (&'a str, &'a RawValue)> + 'a,
+    prefix: &'a str,
+) -> impl Iterator<Item = (String, crate::FieldValue)> + 'a {
+    members
+        .map(move |(key, value)| (format!("{prefix}{key}"), crate::FieldValue::Json(value.get().to_owned())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::write::write_escaped;

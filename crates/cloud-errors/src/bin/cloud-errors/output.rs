@@ -290,8 +290,9 @@ pub fn write_decoded(out: &mut Vec<u8>, error: &AnyError, style: Style) {
         text.push_str(&format!("{}\n", style.label("fields:")));
         for (name, value) in fields {
             let value = match &value {
-                FieldValue::Json(raw) => visible(raw.get()),
+                FieldValue::Json(raw) => visible(raw),
                 FieldValue::Text(text) => shown(Some(text)),
+                other => visible(other.as_str()),
             };
             text.push_str(&format!("  {}: {value}\n", visible(&name)));
         }
@@ -346,7 +347,15 @@ impl Serialize for Fields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (name, value) in &self.0 {
-            map.serialize_entry(name, value)?;
+            match value {
+                // JSON values go out as the JSON they were, not as strings holding it.
+                FieldValue::Json(text) => {
+                    let raw = serde_json::value::RawValue::from_string(text.clone())
+                        .map_err(serde::ser::Error::custom)?;
+                    map.serialize_entry(name, &raw)?;
+                }
+                other => map.serialize_entry(name, other.as_str())?,
+            }
         }
         map.end()
     }

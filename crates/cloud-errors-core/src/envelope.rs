@@ -1,0 +1,98 @@
+use crate::{CloudError, Headers, ParseError};
+
+/// A vendor's error envelope: a [`CloudError`] read from, and written back to, the body it
+/// travels in.
+///
+/// Every envelope type of every vendor crate implements it (each generation of a vendor's
+/// envelopes is its own type), so code generic over `E: Envelope` reads, inspects and writes
+/// any of them. The trait is sealed: the vendor crates are its only implementors.
+///
+/// Every envelope treats a body that reports success the same way: [`parse`](Self::parse)
+/// refuses it with [`ParseErrorKind::NotAnError`](crate::ParseErrorKind::NotAnError) and
+/// [`from_http`](Self::from_http) answers `Ok(None)`.
+pub trait Envelope: CloudError + Clone + Sized + private::Sealed {
+    /// The envelope's short name, as `cloud-errors decode --format json` gives it
+    /// (`"s3"`, `"authing-v3"`).
+    const NAME: &'static str;
+
+    /// Reads an error body. Members the envelope does not model are kept as sent.
+    fn parse(body: &[u8]) -> Result<Self, ParseError>;
+
+    /// Reads an HTTP response: `Ok(None)` when it reports success. The status and headers
+    /// fill in what the body leaves out (the request id, the status itself).
+    fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError>;
+
+    /// The body: byte for byte as it was read (edits are made in place), or for an envelope
+    /// built here, as the vendor writes it.
+    fn to_bytes(&self) -> impl AsRef<[u8]>;
+
+    /// The body in the vendor's canonical layout, whatever layout it was read in.
+    fn to_canonical_bytes(&self) -> Vec<u8>;
+
+    /// Everything the envelope holds besides its primary code, message and request id, in
+    /// order, values as sent. Members of nested objects are named with their path
+    /// (`error.<member>`, `Response.<member>`).
+    fn fields(&self) -> Vec<(String, FieldValue)>;
+}
+
+/// A member of an envelope, as it was sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldValue {
+    /// A JSON value, as its exact text (`null`, `1.50`, `{"a": [1]}`, `"text"` with its quotes).
+    Json(String),
+    /// An XML element's text (or, for an element holding markup, the markup).
+    Text(String),
+}
+
+impl FieldValue {
+    /// A JSON string value holding `text`.
+    pub fn json_string(text: &str) -> FieldValue {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        FieldValue::Json(out)
+    }
+
+    /// The value's text: the JSON text, or the element's text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            FieldValue::Json(text) | FieldValue::Text(text) => text,
+        }
+    }
+}
+
+/// Implementation details the vendor crates' macros use; not part of the public API.
+#[doc(hidden)]
+pub mod private {
+    /// Seals [`Envelope`](super::Envelope).
+    pub trait Sealed {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldValue;
+
+    #[test]
+    fn a_json_string_field_escapes_what_json_requires() {
+        assert_eq!(FieldValue::json_string("a\"b\\c\n\u{1}\u{8}é").as_str(), r#""a\"b\\c\n\u0001\bé""#);
+        assert_eq!(FieldValue::Text("x".into()).as_str(), "x");
+    }
+}
