@@ -8,7 +8,7 @@
 use std::fmt::Debug;
 use std::path::PathBuf;
 
-use cloud_errors_core::json::{self, JsonObject, JsonStyle};
+use cloud_errors_core::__private::json::{self, JsonObject, JsonStyle};
 use cloud_errors_core::{CloudError, DocumentedCode, Envelope};
 use serde::de::DeserializeOwned;
 

@@ -83,33 +83,34 @@ fn metadata<C: DocumentedCode>() -> String {
     let mut out = String::new();
     for &code in C::ALL {
         let spec = code.spec();
-        let status = spec.http_status.map_or_else(|| "-".to_owned(), |s| s.to_string());
+        let status = spec.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
         writeln!(
             out,
             "{} | {} | number {:?} | HTTP {status} | retry {}\n  wire message: {}\n  title: {}\n  description: {}\n  remediation: {}",
-            spec.code,
-            spec.name,
-            spec.number,
-            spec.retry,
-            spec.wire_message.unwrap_or("-"),
-            spec.title.unwrap_or("-"),
-            spec.description,
-            spec.remediation.unwrap_or("-"),
+            spec.code(),
+            spec.name(),
+            spec.number(),
+            spec.retry(),
+            spec.wire_message().unwrap_or("-"),
+            spec.title().unwrap_or("-"),
+            spec.description(),
+            spec.remediation().unwrap_or("-"),
         )
         .unwrap();
-        for (field, source) in spec.sources.fields() {
+        for (field, source) in spec.sources().fields() {
             writeln!(out, "  source of {field}: {source}").unwrap();
         }
         // The primary description is the first; it must be `description` with its source.
-        let primary = spec.descriptions.first().expect("every code has its description");
+        let primary = spec.descriptions().first().expect("every code has its description");
         assert_eq!(
-            (primary.text, primary.source),
-            (spec.description, spec.sources.description),
+            (primary.text(), primary.source()),
+            (spec.description(), spec.sources().description()),
             "{}",
-            spec.code
+            spec.code()
         );
-        for other in &spec.descriptions[1..] {
-            writeln!(out, "  description ({}): {} [{}]", other.language, other.text, other.source).unwrap();
+        for other in &spec.descriptions()[1..] {
+            writeln!(out, "  description ({}): {} [{}]", other.language(), other.text(), other.source())
+                .unwrap();
         }
     }
     out

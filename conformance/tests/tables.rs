@@ -12,7 +12,7 @@ use cloud_errors_core::DocumentedCode;
 fn check_sources<C: DocumentedCode>(code: C) {
     use cloud_errors_core::Source;
     let spec = code.spec();
-    let sources = &spec.sources;
+    let sources = &spec.sources();
     let documents = docs_sources(C::VENDOR);
     let from_vendor_docs = |source: Source| match source {
         Source::Document { file, line, last_line } => {
@@ -22,21 +22,22 @@ fn check_sources<C: DocumentedCode>(code: C) {
             file == format!("{}.overlay.toml", C::VENDOR) && !evidence.is_empty()
         }
         Source::Unstated => true,
+        _ => false,
     };
     for (field, source) in sources.fields() {
         assert!(from_vendor_docs(source), "{code}: the source of {field} is {source}");
     }
-    assert!(sources.code.is_documented() && sources.description.is_documented(), "{code}");
+    assert!(sources.code().is_documented() && sources.description().is_documented(), "{code}");
     let present = [
-        ("http_status", spec.http_status.is_some(), sources.http_status),
-        ("wire_message", spec.wire_message.is_some(), sources.wire_message),
-        ("title", spec.title.is_some(), sources.title),
-        ("remediation", spec.remediation.is_some(), sources.remediation),
+        ("http_status", spec.http_status().is_some(), sources.http_status()),
+        ("wire_message", spec.wire_message().is_some(), sources.wire_message()),
+        ("title", spec.title().is_some(), sources.title()),
+        ("remediation", spec.remediation().is_some(), sources.remediation()),
     ];
     for (field, has_value, source) in present {
         assert_eq!(has_value, source != Source::Unstated, "{code}: {field} and its source disagree");
     }
-    if sources.retry == Source::Unstated {
+    if sources.retry() == Source::Unstated {
         assert_eq!(
             code.retry(),
             cloud_errors_core::RetryClass::No,
@@ -101,9 +102,10 @@ fn huawei_iam_classic_codes_are_a_table_of_their_own() {
     check_table::<ClassicCode>(115);
     let numeric = ClassicCode::ALL.iter().filter(|c| c.as_str().bytes().all(|b| b.is_ascii_digit())).count();
     assert_eq!((numeric, ClassicCode::ALL.len() - numeric), (17, 98));
-    assert!(ClassicCode::ALL
-        .iter()
-        .all(|c| matches!(c.sources().code, Source::Document { file: "huawei-iam-classic-errors.rst", .. })));
+    assert!(ClassicCode::ALL.iter().all(|c| matches!(
+        c.sources().code(),
+        Source::Document { file: "huawei-iam-classic-errors.rst", .. }
+    )));
     // Bold reads as its words; wrapped cells join; templates keep Python's named placeholders.
     assert_eq!(ClassicCode::InvalidSubjectToken.description(), "X-Subject-Token in the request is invalid.");
     assert_eq!(
@@ -143,7 +145,7 @@ fn s3_has_105_documented_codes_24_more_from_the_server_list_and_3_from_aws() {
     let from = |file: &'static str| {
         ErrorCode::ALL
             .iter()
-            .filter(move |c| matches!(c.sources().code, Source::Document { file: f, .. } if f == file))
+            .filter(move |c| matches!(c.sources().code(), Source::Document { file: f, .. } if f == file))
     };
     assert_eq!(
         (
@@ -156,10 +158,10 @@ fn s3_has_105_documented_codes_24_more_from_the_server_list_and_3_from_aws() {
     // Every code the page documents is also in the server list, with the same status.
     for code in from("s3.rst") {
         assert!(
-            matches!(code.sources().wire_message, Source::Document { file: "s3-server-errors.ts", .. }),
+            matches!(code.sources().wire_message(), Source::Document { file: "s3-server-errors.ts", .. }),
             "{code}"
         );
-        assert!(matches!(code.sources().http_status, Source::Document { file: "s3.rst", .. }), "{code}");
+        assert!(matches!(code.sources().http_status(), Source::Document { file: "s3.rst", .. }), "{code}");
     }
     // The codes a real S3-compatible server (moto) sent that the page lacks.
     let expected = [
@@ -176,7 +178,7 @@ fn s3_has_105_documented_codes_24_more_from_the_server_list_and_3_from_aws() {
         let code = ErrorCode::from_wire(wire).unwrap_or_else(|| panic!("{wire} is not in the table"));
         assert_eq!((code.name(), code.http_status()), (wire, Some(status)));
         assert!(
-            matches!(code.sources().code, Source::Document { file: "s3-server-errors.ts", line, .. } if line > 0)
+            matches!(code.sources().code(), Source::Document { file: "s3-server-errors.ts", line, .. } if line > 0)
         );
         assert_eq!(code.wire_message(), Some(code.description()));
     }
@@ -195,13 +197,13 @@ fn s3_has_105_documented_codes_24_more_from_the_server_list_and_3_from_aws() {
             "{code}"
         );
         assert!(matches!(
-            code.sources().http_status,
+            code.sources().http_status(),
             Source::Document { file: "s3-aws-error-codes.html", .. }
         ));
     }
     // A code the store documents keeps its text as `description()` and gains AWS's wording.
     let texts: Vec<(Language, &str)> =
-        ErrorCode::NoSuchKey.descriptions().iter().map(|d| (d.language, d.text)).collect();
+        ErrorCode::NoSuchKey.descriptions().iter().map(|d| (d.language(), d.text())).collect();
     assert_eq!(
         texts,
         [
@@ -235,7 +237,7 @@ fn tencent_cam_api_3_has_cam_codes_then_the_common_codes_in_both_languages() {
     use cloud_errors_core::{Language, Source};
     use tencent_cam_errors::V3ErrorCode;
     check_table::<V3ErrorCode>(156);
-    let from = |code: V3ErrorCode| match code.sources().code {
+    let from = |code: V3ErrorCode| match code.sources().code() {
         Source::Document { file, .. } => file,
         other => panic!("{code}: {other}"),
     };
@@ -245,7 +247,7 @@ fn tencent_cam_api_3_has_cam_codes_then_the_common_codes_in_both_languages() {
     // A code both list: CAM's text is the description; the common page's two texts follow.
     let both = V3ErrorCode::RequestLimitExceeded;
     let texts: Vec<(Language, &str, String)> =
-        both.descriptions().iter().map(|d| (d.language, d.text, d.source.to_string())).collect();
+        both.descriptions().iter().map(|d| (d.language(), d.text(), d.source().to_string())).collect();
     assert_eq!(
         texts,
         [
@@ -375,8 +377,8 @@ fn no_table_claims_a_status_its_documents_do_not_give() {
     assert!(tencent_cam_errors::ErrorCode::ALL.iter().all(|c| c.http_status().is_none()));
     assert!(tencent_cam_errors::CommonCode::ALL.iter().all(|c| c.http_status().is_none()));
     assert!(aws_interface_errors::ErrorCode::ALL.iter().all(|c| c.http_status().is_none()));
-    assert!(s3_errors::ErrorCode::ALL.iter().all(|c| c.sources().http_status.is_documented()));
-    assert!(huawei_iam_errors::ErrorCode::ALL.iter().all(|c| c.sources().http_status.is_documented()));
+    assert!(s3_errors::ErrorCode::ALL.iter().all(|c| c.sources().http_status().is_documented()));
+    assert!(huawei_iam_errors::ErrorCode::ALL.iter().all(|c| c.sources().http_status().is_documented()));
 }
 
 /// What a field is: S3 and Tencent document descriptions, not the text their servers send;

@@ -98,7 +98,8 @@ pub fn emit(table: &VendorTable) -> Result<String, String> {
     writeln!(
         out,
         "{HEADER}\n\n\
-         use cloud_errors_core::{{CodeSpec, Description, Language, RetryClass, Source, Sources}};\n\n\
+         use cloud_errors_core::__private::{{row, sources}};\n\
+         use cloud_errors_core::{{CodeSpec, Description, Language, RetryClass, Source}};\n\n\
          /// The version of the vendor documents the tables were generated from: their date where\n\
          /// they carry one, otherwise a hash of their text.\n\
          pub const DOCS_SNAPSHOT: &str = {snapshot};\n\n\
@@ -153,8 +154,8 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         let s = &spec.sources;
         writeln!(
             out,
-            "    CodeSpec {{ code: {}, name: {}, number: {:?}, http_status: {:?}, wire_message: {}, title: {}, description: {}, descriptions: &[{}], remediation: {}, retry: {}, \
-             sources: Sources {{ code: {}, http_status: {}, wire_message: {}, title: {}, description: {}, remediation: {}, retry: {} }} }},",
+            "    row({}, {}, {:?}, {:?}, {}, {}, {}, &[{}], {}, {}, \
+             sources({}, {}, {}, {}, {}, {}, {})),",
             lit(&spec.wire),
             lit(&spec.name),
             spec.number,
@@ -165,7 +166,7 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
             spec.descriptions
                 .iter()
                 .map(|t| format!(
-                    "Description {{ language: Language::{}, text: {}, source: {} }}",
+                    "Description::new(Language::{}, {}, {})",
                     language_variant(t.language),
                     lit(&t.text),
                     origin(&t.origin)
@@ -232,7 +233,7 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
             .codes
             .iter()
             .map(|spec| {
-                let key = cloud_errors_core::short_key(spec.wire.as_bytes()).ok_or_else(|| {
+                let key = cloud_errors_core::__private::short_key(spec.wire.as_bytes()).ok_or_else(|| {
                     format!(
                         "{name}: `{}` is longer than the seven characters a numeric lookup reads",
                         spec.wire
@@ -252,7 +253,7 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         // Longer codes are keyed by their fingerprint, which codes alike in their first, middle
         // and last bytes share: such a length keeps its `match`.
         hashed.retain(|&length| {
-            length <= 15 || cloud_errors_core::CodeHash::build(&lookup_keys(e, length)).is_ok()
+            length <= 15 || cloud_errors_core::__private::CodeHash::build(&lookup_keys(e, length)).is_ok()
         });
         for &length in &hashed {
             let keys = lookup_keys(e, length);
@@ -272,7 +273,7 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         writeln!(out, "}}").unwrap();
         format!("text, {upper}_ALL, {upper}_SPECS, {lower}_lookup")
     };
-    writeln!(out, "\ncloud_errors_core::error_code_enum!({name}, {lookup});").unwrap();
+    writeln!(out, "\ncloud_errors_core::error_code_enum!(VENDOR, {name}, {lookup});").unwrap();
     Ok(())
 }
 
@@ -370,9 +371,9 @@ fn hashed_lengths(e: &CodeEnum) -> Vec<usize> {
 /// The keys of the codes of `length` bytes (`None` for the others): their exact keys up to 15
 /// bytes, their fingerprints beyond.
 fn lookup_keys(e: &CodeEnum, length: usize) -> Vec<Option<u128>> {
-    let key = |wire: &str| match cloud_errors_core::exact_key(wire.as_bytes()) {
+    let key = |wire: &str| match cloud_errors_core::__private::exact_key(wire.as_bytes()) {
         Some(key) => key,
-        None => cloud_errors_core::wire_fingerprint(wire.as_bytes()),
+        None => cloud_errors_core::__private::wire_fingerprint(wire.as_bytes()),
     };
     e.codes.iter().map(|spec| (spec.wire.len() == length).then(|| key(&spec.wire))).collect()
 }
@@ -395,14 +396,14 @@ fn emit_lookup(out: &mut String, e: &CodeEnum, upper: &str, hashed: &[usize]) {
         if length <= 15 {
             writeln!(
                 out,
-                "{length} => Some({upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::exact_key(code.as_bytes())?)?]),"
+                "{length} => Some({upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::__private::exact_key(code.as_bytes())?)?]),"
             )
             .unwrap();
         } else {
             // A fingerprint is not the whole code: one comparison confirms it.
             writeln!(
                 out,
-                "{length} => {{\nlet candidate = {upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::wire_fingerprint(code.as_bytes()))?];\n\
+                "{length} => {{\nlet candidate = {upper}_ALL[{upper}_HASH_{length}.index(cloud_errors_core::__private::wire_fingerprint(code.as_bytes()))?];\n\
                  (candidate.as_str() == code).then_some(candidate)\n}}"
             )
             .unwrap();
@@ -420,14 +421,14 @@ fn emit_lookup(out: &mut String, e: &CodeEnum, upper: &str, hashed: &[usize]) {
         }
         writeln!(
             out,
-            "{length} => {{\nlet candidate = match cloud_errors_core::wire_fingerprint(code.as_bytes()) {{"
+            "{length} => {{\nlet candidate = match cloud_errors_core::__private::wire_fingerprint(code.as_bytes()) {{"
         )
         .unwrap();
         let mut by_fingerprint: std::collections::BTreeMap<u128, Vec<&CodeSpec>> =
             std::collections::BTreeMap::new();
         for spec in specs {
             by_fingerprint
-                .entry(cloud_errors_core::wire_fingerprint(spec.wire.as_bytes()))
+                .entry(cloud_errors_core::__private::wire_fingerprint(spec.wire.as_bytes()))
                 .or_default()
                 .push(spec);
         }
@@ -450,7 +451,7 @@ fn emit_lookup(out: &mut String, e: &CodeEnum, upper: &str, hashed: &[usize]) {
     writeln!(out, "_ => None,\n}}").unwrap();
 }
 
-/// Writes the perfect hash (see `cloud_errors_core::CodeHash`) of an enum's `keys` (one per
+/// Writes the perfect hash (see `cloud_errors_core::__private::CodeHash`) of an enum's `keys` (one per
 /// code, in table order; `None` for a code it does not hold) as the const `const_name`, with
 /// keys of type `key_type`; `keyed_by` names the key for its documentation. (A hash built over
 /// `u128` keys that fit in 64 bits is the same as one built over the `u64`s.)
@@ -462,8 +463,8 @@ fn emit_hash(
     key_type: &str,
     keys: &[Option<u128>],
 ) -> Result<(), String> {
-    let built = cloud_errors_core::CodeHash::build(keys).map_err(|err| match err {
-        cloud_errors_core::HashBuildError::EqualKeys { first, second } => format!(
+    let built = cloud_errors_core::__private::CodeHash::build(keys).map_err(|err| match err {
+        cloud_errors_core::__private::HashBuildError::EqualKeys { first, second } => format!(
             "{}: codes `{}` and `{}` have {keyed_by} keys the hash cannot tell apart",
             e.rust_name, e.codes[first].wire, e.codes[second].wire
         ),
@@ -472,8 +473,8 @@ fn emit_hash(
     let list = |values: &mut dyn Iterator<Item = String>| values.collect::<Vec<_>>().join(", ");
     writeln!(
         out,
-        "\n/// The perfect hash that finds a `{name}` by its {keyed_by} (see `cloud_errors_core::CodeHash`).\n#[rustfmt::skip]\n\
-         const {const_name}: cloud_errors_core::CodeHash<{key_type}> = cloud_errors_core::CodeHash {{\n\
+        "\n/// The perfect hash that finds a `{name}` by its {keyed_by} (see `cloud_errors_core::__private::CodeHash`).\n#[rustfmt::skip]\n\
+         const {const_name}: cloud_errors_core::__private::CodeHash<{key_type}> = cloud_errors_core::__private::CodeHash {{\n\
          pilots: &[{}],\nslots: &[{}],\nkeys: &[{}],\n}};",
         list(&mut built.pilots.iter().map(u16::to_string)),
         list(&mut built.slots.iter().map(u16::to_string)),

@@ -1,7 +1,7 @@
 //! Authing's response body: `{"message": …, "code": 2004, "data": null}`. Authing answers with
 //! HTTP 200 and code 200 on success, another code on failure.
 
-use cloud_errors_core::json::{
+use cloud_errors_core::__private::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};

@@ -2,7 +2,7 @@
 //! "requestId": …}`, optional `data`. `statusCode` 200 means success; `apiCode` is sent only
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
-use cloud_errors_core::json::{
+use cloud_errors_core::__private::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};

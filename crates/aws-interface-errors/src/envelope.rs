@@ -1,7 +1,7 @@
 //! AWS Interface's error body: `{"error": {"code": 5, "message": "…"}}`, with optional
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
-use cloud_errors_core::json::{
+use cloud_errors_core::__private::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
@@ -225,7 +225,7 @@ impl ErrorResponse {
     /// Sets the message to the documented template filled with `args`.
     pub fn with_message_args(self, args: &[&str]) -> Self {
         let template = self.code().known().map_or("", ErrorCode::message);
-        let message = cloud_errors_core::template::render(template, args);
+        let message = cloud_errors_core::__private::template::render(template, args);
         self.with_message(message)
     }
 

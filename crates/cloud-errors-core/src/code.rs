@@ -22,19 +22,19 @@ pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + S
 
     /// The code as it travels on the wire (`"NoSuchKey"`, `"PAP5.0003"`, `"2004"`).
     fn as_str(self) -> &'static str {
-        self.spec().code
+        self.spec().code()
     }
     /// The enum variant's name (`"NoSuchKey"`, `"ConcurrentModification"`).
     fn name(self) -> &'static str {
-        self.spec().name
+        self.spec().name()
     }
     /// The code as a number, for vendors whose codes are numbers.
     fn number(self) -> Option<i64> {
-        self.spec().number
+        self.spec().number()
     }
     /// The HTTP status a document gives for the code, if any.
     fn http_status(self) -> Option<u16> {
-        self.spec().http_status
+        self.spec().http_status()
     }
     /// The message a builder sends: the documented wire message, else the description.
     fn message(self) -> &'static str {
@@ -42,7 +42,7 @@ pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + S
     }
     /// The documented description of the error.
     fn description(self) -> &'static str {
-        self.spec().description
+        self.spec().description()
     }
     /// The description in `language`, where a document gives one.
     fn description_in(self, language: crate::Language) -> Option<&'static str> {
@@ -50,15 +50,15 @@ pub trait DocumentedCode: Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + S
     }
     /// What the vendor says to do about it, where it says anything.
     fn remediation(self) -> Option<&'static str> {
-        self.spec().remediation
+        self.spec().remediation()
     }
     /// Whether retrying can succeed.
     fn retry(self) -> RetryClass {
-        self.spec().retry
+        self.spec().retry()
     }
     /// Where each field comes from.
     fn sources(self) -> &'static Sources {
-        &self.spec().sources
+        self.spec().sources()
     }
 }
 
@@ -224,7 +224,7 @@ mod tests {
         TINY_ALL.iter().copied().find(|c| c.as_str() == code)
     }
 
-    crate::error_code_enum!(Tiny, text, TINY_ALL, TINY_SPECS, tiny_lookup);
+    crate::error_code_enum!(VENDOR, Tiny, text, TINY_ALL, TINY_SPECS, tiny_lookup);
 
     #[test]
     fn known_and_unknown_codes_keep_their_wire_text() {

@@ -41,13 +41,34 @@ impl fmt::Display for Language {
 
 /// A code's description in one language, and the document line it comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Description {
+    pub(crate) language: Language,
+    pub(crate) text: &'static str,
+    pub(crate) source: Source,
+}
+
+impl Description {
+    /// A description, as generated tables write one.
+    #[doc(hidden)]
+    pub const fn new(language: Language, text: &'static str, source: Source) -> Description {
+        Description { language, text, source }
+    }
+
     /// The language it is written in.
-    pub language: Language,
+    pub const fn language(&self) -> Language {
+        self.language
+    }
+
     /// The text, as the document gives it.
-    pub text: &'static str,
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
     /// Where it is given.
-    pub source: Source,
+    pub const fn source(&self) -> Source {
+        self.source
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! number (for `from_number`) and one by the wire text read as a [`short_key`] (for
 //! `from_wire`, which so never parses digits), and a string code table one for each length
 //! that more than 16 of its codes share, keyed by the codes' [`exact_key`]s up to 15 bytes and
-//! by their [`wire_fingerprint`](crate::wire_fingerprint)s beyond (then confirmed with one string
+//! by their [`wire_fingerprint`](crate::__private::wire_fingerprint)s beyond (then confirmed with one string
 //! comparison). Under each, every documented key lands in a slot of its own, which also holds
 //! the key: a lookup multiplies twice, reads three small arrays and compares one integer, the
 //! same few steps whichever code it is given. A `match` over a hundred sparse numbers

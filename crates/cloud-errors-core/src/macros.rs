@@ -26,7 +26,7 @@ pub fn write_summary<E: CloudError + ?Sized>(error: &E, f: &mut fmt::Formatter<'
 #[macro_export]
 macro_rules! impl_cloud_error {
     ($response:ty, $code:ty, $name:literal) => {
-        impl $crate::private::Sealed for $response {}
+        impl $crate::__private::Sealed for $response {}
 
         impl $crate::Envelope for $response {
             const NAME: &'static str = $name;
@@ -53,7 +53,7 @@ macro_rules! impl_cloud_error {
 
         impl ::core::fmt::Display for $response {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                $crate::write_summary(self, f)
+                $crate::__private::write_summary(self, f)
             }
         }
 
@@ -67,7 +67,7 @@ macro_rules! impl_cloud_error {
                 self.wire_code()
             }
             fn code_name(&self) -> ::core::option::Option<&'static str> {
-                self.spec().map(|spec| spec.name)
+                self.spec().map(|spec| spec.name())
             }
             fn message(&self) -> ::core::option::Option<&str> {
                 self.message()
@@ -82,10 +82,10 @@ macro_rules! impl_cloud_error {
                 self.retry()
             }
             fn code_description(&self) -> ::core::option::Option<&'static str> {
-                self.spec().map(|spec| spec.description)
+                self.spec().map(|spec| spec.description())
             }
             fn code_remediation(&self) -> ::core::option::Option<&'static str> {
-                self.spec().and_then(|spec| spec.remediation)
+                self.spec().and_then(|spec| spec.remediation())
             }
         }
     };
@@ -94,6 +94,7 @@ macro_rules! impl_cloud_error {
 /// Implements the `http` crate interop of a vendor crate (behind the calling crate's `http`
 /// feature): `ErrorCode::http_status_code`, `ErrorResponse::from_response` and
 /// `ErrorResponse::to_response`.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! impl_http {
     ($response:ty, $code:ty, $content_type:literal) => {
@@ -138,19 +139,20 @@ macro_rules! impl_http {
 }
 
 /// Implements serde's `Serialize` and `Deserialize` for types that implement
-/// [`json::JsonObject`](crate::json::JsonObject).
+/// [`json::JsonObject`](crate::__private::json::JsonObject).
 #[cfg(feature = "json")]
+#[doc(hidden)]
 #[macro_export]
 macro_rules! impl_serde_via_json_object {
     ($($ty:ty),* $(,)?) => {$(
         impl<'de> ::serde::Deserialize<'de> for $ty {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                $crate::json::deserialize_object(deserializer)
+                $crate::__private::json::deserialize_object(deserializer)
             }
         }
         impl ::serde::Serialize for $ty {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                $crate::json::serialize_object(self, serializer)
+                $crate::__private::json::serialize_object(self, serializer)
             }
         }
     )*};
@@ -160,36 +162,38 @@ macro_rules! impl_serde_via_json_object {
 /// for an envelope that keeps its text, of its [`JsonSource`] field:
 /// `json_object_fields!(members)` or `json_object_fields!(members, source)`.
 ///
-/// [`Members`]: crate::json::Members
-/// [`JsonSource`]: crate::json::JsonSource
+/// [`Members`]: crate::__private::json::Members
+/// [`JsonSource`]: crate::__private::json::JsonSource
 #[cfg(feature = "json")]
+#[doc(hidden)]
 #[macro_export]
 macro_rules! json_object_fields {
     ($members:ident) => {
-        fn members(&self) -> &$crate::json::Members {
+        fn members(&self) -> &$crate::__private::json::Members {
             &self.$members
         }
-        fn members_mut(&mut self) -> &mut $crate::json::Members {
+        fn members_mut(&mut self) -> &mut $crate::__private::json::Members {
             &mut self.$members
         }
     };
     ($members:ident, $source:ident) => {
         $crate::json_object_fields!($members);
-        fn kept(&self) -> ::core::option::Option<&$crate::json::JsonSource> {
+        fn kept(&self) -> ::core::option::Option<&$crate::__private::json::JsonSource> {
             ::core::option::Option::Some(&self.$source)
         }
-        fn kept_mut(&mut self) -> ::core::option::Option<&mut $crate::json::JsonSource> {
+        fn kept_mut(&mut self) -> ::core::option::Option<&mut $crate::__private::json::JsonSource> {
             ::core::option::Option::Some(&mut self.$source)
         }
     };
 }
 
 /// Implements `PartialEq`, `Eq` and `Debug` for a JSON envelope whose values are
-/// [`Text`](crate::json::Text) positions in its kept text: two envelopes are equal when they
+/// [`Text`](crate::__private::json::Text) positions in its kept text: two envelopes are equal when they
 /// hold the same members in the same order (their canonical bodies are equal) and the listed
 /// fields (what the HTTP response said) are equal, however each body was laid out; `Debug`
 /// shows the code, message, request id and body.
 #[cfg(feature = "json")]
+#[doc(hidden)]
 #[macro_export]
 macro_rules! impl_json_envelope_eq_debug {
     ($ty:ident $(, $field:ident)*) => {

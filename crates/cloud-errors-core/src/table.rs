@@ -12,6 +12,7 @@ use crate::{Description, Language, RetryClass};
 
 /// Where one field of a documented code comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Source {
     /// A vendor document in the repository's `docs/vendor/`, and the line (1-based) the field
     /// was read from.
@@ -76,24 +77,53 @@ impl fmt::Display for Source {
 
 /// Where each field of one documented code comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Sources {
-    /// Where the code itself is listed.
-    pub code: Source,
-    /// Where its HTTP status is given.
-    pub http_status: Source,
-    /// Where the message sent on the wire is given.
-    pub wire_message: Source,
-    /// Where the short title (Tencent's error type) is given.
-    pub title: Source,
-    /// Where the description is given.
-    pub description: Source,
-    /// Where the remediation is given.
-    pub remediation: Source,
-    /// Where the retry class is decided.
-    pub retry: Source,
+    pub(crate) code: Source,
+    pub(crate) http_status: Source,
+    pub(crate) wire_message: Source,
+    pub(crate) title: Source,
+    pub(crate) description: Source,
+    pub(crate) remediation: Source,
+    pub(crate) retry: Source,
 }
 
 impl Sources {
+    /// Where the code itself is listed.
+    pub const fn code(&self) -> Source {
+        self.code
+    }
+
+    /// Where its HTTP status is given.
+    pub const fn http_status(&self) -> Source {
+        self.http_status
+    }
+
+    /// Where the message sent on the wire is given.
+    pub const fn wire_message(&self) -> Source {
+        self.wire_message
+    }
+
+    /// Where the short title (Tencent's error type) is given.
+    pub const fn title(&self) -> Source {
+        self.title
+    }
+
+    /// Where the description is given.
+    pub const fn description(&self) -> Source {
+        self.description
+    }
+
+    /// Where the remediation is given.
+    pub const fn remediation(&self) -> Source {
+        self.remediation
+    }
+
+    /// Where the retry class is decided.
+    pub const fn retry(&self) -> Source {
+        self.retry
+    }
+
     /// Each field's name (as `cloud-errors explain --format json` spells it) and source.
     pub const fn fields(&self) -> [(&'static str, Source); 7] {
         [
@@ -110,36 +140,87 @@ impl Sources {
 
 /// One row of a generated code table: everything the documents (and overlays) say of a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct CodeSpec {
+    pub(crate) code: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) number: Option<i64>,
+    pub(crate) http_status: Option<u16>,
+    pub(crate) wire_message: Option<&'static str>,
+    pub(crate) title: Option<&'static str>,
+    pub(crate) description: &'static str,
+    pub(crate) descriptions: &'static [Description],
+    pub(crate) remediation: Option<&'static str>,
+    pub(crate) retry: RetryClass,
+    pub(crate) sources: Sources,
+}
+
+impl CodeSpec {
+    /// The wire code as a one-element slice (strum's `get_serializations`).
+    #[doc(hidden)]
+    pub const fn code_as_slice(&self) -> &[&'static str] {
+        core::slice::from_ref(&self.code)
+    }
+
     /// The code as it travels on the wire (`"NoSuchKey"`, `"PAP5.0003"`, `"2004"`).
-    pub code: &'static str,
+    pub const fn code(&self) -> &'static str {
+        self.code
+    }
+
     /// The enum variant's name, as recorded in the vendor's names file.
-    pub name: &'static str,
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
     /// The code as a number, for vendors whose codes are numbers.
-    pub number: Option<i64>,
+    pub const fn number(&self) -> Option<i64> {
+        self.number
+    }
+
     /// The HTTP status a document gives for the code; `None` where none does.
-    pub http_status: Option<u16>,
+    pub const fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
     /// The message the vendor's servers send, as a document gives it (possibly a template with
     /// `%s`, `%d` or `{}`); `None` where no document gives the wire text.
-    pub wire_message: Option<&'static str>,
+    pub const fn wire_message(&self) -> Option<&'static str> {
+        self.wire_message
+    }
+
     /// A short title the document gives the code besides its description (Tencent's error type).
-    pub title: Option<&'static str>,
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+
     /// The documented description.
-    pub description: &'static str,
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
     /// The description in every language a document gives it, each with its source: the
     /// primary document's text ([`description`](Self::description)) first, then translations
     /// and other documents' texts (Tencent's common codes, for example, are also described by
     /// the common-code page).
-    pub descriptions: &'static [Description],
-    /// What the vendor says to do about it, where it says anything.
-    pub remediation: Option<&'static str>,
-    /// Whether retrying can succeed (see [`Sources::retry`] for who says so).
-    pub retry: RetryClass,
-    /// Where each field comes from.
-    pub sources: Sources,
-}
+    pub const fn descriptions(&self) -> &'static [Description] {
+        self.descriptions
+    }
 
-impl CodeSpec {
+    /// What the vendor says to do about it, where it says anything.
+    pub const fn remediation(&self) -> Option<&'static str> {
+        self.remediation
+    }
+
+    /// Whether retrying can succeed (see [`Sources::retry`] for who says so).
+    pub const fn retry(&self) -> RetryClass {
+        self.retry
+    }
+
+    /// Where each field comes from.
+    pub const fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
     /// The description in `language`: the first text in that language, if a document gives one.
     pub const fn description_in(&self, language: Language) -> Option<&'static str> {
         let mut at = 0;
@@ -159,7 +240,7 @@ impl CodeSpec {
     pub fn message_args<'m>(&self, message: &'m str) -> Option<Vec<&'m str>> {
         core::iter::once(self.message())
             .chain(self.descriptions.iter().map(|d| d.text))
-            .find_map(|template| crate::template::match_args(template, message))
+            .find_map(|template| crate::__private::template::match_args(template, message))
     }
 
     /// The text a builder sends as the message: the wire message where a document gives one,
@@ -172,14 +253,58 @@ impl CodeSpec {
     }
 }
 
+/// A table row, as generated tables write one.
+#[allow(clippy::too_many_arguments)] // one argument per column of the table
+pub const fn row(
+    code: &'static str,
+    name: &'static str,
+    number: Option<i64>,
+    http_status: Option<u16>,
+    wire_message: Option<&'static str>,
+    title: Option<&'static str>,
+    description: &'static str,
+    descriptions: &'static [Description],
+    remediation: Option<&'static str>,
+    retry: RetryClass,
+    sources: Sources,
+) -> CodeSpec {
+    CodeSpec {
+        code,
+        name,
+        number,
+        http_status,
+        wire_message,
+        title,
+        description,
+        descriptions,
+        remediation,
+        retry,
+        sources,
+    }
+}
+
+/// A row's sources, as generated tables write them (in the order of [`Sources::fields`]).
+pub const fn sources(
+    code: Source,
+    http_status: Source,
+    wire_message: Source,
+    title: Source,
+    description: Source,
+    remediation: Source,
+    retry: Source,
+) -> Sources {
+    Sources { code, http_status, wire_message, title, description, remediation, retry }
+}
+
 /// Gives a generated code enum its methods and trait impls.
 ///
 /// `generated.rs` defines, beside the enum, a const of every variant in table order, a const of
 /// one [`CodeSpec`] row per variant in the same order, and the lookup: for codes that are
-/// strings, a `fn(&str) -> Option<E>`; for numeric ones, two [`CodeHash`](crate::CodeHash)es,
-/// of the wire codes' [`short_key`](crate::short_key)s and of the numbers. Called as
-/// `error_code_enum!(ErrorCode, text, ALL, SPECS, lookup)` or
-/// `error_code_enum!(ErrorCode, numeric, ALL, SPECS, HASH, NUMBER_HASH)`, it adds `ALL`,
+/// strings, a `fn(&str) -> Option<E>`; for numeric ones, two `CodeHash`es,
+/// of the wire codes' `short_key`s and of the numbers. Called as
+/// `error_code_enum!(VENDOR, ErrorCode, text, ALL, SPECS, lookup)` or
+/// `error_code_enum!(VENDOR, ErrorCode, numeric, ALL, SPECS, HASH, NUMBER_HASH)` (`VENDOR` the
+/// name of a `&str` constant naming the vendor), it adds `ALL`,
 /// `COUNT` and:
 ///
 /// - allocation-free `const fn` views (`as_str`, `name`, `http_status`, `message`,
@@ -190,12 +315,11 @@ impl CodeSpec {
 /// - behind the calling crate's `serde` feature, `Serialize`/`Deserialize` as the wire code;
 /// - behind its `strum` feature, strum's `EnumCount`, `IntoEnumIterator`, `VariantNames`,
 ///   `VariantArray`, `EnumMessage` and `EnumProperty`, without any proc macro.
-///
-/// The calling crate must define `VENDOR: &str` at the root of the module it calls from.
+#[doc(hidden)]
 #[macro_export]
 macro_rules! error_code_enum {
-    ($name:ident, text, $all:ident, $specs:ident, $lookup:ident) => {
-        $crate::error_code_enum!(@common $name, $all, $specs);
+    ($vendor:ident, $name:ident, text, $all:ident, $specs:ident, $lookup:ident) => {
+        $crate::error_code_enum!(@common $vendor, $name, $all, $specs);
 
         impl $name {
             /// The documented code with this wire string, if any. Allocates nothing.
@@ -205,10 +329,10 @@ macro_rules! error_code_enum {
             }
         }
 
-        $crate::error_code_enum!(@serde $name, serialize_str, as_str);
+        $crate::error_code_enum!(@serde $vendor, $name, serialize_str, as_str);
     };
-    ($name:ident, numeric, $all:ident, $specs:ident, $hash:ident, $number_hash:ident) => {
-        $crate::error_code_enum!(@common $name, $all, $specs);
+    ($vendor:ident, $name:ident, numeric, $all:ident, $specs:ident, $hash:ident, $number_hash:ident) => {
+        $crate::error_code_enum!(@common $vendor, $name, $all, $specs);
 
         impl $name {
             /// The documented code with this wire string (the number in canonical decimal, so
@@ -217,7 +341,7 @@ macro_rules! error_code_enum {
             pub fn from_wire(code: &str) -> ::core::option::Option<Self> {
                 // Every documented number is at most seven characters (the generator checks),
                 // so a longer code is none of them.
-                let index = $hash.index($crate::short_key(code.as_bytes())?)?;
+                let index = $hash.index($crate::__private::short_key(code.as_bytes())?)?;
                 ::core::option::Option::Some($name::ALL[index])
             }
 
@@ -233,7 +357,7 @@ macro_rules! error_code_enum {
 
             /// The code as a number.
             pub const fn number(self) -> i64 {
-                match self.spec().number {
+                match self.spec().number() {
                     ::core::option::Option::Some(number) => number,
                     ::core::option::Option::None => panic!("a numeric table row without a number"),
                 }
@@ -246,16 +370,16 @@ macro_rules! error_code_enum {
             /// Looks a numeric code up; a number no document lists is an error naming it.
             fn try_from(number: i64) -> ::core::result::Result<Self, $crate::UnknownCode> {
                 Self::from_number(number).ok_or_else(|| $crate::UnknownCode {
-                    vendor: VENDOR,
+                    vendor: $vendor,
                     code: ::std::string::ToString::to_string(&number),
                 })
             }
         }
 
-        $crate::error_code_enum!(@serde $name, serialize_i64, number);
+        $crate::error_code_enum!(@serde $vendor, $name, serialize_i64, number);
     };
 
-    (@common $name:ident, $all:ident, $specs:ident) => {
+    (@common $vendor:ident, $name:ident, $all:ident, $specs:ident) => {
         impl $name {
             /// Every code, in table order.
             pub const ALL: &'static [$name] = $all;
@@ -272,7 +396,7 @@ macro_rules! error_code_enum {
                 let mut names = [""; $name::SPECS.len()];
                 let mut at = 0;
                 while at < names.len() {
-                    names[at] = $name::SPECS[at].name;
+                    names[at] = $name::SPECS[at].name();
                     at += 1;
                 }
                 names
@@ -285,18 +409,18 @@ macro_rules! error_code_enum {
 
             /// The code as it travels on the wire.
             pub const fn as_str(self) -> &'static str {
-                self.spec().code
+                self.spec().code()
             }
 
             /// The variant's name, as written in a `match`.
             pub const fn name(self) -> &'static str {
-                self.spec().name
+                self.spec().name()
             }
 
             /// The HTTP status a document gives for this code; `None` where no document gives
             /// one (see [`sources`](Self::sources)).
             pub const fn http_status(self) -> ::core::option::Option<u16> {
-                self.spec().http_status
+                self.spec().http_status()
             }
 
             /// The message a builder sends: the documented wire message (or its template: `%s`,
@@ -308,17 +432,17 @@ macro_rules! error_code_enum {
 
             /// The text the vendor's servers send as the message, where a document gives it.
             pub const fn wire_message(self) -> ::core::option::Option<&'static str> {
-                self.spec().wire_message
+                self.spec().wire_message()
             }
 
             /// A short title the document gives besides the description, if any.
             pub const fn title(self) -> ::core::option::Option<&'static str> {
-                self.spec().title
+                self.spec().title()
             }
 
             /// The documented description.
             pub const fn description(self) -> &'static str {
-                self.spec().description
+                self.spec().description()
             }
 
             /// The description in `language`, where a document gives one (`description()` is
@@ -329,23 +453,23 @@ macro_rules! error_code_enum {
 
             /// The description in every language documents give it, each with its source.
             pub const fn descriptions(self) -> &'static [$crate::Description] {
-                self.spec().descriptions
+                self.spec().descriptions()
             }
 
             /// What the vendor says to do about it, where it says anything.
             pub const fn remediation(self) -> ::core::option::Option<&'static str> {
-                self.spec().remediation
+                self.spec().remediation()
             }
 
             /// Whether retrying the call can succeed; [`sources`](Self::sources) says whether a
             /// document, an overlay (with its evidence) or the default decided it.
             pub const fn retry(self) -> $crate::RetryClass {
-                self.spec().retry
+                self.spec().retry()
             }
 
             /// Where each field of this code comes from.
             pub const fn sources(self) -> &'static $crate::Sources {
-                &self.spec().sources
+                self.spec().sources()
             }
         }
 
@@ -362,13 +486,13 @@ macro_rules! error_code_enum {
             /// Parses a wire code; a code no document lists is an error naming it.
             fn from_str(code: &str) -> ::core::result::Result<Self, $crate::UnknownCode> {
                 Self::from_wire(code)
-                    .ok_or_else(|| $crate::UnknownCode { vendor: VENDOR, code: ::std::borrow::ToOwned::to_owned(code) })
+                    .ok_or_else(|| $crate::UnknownCode { vendor: $vendor, code: ::std::borrow::ToOwned::to_owned(code) })
             }
         }
 
         impl $crate::DocumentedCode for $name {
             const ALL: &'static [Self] = $name::ALL;
-            const VENDOR: &'static str = VENDOR;
+            const VENDOR: &'static str = $vendor;
             #[inline]
             fn spec(self) -> &'static $crate::CodeSpec {
                 self.spec()
@@ -418,7 +542,7 @@ macro_rules! error_code_enum {
             }
             /// The wire code, the one way the code is spelled.
             fn get_serializations(&self) -> &'static [&'static str] {
-                ::core::slice::from_ref(&$name::SPECS[*self as usize].code)
+                $name::SPECS[*self as usize].code_as_slice()
             }
         }
 
@@ -442,7 +566,7 @@ macro_rules! error_code_enum {
             /// `number` (numeric codes) and `http_status` (where documented).
             fn get_int(&self, property: &str) -> ::core::option::Option<i64> {
                 match property {
-                    "number" => self.spec().number,
+                    "number" => self.spec().number(),
                     "http_status" => self.http_status().map(i64::from),
                     _ => ::core::option::Option::None,
                 }
@@ -457,7 +581,7 @@ macro_rules! error_code_enum {
         }
     };
 
-    (@serde $name:ident, $write:ident, $view:ident) => {
+    (@serde $vendor:ident, $name:ident, $write:ident, $view:ident) => {
         #[cfg(feature = "serde")]
         impl ::serde::Serialize for $name {
             /// Writes the code as it travels on the wire (a number for numeric vendors).
@@ -474,7 +598,7 @@ macro_rules! error_code_enum {
                 impl ::serde::de::Visitor<'_> for Visitor {
                     type Value = $name;
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        write!(f, "a documented {} error code", VENDOR)
+                        write!(f, "a documented {} error code", $vendor)
                     }
                     fn visit_str<E: ::serde::de::Error>(self, code: &str) -> ::core::result::Result<$name, E> {
                         code.parse().map_err(E::custom)

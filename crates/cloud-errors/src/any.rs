@@ -169,7 +169,7 @@ impl CloudError for AnyError {
 impl core::fmt::Display for AnyError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}: ", self.vendor())?;
-        cloud_errors_core::write_summary(self, f)
+        cloud_errors_core::__private::write_summary(self, f)
     }
 }
 

@@ -25,17 +25,17 @@ impl CodeInfo {
 
     /// The code as it travels on the wire.
     pub fn code(&self) -> &'static str {
-        self.spec.code
+        self.spec.code()
     }
 
     /// The enum variant's name.
     pub fn name(&self) -> &'static str {
-        self.spec.name
+        self.spec.name()
     }
 
     /// Whether retrying can succeed.
     pub fn retry(&self) -> RetryClass {
-        self.spec.retry
+        self.spec.retry()
     }
 }
 
@@ -47,17 +47,17 @@ impl Serialize for CodeInfo {
         let mut map = serializer.serialize_map(Some(14))?;
         map.serialize_entry("vendor", self.vendor.name())?;
         map.serialize_entry("table", self.table)?;
-        map.serialize_entry("code", spec.code)?;
-        map.serialize_entry("name", spec.name)?;
-        map.serialize_entry("number", &spec.number)?;
-        map.serialize_entry("http_status", &spec.http_status)?;
+        map.serialize_entry("code", spec.code())?;
+        map.serialize_entry("name", spec.name())?;
+        map.serialize_entry("number", &spec.number())?;
+        map.serialize_entry("http_status", &spec.http_status())?;
         map.serialize_entry("message", spec.message())?;
-        map.serialize_entry("wire_message", &spec.wire_message)?;
-        map.serialize_entry("title", &spec.title)?;
-        map.serialize_entry("description", spec.description)?;
+        map.serialize_entry("wire_message", &spec.wire_message())?;
+        map.serialize_entry("title", &spec.title())?;
+        map.serialize_entry("description", spec.description())?;
         map.serialize_entry("descriptions", &DescriptionsJson(spec))?;
-        map.serialize_entry("remediation", &spec.remediation)?;
-        map.serialize_entry("retry", spec.retry.as_str())?;
+        map.serialize_entry("remediation", &spec.remediation())?;
+        map.serialize_entry("retry", spec.retry().as_str())?;
         map.serialize_entry("sources", &SourcesJson(spec))?;
         map.end()
     }
@@ -86,7 +86,7 @@ struct SourcesJson(&'static CodeSpec);
 
 impl Serialize for SourcesJson {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = self.0.sources.fields();
+        let fields = self.0.sources().fields();
         let mut map = serializer.serialize_map(None)?;
         for (field, source) in fields {
             if source != Source::Unstated || field == "retry" || field == "http_status" {
@@ -94,8 +94,8 @@ impl Serialize for SourcesJson {
             }
         }
         for &language in Language::ALL {
-            if let Some(text) = self.0.descriptions.iter().find(|d| d.language == language) {
-                map.serialize_entry(&format!("descriptions.{}", language.tag()), &text.source.to_string())?;
+            if let Some(text) = self.0.descriptions().iter().find(|d| d.language() == language) {
+                map.serialize_entry(&format!("descriptions.{}", language.tag()), &text.source().to_string())?;
             }
         }
         map.end()

@@ -266,14 +266,15 @@ pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> EnvelopeKind {
 }
 
 fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
-    let text =
-        cloud_errors_core::check_body(body).map_err(|error| DecodeError::Parse { vendor: None, error })?;
+    let text = cloud_errors_core::__private::check_body(body)
+        .map_err(|error| DecodeError::Parse { vendor: None, error })?;
     match json_shape(text) {
         Ok(Some(shape)) => Ok(shape),
         Ok(None) => Err(DecodeError::Unrecognized("the body is JSON but not an object".into())),
-        Err(err) => {
-            Err(DecodeError::Parse { vendor: None, error: cloud_errors_core::json::json_error(&err) })
-        }
+        Err(err) => Err(DecodeError::Parse {
+            vendor: None,
+            error: cloud_errors_core::__private::json::json_error(&err),
+        }),
     }
 }
 

@@ -7,7 +7,7 @@
 
 use core::fmt;
 
-use cloud_errors_core::json::{
+use cloud_errors_core::__private::json::{
     self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue, Scanned, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, RetryClass};
@@ -132,7 +132,7 @@ impl ErrorResponse {
     fn documented_body(spec: &'static cloud_errors_core::CodeSpec) -> Self {
         let mut error = ErrorResponse::empty();
         error.error_msg = Some(Text::owned(spec.message()));
-        error.error_code = Some(Text::owned(spec.code));
+        error.error_code = Some(Text::owned(spec.code()));
         error.members.mark(ERROR_MSG);
         error.members.mark(ERROR_CODE);
         error
@@ -241,12 +241,12 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status().or_else(|| self.spec().and_then(|spec| spec.http_status))
+        self.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry), self.status())
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status())
     }
 
     fn status(&self) -> Option<u16> {
@@ -291,7 +291,7 @@ impl ErrorResponse {
     /// Sets the message to the documented template filled with `args`.
     pub fn with_message_args(self, args: &[&str]) -> Self {
         let template = self.spec().map_or("", |spec| spec.message());
-        let message = cloud_errors_core::template::render(template, args);
+        let message = cloud_errors_core::__private::template::render(template, args);
         self.with_message(message)
     }
 

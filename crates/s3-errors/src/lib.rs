@@ -54,11 +54,11 @@ pub mod readers {
 
     /// The fast reader alone: `None` where it declines (see the module docs).
     pub fn fast(body: &[u8]) -> Option<ErrorResponse> {
-        crate::fast::read(cloud_errors_core::check_body(body).ok()?)
+        crate::fast::read(cloud_errors_core::__private::check_body(body).ok()?)
     }
 
     /// quick-xml's reader alone.
     pub fn quick_xml(body: &[u8]) -> Result<ErrorResponse, ParseError> {
-        crate::xml::parse_with_quick_xml(cloud_errors_core::check_body(body)?)
+        crate::xml::parse_with_quick_xml(cloud_errors_core::__private::check_body(body)?)
     }
 }

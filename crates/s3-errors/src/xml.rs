@@ -4,7 +4,8 @@
 //! XML's five predefined entities and character references are decoded, and nested markup in
 //! an unknown element is kept as the text it was.
 
-use cloud_errors_core::{check_body, ParseError, ParseErrorKind};
+use cloud_errors_core::__private::check_body;
+use cloud_errors_core::{ParseError, ParseErrorKind};
 use quick_xml::errors::SyntaxError;
 use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
 use quick_xml::Reader;

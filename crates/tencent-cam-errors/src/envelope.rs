@@ -2,7 +2,7 @@
 //! `data`. `code` is the common code (0 on success; some servers send it as a string of digits),
 //! `codeDesc` the module code.
 
-use cloud_errors_core::json::{
+use cloud_errors_core::__private::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
@@ -209,9 +209,9 @@ impl ErrorResponse {
     }
 
     /// Whether retrying can succeed: the documented class of the row that describes the
-    /// response (see [`documented`](Self::documented)), else from the status.
+    /// response (see [`spec`](Self::spec)), else from the status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
     }
 
     /// The members the envelope does not model, in order, as raw JSON.

@@ -2,7 +2,7 @@
 //! `{"Response": {"Error": {"Code": "…", "Message": "…"}, "RequestId": "…"}}`. A `Response`
 //! without `Error` is a success. Every other member, at every level, is kept in order.
 
-use cloud_errors_core::json::{
+use cloud_errors_core::__private::json::{
     self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
     Text,
 };
@@ -166,7 +166,7 @@ impl V3ErrorResponse {
 
     /// Whether retrying can succeed: the documented class, else from the status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
     }
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.

@@ -47,7 +47,7 @@ impl Style {
 }
 
 fn status_cell(info: &CodeInfo) -> String {
-    info.spec.http_status.map_or_else(|| "-".to_owned(), |status| status.to_string())
+    info.spec.http_status().map_or_else(|| "-".to_owned(), |status| status.to_string())
 }
 
 /// A text value as a person should see it: `-` when there is none, `(empty)` when it is there
@@ -208,41 +208,46 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
             text.push('\n');
         }
         let spec = info.spec;
-        let sources = &spec.sources;
+        let sources = &spec.sources();
         let label = |name: &str| style.label(&format!("{name:<14}"));
         text.push_str(&format!(
             "{} {} ({}::{})\n",
             info.vendor,
-            style.strong(&visible(spec.code)),
+            style.strong(&visible(spec.code())),
             info.table,
-            spec.name
+            spec.name()
         ));
-        text.push_str(&format!("  {} {}\n", label("listed in:"), sources.code));
-        let status = spec.http_status.map_or_else(|| "-".to_owned(), |s| s.to_string());
-        text.push_str(&format!("  {} {status}  [{}]\n", label("http status:"), sources.http_status));
-        if let Some(title) = spec.title {
+        text.push_str(&format!("  {} {}\n", label("listed in:"), sources.code()));
+        let status = spec.http_status().map_or_else(|| "-".to_owned(), |s| s.to_string());
+        text.push_str(&format!("  {} {status}  [{}]\n", label("http status:"), sources.http_status()));
+        if let Some(title) = spec.title() {
             text.push_str(&format!("  {} {}\n", label("title:"), shown(Some(title))));
         }
-        if let Some(message) = spec.wire_message {
+        if let Some(message) = spec.wire_message() {
             let message = shown(Some(message));
-            text.push_str(&format!("  {} {message}  [{}]\n", label("wire message:"), sources.wire_message));
+            text.push_str(&format!("  {} {message}  [{}]\n", label("wire message:"), sources.wire_message()));
         }
         text.push_str(&format!(
             "  {} {}  [{}]\n",
             label("description:"),
-            shown(Some(spec.description)),
-            sources.description
+            shown(Some(spec.description())),
+            sources.description()
         ));
         // Every other text: the other languages, and other documents' words for the same code.
-        for other in spec.descriptions.iter().skip(1) {
-            let name = format!("  ({}):", other.language);
-            text.push_str(&format!("  {} {}  [{}]\n", label(&name), shown(Some(other.text)), other.source));
+        for other in spec.descriptions().iter().skip(1) {
+            let name = format!("  ({}):", other.language());
+            text.push_str(&format!(
+                "  {} {}  [{}]\n",
+                label(&name),
+                shown(Some(other.text())),
+                other.source()
+            ));
         }
         // A language the table publishes for other codes but not this one: said, not made up.
         let table_languages: BTreeSet<Language> = documented_codes(info.vendor)
             .iter()
             .filter(|other| other.table == info.table)
-            .flat_map(|other| other.spec.descriptions.iter().map(|d| d.language))
+            .flat_map(|other| other.spec.descriptions().iter().map(|d| d.language()))
             .collect();
         for language in table_languages {
             if spec.description_in(language).is_none() {
@@ -253,8 +258,8 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
                 ));
             }
         }
-        text.push_str(&format!("  {} {}\n", label("remediation:"), shown(spec.remediation)));
-        text.push_str(&format!("  {} {}  [{}]\n", label("retry:"), spec.retry, sources.retry));
+        text.push_str(&format!("  {} {}\n", label("remediation:"), shown(spec.remediation())));
+        text.push_str(&format!("  {} {}  [{}]\n", label("retry:"), spec.retry(), sources.retry()));
     }
     out.extend_from_slice(text.as_bytes());
 }

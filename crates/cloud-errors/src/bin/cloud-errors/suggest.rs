@@ -50,14 +50,19 @@ pub fn search(words: &[String], codes: &[CodeInfo]) -> Vec<CodeInfo> {
         .filter(|info| {
             let spec = info.spec;
             // Every language's text: a code is found by the words of any of them.
-            let text =
-                [Some(spec.description), spec.wire_message, spec.title, Some(spec.code), Some(spec.name)]
-                    .into_iter()
-                    .flatten()
-                    .chain(spec.descriptions.iter().map(|d| d.text))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
+            let text = [
+                Some(spec.description()),
+                spec.wire_message(),
+                spec.title(),
+                Some(spec.code()),
+                Some(spec.name()),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(spec.descriptions().iter().map(|d| d.text()))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
             !words.is_empty() && words.iter().all(|word| text.contains(word.as_str()))
         })
         .copied()

@@ -16,7 +16,7 @@ pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
 /// Names a failed read of `input`: early failures (empty, a byte-order mark, invalid UTF-8)
 /// first, then serde_json's, with a number cut short by the end called a truncation.
 fn explain(input: &[u8], err: &serde_json::Error) -> ParseError {
-    if let Err(early) = crate::check_body(input) {
+    if let Err(early) = crate::__private::check_body(input) {
         return early;
     }
     let error = json_error(err);
@@ -62,7 +62,7 @@ pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) ->
     // One UTF-8 check of the whole body, which the kept text needs anyway; both readers then
     // read from `str`.
     let Ok(text) = core::str::from_utf8(input) else {
-        return Err(crate::check_body(input)
+        return Err(crate::__private::check_body(input)
             .err()
             .unwrap_or_else(|| ParseError::new(ParseErrorKind::Encoding, 1, 1, "the body is not UTF-8")));
     };

@@ -72,7 +72,7 @@ pub fn is_template(template: &str) -> bool {
 /// result is what a vendor server would send.
 ///
 /// ```
-/// use cloud_errors_core::template::render;
+/// use cloud_errors_core::__private::template::render;
 /// assert_eq!(render("access denied: %s", &["alice"]), "access denied: alice");
 /// assert_eq!(render("Function has errors: {}", &["x"]), "Function has errors: x");
 /// ```
@@ -95,7 +95,7 @@ pub fn render(template: &str, args: &[&str]) -> String {
 /// takes everything up to the template's closing literal.
 ///
 /// ```
-/// use cloud_errors_core::template::match_args;
+/// use cloud_errors_core::__private::template::match_args;
 /// assert_eq!(match_args("access denied: %s", "access denied: alice"), Some(vec!["alice"]));
 /// assert_eq!(match_args("limit %d reached", "limit many reached"), None);
 /// ```
