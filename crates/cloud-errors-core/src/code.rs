@@ -139,10 +139,26 @@ impl<C: PartialEq> PartialEq<C> for Code<'_, C> {
 /// vendor's document. It carries the code as given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownCode {
+    vendor: &'static str,
+    code: String,
+}
+
+impl UnknownCode {
+    /// The error for `code`, not found in `vendor`'s table.
+    #[doc(hidden)]
+    pub fn new(vendor: &'static str, code: String) -> UnknownCode {
+        UnknownCode { vendor, code }
+    }
+
     /// The vendor whose table was searched.
-    pub vendor: &'static str,
-    /// The code that was not found.
-    pub code: String,
+    pub fn vendor(&self) -> &'static str {
+        self.vendor
+    }
+
+    /// The code that was not found, as given.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
 }
 
 impl fmt::Display for UnknownCode {
@@ -158,8 +174,6 @@ impl std::error::Error for UnknownCode {}
 /// Each vendor's `ErrorResponse` implements it; the `cloud-errors` facade uses it to present
 /// every vendor the same way.
 pub trait CloudError: std::error::Error {
-    /// The vendor's name, as the `cloud-errors` command spells it.
-    fn vendor(&self) -> &'static str;
     /// The primary wire code, exactly as sent, as a string (for Tencent, the `codeDesc`).
     fn wire_code(&self) -> &str;
     /// The variant name when the code is documented.
@@ -251,7 +265,8 @@ mod tests {
 
     #[test]
     fn unknown_code_error_names_vendor_and_code() {
-        let err = UnknownCode { vendor: "tiny", code: "Nope".into() };
+        let err = UnknownCode::new("tiny", "Nope".into());
+        assert_eq!((err.vendor(), err.code()), ("tiny", "Nope"));
         assert_eq!(err.to_string(), "`Nope` is not a documented tiny error code");
     }
 

@@ -14,6 +14,8 @@ pub trait Envelope: CloudError + Clone + Sized + private::Sealed {
     /// The envelope's short name, as `cloud-errors decode --format json` gives it
     /// (`"s3"`, `"authing-v3"`).
     const NAME: &'static str;
+    /// The vendor's name, as the `cloud-errors` command spells it (`"s3"`, `"huawei-iam"`).
+    const VENDOR: &'static str;
 
     /// Reads an error body. Members the envelope does not model are kept as sent.
     fn parse(body: &[u8]) -> Result<Self, ParseError>;
@@ -83,6 +85,7 @@ impl FieldValue {
 #[doc(hidden)]
 pub mod private {
     /// Seals [`Envelope`](super::Envelope).
+    #[doc(hidden)]
     pub trait Sealed {}
 }
 

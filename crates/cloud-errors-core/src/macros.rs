@@ -30,6 +30,7 @@ macro_rules! impl_cloud_error {
 
         impl $crate::Envelope for $response {
             const NAME: &'static str = $name;
+            const VENDOR: &'static str = <$code as $crate::DocumentedCode>::VENDOR;
             fn parse(body: &[u8]) -> ::core::result::Result<Self, $crate::ParseError> {
                 <$response>::parse(body)
             }
@@ -60,9 +61,6 @@ macro_rules! impl_cloud_error {
         impl ::std::error::Error for $response {}
 
         impl $crate::CloudError for $response {
-            fn vendor(&self) -> &'static str {
-                <$code as $crate::DocumentedCode>::VENDOR
-            }
             fn wire_code(&self) -> &str {
                 self.wire_code()
             }

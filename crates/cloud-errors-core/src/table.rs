@@ -369,10 +369,8 @@ macro_rules! error_code_enum {
 
             /// Looks a numeric code up; a number no document lists is an error naming it.
             fn try_from(number: i64) -> ::core::result::Result<Self, $crate::UnknownCode> {
-                Self::from_number(number).ok_or_else(|| $crate::UnknownCode {
-                    vendor: $vendor,
-                    code: ::std::string::ToString::to_string(&number),
-                })
+                Self::from_number(number)
+                    .ok_or_else(|| $crate::UnknownCode::new($vendor, ::std::string::ToString::to_string(&number)))
             }
         }
 
@@ -486,7 +484,7 @@ macro_rules! error_code_enum {
             /// Parses a wire code; a code no document lists is an error naming it.
             fn from_str(code: &str) -> ::core::result::Result<Self, $crate::UnknownCode> {
                 Self::from_wire(code)
-                    .ok_or_else(|| $crate::UnknownCode { vendor: $vendor, code: ::std::borrow::ToOwned::to_owned(code) })
+                    .ok_or_else(|| $crate::UnknownCode::new($vendor, ::std::borrow::ToOwned::to_owned(code)))
             }
         }
 

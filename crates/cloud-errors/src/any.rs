@@ -24,8 +24,9 @@ macro_rules! any_error {
         }
 
         impl AnyError {
-            /// Reads `body` as `envelope`; `Ok(None)` when the body reports success.
-            pub fn parse_envelope(envelope: EnvelopeKind, body: &[u8]) -> Result<Option<AnyError>, DecodeError> {
+            /// Reads `body` as `envelope`; a body that reports success is
+            /// [`DecodeError::NotAnError`].
+            pub fn parse_as(envelope: EnvelopeKind, body: &[u8]) -> Result<AnyError, DecodeError> {
                 let vendor = envelope.vendor();
                 let error = match envelope {
                     $($(
@@ -35,7 +36,9 @@ macro_rules! any_error {
                     #[allow(unreachable_patterns)]
                     _ => return Err(DecodeError::VendorNotIncluded(vendor)),
                 };
-                error.map_err(|error| DecodeError::Parse { vendor: Some(vendor), error })
+                error
+                    .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error })?
+                    .ok_or(DecodeError::NotAnError(vendor))
             }
 
             /// Reads an HTTP response as `envelope`; `Ok(None)` when it reports success.
@@ -115,10 +118,10 @@ impl AnyError {
     /// success is [`DecodeError::NotAnError`].
     pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
         let envelope = crate::recognize::envelope_of_vendor(vendor, body);
-        AnyError::parse_envelope(envelope, body)?.ok_or(DecodeError::NotAnError(vendor))
+        AnyError::parse_as(envelope, body)
     }
 
-    /// The vendor that sent it. (`CloudError::vendor` gives its name as a string.)
+    /// The vendor that sent it.
     pub fn vendor(&self) -> Vendor {
         self.envelope().vendor()
     }
@@ -137,9 +140,6 @@ impl AnyError {
 }
 
 impl CloudError for AnyError {
-    fn vendor(&self) -> &'static str {
-        self.inner().vendor()
-    }
     fn wire_code(&self) -> &str {
         self.inner().wire_code()
     }

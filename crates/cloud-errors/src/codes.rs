@@ -10,17 +10,29 @@ use crate::Vendor;
 /// each field comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeInfo {
-    /// The vendor.
-    pub vendor: Vendor,
-    /// Which table of the vendor: `ErrorCode`, or Tencent's `CommonCode`.
-    pub table: &'static str,
-    /// The row.
-    pub spec: &'static CodeSpec,
+    vendor: Vendor,
+    table: &'static str,
+    spec: &'static CodeSpec,
 }
 
 impl CodeInfo {
     fn of<C: DocumentedCode>(vendor: Vendor, table: &'static str, code: C) -> Self {
         CodeInfo { vendor, table, spec: code.spec() }
+    }
+
+    /// The vendor.
+    pub fn vendor(&self) -> Vendor {
+        self.vendor
+    }
+
+    /// Which table of the vendor: `ErrorCode`, or Tencent's `CommonCode`.
+    pub fn table(&self) -> &'static str {
+        self.table
+    }
+
+    /// The row.
+    pub fn spec(&self) -> &'static CodeSpec {
+        self.spec
     }
 
     /// The code as it travels on the wire.

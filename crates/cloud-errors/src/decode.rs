@@ -9,6 +9,7 @@ use crate::{AnyError, Vendor};
 
 /// Why a body could not be decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DecodeError {
     /// No enabled vendor's envelope has this body's shape.
     Unrecognized(String),
@@ -106,7 +107,7 @@ pub fn decode(body: &[u8], vendor: Option<Vendor>) -> Result<AnyError, DecodeErr
         Some(vendor) => envelope_of_vendor(vendor, body),
         None => recognize_envelope(None, &[] as &[(&str, &str)], body)?,
     };
-    AnyError::parse_envelope(envelope, body)?.ok_or(DecodeError::NotAnError(envelope.vendor()))
+    AnyError::parse_as(envelope, body)
 }
 
 /// Decodes an HTTP response with its status and headers (which fill in what the body lacks,

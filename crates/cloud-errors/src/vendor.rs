@@ -105,7 +105,14 @@ impl fmt::Display for Vendor {
 
 /// The name given to [`Vendor::from_str`] is not a vendor, or names one this build leaves out.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownVendor(pub String);
+pub struct UnknownVendor(String);
+
+impl UnknownVendor {
+    /// The name as given.
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
 
 impl fmt::Display for UnknownVendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

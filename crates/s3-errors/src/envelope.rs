@@ -48,8 +48,14 @@ pub enum Content {
 /// name, so no body with it could be written and read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidElementName {
+    name: String,
+}
+
+impl InvalidElementName {
     /// The name as given.
-    pub name: String,
+    pub fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 impl core::fmt::Display for InvalidElementName {

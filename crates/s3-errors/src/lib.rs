@@ -49,6 +49,7 @@ impl ErrorCode {
 /// The two readers [`ErrorResponse::parse`] uses, each alone, for tests and fuzzing that
 /// compare them: the fast reader takes the layouts servers send and declines the rest, which
 /// quick-xml's reader then reads (and reports every error of).
+#[doc(hidden)]
 pub mod readers {
     use crate::{ErrorResponse, ParseError};
 

@@ -292,7 +292,7 @@ fn a_field_name_that_is_not_an_xml_name_is_refused_not_written() {
     let base = ErrorResponse::new(ErrorCode::NoSuchKey);
     for bad in ["", "A=b\"", "1Key", "Key Name", "<Key>"] {
         let err = base.clone().with_field(bad, "x").unwrap_err();
-        assert_eq!(err.name, bad);
+        assert_eq!(err.name(), bad);
         assert!(err.to_string().contains("is not an XML element name"), "{err}");
     }
     let good = base.with_field("ArgumentName1", "x").unwrap().with_field("x-amz:ns.Name", "y").unwrap();

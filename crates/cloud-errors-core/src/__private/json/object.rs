@@ -172,6 +172,7 @@ impl Members {
 }
 
 /// A JSON object a vendor envelope models: some members typed, the rest kept in [`Members`].
+#[doc(hidden)]
 pub trait JsonObject: Sized {
     /// The keys of the modelled members, in the vendor's canonical order.
     const KEYS: &'static [&'static str];

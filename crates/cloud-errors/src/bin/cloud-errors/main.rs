@@ -332,7 +332,7 @@ fn explain(
                     String::new()
                 } else {
                     let names: Vec<String> =
-                        near.iter().map(|i| format!("{} {}", i.vendor, i.code())).collect();
+                        near.iter().map(|i| format!("{} {}", i.vendor(), i.code())).collect();
                     format!("; did you mean {}?", names.join(", "))
                 };
                 return Err(Failure(format!("`{code}` is not a code {scope} documents{hint}")));

@@ -47,7 +47,7 @@ impl Style {
 }
 
 fn status_cell(info: &CodeInfo) -> String {
-    info.spec.http_status().map_or_else(|| "-".to_owned(), |status| status.to_string())
+    info.spec().http_status().map_or_else(|| "-".to_owned(), |status| status.to_string())
 }
 
 /// A text value as a person should see it: `-` when there is none, `(empty)` when it is there
@@ -127,7 +127,7 @@ fn list_columns(codes: &[CodeInfo], width: usize) -> [usize; 4] {
     const MIN_CODE: usize = 12;
     const LEAST: usize = 8;
     let longest = |f: &dyn Fn(&CodeInfo) -> usize| codes.iter().map(f).max().unwrap_or(0);
-    let vendor = longest(&|i| i.vendor.name().len()).max("VENDOR".len());
+    let vendor = longest(&|i| i.vendor().name().len()).max("VENDOR".len());
     let (mut code, mut name) =
         (longest(&|i| i.code().width()).max("CODE".len()), longest(&|i| i.name().width()).max("NAME".len()));
     // Two spaces between six columns; STATUS and RETRY are 6 and 10 wide.
@@ -160,10 +160,10 @@ pub fn list(out: &mut Vec<u8>, vendor: Option<Vendor>, format: ListFormat) -> Re
                 b"| vendor | code | name | status | retry | message |\n|---|---|---|---|---|---|\n",
             );
             for info in &codes {
-                let message = visible(info.spec.message()).replace('|', "\\|");
+                let message = visible(info.spec().message()).replace('|', "\\|");
                 let line = format!(
                     "| {} | `{}` | {} | {} | {} | {} |\n",
-                    info.vendor,
+                    info.vendor(),
                     visible(info.code()),
                     info.name(),
                     status_cell(info),
@@ -185,12 +185,12 @@ pub fn list(out: &mut Vec<u8>, vendor: Option<Vendor>, format: ListFormat) -> Re
             for info in &codes {
                 let row = format!(
                     "{:w_vendor$}  {}  {}  {:<6}  {:10}  {}",
-                    info.vendor.name(),
+                    info.vendor().name(),
                     fit(&visible(info.code()), w_code, Cut::Middle),
                     fit(info.name(), w_name, Cut::Middle),
                     status_cell(info),
                     info.retry().as_str(),
-                    fit(&visible(info.spec.message()), w_message, Cut::End)
+                    fit(&visible(info.spec().message()), w_message, Cut::End)
                 );
                 text.push_str(row.trim_end());
                 text.push('\n');
@@ -207,14 +207,14 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
         if n > 0 {
             text.push('\n');
         }
-        let spec = info.spec;
+        let spec = info.spec();
         let sources = &spec.sources();
         let label = |name: &str| style.label(&format!("{name:<14}"));
         text.push_str(&format!(
             "{} {} ({}::{})\n",
-            info.vendor,
+            info.vendor(),
             style.strong(&visible(spec.code())),
-            info.table,
+            info.table(),
             spec.name()
         ));
         text.push_str(&format!("  {} {}\n", label("listed in:"), sources.code()));
@@ -244,10 +244,10 @@ pub fn write_explained(out: &mut Vec<u8>, matches: &[CodeInfo], style: Style) {
             ));
         }
         // A language the table publishes for other codes but not this one: said, not made up.
-        let table_languages: BTreeSet<Language> = documented_codes(info.vendor)
+        let table_languages: BTreeSet<Language> = documented_codes(info.vendor())
             .iter()
-            .filter(|other| other.table == info.table)
-            .flat_map(|other| other.spec.descriptions().iter().map(|d| d.language()))
+            .filter(|other| other.table() == info.table())
+            .flat_map(|other| other.spec().descriptions().iter().map(|d| d.language()))
             .collect();
         for language in table_languages {
             if spec.description_in(language).is_none() {

@@ -37,7 +37,7 @@ pub fn nearest(query: &str, codes: &[CodeInfo], max: usize) -> Vec<CodeInfo> {
             by_code.into_iter().chain(by_name).min().map(|d| (d, *info))
         })
         .collect();
-    scored.sort_by_key(|(d, info)| (*d, info.vendor, info.code()));
+    scored.sort_by_key(|(d, info)| (*d, info.vendor(), info.code()));
     scored.into_iter().take(max).map(|(_, info)| info).collect()
 }
 
@@ -48,7 +48,7 @@ pub fn search(words: &[String], codes: &[CodeInfo]) -> Vec<CodeInfo> {
     codes
         .iter()
         .filter(|info| {
-            let spec = info.spec;
+            let spec = info.spec();
             // Every language's text: a code is found by the words of any of them.
             let text = [
                 Some(spec.description()),
