@@ -5,6 +5,8 @@
 //!   each stale file.
 //! - `cargo xtask bless`: rewrites the golden bodies and insta snapshots under `golden/` from
 //!   the current code, for review with `git diff golden/`.
+//! - `cargo xtask public-api [--bless]`: compares every library crate's public API with its
+//!   listing in `golden/public-api/` (with `--bless`, rewrites the listings).
 
 mod citations;
 mod emit;
@@ -12,12 +14,14 @@ mod model;
 mod names;
 mod overlay;
 mod parse;
+mod public_api;
 mod regen;
 mod vendors;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask regen [--check] | cargo xtask bless";
+const USAGE: &str =
+    "usage: cargo xtask regen [--check] | cargo xtask bless | cargo xtask public-api [--bless]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +29,8 @@ fn main() -> ExitCode {
         ["regen"] => false,
         ["regen", "--check"] => true,
         ["bless"] => return bless(),
+        ["public-api"] => return report(public_api::run(&regen::workspace_root(), false)),
+        ["public-api", "--bless"] => return report(public_api::run(&regen::workspace_root(), true)),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -34,8 +40,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = regen::workspace_root();
-    match regen::run(&root, check) {
+    report(regen::run(&regen::workspace_root(), check))
+}
+
+/// Prints a task's report, or its error on stderr.
+fn report(result: Result<Vec<String>, String>) -> ExitCode {
+    match result {
         Ok(report) => {
             for line in report {
                 println!("{line}");
