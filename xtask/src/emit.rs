@@ -289,24 +289,33 @@ fn screaming_snake(name: &str) -> String {
     out
 }
 
-/// The facade's recognition data: every vendor's documented numeric codes, by table, sorted,
-/// so that recognition answers the same whichever vendor crates a build includes.
+/// The facade's recognition data: every vendor's documented numeric codes, one sorted list per
+/// table named after it (`AUTHING_ERROR_CODE`), so that recognition answers the same whichever
+/// vendor crates a build includes.
 pub fn emit_recognition(tables: &[VendorTable]) -> String {
     let mut out = format!(
-        "{HEADER}\n\n//! Every vendor's documented numeric codes, which recognition reads in every build.\n\n\
-         /// (vendor, table, its documented numeric codes, sorted), for every numeric table.\n#[rustfmt::skip]\n\
-         pub(crate) const NUMERIC_CODES: &[(&str, &str, &[i64])] = &[\n"
+        "{HEADER}\n\n//! Every vendor's documented numeric codes, which recognition reads in every build.\n"
     );
     for table in tables {
         for code_enum in table.enums.iter().filter(|e| e.numeric) {
             let mut numbers: Vec<i64> = code_enum.codes.iter().filter_map(|c| c.number).collect();
             numbers.sort_unstable();
             let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
-            writeln!(out, "({}, {}, &[{}]),", lit(table.vendor), lit(code_enum.rust_name), list.join(", "))
-                .unwrap();
+            let name = format!(
+                "{}_{}",
+                table.vendor.replace('-', "_").to_ascii_uppercase(),
+                screaming_snake(code_enum.rust_name)
+            );
+            writeln!(
+                out,
+                "\n/// The numbers of `{}::{}`, sorted.\n#[allow(dead_code)] // recognition reads the tables it needs\n#[rustfmt::skip]\npub(crate) const {name}: &[i64] = &[{}];",
+                table.vendor,
+                code_enum.rust_name,
+                list.join(", ")
+            )
+            .unwrap();
         }
     }
-    out.push_str("];\n");
     out
 }
 

@@ -241,7 +241,7 @@ impl JsonObject for ErrorResponse {
         if self.members.is_marked(CODE) {
             Ok(())
         } else {
-            Err(E::missing_field("code"))
+            Err(json::missing_field("code"))
         }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {

@@ -277,7 +277,7 @@ impl JsonObject for V3ErrorResponse {
         if self.members.is_marked(STATUS_CODE) {
             Ok(())
         } else {
-            Err(E::missing_field("statusCode"))
+            Err(json::missing_field("statusCode"))
         }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {

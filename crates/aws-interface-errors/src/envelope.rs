@@ -80,9 +80,24 @@ impl ErrorResponse {
         }
     }
 
-    /// Reads a body. Members it does not model are kept as sent.
+    /// Reads an error body. Members it does not model are kept as sent. A success body (an
+    /// object without `error`) is refused with
+    /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
     pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice_kept(body)
+        let response: Self = json::from_slice_kept(body)?;
+        if !response.is_error() {
+            return Err(ParseError::new(
+                ParseErrorKind::NotAnError,
+                1,
+                1,
+                "the body has no `error`: it reports success",
+            ));
+        }
+        Ok(response)
+    }
+
+    fn is_error(&self) -> bool {
+        self.members.is_marked(ERROR)
     }
 
     /// Reads an HTTP response (AWS Interface answers errors with 200): `Ok(None)` when the body
@@ -92,18 +107,12 @@ impl ErrorResponse {
         _headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        match Self::parse(body) {
-            Ok(mut error) => {
-                error.status = Some(status);
-                Ok(Some(error))
-            }
-            // One read: a well-formed object that lacks only `error` is a success body.
-            Err(err) if err.kind() == ParseErrorKind::MissingField && err.message().contains("`error`") => {
-                json::from_slice::<serde::de::IgnoredAny>(body)?;
-                Ok(None)
-            }
-            Err(err) => Err(err),
+        let mut response: Self = json::from_slice_kept(body)?;
+        if !response.is_error() {
+            return Ok(None);
         }
+        response.status = Some(status);
+        Ok(Some(response))
     }
 
     /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
@@ -295,11 +304,8 @@ impl JsonObject for ErrorResponse {
         Some(())
     }
     fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(ERROR) {
-            Ok(())
-        } else {
-            Err(E::missing_field("error"))
-        }
+        // Without `error` the body is a success, which `parse` tells apart.
+        Ok(())
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         match index {
@@ -355,7 +361,7 @@ impl JsonObject for ErrorObject {
         if self.members.is_marked(0) {
             Ok(())
         } else {
-            Err(E::missing_field("code"))
+            Err(json::missing_field("code"))
         }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {

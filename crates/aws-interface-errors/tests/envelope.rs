@@ -81,7 +81,8 @@ fn malformed_bodies_are_typed_errors() {
     let kind = |body: &str| ErrorResponse::parse(body.as_bytes()).unwrap_err().kind();
     assert_eq!(kind(r#"{"error": {"code": "5", "message": "m"}}"#), ParseErrorKind::InvalidType);
     assert_eq!(kind(r#"{"error": {"message": "m"}}"#), ParseErrorKind::MissingField);
-    assert_eq!(kind(r#"{"message": "m"}"#), ParseErrorKind::MissingField);
+    // An object without `error` is a success body, not an error.
+    assert_eq!(kind(r#"{"message": "m"}"#), ParseErrorKind::NotAnError);
     assert_eq!(kind(r#"{"error": {"code": 1}, "duration": "fast"}"#), ParseErrorKind::InvalidType);
     assert_eq!(kind(r#"{"error": {"code": 1.5}}"#), ParseErrorKind::InvalidType);
 }

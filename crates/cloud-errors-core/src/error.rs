@@ -161,8 +161,20 @@ pub(crate) fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {
 
 /// Whether a 1-based line and column point at the last byte of `input`.
 #[cfg_attr(not(feature = "json"), allow(dead_code))]
-pub(crate) fn is_last_byte(input: &[u8], line: usize, column: usize) -> bool {
-    !input.is_empty() && line_and_column(input, input.len() - 1) == (line, column)
+/// The byte offset of a 1-based line and byte column of `input` (the end of the input when
+/// they lie beyond it).
+pub(crate) fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        input
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map_or(input.len(), |(at, _)| at + 1)
+    };
+    (line_start + column - 1).min(input.len())
 }
 
 #[cfg(test)]

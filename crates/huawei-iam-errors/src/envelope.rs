@@ -409,7 +409,7 @@ impl JsonObject for ErrorResponse {
     fn validate<E: de::Error>(&self) -> Result<(), E> {
         // Any member that can hold the code will do, even a `null` one: the body is kept.
         if ![ERROR_CODE, ERROR_CODE_CAMEL, ERROR].iter().any(|&index| self.members.is_marked(index)) {
-            return Err(E::missing_field("error_code"));
+            return Err(json::missing_field("error_code"));
         }
         Ok(())
     }
@@ -494,7 +494,7 @@ impl JsonObject for NestedError {
         if self.members.is_marked(NESTED_CODE) || self.members.is_marked(NESTED_ERROR_CODE) {
             Ok(())
         } else {
-            Err(E::missing_field("code"))
+            Err(json::missing_field("code"))
         }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {

@@ -249,7 +249,7 @@ impl JsonObject for V3ErrorResponse {
         if self.members.is_marked(RESPONSE) {
             Ok(())
         } else {
-            Err(E::missing_field("Response"))
+            Err(json::missing_field("Response"))
         }
     }
     fn write_member(&self, _index: usize, writer: &mut JsonWriter<'_>) {
@@ -339,7 +339,7 @@ impl JsonObject for ErrorObject {
         if self.members.is_marked(CODE) {
             Ok(())
         } else {
-            Err(E::missing_field("Code"))
+            Err(json::missing_field("Code"))
         }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {

@@ -15,7 +15,9 @@ mod value;
 mod write;
 
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, Nested, MAX_KNOWN};
-pub use read::{from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error};
+pub use read::{
+    duplicate_field, from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error, missing_field,
+};
 pub use scan::Scanned;
 pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
@@ -72,7 +74,7 @@ mod tests {
             if self.members.is_marked(0) {
                 Ok(())
             } else {
-                Err(E::missing_field("code"))
+                Err(missing_field("code"))
             }
         }
         fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {

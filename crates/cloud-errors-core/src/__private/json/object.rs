@@ -327,7 +327,7 @@ impl<'de, T: JsonObject> Visitor<'de> for ObjectVisitor<T> {
             match key {
                 Key::Known(index) => {
                     if object.members().is_marked(index) {
-                        return Err(de::Error::duplicate_field(T::KEYS[index]));
+                        return Err(super::duplicate_field(T::KEYS[index]));
                     }
                     object.read_member(index, &mut map)?;
                     object.members_mut().mark(index);

@@ -1,8 +1,31 @@
 //! Reading a whole body: UTF-8 and JSON checks, and errors with a kind and a position.
 
-use serde::de::DeserializeOwned;
+use core::cell::Cell;
+
+use serde::de::{self, DeserializeOwned};
 
 use crate::{ParseError, ParseErrorKind};
+
+std::thread_local! {
+    /// The kind an object's own checks gave the error they raised (a missing or a duplicate
+    /// member): serde_json files those under `Category::Data` beside type mismatches.
+    static RAISED: Cell<Option<ParseErrorKind>> = const { Cell::new(None) };
+}
+
+/// The error an envelope raises when a member it requires is absent.
+pub fn missing_field<E: de::Error>(name: &'static str) -> E {
+    RAISED.set(Some(ParseErrorKind::MissingField));
+    E::missing_field(name)
+}
+
+/// The error an envelope raises when a member it models appears twice.
+pub fn duplicate_field<E: de::Error>(name: &'static str) -> E {
+    RAISED.set(Some(ParseErrorKind::DuplicateField));
+    E::duplicate_field(name)
+}
+
+/// serde_json's nesting limit: a value nested deeper is refused.
+const MAX_DEPTH: usize = 128;
 
 /// Reads `input` as `T`: the body must be UTF-8 without a byte-order mark and hold one JSON
 /// value. Every failure is a [`ParseError`] with its line and column.
@@ -10,28 +33,36 @@ use crate::{ParseError, ParseErrorKind};
 /// serde_json checks UTF-8 as it reads, so a body is read once; only a failed read looks at the
 /// body again, to name the failure (empty, a byte-order mark, invalid UTF-8, cut short).
 pub fn from_slice<T: DeserializeOwned>(input: &[u8]) -> Result<T, ParseError> {
-    serde_json::from_slice(input).map_err(|err| explain(input, &err))
+    read_whole(input, &mut serde_json::Deserializer::from_slice(input))
+}
+
+/// Reads one value and then the end of the input, so that what follows the value is told
+/// apart by where it was found, not by serde_json's wording.
+fn read_whole<'de, R: serde_json::de::Read<'de>, T: DeserializeOwned>(
+    input: &[u8],
+    deserializer: &mut serde_json::Deserializer<R>,
+) -> Result<T, ParseError> {
+    RAISED.set(None);
+    let value = T::deserialize(&mut *deserializer).map_err(|err| explain(input, &err))?;
+    deserializer.end().map_err(|err| {
+        let error = json_error(input, &err);
+        ParseError::new(ParseErrorKind::TrailingCharacters, error.line(), error.column(), error.message())
+    })?;
+    Ok(value)
 }
 
 /// Names a failed read of `input`: early failures (empty, a byte-order mark, invalid UTF-8)
-/// first, then serde_json's, with a number cut short by the end called a truncation.
+/// first, then serde_json's.
 fn explain(input: &[u8], err: &serde_json::Error) -> ParseError {
     if let Err(early) = crate::__private::check_body(input) {
         return early;
     }
-    let error = json_error(err);
-    // serde_json calls a number or literal cut short by the end of the input "invalid"; it is
-    // a truncation like any other.
-    let cut_short = ["invalid number", "expected ident"].iter().any(|m| error.message().starts_with(m));
-    if cut_short && crate::error::is_last_byte(input, error.line(), error.column()) {
-        ParseError::new(ParseErrorKind::Eof, error.line(), error.column(), error.message())
-    } else {
-        error
-    }
+    json_error(input, err)
 }
 
-/// Turns a serde_json error into a [`ParseError`] of the matching kind.
-pub fn json_error(err: &serde_json::Error) -> ParseError {
+/// Turns serde_json's error reading `input` into a [`ParseError`], its kind decided by
+/// serde_json's category and where in `input` it stopped.
+pub fn json_error(input: &[u8], err: &serde_json::Error) -> ParseError {
     use serde_json::error::Category;
     let full = err.to_string();
     // serde_json appends the position; the ParseError carries it separately.
@@ -39,16 +70,48 @@ pub fn json_error(err: &serde_json::Error) -> ParseError {
         Some(cut) if err.line() > 0 => &full[..cut],
         _ => full.as_str(),
     };
+    let (line, column) = (err.line().max(1), err.column().max(1));
     let kind = match err.classify() {
         Category::Eof => ParseErrorKind::Eof,
-        Category::Syntax if message.starts_with("trailing characters") => ParseErrorKind::TrailingCharacters,
-        Category::Syntax if message.starts_with("recursion limit exceeded") => ParseErrorKind::TooDeep,
-        Category::Syntax | Category::Io => ParseErrorKind::Syntax,
-        Category::Data if message.starts_with("missing field") => ParseErrorKind::MissingField,
-        Category::Data if message.starts_with("duplicate field") => ParseErrorKind::DuplicateField,
-        Category::Data => ParseErrorKind::InvalidType,
+        Category::Data => RAISED.take().unwrap_or(ParseErrorKind::InvalidType),
+        Category::Syntax | Category::Io => {
+            let offset = crate::error::offset_of(input, line, column);
+            if depth_at(input, offset) >= MAX_DEPTH {
+                ParseErrorKind::TooDeep
+            } else if cut_short_at(input, offset) {
+                ParseErrorKind::Eof
+            } else {
+                ParseErrorKind::Syntax
+            }
+        }
     };
-    ParseError::new(kind, err.line().max(1), err.column().max(1), message)
+    ParseError::new(kind, line, column, message)
+}
+
+/// How many arrays and objects are open at byte `offset` of `input` (brackets inside strings
+/// do not count).
+fn depth_at(input: &[u8], offset: usize) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &byte in &input[..offset.min(input.len())] {
+        match (in_string, escaped, byte) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => depth += 1,
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// Whether the read stopped at the input's last byte inside a number or a literal (`tru`,
+/// `1.`, `-`): a value cut short by the end of the input, like any other truncation.
+fn cut_short_at(input: &[u8], offset: usize) -> bool {
+    offset + 1 == input.len()
+        && input[offset..].iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.'))
 }
 
 /// Reads `input` as `T` (see [`from_slice`]) and keeps its text, so that it is written back
@@ -85,7 +148,7 @@ pub fn from_str_fast<T: super::JsonObject>(text: &str) -> Option<T> {
 
 /// serde_json's reader alone: `text` read as `T` with its text kept (see [`from_slice_kept`]).
 pub fn from_str_serde<T: DeserializeOwned + super::JsonObject>(text: &str) -> Result<T, ParseError> {
-    let mut object: T = serde_json::from_str(text).map_err(|err| explain(text.as_bytes(), &err))?;
+    let mut object: T = read_whole(text.as_bytes(), &mut serde_json::Deserializer::from_str(text))?;
     object.keep(text);
     Ok(object)
 }
