@@ -48,6 +48,7 @@ macro_rules! with_vendors {
 mod any;
 mod codes;
 mod decode;
+mod error;
 mod generated;
 mod recognize;
 mod vendor;
@@ -58,7 +59,8 @@ pub use cloud_errors_core::{
     RetryClass, Source,
 };
 pub use codes::{documented_codes, find_codes, CodeInfo};
-pub use decode::{decode, decode_http, DecodeError};
+pub use decode::{decode, decode_http};
+pub use error::DecodeError;
 pub use recognize::{recognize, recognize_http};
 pub use vendor::{EnvelopeKind, UnknownVendor, Vendor};
 

@@ -11,8 +11,9 @@
 
 use std::borrow::Cow;
 
-use crate::envelope::{element_name, Content, Element, ErrorResponse, Form, DECLARATION};
-use crate::xml::{is_xml_name, KNOWN_FIELDS};
+use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
+use crate::kept::KeptXml;
+use crate::syntax::is_xml_name;
 
 /// The declaration S3 writes, as it stands in a body.
 const DECLARATION_TAG: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
@@ -53,7 +54,7 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
     Some(ErrorResponse {
         kind: if children.wrapped { Form::QueryErrors } else { kind },
         raw_body: None,
-        kept: crate::kept::KeptXml::new(text),
+        kept: KeptXml::new(text),
         declaration,
         root_attributes: root.attributes.to_owned(),
         fields,

@@ -128,7 +128,7 @@ fn root(bytes: &[u8]) -> Option<ElementAt> {
 /// Escapes element text as the writer does.
 fn escape(text: &str) -> String {
     let mut out = Vec::new();
-    crate::xml::escape_into(&mut out, text);
+    crate::syntax::escape_into(&mut out, text);
     String::from_utf8(out).expect("escaping keeps UTF-8")
 }
 

@@ -3,19 +3,21 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod document;
 mod envelope;
 mod fast;
 mod generated;
 mod kept;
-mod xml;
+mod read;
+mod syntax;
+mod write;
 
 pub use cloud_errors_core::{
     CloudError, Code, CodeSpec, Description, DocumentedCode, Envelope, FieldValue, Language, ParseError,
     ParseErrorKind, RetryClass, Source, Sources, UnknownCode,
 };
-pub use envelope::{
-    code_for_status, Content, Element, ErrorResponse, Form, InvalidElementName, DECLARATION, IAM_NAMESPACE,
-};
+pub use document::{Content, Element, ErrorResponse, Form, InvalidElementName, DECLARATION, IAM_NAMESPACE};
+pub use envelope::code_for_status;
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
 
 /// Whose fault an error is, as AWS's S3 list says in its SOAP fault code prefix (the REST API's
@@ -60,6 +62,6 @@ pub mod readers {
 
     /// quick-xml's reader alone.
     pub fn quick_xml(body: &[u8]) -> Result<ErrorResponse, ParseError> {
-        crate::xml::parse_with_quick_xml(cloud_errors_core::__private::check_body(body)?)
+        crate::read::parse_with_quick_xml(cloud_errors_core::__private::check_body(body)?)
     }
 }

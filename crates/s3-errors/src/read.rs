@@ -1,10 +1,10 @@
-//! Reading and writing S3's XML error bodies with quick-xml's streaming reader.
+//! Reading S3's XML error bodies with quick-xml's streaming reader: every body the fast reader
+//! declines, with every error's kind and position.
 //!
 //! The reader never recurses and never expands an entity: a DOCTYPE is refused outright, only
 //! XML's five predefined entities and character references are decoded, and nested markup in
 //! an unknown element is kept as the text it was.
 
-use cloud_errors_core::__private::check_body;
 use cloud_errors_core::{ParseError, ParseErrorKind};
 use quick_xml::errors::SyntaxError;
 use quick_xml::events::{BytesEnd, BytesRef, BytesStart, Event};
@@ -12,7 +12,9 @@ use quick_xml::Reader;
 
 use std::borrow::Cow;
 
-use crate::envelope::{element_name, Content, Element, ErrorResponse, Form, DECLARATION};
+use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
+use crate::kept::KeptXml;
+use crate::syntax::is_xml_name;
 
 /// A quick-xml reader over the body, reporting positions as [`ParseError`]s.
 struct Cursor<'a> {
@@ -73,13 +75,6 @@ fn name_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Result<Cow
         ));
     }
     Ok(element_name(name))
-}
-
-/// XML's `Name` production, with every non-ASCII character allowed.
-pub(crate) fn is_xml_name(name: &str) -> bool {
-    let start = |c: char| c.is_ascii_alphabetic() || c == '_' || c == ':' || !c.is_ascii();
-    let mut chars = name.chars();
-    chars.next().is_some_and(start) && chars.all(|c| start(c) || c.is_ascii_digit() || c == '-' || c == '.')
 }
 
 /// The attributes of a start tag as written, after checking they are well-formed.
@@ -332,9 +327,6 @@ fn read_children(
     }
 }
 
-/// The children of `<Error>` S3 documents; each may appear once and must hold text.
-pub(crate) const KNOWN_FIELDS: [&str; 5] = ["Code", "Message", "RequestId", "HostId", "Type"];
-
 /// Checks the children of `<Error>` (each starting at the matching offset of `starts`; the
 /// container's end tag is at `end`).
 fn check_fields(
@@ -365,15 +357,6 @@ fn check_fields(
         return Err(cursor.error_at(ParseErrorKind::MissingField, end, "the error has no <Code>"));
     }
     Ok(())
-}
-
-/// Reads a body: the fast reader first, quick-xml's for every body it declines.
-pub(crate) fn parse(body: &[u8]) -> Result<ErrorResponse, ParseError> {
-    let text = check_body(body)?;
-    match crate::fast::read(text) {
-        Some(error) => Ok(error),
-        None => parse_with_quick_xml(text),
-    }
 }
 
 /// Reads a body (checked to be UTF-8 without a byte-order mark) with quick-xml's reader.
@@ -483,7 +466,7 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
     Ok(ErrorResponse {
         kind,
         raw_body: None,
-        kept: crate::kept::KeptXml::new(text),
+        kept: KeptXml::new(text),
         declaration,
         root_attributes,
         fields,
@@ -493,115 +476,4 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
         header_request_id: None,
         header_host_id: None,
     })
-}
-
-/// Escapes text for element content. `\r` and other control characters become character
-/// references, so that they survive a reader's line-ending normalisation.
-pub(crate) fn escape_into(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let escape: Option<&[u8]> = match byte {
-            b'&' => Some(b"&amp;"),
-            b'<' => Some(b"&lt;"),
-            b'>' => Some(b"&gt;"),
-            b'\t' | b'\n' => None,
-            0..=0x1f | 0x7f => {
-                out.extend_from_slice(&bytes[start..i]);
-                out.extend_from_slice(format!("&#x{byte:X};").as_bytes());
-                start = i + 1;
-                continue;
-            }
-            _ => None,
-        };
-        if let Some(escape) = escape {
-            out.extend_from_slice(&bytes[start..i]);
-            out.extend_from_slice(escape);
-            start = i + 1;
-        }
-    }
-    out.extend_from_slice(&bytes[start..]);
-}
-
-fn write_open(out: &mut Vec<u8>, name: &str, attributes: &str) {
-    out.push(b'<');
-    out.extend_from_slice(name.as_bytes());
-    if !attributes.is_empty() {
-        out.push(b' ');
-        out.extend_from_slice(attributes.as_bytes());
-    }
-    out.push(b'>');
-}
-
-fn write_close(out: &mut Vec<u8>, name: &str) {
-    out.extend_from_slice(b"</");
-    out.extend_from_slice(name.as_bytes());
-    out.push(b'>');
-}
-
-fn write_elements(out: &mut Vec<u8>, elements: &[Element]) {
-    for element in elements {
-        write_open(out, &element.name, &element.attributes);
-        match &element.content {
-            Content::Text(text) => escape_into(out, text),
-            Content::Markup(markup) => out.extend_from_slice(markup.as_bytes()),
-        }
-        write_close(out, &element.name);
-    }
-}
-
-#[inline]
-pub(crate) fn write(error: &ErrorResponse) -> Vec<u8> {
-    if let Some(body) = &error.raw_body {
-        return body.clone();
-    }
-    // A body read from text is written back as that text (with any edits made in place).
-    if let Some(text) = error.kept.as_str() {
-        return text.as_bytes().to_vec();
-    }
-    write_canonical(error)
-}
-
-/// The envelope in S3's canonical layout, whatever text it was read from.
-pub(crate) fn write_canonical(error: &ErrorResponse) -> Vec<u8> {
-    if let Some(body) = &error.raw_body {
-        return body.clone();
-    }
-    let size: usize = error
-        .fields
-        .iter()
-        .chain(&error.outer_before)
-        .chain(&error.outer_after)
-        .map(|e| 2 * e.name.len() + 5 + e.attributes.len() + e.as_text().map_or(0, str::len))
-        .sum();
-    let mut out = Vec::with_capacity(size + 96);
-    if let Some(declaration) = &error.declaration {
-        out.extend_from_slice(b"<?xml ");
-        out.extend_from_slice(declaration.as_bytes());
-        out.extend_from_slice(b"?>\n");
-    }
-    match error.kind {
-        Form::Rest => {
-            write_open(&mut out, "Error", &error.root_attributes);
-            write_elements(&mut out, &error.fields);
-            write_close(&mut out, "Error");
-        }
-        Form::Query | Form::QueryErrors | Form::StatusOnly => {
-            let wrapped = error.kind == Form::QueryErrors;
-            write_open(&mut out, "ErrorResponse", &error.root_attributes);
-            write_elements(&mut out, &error.outer_before);
-            if wrapped {
-                write_open(&mut out, "Errors", "");
-            }
-            write_open(&mut out, "Error", "");
-            write_elements(&mut out, &error.fields);
-            write_close(&mut out, "Error");
-            if wrapped {
-                write_close(&mut out, "Errors");
-            }
-            write_elements(&mut out, &error.outer_after);
-            write_close(&mut out, "ErrorResponse");
-        }
-    }
-    out
 }
