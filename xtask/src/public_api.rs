@@ -35,7 +35,8 @@ pub fn run(root: &Path, bless: bool) -> Result<Vec<String>, String> {
             std::fs::write(&path, &listed).map_err(|e| format!("{}: {e}", path.display()))?;
             report.push(format!("wrote    golden/public-api/{krate}.txt"));
         } else {
-            writeln!(problems, "{krate}: the public API differs from golden/public-api/{krate}.txt:").unwrap();
+            writeln!(problems, "{krate}: the public API differs from golden/public-api/{krate}.txt:")
+                .unwrap();
             problems.push_str(&diff(&golden, &listed));
         }
     }
