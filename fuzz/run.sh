@@ -33,10 +33,10 @@ sources() {
     huawei_iam) echo ../golden/huawei-iam/body ../golden/huawei-iam/classic ;;
     authing) echo ../golden/authing/body ;;
     authing_v3) echo ../golden/authing/v3-status ../golden/authing/v3-api ;;
-    s3 | s3_http) echo ../golden/s3/rest ../golden/s3/query ../golden/s3/query-errors ;;
+    s3 | s3_http) echo ../golden/s3/rest ../golden/s3/query ../golden/s3/query-errors ../golden/s3/ec2 ;;
     tencent_cam) echo ../golden/tencent-cam/module ../golden/tencent-cam/common ;;
     tencent_cam_v3) echo ../golden/tencent-cam/v3 ;;
-    recognize) echo ../golden/aws-interface/body ../golden/huawei-iam/{body,classic} ../golden/authing/{body,v3-status,v3-api} ../golden/s3/{rest,query,query-errors} ../golden/tencent-cam/{module,common,v3} ;;
+    recognize) echo ../golden/aws-interface/body ../golden/huawei-iam/{body,classic} ../golden/authing/{body,v3-status,v3-api} ../golden/s3/{rest,query,query-errors,ec2} ../golden/tencent-cam/{module,common,v3} ;;
   esac
 }
 

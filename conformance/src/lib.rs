@@ -238,6 +238,9 @@ golden!(
 golden!(S3QueryErrors, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query-errors", "xml", |code| {
     s3_errors::ErrorResponse::new_query_errors(code).with_request_id(GOLDEN_REQUEST_ID)
 });
+golden!(S3Ec2, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/ec2", "xml", |code| {
+    s3_errors::ErrorResponse::new_ec2(code).with_request_id(GOLDEN_REQUEST_ID)
+});
 golden!(
     TencentCamV3,
     tencent_cam_errors::V3ErrorCode,

@@ -242,7 +242,10 @@ fn s3_bad_input() {
         row("trailing newline", format!("{valid}\n"), Expect::Exact),
         row("wrong root", "<ListBucketResult/>", Expect::Error(Kind::WrongRoot, 1, 1)),
         row("unrelated document", "<html><body>502 Bad Gateway</body></html>", Expect::Error(Kind::WrongRoot, 1, 1)),
-        row("namespace on <Error>", "<Error xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Code>X</Code></Error>", Expect::Error(Kind::Unsupported, 1, 1)),
+        row("default namespace on <Error>", "<Error xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Code>X</Code></Error>", Expect::Exact),
+        row("declaration without encoding, space before ?>", "<?xml version=\"1.0\" ?>\n<Error xmlns=\"http://doc.example-store.com\">\n<Code>MalformedXML</Code>\n</Error>", Expect::Exact),
+        row("prefixed root", "<s3:Error xmlns:s3=\"urn:x\"><s3:Code>X</s3:Code></s3:Error>", Expect::Error(Kind::Unsupported, 1, 1)),
+        row("prefixed Query root", "<a:ErrorResponse xmlns:a=\"urn:x\"/>", Expect::Error(Kind::WrongRoot, 1, 1)),
         row("DOCTYPE", format!("{decl}<!DOCTYPE Error><Error><Code>X</Code></Error>"), Expect::Error(Kind::Unsupported, 2, 1)),
         row(
             "entity expansion bomb",
@@ -304,6 +307,21 @@ fn s3_bad_input() {
         "<ErrorResponse><Errors><Error><Code>A</Code></Error>",
         Expect::Error(Kind::Eof, 1, 53),
     ));
+    // EC2's Query errors: <Response><Errors><Error>…</Error></Errors><RequestID/></Response>.
+    let ec2 = "<?xml version='1.0' encoding='UTF-8'?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>";
+    rows.push(row("EC2 <Response>", ec2, Expect::Exact));
+    rows.push(row("EC2 <Response> without a declaration", ec2.split_once('\n').unwrap().1, Expect::Exact));
+    rows.push(row(
+        "namespace on <Errors>",
+        "<Response><Errors xmlns=\"urn:ec2\"><Error><Code>A</Code></Error></Errors></Response>",
+        Expect::Exact,
+    ));
+    rows.push(row(
+        "EC2 <Response> without Error",
+        "<Response><RequestID>r</RequestID></Response>",
+        Expect::Error(Kind::MissingField, 1, 35),
+    ));
+    rows.push(row("empty EC2 <Response>", "<Response/>", Expect::Error(Kind::MissingField, 1, 1)));
     check::<s3_errors::ErrorResponse>(rows);
 }
 

@@ -11,7 +11,7 @@ use std::fs;
 use cloud_errors_core::{CloudError, DocumentedCode, Envelope};
 use conformance::{blessing, golden_path, workspace_root, Golden};
 use conformance::{
-    Authing, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, HuaweiIamClassic, S3Query,
+    Authing, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, HuaweiIamClassic, S3Ec2, S3Query,
     S3QueryErrors, S3Rest, TencentCam, TencentCamCommon, TencentCamV3,
 };
 
@@ -147,7 +147,7 @@ vendor_tests! {
         V3StatusCode => authing_errors::V3StatusCode,
         V3ApiCode => authing_errors::V3ApiCode
     );
-    s3: envelopes(S3Rest, S3Query, S3QueryErrors) tables(ErrorCode => s3_errors::ErrorCode);
+    s3: envelopes(S3Rest, S3Query, S3QueryErrors, S3Ec2) tables(ErrorCode => s3_errors::ErrorCode);
     tencent_cam: envelopes(TencentCam, TencentCamCommon, TencentCamV3) tables(
         ErrorCode => tencent_cam_errors::ErrorCode,
         CommonCode => tencent_cam_errors::CommonCode,

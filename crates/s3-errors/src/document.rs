@@ -10,7 +10,8 @@ use crate::syntax::is_xml_name;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Form {
-    /// `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`, as S3's REST API sends.
+    /// `<Error><Code/><Message/>…<RequestId/><HostId/></Error>`, as S3's REST API sends (some
+    /// S3-compatible stores put a default namespace on `<Error>`; it is kept).
     Rest,
     /// `<ErrorResponse xmlns="…"><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`,
     /// as the IAM and STS Query APIs send.
@@ -19,6 +20,9 @@ pub enum Form {
     /// envelope as AWS-compatible servers send it for signature failures (botocore unwraps
     /// `Errors`).
     QueryErrors,
+    /// `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>`, the
+    /// Query envelope of EC2 and the EC2-style Query APIs (note `RequestID`).
+    Ec2,
     /// No envelope: a response whose body is empty (the answer to a HEAD request) or is not an
     /// error envelope at all (a proxy's HTML page). The code comes from the status, as the AWS
     /// SDKs take it, and the body is kept as received.
@@ -134,6 +138,8 @@ pub struct ErrorResponse {
     pub(crate) root_attributes: String,
     /// The children of `<Error>`, in order.
     pub(crate) fields: Vec<Element>,
+    /// The `<Errors>` wrapper's raw attributes (a namespace some servers put on it).
+    pub(crate) errors_attributes: String,
     /// Query only: the children of `<ErrorResponse>` before and after `<Error>`.
     pub(crate) outer_before: Vec<Element>,
     pub(crate) outer_after: Vec<Element>,

@@ -41,6 +41,7 @@ impl ErrorResponse {
             kept: KeptXml::none(),
             declaration: Some(Cow::Borrowed(DECLARATION)),
             root_attributes: String::new(),
+            errors_attributes: String::new(),
             fields: vec![Element::known_text("Code", code), Element::known_text("Message", message)],
             outer_before: Vec::new(),
             outer_after: Vec::new(),
@@ -71,6 +72,12 @@ impl ErrorResponse {
     /// `<Errors>` (see [`Form::QueryErrors`]).
     pub fn new_query_errors(code: ErrorCode) -> Self {
         ErrorResponse { kind: Form::QueryErrors, ..Self::new_query(code) }
+    }
+
+    /// An EC2-style Query body for `code` (see [`Form::Ec2`]), as EC2 writes it:
+    /// `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>`.
+    pub fn new_ec2(code: ErrorCode) -> Self {
+        ErrorResponse { kind: Form::Ec2, ..Self::new(code) }
     }
 
     /// The error of a response without an envelope (see [`Form::StatusOnly`]): its code
@@ -195,12 +202,41 @@ impl ErrorResponse {
     pub fn request_id(&self) -> Option<&str> {
         let in_body = match self.kind {
             Form::Rest | Form::StatusOnly => self.field("RequestId"),
-            Form::Query | Form::QueryErrors => {
-                text_of(self.outer_before.iter().chain(&self.outer_after), "RequestId")
+            Form::Query | Form::QueryErrors | Form::Ec2 => {
+                let outer = || self.outer_before.iter().chain(&self.outer_after);
+                text_of(outer(), self.outer_request_id_name())
+                    .or_else(|| text_of(outer(), "RequestId"))
                     .or_else(|| self.field("RequestId"))
             }
         };
         in_body.or(self.header_request_id.as_deref())
+    }
+
+    /// What the envelope calls its request id outside `<Error>`: EC2 spells it `RequestID`.
+    fn outer_request_id_name(&self) -> &'static str {
+        if self.kind == Form::Ec2 {
+            "RequestID"
+        } else {
+            "RequestId"
+        }
+    }
+
+    /// The default namespace the root element declares (`xmlns="…"`), if it declares one.
+    pub fn namespace(&self) -> Option<&str> {
+        let attributes = &self.root_attributes;
+        let mut rest = attributes.as_str();
+        while let Some(at) = rest.find("xmlns") {
+            let after = rest[at + 5..].trim_start();
+            let is_attribute_start = at == 0 || rest[..at].ends_with(|c: char| c.is_ascii_whitespace());
+            if let (true, Some(value)) = (is_attribute_start, after.strip_prefix('=')) {
+                let value = value.trim_start();
+                let quote = value.chars().next()?;
+                let value = &value[1..];
+                return value.find(quote).map(|end| &value[..end]);
+            }
+            rest = &rest[at + 5..];
+        }
+        None
     }
 
     /// The host id: the body's `<HostId>`, else the `x-amz-id-2` header.
@@ -241,11 +277,11 @@ impl ErrorResponse {
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: every element
     /// but `Code`, `Message` and `RequestId`, with its text (or markup).
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
-        const PRIMARY: [&str; 3] = ["Code", "Message", "RequestId"];
+        let primary = ["Code", "Message", "RequestId", self.outer_request_id_name()];
         self.elements()
             .iter()
             .chain(self.outer_elements())
-            .filter(|element| !PRIMARY.contains(&element.name()))
+            .filter(|element| !primary.contains(&element.name()))
             .map(|element| {
                 let (Content::Text(text) | Content::Markup(text)) = element.content();
                 (element.name().to_owned(), FieldValue::Text(text.clone()))
@@ -277,10 +313,10 @@ impl ErrorResponse {
                 self.header_request_id = Some(request_id.into());
                 self
             }
-            Form::Query | Form::QueryErrors => {
-                let request_id = request_id.into();
-                self.kept.set(Holder::Outer, "RequestId", &request_id, &[]);
-                set_text(&mut self.outer_after, "RequestId", request_id);
+            Form::Query | Form::QueryErrors | Form::Ec2 => {
+                let (request_id, name) = (request_id.into(), self.outer_request_id_name());
+                self.kept.set(Holder::Outer, name, &request_id, &[]);
+                set_text(&mut self.outer_after, name, request_id);
                 self
             }
         }

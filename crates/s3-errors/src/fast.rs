@@ -29,11 +29,12 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
     at = skip_ws(bytes, at);
     let root = start_tag(text, at)?;
     let kind = match root.name {
-        "Error" if root.attributes.is_empty() => Form::Rest,
+        "Error" => Form::Rest,
         "ErrorResponse" => Form::Query,
+        "Response" => Form::Ec2,
         _ => return None,
     };
-    let children = read_children(text, root.end, root.name, kind == Form::Query)?;
+    let children = read_children(text, root.end, root.name, kind != Form::Rest)?;
     if skip_ws(bytes, children.end) != bytes.len() {
         return None;
     }
@@ -52,11 +53,12 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
         return None;
     }
     Some(ErrorResponse {
-        kind: if children.wrapped { Form::QueryErrors } else { kind },
+        kind: if kind == Form::Query && children.wrapped { Form::QueryErrors } else { kind },
         raw_body: None,
         kept: KeptXml::new(text),
         declaration,
         root_attributes: root.attributes.to_owned(),
+        errors_attributes: String::new(),
         fields,
         outer_before,
         outer_after,

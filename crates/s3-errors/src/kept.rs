@@ -178,8 +178,8 @@ impl KeptXml {
         let name = |e: &ElementAt| &text[e.name.clone()];
         match (holder, name(&root)) {
             (Holder::Error, "Error") => Some(root),
-            (Holder::Outer, "ErrorResponse") => Some(root),
-            (Holder::Error, "ErrorResponse") => {
+            (Holder::Outer, "ErrorResponse" | "Response") => Some(root),
+            (Holder::Error, "ErrorResponse" | "Response") => {
                 let children = children(bytes, &root);
                 if let Some(error) = children.iter().find(|c| name(c) == "Error") {
                     return Some(error.clone());

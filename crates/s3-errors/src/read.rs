@@ -203,8 +203,8 @@ struct Children {
     /// Where each element starts, for error positions.
     starts: Vec<usize>,
     inner_error: Option<(usize, Vec<Element>, Vec<usize>)>,
-    /// The inner `<Error>` stood in an `<Errors>` wrapper.
-    wrapped: bool,
+    /// The inner `<Error>` stood in an `<Errors>` wrapper, with these attributes.
+    wrapped: Option<String>,
     end: usize,
 }
 
@@ -254,7 +254,7 @@ fn read_children(
         elements: Vec::with_capacity(8),
         starts: Vec::with_capacity(8),
         inner_error: None,
-        wrapped: false,
+        wrapped: None,
         end: 0,
     };
     loop {
@@ -271,10 +271,11 @@ fn read_children(
                             "a second <Error> in <ErrorResponse>",
                         ));
                     }
-                    if !attributes.is_empty() {
+                    if name == "Error" && !attributes.is_empty() {
                         return Err(unsupported(cursor, at, "attributes on the Query envelope's <Error>"));
                     }
-                    // AWS-compatible servers wrap the one <Error> in <Errors>; botocore unwraps it.
+                    // EC2 and AWS-compatible servers wrap the one <Error> in <Errors> (which may
+                    // carry a namespace); botocore unwraps it.
                     let wrapped = name == "Errors";
                     let inner = if wrapped {
                         read_errors_wrapper(cursor, at)?
@@ -282,7 +283,7 @@ fn read_children(
                         read_children(cursor, "Error", false)?
                     };
                     children.inner_error = Some((children.elements.len(), inner.elements, inner.starts));
-                    children.wrapped = wrapped;
+                    children.wrapped = wrapped.then_some(attributes);
                     continue;
                 }
                 let content = read_content(cursor, &name)?;
@@ -359,6 +360,9 @@ fn check_fields(
     Ok(())
 }
 
+/// The root elements of S3's envelope forms.
+const ROOTS: [&str; 3] = ["Error", "ErrorResponse", "Response"];
+
 /// Reads a body (checked to be UTF-8 without a byte-order mark) with quick-xml's reader.
 pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseError> {
     let mut cursor = Cursor::new(text);
@@ -380,29 +384,37 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
                 let name = name_of(&cursor, &start, at)?;
                 let attributes = attributes_of(&cursor, &start, at)?;
                 let kind = match &*name {
-                    "Error" if attributes.is_empty() => Form::Rest,
-                    "Error" => {
+                    "Error" => Form::Rest,
+                    "ErrorResponse" => Form::Query,
+                    "Response" => Form::Ec2,
+                    prefixed
+                        if ROOTS.iter().any(|root| {
+                            prefixed.split_once(':').is_some_and(|(_, local)| local == *root)
+                        }) =>
+                    {
+                        let (prefix, local) = prefixed.split_once(':').unwrap_or_default();
                         return Err(cursor.error_at(
                             ParseErrorKind::Unsupported,
                             at,
-                            format!("<Error {attributes}>: S3's REST <Error> has no attributes or namespace"),
-                        ))
+                            format!("<{name}> has a namespace prefix (`{prefix}`); S3 bodies declare a default namespace on <{local}> (xmlns=\"…\")"),
+                        ));
                     }
-                    "ErrorResponse" => Form::Query,
                     _ => {
                         return Err(cursor.error_at(
                             ParseErrorKind::WrongRoot,
                             at,
-                            format!("the root element is <{name}>, expected <Error> or <ErrorResponse>"),
+                            format!(
+                            "the root element is <{name}>, expected <Error>, <ErrorResponse> or <Response>"
+                        ),
                         ))
                     }
                 };
-                let children = read_children(&mut cursor, &name, kind == Form::Query)?;
+                let children = read_children(&mut cursor, &name, kind != Form::Rest)?;
                 break (kind, attributes, children);
             }
             Event::Empty(start) => {
                 let name = name_of(&cursor, &start, at)?;
-                let kind = if matches!(&*name, "Error" | "ErrorResponse") {
+                let kind = if ROOTS.contains(&&*name) {
                     ParseErrorKind::MissingField
                 } else {
                     ParseErrorKind::WrongRoot
@@ -427,7 +439,7 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
                 return Err(cursor.error_at(
                     ParseErrorKind::Syntax,
                     at,
-                    "expected the root element <Error> or <ErrorResponse>",
+                    "expected the root element <Error>, <ErrorResponse> or <Response>",
                 ))
             }
         }
@@ -448,12 +460,13 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
     }
     let (fields, starts, outer_before, outer_after) = match kind {
         Form::Rest => (children.elements, children.starts, Vec::new(), Vec::new()),
-        Form::Query | Form::QueryErrors | Form::StatusOnly => {
+        _ => {
             let Some((index, inner, inner_starts)) = children.inner_error else {
+                let root = if kind == Form::Ec2 { "Response" } else { "ErrorResponse" };
                 return Err(cursor.error_at(
                     ParseErrorKind::MissingField,
                     children.end,
-                    "<ErrorResponse> has no <Error>",
+                    format!("<{root}> has no <Error>"),
                 ));
             };
             let mut before = children.elements;
@@ -462,13 +475,14 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
         }
     };
     check_fields(&cursor, &fields, &starts, children.end)?;
-    let kind = if children.wrapped { Form::QueryErrors } else { kind };
+    let kind = if kind == Form::Query && children.wrapped.is_some() { Form::QueryErrors } else { kind };
     Ok(ErrorResponse {
         kind,
         raw_body: None,
         kept: KeptXml::new(text),
         declaration,
         root_attributes,
+        errors_attributes: children.wrapped.unwrap_or_default(),
         fields,
         outer_before,
         outer_after,

@@ -66,12 +66,13 @@ pub(crate) fn write_canonical(error: &ErrorResponse) -> Vec<u8> {
             write_elements(&mut out, &error.fields);
             write_close(&mut out, "Error");
         }
-        Form::Query | Form::QueryErrors | Form::StatusOnly => {
-            let wrapped = error.kind == Form::QueryErrors;
-            write_open(&mut out, "ErrorResponse", &error.root_attributes);
+        Form::Query | Form::QueryErrors | Form::Ec2 | Form::StatusOnly => {
+            let wrapped = matches!(error.kind, Form::QueryErrors | Form::Ec2);
+            let root = if error.kind == Form::Ec2 { "Response" } else { "ErrorResponse" };
+            write_open(&mut out, root, &error.root_attributes);
             write_elements(&mut out, &error.outer_before);
             if wrapped {
-                write_open(&mut out, "Errors", "");
+                write_open(&mut out, "Errors", &error.errors_attributes);
             }
             write_open(&mut out, "Error", "");
             write_elements(&mut out, &error.fields);
@@ -80,7 +81,7 @@ pub(crate) fn write_canonical(error: &ErrorResponse) -> Vec<u8> {
                 write_close(&mut out, "Errors");
             }
             write_elements(&mut out, &error.outer_after);
-            write_close(&mut out, "ErrorResponse");
+            write_close(&mut out, root);
         }
     }
     out

@@ -172,9 +172,14 @@ fn malformed_bodies_are_typed_errors_with_positions() {
         kind_of("<ListBucketResult><Name>b</Name></ListBucketResult>"),
         (ParseErrorKind::WrongRoot, 1, 1)
     );
+    // A prefixed root is refused, naming the prefix (a default namespace is read: see below).
+    let prefixed =
+        ErrorResponse::parse(br#"<s3:Error xmlns:s3="urn:x"><s3:Code>X</s3:Code></s3:Error>"#).unwrap_err();
+    assert_eq!((prefixed.kind(), prefixed.line(), prefixed.column()), (ParseErrorKind::Unsupported, 1, 1));
+    assert!(prefixed.message().contains("prefix (`s3`)"), "{prefixed}");
     assert_eq!(
-        kind_of("<Error xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Code>X</Code></Error>").0,
-        ParseErrorKind::Unsupported
+        kind_of("<Response><RequestID>r</RequestID></Response>"),
+        (ParseErrorKind::MissingField, 1, 35)
     );
     assert_eq!(
         kind_of("<!DOCTYPE Error [<!ENTITY x \"y\">]><Error><Code>&x;</Code></Error>").0,
@@ -298,4 +303,66 @@ fn a_field_name_that_is_not_an_xml_name_is_refused_not_written() {
     let good = base.with_field("ArgumentName1", "x").unwrap().with_field("x-amz:ns.Name", "y").unwrap();
     assert_eq!(ErrorResponse::parse(&good.to_bytes()).unwrap(), good);
     assert!(s3_errors::Element::text("A=b", "x").is_err());
+}
+
+#[test]
+fn a_rest_error_with_a_default_namespace_is_read_and_kept() {
+    // As S3-compatible stores send it: a declaration without encoding, a space before `?>`.
+    let body = "<?xml version=\"1.0\" ?>\n<Error xmlns=\"http://doc.example-store.com\">\n<Code>MalformedXML</Code>\n\
+                <Message>The XML you provided was not well-formed</Message>\n</Error>";
+    let error = assert_exact(body);
+    assert_eq!((error.form(), error.code()), (Form::Rest, s3_errors::Code::Known(ErrorCode::MalformedXML)));
+    assert_eq!(error.namespace(), Some("http://doc.example-store.com"));
+    assert_eq!(error.declaration(), Some("version=\"1.0\""));
+    // The canonical layout keeps the namespace; an edit keeps the rest of the text.
+    assert_eq!(
+        String::from_utf8(error.to_canonical_bytes()).unwrap(),
+        "<?xml version=\"1.0\"?>\n<Error xmlns=\"http://doc.example-store.com\"><Code>MalformedXML</Code>\
+         <Message>The XML you provided was not well-formed</Message></Error>"
+    );
+    let edited = error.with_request_id("R1").to_xml();
+    assert!(
+        edited.starts_with("<?xml version=\"1.0\" ?>\n<Error xmlns=\"http://doc.example-store.com\">"),
+        "{edited}"
+    );
+    assert!(edited.contains("<RequestId>R1</RequestId>"), "{edited}");
+    // The fast reader takes the compact form too, and both readers agree.
+    let compact = r#"<Error xmlns="urn:store" xmlns:x="urn:x"><Code>NoSuchKey</Code></Error>"#;
+    assert_eq!(
+        s3_errors::readers::fast(compact.as_bytes()),
+        s3_errors::readers::quick_xml(compact.as_bytes()).ok()
+    );
+    assert_eq!(assert_exact(compact).namespace(), Some("urn:store"));
+    assert_eq!(ErrorResponse::new(ErrorCode::NoSuchKey).namespace(), None);
+}
+
+#[test]
+fn ec2_query_errors_are_read_with_their_request_id() {
+    let body =
+        "<?xml version='1.0' encoding='UTF-8'?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code>\
+                <Message>You are not authorized to perform this operation.</Message></Error></Errors>\
+                <RequestID>ab12-cd34</RequestID></Response>";
+    let error = assert_exact(body);
+    assert_eq!(error.form(), Form::Ec2);
+    assert_eq!(error.wire_code(), "UnauthorizedOperation");
+    assert_eq!(error.message(), Some("You are not authorized to perform this operation."));
+    assert_eq!(error.request_id(), Some("ab12-cd34"));
+    assert!(cloud_errors_core::Envelope::fields(&error).is_empty(), "the request id is not a field");
+    // Without a declaration, and with a namespace on <Errors>: both kept.
+    let bare = r#"<Response><Errors xmlns="urn:ec2"><Error><Code>X</Code></Error></Errors><RequestID>r</RequestID></Response>"#;
+    let error = assert_exact(bare);
+    assert_eq!(String::from_utf8(error.to_canonical_bytes()).unwrap(), bare);
+    let edited = error.with_request_id("r2");
+    assert_eq!(edited.to_xml(), bare.replace(">r<", ">r2<"));
+    assert_eq!(edited.request_id(), Some("r2"));
+}
+
+#[test]
+fn the_ec2_builder_writes_what_ec2_writes() {
+    let error = ErrorResponse::new_ec2(ErrorCode::AccessDenied).with_request_id("R1");
+    assert_eq!(
+        error.to_xml(),
+        format!("{DECL}<Response><Errors><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error></Errors><RequestID>R1</RequestID></Response>")
+    );
+    assert_eq!(ErrorResponse::parse(&error.to_bytes()).unwrap(), error);
 }
