@@ -8,7 +8,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(aws_interface huawei_iam authing authing_v3 s3 s3_http tencent_cam tencent_cam_v3 recognize)
+  targets=(aws_interface huawei_iam authing authing_v3 authing_graphql s3 s3_http aws_json aws_query_json tencent_cam tencent_cam_v3 recognize)
 fi
 export RUSTC_BOOTSTRAP=1
 
@@ -34,9 +34,12 @@ sources() {
     authing) echo ../golden/authing/body ;;
     authing_v3) echo ../golden/authing/v3-status ../golden/authing/v3-api ;;
     s3 | s3_http) echo ../golden/s3/rest ../golden/s3/query ../golden/s3/query-errors ../golden/s3/ec2 ;;
+    authing_graphql) echo ../golden/authing/graphql ;;
+    aws_json) echo ../golden/s3/aws-json ;;
+    aws_query_json) echo ../golden/s3/query-json ;;
     tencent_cam) echo ../golden/tencent-cam/module ../golden/tencent-cam/common ;;
     tencent_cam_v3) echo ../golden/tencent-cam/v3 ;;
-    recognize) echo ../golden/aws-interface/body ../golden/huawei-iam/{body,classic} ../golden/authing/{body,v3-status,v3-api} ../golden/s3/{rest,query,query-errors,ec2} ../golden/tencent-cam/{module,common,v3} ;;
+    recognize) echo ../golden/aws-interface/body ../golden/huawei-iam/{body,classic} ../golden/authing/{body,v3-status,v3-api,graphql} ../golden/s3/{rest,query,query-errors,ec2,aws-json,query-json} ../golden/tencent-cam/{module,common,v3} ;;
   esac
 }
 

@@ -210,6 +210,14 @@ golden!(
 golden!(Authing, authing_errors::ErrorCode, authing_errors::ErrorResponse, "authing/body", "json", |code| {
     authing_errors::ErrorResponse::new(code)
 });
+golden!(
+    AuthingGraphQl,
+    authing_errors::ErrorCode,
+    authing_errors::GraphQlErrorResponse,
+    "authing/graphql",
+    "json",
+    |code| authing_errors::GraphQlErrorResponse::new(code)
+);
 golden!(S3Rest, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/rest", "xml", |code| {
     s3_errors::ErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID).with_host_id(GOLDEN_HOST_ID)
 });
@@ -241,6 +249,17 @@ golden!(S3QueryErrors, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/query
 golden!(S3Ec2, s3_errors::ErrorCode, s3_errors::ErrorResponse, "s3/ec2", "xml", |code| {
     s3_errors::ErrorResponse::new_ec2(code).with_request_id(GOLDEN_REQUEST_ID)
 });
+golden!(S3AwsJson, s3_errors::ErrorCode, s3_errors::JsonErrorResponse, "s3/aws-json", "json", |code| {
+    s3_errors::JsonErrorResponse::new(code)
+});
+golden!(
+    S3QueryJson,
+    s3_errors::ErrorCode,
+    s3_errors::QueryJsonErrorResponse,
+    "s3/query-json",
+    "json",
+    |code| s3_errors::QueryJsonErrorResponse::new(code).with_request_id(GOLDEN_REQUEST_ID)
+);
 golden!(
     TencentCamV3,
     tencent_cam_errors::V3ErrorCode,

@@ -383,3 +383,83 @@ fn authing_v3_bad_input() {
     rows.push(huge_message_row(r#"{"statusCode":400,"message":"MESSAGE"}"#));
     check::<authing_errors::V3ErrorResponse>(rows);
 }
+
+#[test]
+fn aws_json_bad_input() {
+    let valid = r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#;
+    let mut rows = json_rows(valid, &[("__type", "5"), ("message", "[]")], 2);
+    rows.push(row(
+        "only a capitalized message",
+        r#"{"__type":"SerializationException","Message":"m"}"#,
+        Expect::Exact,
+    ));
+    rows.push(row("no message", r#"{"__type":"SerializationException"}"#, Expect::Exact));
+    rows.push(row(
+        "code member instead of __type",
+        r#"{"code":"AccessDeniedException","message":"m"}"#,
+        Expect::Exact,
+    ));
+    rows.push(row("no code at all", r#"{"message":"m"}"#, Expect::Error(Kind::MissingField, 1, 15)));
+    rows.push(row("an empty object", "{}", Expect::Error(Kind::MissingField, 1, 2)));
+    rows.push(row("__type null", r#"{"__type":null}"#, Expect::Kind(Kind::InvalidType)));
+    rows.push(huge_message_row(r#"{"__type":"ThrottlingException","message":"MESSAGE"}"#));
+    check::<s3_errors::JsonErrorResponse>(rows);
+}
+
+#[test]
+fn aws_query_json_bad_input() {
+    let valid = r#"{"Error":{"Code":"AccessDenied","Message":"m","Type":"Sender"},"RequestId":"c6104cbe"}"#;
+    let mut rows = json_rows(
+        valid,
+        &[("Error", "[]"), ("RequestId", "1"), ("Code", "1"), ("Message", "{}"), ("Type", "null")],
+        2,
+    );
+    rows.push(row("no RequestId", r#"{"Error":{"Code":"X"}}"#, Expect::Exact));
+    rows.push(row("no Error", r#"{"RequestId":"r"}"#, Expect::Error(Kind::MissingField, 1, 17)));
+    rows.push(row(
+        "Error without Code",
+        r#"{"Error":{"Message":"m"}}"#,
+        Expect::Error(Kind::MissingField, 1, 24),
+    ));
+    rows.push(row("Code twice", r#"{"Error":{"Code":"A","Code":"B"}}"#, Expect::Kind(Kind::DuplicateField)));
+    rows.push(huge_message_row(r#"{"Error":{"Code":"X","Message":"MESSAGE"}}"#));
+    check::<s3_errors::QueryJsonErrorResponse>(rows);
+}
+
+#[test]
+fn authing_graphql_bad_input() {
+    let valid = r#"{"errors":[{"message":{"code":2004,"message":"User does not exist"},"path":["user"]}],"data":null}"#;
+    let mut rows = json_rows(valid, &[("errors", "{}"), ("data", "")], 2)
+        .into_iter()
+        .filter(|(name, ..)| !name.starts_with("data as"))
+        .collect::<Vec<_>>();
+    rows.push(row(
+        "several errors",
+        r#"{"errors":[{"message":{"code":500,"message":"m"}},{"message":"x"}]}"#,
+        Expect::Exact,
+    ));
+    rows.push(row("no data", r#"{"errors":[{"message":{"code":2004}}]}"#, Expect::Exact));
+    rows.push(row(
+        "a plain GraphQL error",
+        r#"{"errors":[{"message":"Cannot query field"}]}"#,
+        Expect::Kind(Kind::InvalidType),
+    ));
+    rows.push(row(
+        "code as a string",
+        r#"{"errors":[{"message":{"code":"2004"}}]}"#,
+        Expect::Kind(Kind::InvalidType),
+    ));
+    rows.push(row(
+        "message as a number",
+        r#"{"errors":[{"message":{"code":2004,"message":1}}]}"#,
+        Expect::Kind(Kind::InvalidType),
+    ));
+    rows.push(row(
+        "no errors: a success",
+        r#"{"data":{"user":null}}"#,
+        Expect::Error(Kind::NotAnError, 1, 1),
+    ));
+    rows.push(row("an empty errors array", r#"{"errors":[]}"#, Expect::Kind(Kind::InvalidType)));
+    rows.push(huge_message_row(r#"{"errors":[{"message":{"code":2004,"message":"MESSAGE"}}],"data":null}"#));
+    check::<authing_errors::GraphQlErrorResponse>(rows);
+}

@@ -11,8 +11,9 @@ use std::fs;
 use cloud_errors_core::{CloudError, DocumentedCode, Envelope};
 use conformance::{blessing, golden_path, workspace_root, Golden};
 use conformance::{
-    Authing, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, HuaweiIamClassic, S3Ec2, S3Query,
-    S3QueryErrors, S3Rest, TencentCam, TencentCamCommon, TencentCamV3,
+    Authing, AuthingGraphQl, AuthingV3Api, AuthingV3Status, AwsInterface, HuaweiIam, HuaweiIamClassic,
+    S3AwsJson, S3Ec2, S3Query, S3QueryErrors, S3QueryJson, S3Rest, TencentCam, TencentCamCommon,
+    TencentCamV3,
 };
 
 fn check_goldens<G: Golden>() {
@@ -142,12 +143,12 @@ vendor_tests! {
         ErrorCode => huawei_iam_errors::ErrorCode,
         ClassicCode => huawei_iam_errors::ClassicCode
     );
-    authing: envelopes(Authing, AuthingV3Status, AuthingV3Api) tables(
+    authing: envelopes(Authing, AuthingV3Status, AuthingV3Api, AuthingGraphQl) tables(
         ErrorCode => authing_errors::ErrorCode,
         V3StatusCode => authing_errors::V3StatusCode,
         V3ApiCode => authing_errors::V3ApiCode
     );
-    s3: envelopes(S3Rest, S3Query, S3QueryErrors, S3Ec2) tables(ErrorCode => s3_errors::ErrorCode);
+    s3: envelopes(S3Rest, S3Query, S3QueryErrors, S3Ec2, S3AwsJson, S3QueryJson) tables(ErrorCode => s3_errors::ErrorCode);
     tencent_cam: envelopes(TencentCam, TencentCamCommon, TencentCamV3) tables(
         ErrorCode => tencent_cam_errors::ErrorCode,
         CommonCode => tencent_cam_errors::CommonCode,

@@ -5,6 +5,7 @@
 
 mod envelope;
 mod generated;
+mod graphql;
 mod v3;
 
 pub use cloud_errors_core::{
@@ -13,4 +14,5 @@ pub use cloud_errors_core::{
 };
 pub use envelope::{ErrorResponse, ERROR_STATUS, SUCCESS};
 pub use generated::{ErrorCode, V3ApiCode, V3StatusCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use graphql::GraphQlErrorResponse;
 pub use v3::{V3ErrorResponse, V3_SUCCESS};

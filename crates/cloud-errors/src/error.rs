@@ -34,6 +34,9 @@ pub enum DecodeError {
         kind: BodyKind,
         /// The status it came with, if known.
         status: Option<u16>,
+        /// What the body looks like, where more can be said than its kind: an HTML page's
+        /// title, a fragment of a JSON object.
+        looks_like: Option<String>,
     },
 }
 
@@ -60,8 +63,8 @@ impl fmt::Display for DecodeError {
                     names.join(" and ")
                 )
             }
-            DecodeError::NotAnEnvelope { kind, status } => {
-                write!(f, "{}, not a vendor error body", kind.describe())?;
+            DecodeError::NotAnEnvelope { kind, status, looks_like } => {
+                write!(f, "{}, not a vendor error body", looks_like.as_deref().unwrap_or(kind.describe()))?;
                 match status {
                     Some(status) => write!(
                         f,

@@ -35,9 +35,12 @@ macro_rules! with_vendors {
             HuaweiIam, "huawei-iam", huawei_iam_errors, [ErrorCode, ClassicCode],
                 [HuaweiIam: ErrorResponse "huawei-iam"], "Huawei IAM", "Huawei Cloud IAM";
             Authing, "authing", authing_errors, [ErrorCode, V3StatusCode, V3ApiCode],
-                [Authing: ErrorResponse "authing", AuthingV3: V3ErrorResponse "authing-v3"], "Authing", "Authing";
+                [Authing: ErrorResponse "authing", AuthingV3: V3ErrorResponse "authing-v3",
+                 AuthingGraphQl: GraphQlErrorResponse "authing-graphql"], "Authing", "Authing";
             S3, "s3", s3_errors, [ErrorCode],
-                [S3: ErrorResponse "s3"], "S3", "Amazon S3 and its IAM/STS Query envelope";
+                [S3: ErrorResponse "s3", AwsJson: JsonErrorResponse "aws-json",
+                 AwsQueryJson: QueryJsonErrorResponse "aws-query-json"],
+                "S3", "Amazon S3, the Query APIs (IAM, STS, EC2) and AWS's JSON protocols";
             TencentCam, "tencent-cam", tencent_cam_errors, [ErrorCode, CommonCode, V3ErrorCode],
                 [TencentCam: ErrorResponse "tencent-cam", TencentCamV3: V3ErrorResponse "tencent-cam-v3"],
                 "Tencent CAM", "Tencent Cloud CAM";

@@ -32,6 +32,9 @@ struct JsonShape {
     pub error_object: Option<Box<JsonShape>>,
     /// `Response` held an object: whether it had an `Error` member.
     pub response_has_error: Option<bool>,
+    /// `errors` held a GraphQL error list: whether its first error's `message` is an object
+    /// with an integer `code` (Authing's GraphQL errors).
+    pub graphql_authing_code: Option<bool>,
 }
 
 impl JsonShape {
@@ -87,6 +90,79 @@ impl<'de> DeserializeSeed<'de> for CodeProbe {
     }
 }
 
+/// Looks into a GraphQL `errors` list: is it one, and does its first error's `message` carry
+/// an integer `code`?
+#[derive(Clone, Copy)]
+enum GraphQlProbe {
+    /// The `errors` value: `Some` for a non-empty list of objects.
+    List,
+    /// The first error: `Some` when it has a `message`.
+    Error,
+    /// Its `message`: `Some(true)` for an object with an integer `code`.
+    Message,
+}
+
+impl<'de> Visitor<'de> for GraphQlProbe {
+    type Value = Option<bool>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<bool>, A::Error> {
+        let first = match self {
+            GraphQlProbe::List => seq.next_element_seed(GraphQlProbe::Error)?.flatten(),
+            _ => None,
+        };
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(first)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<bool>, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match (self, key.as_str()) {
+                (GraphQlProbe::Error, "message") if found.is_none() => {
+                    found = Some(map.next_value_seed(GraphQlProbe::Message)?.unwrap_or(false));
+                }
+                (GraphQlProbe::Message, "code") if found.is_none() => {
+                    found = Some(matches!(map.next_value_seed(CodeProbe)?, CodeShape::Integer(_)));
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(match self {
+            GraphQlProbe::List => None,
+            GraphQlProbe::Error => found,
+            GraphQlProbe::Message => Some(found.unwrap_or(false)),
+        })
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Option<bool>, E> {
+        Ok(None)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<bool>, E> {
+        Ok(None)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<bool>, E> {
+        Ok(None)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<bool>, E> {
+        Ok(None)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<bool>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<bool>, E> {
+        Ok(None)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for GraphQlProbe {
+    type Value = Option<bool>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<bool>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
 /// Reads an object's member names and `code`; `nested` also looks into `error` and `Response`.
 struct ObjectProbe {
     nested: bool,
@@ -104,6 +180,9 @@ impl<'de> Visitor<'de> for ObjectProbe {
                 "code" => shape.code = Some(map.next_value_seed(CodeProbe)?),
                 "error" if self.nested => {
                     shape.error_object = map.next_value_seed(ObjectProbe { nested: false })?.map(Box::new);
+                }
+                "errors" if self.nested => {
+                    shape.graphql_authing_code = map.next_value_seed(GraphQlProbe::List)?
                 }
                 "Response" if self.nested => {
                     let inner = map.next_value_seed(ObjectProbe { nested: false })?;
@@ -210,6 +289,9 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
     let kind = BodyKind::of(body);
     let envelope = match kind {
         BodyKind::Xml => EnvelopeKind::S3,
+        BodyKind::Empty if status.is_some_and(|status| status >= 400) && aws_json_headers(headers) => {
+            EnvelopeKind::AwsJson
+        }
         BodyKind::Empty | BodyKind::Html | BodyKind::Text | BodyKind::Binary => {
             let is_error = status.is_some_and(|status| status >= 300);
             if is_error && from_headers == Some(Vendor::S3) {
@@ -217,13 +299,26 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
             } else if kind == BodyKind::Empty && status.is_none() {
                 return Err(DecodeError::Unrecognized("the body is empty".into()));
             } else {
-                return Err(DecodeError::NotAnEnvelope { kind, status });
+                return Err(DecodeError::NotAnEnvelope { kind, status, looks_like: looks_like(kind, body) });
             }
         }
         BodyKind::Json => {
             let shape = probe(body)?;
-            let candidates = envelopes_of(&shape, status, from_headers);
+            let mut candidates = envelopes_of(&shape, status, from_headers);
+            // AWS's JSON protocols may name the code in a header alone, over a body of any shape.
+            if candidates.is_empty()
+                && (aws_json_headers(headers) || aws_json_message(&shape, status, from_headers))
+            {
+                candidates.push(EnvelopeKind::AwsJson);
+            }
             match candidates.as_slice() {
+                [] if shape.graphql_authing_code == Some(false) => {
+                    return Err(DecodeError::Unrecognized(
+                        "the body is a GraphQL error response whose first `message` holds no Authing code \
+                         (of GraphQL APIs, only Authing's is read here)"
+                            .into(),
+                    ))
+                }
                 [] => {
                     return Err(DecodeError::Unrecognized(format!(
                         "no vendor's envelope has the members {}",
@@ -256,7 +351,10 @@ pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> EnvelopeKind {
     let has = |key: &str| shape.as_ref().is_some_and(|shape| shape.has(key));
     match vendor {
         Vendor::Authing if has("statusCode") => EnvelopeKind::AuthingV3,
+        Vendor::Authing if has("errors") => EnvelopeKind::AuthingGraphQl,
         Vendor::TencentCam if has("Response") => EnvelopeKind::TencentCamV3,
+        Vendor::S3 if has("Error") => EnvelopeKind::AwsQueryJson,
+        Vendor::S3 if shape.is_some() => EnvelopeKind::AwsJson,
         _ => EnvelopeKind::ALL
             .iter()
             .copied()
@@ -270,12 +368,67 @@ fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
         .map_err(|error| DecodeError::Parse { vendor: None, error })?;
     match json_shape(text) {
         Ok(Some(shape)) => Ok(shape),
-        Ok(None) => Err(DecodeError::Unrecognized("the body is JSON but not an object".into())),
-        Err(err) => Err(DecodeError::Parse {
-            vendor: None,
-            error: cloud_errors_core::__private::json::json_error(body, &err),
-        }),
+        Ok(None) => Err(DecodeError::Unrecognized(
+            "the body is a JSON array or value, a fragment rather than a whole error body \
+             (every vendor's error is an object)"
+                .into(),
+        )),
+        Err(err) => {
+            let error = cloud_errors_core::__private::json::json_error(body, &err);
+            let at = offset_of(text, error.line(), error.column());
+            match text.get(at..) {
+                Some(rest) if rest.starts_with("//") || rest.starts_with("/*") => {
+                    Err(DecodeError::Unrecognized(format!(
+                        "the body is JSON with comments (`{}` at line {} column {}), which JSON does not \
+                         allow and no vendor sends",
+                        &rest[..2],
+                        error.line(),
+                        error.column()
+                    )))
+                }
+                _ => Err(DecodeError::Parse { vendor: None, error }),
+            }
+        }
     }
+}
+
+/// The byte offset of a 1-based line and column of `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    start + column.saturating_sub(1)
+}
+
+/// What a body that is no envelope looks like, where more can be said than its kind.
+fn looks_like(kind: BodyKind, body: &[u8]) -> Option<String> {
+    let text = core::str::from_utf8(body).ok()?.trim_start();
+    match kind {
+        BodyKind::Html => {
+            let lower = text.get(..text.len().min(4096))?.to_ascii_lowercase();
+            let start = lower.find("<title")?;
+            let open_end = start + lower[start..].find('>')? + 1;
+            let end = open_end + lower[open_end..].find("</title")?;
+            let title: String = text[open_end..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let title: String = title.chars().take(120).collect();
+            (!title.is_empty()).then(|| format!("an HTML page titled \"{title}\" (a proxy's or gateway's)"))
+        }
+        BodyKind::Text if text.starts_with('"') && text.contains("\":") => {
+            Some("members of a JSON object without its braces, a fragment rather than a whole body".into())
+        }
+        _ => None,
+    }
+}
+
+/// Whether the headers carry an AWS JSON protocol's error code.
+fn aws_json_headers<H: Headers + ?Sized>(headers: &H) -> bool {
+    headers.header("x-amzn-ErrorType").is_some() || headers.header("x-amzn-query-error").is_some()
+}
+
+/// Whether a body with only a message came, as an error, with AWS's request-id header (a JSON
+/// protocol's error, its code the status, as botocore takes it).
+fn aws_json_message(shape: &JsonShape, status: Option<u16>, from_headers: Option<Vendor>) -> bool {
+    from_headers == Some(Vendor::S3)
+        && status.is_some_and(|status| status >= 400)
+        && (shape.has("message") || shape.has("Message"))
 }
 
 fn describe_keys(keys: &[String]) -> String {
@@ -289,6 +442,15 @@ fn describe_keys(keys: &[String]) -> String {
 fn envelopes_of(shape: &JsonShape, status: Option<u16>, from_headers: Option<Vendor>) -> Vec<EnvelopeKind> {
     if shape.response_has_error.is_some() {
         return vec![EnvelopeKind::TencentCamV3];
+    }
+    if shape.graphql_authing_code == Some(true) {
+        return vec![EnvelopeKind::AuthingGraphQl];
+    }
+    if shape.has("__type") {
+        return vec![EnvelopeKind::AwsJson];
+    }
+    if shape.has("Error") {
+        return vec![EnvelopeKind::AwsQueryJson];
     }
     if shape.has("statusCode") {
         return vec![EnvelopeKind::AuthingV3];

@@ -150,7 +150,7 @@ mod tests {
         let err = "azure".parse::<Vendor>().unwrap_err();
         assert!(err.to_string().starts_with("unknown vendor `azure`"));
         assert_eq!(Vendor::ALL.len(), 5);
-        assert_eq!(EnvelopeKind::ALL.len(), 7);
+        assert_eq!(EnvelopeKind::ALL.len(), 10);
         assert_eq!(
             (EnvelopeKind::TencentCamV3.name(), EnvelopeKind::TencentCamV3.vendor()),
             ("tencent-cam-v3", Vendor::TencentCam)

@@ -252,7 +252,7 @@ fn an_html_page_is_named_for_what_it_is() {
     let output = run(&["decode"], page);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("an HTML page, not a vendor error body (HTTP 502"),
+        stderr(&output).contains("an HTML page titled \"502 Bad Gateway\" (a proxy's or gateway's), not a vendor error body (HTTP 502"),
         "{}",
         stderr(&output)
     );

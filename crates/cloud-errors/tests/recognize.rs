@@ -66,7 +66,10 @@ fn unrecognizable_bodies_say_why() {
         matches!(reason(b"{\"status\":\"fail\"}"), DecodeError::Unrecognized(r) if r.contains("`status`"))
     );
     assert!(matches!(reason(b"[1,2]"), DecodeError::Unrecognized(_)));
-    assert_eq!(reason(b"plain text"), DecodeError::NotAnEnvelope { kind: BodyKind::Text, status: None });
+    assert_eq!(
+        reason(b"plain text"),
+        DecodeError::NotAnEnvelope { kind: BodyKind::Text, status: None, looks_like: None }
+    );
     assert!(matches!(reason(b""), DecodeError::Unrecognized(_)));
     match reason(b"{\"code\": 4000,") {
         DecodeError::Parse { vendor: None, error } => assert_eq!(error.kind(), ParseErrorKind::Eof),
@@ -184,8 +187,12 @@ fn success_bodies_of_every_generation_are_not_errors() {
 fn a_proxy_page_is_named_as_such_or_decoded_from_the_status_with_aws_headers() {
     let page = b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n";
     let err = decode_http(None, 502, &[("Server", "nginx")], page).unwrap_err();
-    assert_eq!(err, DecodeError::NotAnEnvelope { kind: BodyKind::Html, status: Some(502) });
-    assert!(err.to_string().starts_with("an HTML page, not a vendor error body (HTTP 502"), "{err}");
+    let looks_like = Some("an HTML page titled \"502 Bad Gateway\" (a proxy's or gateway's)".to_owned());
+    assert_eq!(err, DecodeError::NotAnEnvelope { kind: BodyKind::Html, status: Some(502), looks_like });
+    assert!(
+        err.to_string().starts_with("an HTML page titled \"502 Bad Gateway\" (a proxy's or gateway's), not a vendor error body (HTTP 502"),
+        "{err}"
+    );
     let s3 = decode_http(None, 502, &[("x-amz-request-id", "R5")], page).unwrap();
     assert_eq!(
         (s3.wire_code(), s3.request_id(), s3.retry()),
@@ -230,4 +237,105 @@ fn a_named_vendor_picks_its_generation_by_shape() {
     assert_eq!(legacy.envelope(), EnvelopeKind::TencentCam);
     let authing = AnyError::parse(Vendor::Authing, br#"{"statusCode":403,"message":"m"}"#).unwrap();
     assert_eq!(authing.envelope(), EnvelopeKind::AuthingV3);
+}
+
+/// The shapes AWS sends besides S3's REST and Query XML, each recognized without a vendor hint,
+/// decoded as botocore reads it, and written back byte for byte.
+#[test]
+fn aws_json_ec2_and_namespaced_bodies_decode_without_a_hint() {
+    // (status, headers, body, envelope, code, message, request id)
+    type Case = (
+        u16,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+        EnvelopeKind,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: [Case; 7] = [
+        (
+            400, &[("x-amzn-RequestId", "D1")],
+            r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#,
+            EnvelopeKind::AwsJson, "ResourceNotFoundException", Some("Requested resource not found"), Some("D1"),
+        ),
+        (400, &[], r#"{"__type":"SerializationException"}"#, EnvelopeKind::AwsJson, "SerializationException", None, None),
+        (
+            403, &[("x-amzn-ErrorType", "AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/")],
+            r#"{"Message":"User is not authorized"}"#,
+            EnvelopeKind::AwsJson, "AccessDeniedException", Some("User is not authorized"), None,
+        ),
+        (
+            400, &[("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender"), ("x-amzn-RequestId", "Q1")],
+            r#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}"#,
+            EnvelopeKind::AwsJson, "AWS.SimpleQueueService.NonExistentQueue", Some("The specified queue does not exist."), Some("Q1"),
+        ),
+        (
+            403, &[],
+            r#"{"Error":{"Code":"AccessDenied","Message":"not authorized","Type":"Sender"},"RequestId":"c6104cbe"}"#,
+            EnvelopeKind::AwsQueryJson, "AccessDenied", Some("not authorized"), Some("c6104cbe"),
+        ),
+        (
+            403, &[],
+            "<?xml version='1.0' encoding='UTF-8'?>\n<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors><RequestID>e1</RequestID></Response>",
+            EnvelopeKind::S3, "UnauthorizedOperation", Some("You are not authorized to perform this operation."), Some("e1"),
+        ),
+        (
+            400, &[],
+            "<?xml version=\"1.0\" ?>\n<Error xmlns=\"http://doc.example-store.com\">\n<Code>MalformedXML</Code>\n</Error>",
+            EnvelopeKind::S3, "MalformedXML", None, None,
+        ),
+    ];
+    for (status, headers, body, envelope, code, message, request_id) in cases {
+        let error =
+            decode_http(None, status, headers, body.as_bytes()).unwrap_or_else(|e| panic!("{e}: {body}"));
+        assert_eq!((error.vendor(), error.envelope()), (Vendor::S3, envelope), "{body}");
+        assert_eq!(
+            (error.wire_code(), error.message(), error.request_id()),
+            (code, message, request_id),
+            "{body}"
+        );
+        assert_eq!(error.to_bytes(), body.as_bytes(), "{body}");
+        if headers.is_empty() {
+            let bare = decode(body.as_bytes(), None).unwrap();
+            assert_eq!((bare.envelope(), bare.wire_code()), (envelope, code), "{body}");
+        }
+    }
+    // Documented Query codes are known in the JSON forms too.
+    let known = decode(br#"{"__type":"ExpiredToken","message":"m"}"#, None).unwrap();
+    assert_eq!(known.code_name(), Some("ExpiredToken"));
+    // A body-less JSON-protocol error: the code from the header, the (empty) body kept.
+    let bodiless = decode_http(None, 400, &[("x-amzn-ErrorType", "ThrottlingException")], b"").unwrap();
+    assert_eq!(
+        (bodiless.envelope(), bodiless.wire_code(), bodiless.to_bytes()),
+        (EnvelopeKind::AwsJson, "ThrottlingException", Vec::new())
+    );
+}
+
+/// Bodies that are no one's envelope: the one line says what each looks like.
+#[test]
+fn refusals_name_what_the_body_looks_like() {
+    // (body, what the message must say)
+    let rows: [(&[u8], &str); 7] = [
+        (
+            b"<html><head><title>\n  Service Unavailable </title></head><body/></html>",
+            "an HTML page titled \"Service Unavailable\"",
+        ),
+        (b"<!DOCTYPE html><html><body>no title</body></html>", "an HTML page, not a vendor error body"),
+        (
+            br#"{"errors":[{"message":"Cannot query field \"x\" on type \"Query\"."}],"data":null}"#,
+            "a GraphQL error response whose first `message` holds no Authing code",
+        ),
+        (b"{\n  // the error\n  \"code\": 2004\n}", "JSON with comments (`//` at line 2 column 3)"),
+        (br#""code": 2004, "message": "User does not exist""#, "members of a JSON object without its braces"),
+        (b"[{\"code\":2004}]", "a JSON array or value, a fragment rather than a whole error body"),
+        (
+            b"<Code>NoSuchKey</Code><Message>m</Message>",
+            "<Code> is one element of an S3 error body, not a whole one",
+        ),
+    ];
+    for (body, says) in rows {
+        let message = decode(body, None).unwrap_err().to_string();
+        assert!(message.contains(says), "{}: {message}", String::from_utf8_lossy(body));
+    }
 }

@@ -7,6 +7,7 @@ mod document;
 mod envelope;
 mod fast;
 mod generated;
+mod json;
 mod kept;
 mod read;
 mod syntax;
@@ -19,6 +20,7 @@ pub use cloud_errors_core::{
 pub use document::{Content, Element, ErrorResponse, Form, InvalidElementName, DECLARATION, IAM_NAMESPACE};
 pub use envelope::code_for_status;
 pub use generated::{ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
+pub use json::{JsonErrorResponse, QueryJsonErrorResponse};
 
 /// Whose fault an error is, as AWS's S3 list says in its SOAP fault code prefix (the REST API's
 /// Query envelope says the same in `<Type>`: `Sender` or `Receiver`).

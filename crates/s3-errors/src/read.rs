@@ -399,6 +399,13 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
                             format!("<{name}> has a namespace prefix (`{prefix}`); S3 bodies declare a default namespace on <{local}> (xmlns=\"…\")"),
                         ));
                     }
+                    part if KNOWN_FIELDS.contains(&part) || part == "Errors" => {
+                        return Err(cursor.error_at(
+                            ParseErrorKind::WrongRoot,
+                            at,
+                            format!("<{name}> is one element of an S3 error body, not a whole one: the root element is <Error>, <ErrorResponse> or <Response>"),
+                        ))
+                    }
                     _ => {
                         return Err(cursor.error_at(
                             ParseErrorKind::WrongRoot,

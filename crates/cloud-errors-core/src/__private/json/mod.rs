@@ -10,6 +10,7 @@ mod object;
 mod read;
 mod scan;
 mod source;
+mod strings;
 mod text;
 mod value;
 mod write;
@@ -21,6 +22,7 @@ pub use read::{
 pub use scan::Scanned;
 pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
+pub use strings::{StringMembers, Strings};
 pub use text::{resolve, Text};
 pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
 pub use write::{to_canonical_vec, to_vec, JsonStyle, JsonWriter};

@@ -1,0 +1,335 @@
+//! Authing's GraphQL generation (the API its older SDKs call): errors the GraphQL way, with the
+//! Authing code inside the first error's `message`:
+//! `{"errors":[{"message":{"code":2004,"message":"用户不存在"},"locations":[…],"path":[…],"extensions":{…}}],"data":null}`.
+
+use core::fmt;
+
+use cloud_errors_core::__private::json::{
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
+};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use serde::de::{self, MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::Deserializer;
+
+use crate::{ErrorCode, ERROR_STATUS};
+
+const ERRORS: usize = 0;
+const DATA: usize = 1;
+
+/// An Authing GraphQL error response: the first error's code and message are the error's;
+/// every other error, the first one's `locations`, `path` and `extensions`, and `data` are kept
+/// as sent, and the body comes back byte for byte.
+///
+/// ```
+/// use authing_errors::{ErrorCode, GraphQlErrorResponse};
+///
+/// let body = r#"{"errors":[{"message":{"code":2004,"message":"用户不存在"},"locations":[{"line":2,"column":5}],"path":["updateUser"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#;
+/// let error = GraphQlErrorResponse::parse(body.as_bytes()).unwrap();
+/// assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
+/// assert_eq!(error.message(), Some("用户不存在"));
+/// assert_eq!(error.to_bytes(), body.as_bytes());
+/// ```
+#[derive(Clone)]
+pub struct GraphQlErrorResponse {
+    /// The `errors` array, as sent.
+    errors: RawJson,
+    first: FirstError,
+    data: Option<RawJson>,
+    members: Members,
+    /// The text the body was read from, written back as it is.
+    source: JsonSource,
+    status: Option<u16>,
+}
+
+/// What the first error says: its Authing code and message, and its other members.
+#[derive(Clone, Debug, Default)]
+struct FirstError {
+    code: i64,
+    /// The code as sent.
+    code_text: String,
+    message: Option<String>,
+    /// The members of `message` besides `code` and `message`, in order.
+    message_members: Vec<(String, Box<RawValue>)>,
+    /// The error's members besides `message` (`locations`, `path`, `extensions`), in order.
+    members: Vec<(String, Box<RawValue>)>,
+    /// The errors after the first, as sent.
+    others: Vec<Box<RawValue>>,
+}
+
+/// An object's members in order, each value as sent.
+struct Ordered(Vec<(String, Box<RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for Ordered {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OrderedVisitor;
+        impl<'de> Visitor<'de> for OrderedVisitor {
+            type Value = Ordered;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
+                let mut members = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    members.push(entry);
+                }
+                Ok(Ordered(members))
+            }
+        }
+        deserializer.deserialize_map(OrderedVisitor)
+    }
+}
+
+impl FirstError {
+    /// Reads the `errors` array: its first error must carry an Authing code in `message`.
+    fn of(errors: &RawValue) -> Result<FirstError, String> {
+        let read = |raw: &str, what: &str| -> Result<Ordered, String> {
+            serde_json::from_str(raw).map_err(|_| format!("{what} is not an object"))
+        };
+        let mut all: Vec<Box<RawValue>> =
+            serde_json::from_str(errors.get()).map_err(|_| "`errors` is not an array".to_owned())?;
+        if all.is_empty() {
+            return Err("`errors` is empty".to_owned());
+        }
+        let others = all.split_off(1);
+        let Ordered(members) = read(all[0].get(), "the first error")?;
+        let mut first = FirstError { others, ..FirstError::default() };
+        let mut message = None;
+        for (key, value) in members {
+            if key == "message" && message.is_none() {
+                message = Some(value);
+            } else {
+                first.members.push((key, value));
+            }
+        }
+        let message = message.ok_or("the first error has no `message`")?;
+        let Ordered(message) =
+            read(message.get(), "the first error's `message` (an Authing error is an object)")?;
+        for (key, value) in message {
+            match key.as_str() {
+                "code" if first.code_text.is_empty() => {
+                    first.code = value.get().parse().map_err(|_| {
+                        format!("the first error's `message.code` is `{}`, not an integer", value.get())
+                    })?;
+                    first.code_text = value.get().to_owned();
+                }
+                "message" if first.message.is_none() => {
+                    first.message = Some(serde_json::from_str(value.get()).map_err(|_| {
+                        format!("the first error's `message.message` is `{}`, not a string", value.get())
+                    })?);
+                }
+                _ => first.message_members.push((key, value)),
+            }
+        }
+        if first.code_text.is_empty() {
+            return Err("the first error's `message` has no Authing `code`".to_owned());
+        }
+        Ok(first)
+    }
+}
+
+impl GraphQlErrorResponse {
+    /// The body Authing's GraphQL API sends for `code`: one error, its documented message, and
+    /// `"data": null`.
+    pub fn new(code: ErrorCode) -> Self {
+        Self::from_wire(code.number(), code.message())
+    }
+
+    /// A body with any numeric code and message, documented or not.
+    pub fn from_wire(code: i64, message: &str) -> Self {
+        let message = serde_json::to_string(message).expect("a string serializes");
+        let errors = format!(r#"[{{"message":{{"code":{code},"message":{message}}}}}]"#);
+        let errors = RawValue::from_string(errors).expect("the builder writes JSON");
+        let first = FirstError::of(&errors).expect("the builder writes an Authing error");
+        let mut members = Members::new();
+        members.mark(ERRORS);
+        members.mark(DATA);
+        GraphQlErrorResponse {
+            errors: RawJson::new(errors),
+            first,
+            data: Some(RawJson::Null),
+            members,
+            source: JsonSource::none(),
+            status: None,
+        }
+    }
+
+    /// Reads an error body. Members it does not model are kept as sent. A body without
+    /// `errors` reports success and is refused with
+    /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        let response: Self = json::from_slice_kept(body)?;
+        if !response.members.is_marked(ERRORS) {
+            return Err(ParseError::new(
+                ParseErrorKind::NotAnError,
+                1,
+                1,
+                "the body has no `errors`: it reports success",
+            ));
+        }
+        Ok(response)
+    }
+
+    /// Reads an HTTP response (GraphQL answers errors with status 200): `Ok(None)` for a body
+    /// without `errors`, a success.
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        _headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
+        let mut response: Self = json::from_slice_kept(body)?;
+        if !response.members.is_marked(ERRORS) {
+            return Ok(None);
+        }
+        response.status = Some(status);
+        Ok(Some(response))
+    }
+
+    /// The body: byte for byte as it was read, or compact as the API writes it.
+    #[inline]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the canonical layout: compact, members in their order.
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
+    }
+
+    /// The code: a documented [`ErrorCode`] of the legacy table, or the number as sent.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        match ErrorCode::from_number(self.first.code) {
+            Some(code) => Code::Known(code),
+            None => Code::Unknown(&self.first.code_text),
+        }
+    }
+
+    /// The code as sent.
+    pub fn wire_code(&self) -> &str {
+        self.code().as_str()
+    }
+
+    /// The code as a number.
+    pub fn number(&self) -> i64 {
+        self.first.code
+    }
+
+    /// The table row of the code, when it is documented.
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
+    }
+
+    /// The first error's message.
+    pub fn message(&self) -> Option<&str> {
+        self.first.message.as_deref()
+    }
+
+    /// GraphQL bodies carry no request id.
+    pub fn request_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// The `errors` array, as sent.
+    pub fn errors(&self) -> &RawValue {
+        self.errors.get()
+    }
+
+    /// `data` as sent, when the body has it.
+    pub fn data(&self) -> Option<&RawValue> {
+        self.data.as_ref().map(RawJson::get)
+    }
+
+    /// The HTTP status: the one received, else [`ERROR_STATUS`].
+    pub fn http_status(&self) -> Option<u16> {
+        Some(self.status.unwrap_or(ERROR_STATUS))
+    }
+
+    /// Whether retrying can succeed: the documented class, else what the status says.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: the first
+    /// error's other members (`errors[0].locations`…), those of its `message`, the other
+    /// errors (`errors[1]`…), `data`, and any other member.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let raw = |value: &RawValue| FieldValue::Json(value.get().to_owned());
+        let first = &self.first;
+        let message = first.message_members.iter().map(|(k, v)| (format!("errors[0].message.{k}"), raw(v)));
+        let members = first.members.iter().map(|(k, v)| (format!("errors[0].{k}"), raw(v)));
+        let others = first.others.iter().enumerate().map(|(i, v)| (format!("errors[{}]", i + 1), raw(v)));
+        let data = self.data().map(|data| ("data".to_owned(), raw(data)));
+        message
+            .chain(members)
+            .chain(others)
+            .chain(data)
+            .chain(json::fields(self.members.extras(), ""))
+            .collect()
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl JsonObject for GraphQlErrorResponse {
+    const KEYS: &'static [&'static str] = &["errors", "data"];
+    const EXPECTING: &'static str = "an Authing GraphQL response body";
+
+    fn empty() -> Self {
+        GraphQlErrorResponse {
+            errors: RawJson::Null,
+            first: FirstError::default(),
+            data: None,
+            members: Members::new(),
+            source: JsonSource::none(),
+            status: None,
+        }
+    }
+    cloud_errors_core::json_object_fields!(members, source);
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        let value: Box<RawValue> = map.next_value()?;
+        match index {
+            ERRORS => {
+                self.first = FirstError::of(&value).map_err(de::Error::custom)?;
+                self.errors = RawJson::new(value);
+            }
+            _ => self.data = Some(RawJson::new(value)),
+        }
+        Ok(())
+    }
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        let value = value.raw_json()?;
+        match index {
+            // What serde_json's reader refuses, it explains; the fast reader leaves it to it.
+            ERRORS => {
+                self.first = FirstError::of(value.get()).ok()?;
+                self.errors = value;
+            }
+            _ => self.data = Some(value),
+        }
+        Some(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        // Without `errors` the body is a success, which `parse` tells apart.
+        Ok(())
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            ERRORS => writer.raw(self.errors.get()),
+            _ => writer.raw(self.data().expect("a marked member has a value")),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M, _: &str) -> Result<(), M::Error> {
+        match index {
+            ERRORS => map.serialize_entry("errors", self.errors.get()),
+            _ => map.serialize_entry("data", &self.data()),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(GraphQlErrorResponse);
+cloud_errors_core::impl_json_envelope_eq_debug!(GraphQlErrorResponse, status);
+cloud_errors_core::impl_cloud_error!(GraphQlErrorResponse, ErrorCode, "authing-graphql");

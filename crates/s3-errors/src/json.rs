@@ -1,0 +1,564 @@
+//! AWS's JSON error bodies, with the codes this crate documents:
+//!
+//! - [`JsonErrorResponse`], the JSON protocols' body (awsJson1_0, awsJson1_1, restJson1):
+//!   `{"__type": "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", "message": "…"}`,
+//!   the code sometimes only in the `x-amzn-ErrorType` header, and for query-compatible services
+//!   the Query code in `x-amzn-query-error`;
+//! - [`QueryJsonErrorResponse`], the Query APIs' (STS, IAM) answer when the request asks for
+//!   JSON: `{"Error": {"Code": …, "Message": …, "Type": …}, "RequestId": …}`.
+//!
+//! Both are member tables over the shared JSON document reader: every member is kept, in its
+//! place and spelling, and an accepted body comes back byte for byte.
+
+use cloud_errors_core::__private::json::{
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, Scanned, StringMembers, Strings,
+    Text,
+};
+use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::ErrorCode;
+
+/// The JSON protocols' error members.
+struct AwsJson;
+
+const TYPE: usize = 0;
+const CODE: usize = 1;
+const CODE_CAPITALIZED: usize = 2;
+const MESSAGE: usize = 3;
+const MESSAGE_CAPITALIZED: usize = 4;
+
+impl StringMembers for AwsJson {
+    const KEYS: &'static [&'static str] = &["__type", "code", "Code", "message", "Message"];
+    const EXPECTING: &'static str = "an AWS JSON error body";
+}
+
+/// An error body of AWS's JSON protocols, read as botocore and the smithy-rs runtime read it.
+///
+/// The code is, in this order: the query-compatible code of `x-amzn-query-error`
+/// (`AWS.SimpleQueueService.NonExistentQueue;Sender`), the `x-amzn-ErrorType` header, `__type`,
+/// then `code` or `Code`; each without its namespace (the part before `#`) or its suffix (the
+/// part after `:`). The message is `message` or `Message`; the request id is `x-amzn-RequestId`.
+///
+/// ```
+/// use s3_errors::{ErrorCode, JsonErrorResponse};
+///
+/// let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#;
+/// let headers = [("x-amzn-RequestId", "R1")];
+/// let error = JsonErrorResponse::from_http(400, &headers, body).unwrap().unwrap();
+/// assert_eq!(error.wire_code(), "ResourceNotFoundException");
+/// assert_eq!(error.message(), Some("Requested resource not found"));
+/// assert_eq!(error.request_id(), Some("R1"));
+/// assert_eq!(error.to_bytes(), body);
+///
+/// let denied = JsonErrorResponse::parse(br#"{"__type":"AccessDenied","Message":"no"}"#).unwrap();
+/// assert_eq!(denied.code(), ErrorCode::AccessDenied);
+/// ```
+#[derive(Clone)]
+pub struct JsonErrorResponse {
+    body: Strings<AwsJson>,
+    status: Option<u16>,
+    /// `x-amzn-ErrorType`, as sent.
+    header_code: Option<String>,
+    /// `x-amzn-query-error`, as sent.
+    query_error: Option<String>,
+    header_request_id: Option<String>,
+    /// A response without a body kept its bytes (empty, or whitespace) here.
+    bodiless: Option<Vec<u8>>,
+}
+
+/// A code as the SDKs take it: without the namespace before `#` or anything after `:`.
+fn sanitize(code: &str) -> &str {
+    let code = code.split_once(':').map_or(code, |(code, _)| code);
+    code.rsplit_once('#').map_or(code, |(_, code)| code)
+}
+
+/// A body that holds no code: refused where the object ends.
+fn no_code(body: &[u8], what: &str) -> ParseError {
+    let end = body.iter().rposition(|b| !b.is_ascii_whitespace()).unwrap_or_default();
+    ParseError::at_offset(ParseErrorKind::MissingField, body, end, format!("missing field `{what}`"))
+}
+
+impl JsonErrorResponse {
+    /// The body a JSON-protocol service sends for `code`: `{"__type":…,"message":…}`.
+    pub fn new(code: ErrorCode) -> Self {
+        Self::from_wire(code.as_str(), code.message())
+    }
+
+    /// A body with any code and message, documented or not.
+    pub fn from_wire(code: &str, message: &str) -> Self {
+        JsonErrorResponse {
+            body: Strings::with(&[(TYPE, code), (MESSAGE, message)]),
+            status: None,
+            header_code: None,
+            query_error: None,
+            header_request_id: None,
+            bodiless: None,
+        }
+    }
+
+    /// Reads an error body: one with a code (`__type`, `code` or `Code`). Members it does not
+    /// model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        let error = Self::read(body)?;
+        if error.body_code().is_none() {
+            return Err(no_code(body, "__type"));
+        }
+        Ok(error)
+    }
+
+    fn read(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice_kept(body)
+    }
+
+    /// Reads an HTTP response: `Ok(None)` for a 1xx-3xx status without an error code in the
+    /// body or headers. The code may come from the headers alone (a body of `{}`, or none at
+    /// all); without any, it is the status, as botocore takes it.
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
+        let header_code = headers.header("x-amzn-ErrorType").map(str::to_owned);
+        let query_error = headers.header("x-amzn-query-error").map(str::to_owned);
+        let mut error = if body.iter().all(u8::is_ascii_whitespace) && status >= 400 {
+            // No body: an empty object stands for it, and the bytes are kept as received.
+            JsonErrorResponse {
+                body: Strings::with(&[]),
+                bodiless: Some(body.to_vec()),
+                ..Self::from_wire("", "")
+            }
+        } else {
+            Self::read(body)?
+        };
+        if error.body_code().is_none() && header_code.is_none() && query_error.is_none() && status < 400 {
+            return Ok(None);
+        }
+        error.status = Some(status);
+        error.header_code = header_code.or_else(|| error.body_code().is_none().then(|| status.to_string()));
+        error.query_error = query_error;
+        error.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
+        Ok(Some(error))
+    }
+
+    /// The body: byte for byte as it was read (edits are made in place), or as the service
+    /// writes it.
+    #[inline]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match &self.bodiless {
+            Some(body) => body.clone(),
+            None => json::to_vec(&self.body, JsonStyle::Compact),
+        }
+    }
+
+    /// The body in the canonical layout: compact, members in their order (a response without
+    /// a body has none).
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        match &self.bodiless {
+            Some(_) => Vec::new(),
+            None => json::to_canonical_vec(&self.body, JsonStyle::Compact),
+        }
+    }
+
+    /// The code the body itself holds: `__type`, else `code`, else `Code`, as sent.
+    fn body_code(&self) -> Option<&str> {
+        [TYPE, CODE, CODE_CAPITALIZED].into_iter().find_map(|index| self.body.get(index))
+    }
+
+    /// The code, as the SDKs read it (see the type's documentation).
+    pub fn wire_code(&self) -> &str {
+        if let Some(code) = self.query_code() {
+            return code;
+        }
+        sanitize(self.header_code.as_deref().or_else(|| self.body_code()).unwrap_or_default())
+    }
+
+    /// The query-compatible code of `x-amzn-query-error`, when the header has one.
+    fn query_code(&self) -> Option<&str> {
+        let (code, _) = self.query_error.as_deref()?.split_once(';')?;
+        (!code.is_empty()).then_some(code)
+    }
+
+    /// The code: a documented [`ErrorCode`], or the code as read.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        Code::from_wire(self.wire_code())
+    }
+
+    /// The table row of the code, when it is documented.
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
+    }
+
+    /// `__type` as sent (`com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
+    pub fn type_name(&self) -> Option<&str> {
+        self.body.get(TYPE)
+    }
+
+    /// Whose fault a query-compatible error is (`Sender` or `Receiver`), from
+    /// `x-amzn-query-error`.
+    pub fn error_type(&self) -> Option<&str> {
+        self.query_code()?;
+        self.query_error.as_deref()?.split_once(';').map(|(_, kind)| kind)
+    }
+
+    /// The message: `message`, else `Message`.
+    pub fn message(&self) -> Option<&str> {
+        self.body.get(MESSAGE).or_else(|| self.body.get(MESSAGE_CAPITALIZED))
+    }
+
+    /// The request id, from `x-amzn-RequestId` (the JSON protocols keep it out of the body).
+    pub fn request_id(&self) -> Option<&str> {
+        self.header_request_id.as_deref()
+    }
+
+    /// The HTTP status: the one received, else the documented one.
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.spec().and_then(|spec| spec.http_status()))
+    }
+
+    /// Whether retrying can succeed: the documented class, else what the status says.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: `__type`
+    /// when it says more than the code (a namespace), the other code members, and every
+    /// member the table does not model.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let message = if self.body.get(MESSAGE).is_some() { MESSAGE } else { MESSAGE_CAPITALIZED };
+        let code = self.wire_code();
+        let modelled = (0..AwsJson::KEYS.len())
+            .filter(|&index| index != message)
+            .filter_map(|index| Some((index, self.body.get(index)?)))
+            .filter(|&(_, value)| value != code)
+            .map(|(index, value)| (AwsJson::KEYS[index].to_owned(), FieldValue::json_string(value)));
+        modelled.chain(json::fields(self.body.extras(), "")).collect()
+    }
+
+    /// Sets the message (in `message`, or `Message` where the body spells it so).
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        let index = if self.body.get(MESSAGE_CAPITALIZED).is_some() && self.body.get(MESSAGE).is_none() {
+            MESSAGE_CAPITALIZED
+        } else {
+            MESSAGE
+        };
+        self.body.set(index, message);
+        self.body.sync_member(index, JsonStyle::Compact);
+        // The message makes a body of a response that had none.
+        self.bodiless = None;
+        self
+    }
+
+    /// Sets the request id (it travels in `x-amzn-RequestId`, not in the body).
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.header_request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl PartialEq for JsonErrorResponse {
+    fn eq(&self, other: &Self) -> bool {
+        (self.status, &self.header_code, &self.query_error, &self.header_request_id)
+            == (other.status, &other.header_code, &other.query_error, &other.header_request_id)
+            && self.to_canonical_bytes() == other.to_canonical_bytes()
+    }
+}
+
+impl Eq for JsonErrorResponse {}
+
+impl core::fmt::Debug for JsonErrorResponse {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("JsonErrorResponse")
+            .field("code", &self.wire_code())
+            .field("message", &self.message())
+            .field("request_id", &self.request_id())
+            .field("body", &String::from_utf8_lossy(&self.to_bytes()))
+            .field("status", &self.status)
+            .finish()
+    }
+}
+
+/// The `Error` object of a Query API's JSON answer.
+struct QueryJsonError;
+
+const ERROR_CODE: usize = 0;
+const ERROR_MESSAGE: usize = 1;
+const ERROR_TYPE: usize = 2;
+
+impl StringMembers for QueryJsonError {
+    const KEYS: &'static [&'static str] = &["Code", "Message", "Type"];
+    const EXPECTING: &'static str = "the `Error` object of an AWS Query JSON error body";
+    const ONE_OF: &'static [usize] = &[ERROR_CODE];
+}
+
+/// The Query APIs' JSON error body (STS and IAM answer so when the request asks for JSON):
+/// `{"Error": {"Code": …, "Message": …, "Type": …}, "RequestId": …}`, with the Query codes
+/// this crate documents.
+///
+/// ```
+/// use s3_errors::{ErrorCode, QueryJsonErrorResponse};
+///
+/// let body = br#"{"Error":{"Code":"ExpiredToken","Message":"The security token included in the request is expired","Type":"Sender"},"RequestId":"c6104cbe"}"#;
+/// let error = QueryJsonErrorResponse::parse(body).unwrap();
+/// assert_eq!(error.code(), ErrorCode::ExpiredToken);
+/// assert_eq!((error.error_type(), error.request_id()), (Some("Sender"), Some("c6104cbe")));
+/// assert_eq!(error.to_bytes(), body);
+/// ```
+#[derive(Clone)]
+pub struct QueryJsonErrorResponse {
+    error: Strings<QueryJsonError>,
+    request_id: Option<Text>,
+    members: Members,
+    /// The text the body was read from, written back as it is (edits are made in place).
+    source: JsonSource,
+    status: Option<u16>,
+    header_request_id: Option<String>,
+}
+
+const ERROR: usize = 0;
+const REQUEST_ID: usize = 1;
+
+impl QueryJsonErrorResponse {
+    /// The JSON body STS sends for `code`: `Type` is `Sender` for 4xx codes and `Receiver` for
+    /// 5xx ones.
+    pub fn new(code: ErrorCode) -> Self {
+        let sender =
+            if code.http_status().is_some_and(|status| status >= 500) { "Receiver" } else { "Sender" };
+        let mut error = Self::from_wire(code.as_str(), code.message());
+        error.error.set(ERROR_TYPE, sender);
+        error
+    }
+
+    /// A body with any code and message, documented or not.
+    pub fn from_wire(code: &str, message: &str) -> Self {
+        let mut members = Members::new();
+        members.mark(ERROR);
+        QueryJsonErrorResponse {
+            error: Strings::with(&[(ERROR_CODE, code), (ERROR_MESSAGE, message)]),
+            request_id: None,
+            members,
+            source: JsonSource::none(),
+            status: None,
+            header_request_id: None,
+        }
+    }
+
+    /// Reads an error body. Members it does not model are kept as sent.
+    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
+        json::from_slice_kept(body)
+    }
+
+    /// Reads an HTTP response (Query APIs answer errors with a 4xx or 5xx status):
+    /// `x-amzn-RequestId` stands in for a body without `RequestId`.
+    pub fn from_http<H: Headers + ?Sized>(
+        status: u16,
+        headers: &H,
+        body: &[u8],
+    ) -> Result<Option<Self>, ParseError> {
+        let mut error = Self::parse(body)?;
+        error.status = Some(status);
+        error.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
+        Ok(Some(error))
+    }
+
+    /// The body: byte for byte as it was read (edits are made in place), or as STS writes it.
+    #[inline]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        json::to_vec(self, JsonStyle::Compact)
+    }
+
+    /// The body in the canonical layout: compact, members in their order.
+    pub fn to_canonical_bytes(&self) -> Vec<u8> {
+        json::to_canonical_vec(self, JsonStyle::Compact)
+    }
+
+    fn error_member(&self, index: usize) -> Option<&str> {
+        self.error.get_in(index, self.source.original())
+    }
+
+    /// The code as sent.
+    pub fn wire_code(&self) -> &str {
+        self.error_member(ERROR_CODE).unwrap_or_default()
+    }
+
+    /// The code: a documented [`ErrorCode`], or the code as sent.
+    pub fn code(&self) -> Code<'_, ErrorCode> {
+        Code::from_wire(self.wire_code())
+    }
+
+    /// The table row of the code, when it is documented.
+    pub fn spec(&self) -> Option<&'static cloud_errors_core::CodeSpec> {
+        self.code().known().map(ErrorCode::spec)
+    }
+
+    /// The message as sent.
+    pub fn message(&self) -> Option<&str> {
+        self.error_member(ERROR_MESSAGE)
+    }
+
+    /// Whose fault it is: `Sender` or `Receiver`.
+    pub fn error_type(&self) -> Option<&str> {
+        self.error_member(ERROR_TYPE)
+    }
+
+    /// The request id: the body's `RequestId`, else the `x-amzn-RequestId` header.
+    pub fn request_id(&self) -> Option<&str> {
+        self.source.get(&self.request_id).or(self.header_request_id.as_deref())
+    }
+
+    /// The HTTP status: the one received, else the documented one.
+    pub fn http_status(&self) -> Option<u16> {
+        self.status.or_else(|| self.spec().and_then(|spec| spec.http_status()))
+    }
+
+    /// Whether retrying can succeed: the documented class, else what the status says.
+    pub fn retry(&self) -> RetryClass {
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
+    }
+
+    /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
+    pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
+        let error_type =
+            self.error_type().map(|kind| ("Error.Type".to_owned(), FieldValue::json_string(kind)));
+        let error = json::fields(self.error.extras(), "Error.");
+        error_type.into_iter().chain(error).chain(json::fields(self.members.extras(), "")).collect()
+    }
+
+    /// Sets the message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.error.set(ERROR_MESSAGE, message);
+        let value = self.error.render_member(ERROR_MESSAGE, JsonStyle::Compact);
+        self.source.set(
+            &["Error"],
+            "Message",
+            &value,
+            json::canonical(QueryJsonError::KEYS, JsonStyle::Compact),
+        );
+        self
+    }
+
+    /// Sets (or adds) the body's `RequestId`.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(Text::owned(request_id));
+        self.members.mark(REQUEST_ID);
+        self.sync_member(REQUEST_ID, JsonStyle::Compact);
+        self
+    }
+
+    /// Sets the HTTP status the response arrived with (it is not part of the body).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+}
+
+impl JsonObject for QueryJsonErrorResponse {
+    const KEYS: &'static [&'static str] = &["Error", "RequestId"];
+    const EXPECTING: &'static str = "an AWS Query JSON error body";
+
+    fn empty() -> Self {
+        QueryJsonErrorResponse {
+            error: Strings::empty(),
+            request_id: None,
+            members: Members::new(),
+            source: JsonSource::none(),
+            status: None,
+            header_request_id: None,
+        }
+    }
+    cloud_errors_core::json_object_fields!(members, source);
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        match index {
+            ERROR => self.error = map.next_value()?,
+            _ => self.request_id = Some(Text::owned(map.next_value::<String>()?)),
+        }
+        Ok(())
+    }
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        match index {
+            ERROR => value.object_into(&mut self.error)?,
+            _ => self.request_id = Some(value.text()?),
+        }
+        Some(())
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        if self.members.is_marked(ERROR) {
+            Ok(())
+        } else {
+            Err(json::missing_field("Error"))
+        }
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        match index {
+            ERROR => writer.object(&self.error),
+            _ => writer.text(self.request_id.as_ref()),
+        }
+    }
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
+        match index {
+            ERROR => map.serialize_entry("Error", &Nested(&self.error, kept)),
+            _ => map.serialize_entry("RequestId", &json::resolve(&self.request_id, kept)),
+        }
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(QueryJsonErrorResponse);
+cloud_errors_core::impl_json_envelope_eq_debug!(QueryJsonErrorResponse, status, header_request_id);
+cloud_errors_core::impl_cloud_error!(QueryJsonErrorResponse, ErrorCode, "aws-query-json");
+cloud_errors_core::impl_cloud_error!(JsonErrorResponse, ErrorCode, "aws-json");
+
+/// The envelope is its member table's object, with what the HTTP response said beside it.
+impl JsonObject for JsonErrorResponse {
+    const KEYS: &'static [&'static str] = AwsJson::KEYS;
+    const EXPECTING: &'static str = AwsJson::EXPECTING;
+
+    fn empty() -> Self {
+        JsonErrorResponse { body: Strings::empty(), ..Self::from_wire("", "") }
+    }
+    fn members(&self) -> &Members {
+        self.body.members()
+    }
+    fn members_mut(&mut self) -> &mut Members {
+        self.body.members_mut()
+    }
+    fn kept(&self) -> Option<&JsonSource> {
+        self.body.kept()
+    }
+    fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+        self.body.kept_mut()
+    }
+    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+        self.body.read_member(index, map)
+    }
+    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+        self.body.take_member(index, value)
+    }
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        self.body.validate()
+    }
+    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+        self.body.write_member(index, writer);
+    }
+    fn serialize_member<M: SerializeMap>(
+        &self,
+        index: usize,
+        map: &mut M,
+        kept: &str,
+    ) -> Result<(), M::Error> {
+        self.body.serialize_member(index, map, kept)
+    }
+}
+
+cloud_errors_core::impl_serde_via_json_object!(JsonErrorResponse);

@@ -1,0 +1,128 @@
+//! AWS's JSON error bodies: the JSON protocols' `__type` bodies and the Query APIs' JSON form,
+//! read as botocore reads them and written back byte for byte.
+
+use s3_errors::{Envelope, ErrorCode, JsonErrorResponse, ParseErrorKind, QueryJsonErrorResponse};
+
+#[test]
+fn a_namespaced_type_gives_its_last_part_as_the_code() {
+    let body = br#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#;
+    let error = JsonErrorResponse::parse(body).unwrap();
+    assert_eq!(error.wire_code(), "ResourceNotFoundException");
+    assert_eq!(error.type_name(), Some("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException"));
+    assert_eq!(error.message(), Some("Requested resource not found"));
+    assert_eq!(error.to_bytes(), body);
+    // The namespace is a field: the code alone does not say it.
+    let fields = Envelope::fields(&error);
+    assert_eq!(fields.len(), 1);
+    assert_eq!(fields[0].0, "__type");
+}
+
+#[test]
+fn messages_are_read_in_either_spelling_and_may_be_absent() {
+    let capitalized = JsonErrorResponse::parse(br#"{"__type":"AccessDenied","Message":"no"}"#).unwrap();
+    assert_eq!(
+        (capitalized.code(), capitalized.message()),
+        (s3_errors::Code::Known(ErrorCode::AccessDenied), Some("no"))
+    );
+    let bare = JsonErrorResponse::parse(br#"{"__type":"SerializationException"}"#).unwrap();
+    assert_eq!(
+        (bare.wire_code(), bare.message(), bare.code().known()),
+        ("SerializationException", None, None)
+    );
+    // An edit keeps the spelling the body used, and the rest of its text.
+    let edited = capitalized.with_message("changed");
+    assert_eq!(edited.to_bytes(), br#"{"__type":"AccessDenied","Message":"changed"}"#);
+}
+
+#[test]
+fn headers_give_the_code_as_the_sdks_take_it() {
+    // restJson1: the code only in x-amzn-ErrorType, with its suffix after `:`.
+    let headers = [
+        (
+            "x-amzn-ErrorType",
+            "AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/",
+        ),
+        ("x-amzn-RequestId", "R1"),
+    ];
+    let error = JsonErrorResponse::from_http(403, &headers, br#"{"message":"denied"}"#).unwrap().unwrap();
+    assert_eq!(
+        (error.wire_code(), error.message(), error.request_id()),
+        ("AccessDeniedException", Some("denied"), Some("R1"))
+    );
+    assert_eq!(error.http_status(), Some(403));
+    // No body at all: the header's code, the body kept (empty).
+    let empty = JsonErrorResponse::from_http(403, &headers, b"").unwrap().unwrap();
+    assert_eq!((empty.wire_code(), empty.to_bytes()), ("AccessDeniedException", Vec::new()));
+    // Query-compatible services: the Query code and its fault from x-amzn-query-error.
+    let sqs = [("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender")];
+    let body = br#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}"#;
+    let error = JsonErrorResponse::from_http(400, &sqs, body).unwrap().unwrap();
+    assert_eq!(
+        (error.wire_code(), error.error_type()),
+        ("AWS.SimpleQueueService.NonExistentQueue", Some("Sender"))
+    );
+    assert_eq!(error.to_bytes(), body);
+    // Neither body nor header names a code: the status does, as botocore takes it.
+    let unnamed =
+        JsonErrorResponse::from_http(500, &[("a", "b")], br#"{"message":"boom"}"#).unwrap().unwrap();
+    assert_eq!(unnamed.wire_code(), "500");
+    // A success body is not an error.
+    assert!(JsonErrorResponse::from_http(200, &[("a", "b")], br#"{"TableNames":[]}"#).unwrap().is_none());
+}
+
+#[test]
+fn any_layout_comes_back_byte_for_byte_and_bodies_without_a_code_are_refused() {
+    let pretty = "{\n  \"__type\" : \"ThrottlingException\",\n  \"message\" : \"Rate exceeded\",\n  \"extra\" : [1, 2.50]\n}\n";
+    let error = JsonErrorResponse::parse(pretty.as_bytes()).unwrap();
+    assert_eq!(error.to_bytes(), pretty.as_bytes());
+    assert_eq!(
+        String::from_utf8(error.to_canonical_bytes()).unwrap(),
+        r#"{"__type":"ThrottlingException","message":"Rate exceeded","extra":[1, 2.50]}"#
+    );
+    let refused = JsonErrorResponse::parse(br#"{"message":"m"}"#).unwrap_err();
+    assert_eq!((refused.kind(), refused.line(), refused.column()), (ParseErrorKind::MissingField, 1, 15));
+    assert_eq!(JsonErrorResponse::parse(br#"{"__type":5}"#).unwrap_err().kind(), ParseErrorKind::InvalidType);
+    assert_eq!(JsonErrorResponse::parse(b"[]").unwrap_err().kind(), ParseErrorKind::InvalidType);
+}
+
+#[test]
+fn builders_write_what_the_services_write() {
+    let error = JsonErrorResponse::new(ErrorCode::AccessDenied);
+    assert_eq!(error.to_bytes(), br#"{"__type":"AccessDenied","message":"Access Denied"}"#);
+    assert_eq!(JsonErrorResponse::parse(&error.to_bytes()).unwrap(), error);
+    let sts = QueryJsonErrorResponse::new(ErrorCode::ExpiredToken).with_request_id("R1");
+    assert_eq!(
+        String::from_utf8(sts.to_bytes()).unwrap(),
+        format!(
+            r#"{{"Error":{{"Code":"ExpiredToken","Message":"{}","Type":"Sender"}},"RequestId":"R1"}}"#,
+            ErrorCode::ExpiredToken.message()
+        )
+    );
+    assert_eq!(QueryJsonErrorResponse::parse(&sts.to_bytes()).unwrap(), sts);
+}
+
+#[test]
+fn sts_json_errors_are_read_with_type_and_request_id() {
+    let body = r#"{"Error":{"Code":"AccessDenied","Message":"User: arn:aws:iam::123456789012:user/u is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/r","Type":"Sender"},"RequestId":"c6104cbe-af31-11e0-8154-cbc7ccf896c7"}"#;
+    let error = QueryJsonErrorResponse::parse(body.as_bytes()).unwrap();
+    assert_eq!(error.code(), ErrorCode::AccessDenied);
+    assert_eq!(error.error_type(), Some("Sender"));
+    assert_eq!(error.request_id(), Some("c6104cbe-af31-11e0-8154-cbc7ccf896c7"));
+    assert!(error.message().unwrap().starts_with("User: arn:aws:iam::123456789012:user/u"));
+    assert_eq!(error.to_bytes(), body.as_bytes());
+    // Edits change only their member.
+    let edited = error.with_message("m").with_request_id("r");
+    assert_eq!(
+        String::from_utf8(edited.to_bytes()).unwrap(),
+        r#"{"Error":{"Code":"AccessDenied","Message":"m","Type":"Sender"},"RequestId":"r"}"#
+    );
+    // The header stands in for a body without RequestId.
+    let headers = [("x-amzn-RequestId", "H1")];
+    let bare =
+        QueryJsonErrorResponse::from_http(400, &headers, br#"{"Error":{"Code":"X"}}"#).unwrap().unwrap();
+    assert_eq!((bare.request_id(), bare.message(), bare.http_status()), (Some("H1"), None, Some(400)));
+    let kind = |body: &[u8]| QueryJsonErrorResponse::parse(body).unwrap_err().kind();
+    assert_eq!(kind(br#"{"RequestId":"r"}"#), ParseErrorKind::MissingField);
+    assert_eq!(kind(br#"{"Error":{"Message":"m"}}"#), ParseErrorKind::MissingField);
+    assert_eq!(kind(br#"{"Error":{"Code":1}}"#), ParseErrorKind::InvalidType);
+}
