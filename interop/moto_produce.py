@@ -1,6 +1,7 @@
 """Real servers produce: moto, in server mode on 127.0.0.1, answers a fixed list of requests
-that provoke S3 (REST, HEAD without a body), IAM and STS (Query) errors, first without and then
-with request signing enforced. boto3 sends them; every raw response (status, headers, body) is
+that provoke S3 (REST, HEAD without a body), IAM and STS (Query) errors and errors of AWS's JSON
+protocols (DynamoDB's `__type` bodies; SQS's, query-compatible with `x-amzn-query-error`), first
+without and then with request signing enforced. boto3 sends them; every raw response (status, headers, body) is
 captured before botocore parses it. For each capture:
 
 - `cloud-errors scan --format json` must read the same code, message and request id as
@@ -81,7 +82,7 @@ def clients(port, key="testing", secret="testing"):
         aws_secret_access_key=secret,
         config=CONFIG,
     )
-    return {name: boto3.client(name, **kwargs) for name in ["s3", "iam", "sts"]}
+    return {name: boto3.client(name, **kwargs) for name in ["s3", "iam", "sts", "dynamodb", "sqs"]}
 
 
 def setup(c):
@@ -93,11 +94,21 @@ def setup(c):
     s3.put_object(Bucket="full", Key="a", Body=b"a")
     iam.create_user(UserName="alice")
     iam.create_role(RoleName="reader", AssumeRolePolicyDocument="{}")
+    c["dynamodb"].create_table(**TABLE)
+
+
+TABLE = {
+    "TableName": "events",
+    "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+    "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+    "BillingMode": "PAY_PER_REQUEST",
+}
 
 
 def cases(c):
     """(name, call) for every request; each call is expected to fail."""
-    s3, iam = c["s3"], c["iam"]
+    s3, iam, dynamodb, sqs = c["s3"], c["iam"], c["dynamodb"], c["sqs"]
+    missing_queue = f"{sqs.meta.endpoint_url}/123456789012/missing"
     etag_mismatch = {"Bucket": "photos", "Key": "beach.jpg", "IfMatch": '"0000"'}
     return [
         ("s3 get missing key", lambda: s3.get_object(Bucket="photos", Key="missing.jpg")),
@@ -145,6 +156,13 @@ def cases(c):
         ("iam detach unattached policy", lambda: iam.detach_role_policy(
             RoleName="reader", PolicyArn="arn:aws:iam::aws:policy/ReadOnlyAccess")),
         ("s3 location of missing bucket", lambda: s3.get_bucket_location(Bucket="nobucket")),
+        ("dynamodb describe missing table", lambda: dynamodb.describe_table(TableName="missing")),
+        ("dynamodb get item from missing table", lambda: dynamodb.get_item(TableName="missing", Key={"id": {"S": "1"}})),
+        ("dynamodb create existing table", lambda: dynamodb.create_table(**TABLE)),
+        ("dynamodb delete missing table", lambda: dynamodb.delete_table(TableName="missing")),
+        ("sqs url of missing queue", lambda: sqs.get_queue_url(QueueName="missing")),
+        ("sqs send to missing queue", lambda: sqs.send_message(QueueUrl=missing_queue, MessageBody="m")),
+        ("sqs attributes of missing queue", lambda: sqs.get_queue_attributes(QueueUrl=missing_queue)),
     ]
 
 
