@@ -234,6 +234,80 @@ fn tencent_v3_body() -> impl Strategy<Value = String> {
         .prop_map(|members| object(&members))
 }
 
+/// An AWS JSON-protocol body: `__type` (with or without a namespace), `message` or `Message`,
+/// extra members.
+fn aws_json_body() -> impl Strategy<Value = String> {
+    const KEYS: &[&str] = &["__type", "code", "Code", "message", "Message"];
+    (string_code::<s3_errors::ErrorCode>(), any::<bool>(), maybe(hostile_text()), any::<bool>(), extras(KEYS))
+        .prop_flat_map(|(code, namespaced, msg, capitalized, extra)| {
+            let code = if namespaced { format!("com.amazonaws.service#{code}") } else { code };
+            let message_key = if capitalized { "Message" } else { "message" };
+            let members = vec![
+                Some(("__type".to_owned(), string(&code))),
+                msg.map(|m| (message_key.to_owned(), string(&m))),
+            ];
+            shuffled(members, extra)
+        })
+        .prop_map(|members| object(&members))
+}
+
+/// The Query APIs' JSON body: `Error` (`Code`, `Message`, `Type`) and `RequestId`, extra members
+/// at both levels.
+fn query_json_body() -> impl Strategy<Value = String> {
+    const ERROR: &[&str] = &["Code", "Message", "Type"];
+    const TOP: &[&str] = &["Error", "RequestId"];
+    let error =
+        (string_code::<s3_errors::ErrorCode>(), maybe(hostile_text()), maybe(hostile_text()), extras(ERROR))
+            .prop_flat_map(|(code, msg, kind, extra)| {
+                let members = vec![
+                    Some(("Code".to_owned(), string(&code))),
+                    msg.map(|m| ("Message".to_owned(), string(&m))),
+                    kind.map(|k| ("Type".to_owned(), string(&k))),
+                ];
+                shuffled(members, extra)
+            })
+            .prop_map(|members| object(&members));
+    (error, maybe(hostile_text()), extras(TOP))
+        .prop_flat_map(|(error, id, extra)| {
+            shuffled(
+                vec![Some(("Error".to_owned(), error)), id.map(|i| ("RequestId".to_owned(), string(&i)))],
+                extra,
+            )
+        })
+        .prop_map(|members| object(&members))
+}
+
+/// Authing's GraphQL body: `errors` whose first error's `message` holds an Authing code, any
+/// further errors and members, and `data`.
+fn graphql_body() -> impl Strategy<Value = String> {
+    const KEYS: &[&str] = &["errors", "data"];
+    let first = (number_code::<authing_errors::ErrorCode>(), maybe(hostile_text()), extras(&["message"]))
+        .prop_flat_map(|(code, msg, extra)| {
+            let message = object(
+                &[
+                    Some(("code".to_owned(), code.to_string())),
+                    msg.map(|m| ("message".to_owned(), string(&m))),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>(),
+            );
+            shuffled(vec![Some(("message".to_owned(), message))], extra)
+        })
+        .prop_map(|members| object(&members));
+    (first, prop::collection::vec(json_value(), 0..3), maybe(json_value()), extras(KEYS))
+        .prop_flat_map(|(first, others, data, extra)| {
+            let errors =
+                std::iter::once(first).chain(others.iter().map(Value::to_string)).collect::<Vec<_>>();
+            let members = vec![
+                Some(("errors".to_owned(), format!("[{}]", errors.join(",")))),
+                data.map(|d| ("data".to_owned(), d.to_string())),
+            ];
+            shuffled(members, extra)
+        })
+        .prop_map(|members| object(&members))
+}
+
 fn authing_body() -> impl Strategy<Value = String> {
     const KEYS: &[&str] = &["message", "code", "data"];
     (maybe(hostile_text()), number_code::<authing_errors::ErrorCode>(), maybe(json_value()), extras(KEYS))
@@ -444,6 +518,21 @@ proptest! {
     }
 
     #[test]
+    fn aws_json_envelopes_round_trip(body in aws_json_body()) {
+        assert_json_round_trip!(s3_errors::JsonErrorResponse, body, true);
+    }
+
+    #[test]
+    fn aws_query_json_envelopes_round_trip(body in query_json_body()) {
+        assert_json_round_trip!(s3_errors::QueryJsonErrorResponse, body, true);
+    }
+
+    #[test]
+    fn authing_graphql_envelopes_round_trip(body in graphql_body()) {
+        assert_json_round_trip!(authing_errors::GraphQlErrorResponse, body, true);
+    }
+
+    #[test]
     fn s3_envelopes_round_trip(error in s3_envelope()) {
         let bytes = error.to_bytes();
         conformance::xml_readers_agree(&bytes).map_err(TestCaseError::fail)?;
@@ -466,6 +555,9 @@ proptest! {
         assert_parsed_round_trips!(json tencent_cam_errors::ErrorResponse, bytes);
         assert_parsed_round_trips!(json tencent_cam_errors::V3ErrorResponse, bytes);
         assert_parsed_round_trips!(json authing_errors::V3ErrorResponse, bytes);
+        assert_parsed_round_trips!(json authing_errors::GraphQlErrorResponse, bytes);
+        assert_parsed_round_trips!(json s3_errors::JsonErrorResponse, bytes);
+        assert_parsed_round_trips!(json s3_errors::QueryJsonErrorResponse, bytes);
     }
 
     #[test]
@@ -639,6 +731,29 @@ proptest! {
         message in hostile_text(),
     ) {
         assert_respelled_exact!(tencent_cam_errors::V3ErrorResponse, body, choices, message.as_str(), "Message");
+    }
+
+    #[test]
+    fn respelled_aws_json_bodies_come_back_exactly_and_edits_stay_in_place(
+        body in aws_json_body(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        let key = if body.contains("\"Message\"") && !body.contains("\"message\"") { "Message" } else { "message" };
+        if key == "message" {
+            assert_respelled_exact!(s3_errors::JsonErrorResponse, body, choices, message.as_str(), "message");
+        } else {
+            assert_respelled_exact!(s3_errors::JsonErrorResponse, body, choices, message.as_str(), "Message");
+        }
+    }
+
+    #[test]
+    fn respelled_aws_query_json_bodies_come_back_exactly_and_edits_stay_in_place(
+        body in query_json_body(),
+        choices in prop::collection::vec(any::<u8>(), 1..64),
+        message in hostile_text(),
+    ) {
+        assert_respelled_exact!(s3_errors::QueryJsonErrorResponse, body, choices, message.as_str(), "Message");
     }
 
     #[test]
