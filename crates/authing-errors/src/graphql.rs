@@ -5,9 +5,9 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::Deserializer;
@@ -154,48 +154,6 @@ impl GraphQlErrorResponse {
         }
     }
 
-    /// Reads an error body. Members it does not model are kept as sent. A body without
-    /// `errors` reports success and is refused with
-    /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        let response: Self = json::from_slice_kept(body)?;
-        if !response.members.is_marked(ERRORS) {
-            return Err(ParseError::new(
-                ParseErrorKind::NotAnError,
-                1,
-                1,
-                "the body has no `errors`: it reports success",
-            ));
-        }
-        Ok(response)
-    }
-
-    /// Reads an HTTP response (GraphQL answers errors with status 200): `Ok(None)` for a body
-    /// without `errors`, a success.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        _headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        let mut response: Self = json::from_slice_kept(body)?;
-        if !response.members.is_marked(ERRORS) {
-            return Ok(None);
-        }
-        response.status = Some(status);
-        Ok(Some(response))
-    }
-
-    /// The body: byte for byte as it was read, or compact as the API writes it.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Compact)
-    }
-
-    /// The body in the canonical layout: compact, members in their order.
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Compact)
-    }
-
     /// The code: a documented [`ErrorCode`] of the legacy table, or the number as sent.
     pub fn code(&self) -> Code<'_, ErrorCode> {
         match ErrorCode::from_number(self.first.code) {
@@ -330,6 +288,14 @@ impl JsonObject for GraphQlErrorResponse {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(GraphQlErrorResponse);
-cloud_errors_core::impl_json_envelope_eq_debug!(GraphQlErrorResponse, status);
-cloud_errors_core::impl_cloud_error!(GraphQlErrorResponse, ErrorCode, "authing-graphql");
+impl JsonEnvelope for GraphQlErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Compact;
+    fn success(&self) -> Option<&'static str> {
+        (!self.members.is_marked(ERRORS)).then_some("the body has no `errors`: it reports success")
+    }
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
+        self.status = Some(status);
+    }
+}
+
+cloud_errors_core::json_envelope!(GraphQlErrorResponse, ErrorCode, "authing-graphql", status);

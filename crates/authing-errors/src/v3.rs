@@ -3,9 +3,10 @@
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
 use cloud_errors_core::__private::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
+    Text, WireInt,
 };
-use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -77,52 +78,6 @@ impl V3ErrorResponse {
             error.members.mark(index);
         }
         error
-    }
-
-    /// Reads an error body. Members it does not model are kept as sent. A success body
-    /// (`statusCode` 200) is refused with
-    /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        let response: Self = json::from_slice_kept(body)?;
-        if response.is_success() {
-            return Err(ParseError::new(
-                ParseErrorKind::NotAnError,
-                1,
-                1,
-                "the body's statusCode 200 reports success",
-            ));
-        }
-        Ok(response)
-    }
-
-    /// Reads an HTTP response: `Ok(None)` when `statusCode` is 200, a success.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        _headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        let mut response: Self = json::from_slice_kept(body)?;
-        if response.is_success() {
-            return Ok(None);
-        }
-        response.status = Some(status);
-        Ok(Some(response))
-    }
-
-    /// The body as Authing writes it: compact JSON, members in their order.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Compact)
-    }
-
-    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
-    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Compact)
-    }
-
-    fn is_success(&self) -> bool {
-        self.status_code.value() == V3_SUCCESS
     }
 
     /// The error class (`statusCode`): a documented [`V3StatusCode`], or the number as sent.
@@ -306,7 +261,15 @@ impl JsonObject for V3ErrorResponse {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse);
-cloud_errors_core::impl_json_envelope_eq_debug!(V3ErrorResponse, status);
-cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3StatusCode, "authing-v3");
+impl JsonEnvelope for V3ErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Compact;
+    fn success(&self) -> Option<&'static str> {
+        (self.status_code.value() == V3_SUCCESS).then_some("the body's statusCode 200 reports success")
+    }
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
+        self.status = Some(status);
+    }
+}
+
+cloud_errors_core::json_envelope!(V3ErrorResponse, V3StatusCode, "authing-v3", status);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

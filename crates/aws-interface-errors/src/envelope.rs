@@ -2,9 +2,10 @@
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
 use cloud_errors_core::__private::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned, Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
+    Text, WireInt,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -78,54 +79,6 @@ impl ErrorResponse {
             source: JsonSource::none(),
             status: None,
         }
-    }
-
-    /// Reads an error body. Members it does not model are kept as sent. A success body (an
-    /// object without `error`) is refused with
-    /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        let response: Self = json::from_slice_kept(body)?;
-        if !response.is_error() {
-            return Err(ParseError::new(
-                ParseErrorKind::NotAnError,
-                1,
-                1,
-                "the body has no `error`: it reports success",
-            ));
-        }
-        Ok(response)
-    }
-
-    fn is_error(&self) -> bool {
-        self.members.is_marked(ERROR)
-    }
-
-    /// Reads an HTTP response (AWS Interface answers errors with 200): `Ok(None)` when the body
-    /// is a JSON object without an `error` member, a successful answer.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        _headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        let mut response: Self = json::from_slice_kept(body)?;
-        if !response.is_error() {
-            return Ok(None);
-        }
-        response.status = Some(status);
-        Ok(Some(response))
-    }
-
-    /// The body as AWS Interface writes it: Python's `json.dumps` layout (`", "` and `": "`,
-    /// non-ASCII text as `\uXXXX`), members in their order.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Python)
-    }
-
-    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
-    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Python)
     }
 
     /// The error code: a documented [`ErrorCode`], or the number as sent (`"-1"`).
@@ -383,7 +336,16 @@ impl JsonObject for ErrorObject {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, ErrorObject);
-cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "aws-interface");
+impl JsonEnvelope for ErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Python;
+    fn success(&self) -> Option<&'static str> {
+        (!self.members.is_marked(ERROR)).then_some("the body has no `error`: it reports success")
+    }
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
+        self.status = Some(status);
+    }
+}
+
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "aws-interface", status);
+cloud_errors_core::impl_serde_via_json_object!(ErrorObject);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -218,3 +218,60 @@ macro_rules! impl_json_envelope_eq_debug {
         }
     };
 }
+
+/// Writes a JSON envelope's inherent `parse`, `from_http`, `to_bytes` and `to_canonical_bytes`
+/// from its [`JsonEnvelope`](crate::__private::json::JsonEnvelope) impl, so that its users need
+/// not import the [`Envelope`](crate::Envelope) trait.
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_envelope_methods {
+    ($ty:ty) => {
+        impl $ty {
+            /// Reads an error body. Members it does not model are kept as sent. A body that
+            /// reports success is refused with
+            /// [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
+            pub fn parse(body: &[u8]) -> ::core::result::Result<Self, $crate::ParseError> {
+                $crate::__private::json::envelope::parse(body)
+            }
+
+            /// Reads an HTTP response: `Ok(None)` when it reports success. The status and the
+            /// vendor's request-id header fill in what the body leaves out.
+            pub fn from_http<H: $crate::Headers + ?::core::marker::Sized>(
+                status: u16,
+                headers: &H,
+                body: &[u8],
+            ) -> ::core::result::Result<::core::option::Option<Self>, $crate::ParseError> {
+                $crate::__private::json::envelope::from_http(status, headers, body)
+            }
+
+            /// The body: byte for byte as it was read (edits are made in place), or for an
+            /// envelope built here, as the vendor writes it.
+            #[inline]
+            pub fn to_bytes(&self) -> ::std::vec::Vec<u8> {
+                $crate::__private::json::envelope::write(self)
+            }
+
+            /// The body in the vendor's canonical layout, whatever layout it was read in (for
+            /// comparing or normalizing bodies; `to_bytes` keeps the received bytes).
+            pub fn to_canonical_bytes(&self) -> ::std::vec::Vec<u8> {
+                $crate::__private::json::envelope::write_canonical(self)
+            }
+        }
+    };
+}
+
+/// Everything a JSON envelope derives from its `JsonObject` and `JsonEnvelope` impls and its
+/// inherent accessors: the inherent read and write methods, serde, `PartialEq`/`Debug` (with
+/// the listed fields of the HTTP response), `CloudError` and `Envelope`.
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_envelope {
+    ($ty:ident, $code:ty, $name:literal $(, $field:ident)*) => {
+        $crate::json_envelope_methods!($ty);
+        $crate::impl_serde_via_json_object!($ty);
+        $crate::impl_json_envelope_eq_debug!($ty $(, $field)*);
+        $crate::impl_cloud_error!($ty, $code, $name);
+    };
+}

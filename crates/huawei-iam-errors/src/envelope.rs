@@ -8,9 +8,10 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue, Scanned, Text,
+    self, read_nullable, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue,
+    Scanned, Text,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, ParseError, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -136,41 +137,6 @@ impl ErrorResponse {
         error.members.mark(ERROR_MSG);
         error.members.mark(ERROR_CODE);
         error
-    }
-
-    /// Reads a body of either shape. Members it does not model are kept as sent.
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice_kept(body)
-    }
-
-    /// Reads an HTTP response: `Ok(None)` for a status below 400; otherwise the body, with
-    /// the `X-Request-Id` header as the request id when the body has none.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        if status < 400 {
-            return Ok(None);
-        }
-        let mut error = Self::parse(body)?;
-        error.http = Some(Box::new(HttpContext {
-            status: Some(status),
-            request_id: headers.header("X-Request-Id").map(str::to_owned),
-        }));
-        Ok(Some(error))
-    }
-
-    /// The body as Huawei writes it: compact JSON, members in their order.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Compact)
-    }
-
-    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
-    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// The error code: `error_code`, `errorCode`, or the nested object's (an absent or `null`
@@ -584,7 +550,20 @@ impl Serialize for NestedCode {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(ErrorResponse, NestedError);
-cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, http);
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "huawei-iam");
+impl JsonEnvelope for ErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Compact;
+    /// Huawei answers errors with 4xx and 5xx statuses; anything else is not an error.
+    fn success_status(status: u16) -> bool {
+        status < 400
+    }
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
+        self.http = Some(Box::new(HttpContext {
+            status: Some(status),
+            request_id: headers.header("X-Request-Id").map(str::to_owned),
+        }));
+    }
+}
+
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "huawei-iam", http);
+cloud_errors_core::impl_serde_via_json_object!(NestedError);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

@@ -11,8 +11,8 @@
 //! place and spelling, and an accepted body comes back byte for byte.
 
 use cloud_errors_core::__private::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, Scanned, StringMembers, Strings,
-    Text,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, Scanned,
+    StringMembers, Strings, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -350,35 +350,6 @@ impl QueryJsonErrorResponse {
         }
     }
 
-    /// Reads an error body. Members it does not model are kept as sent.
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        json::from_slice_kept(body)
-    }
-
-    /// Reads an HTTP response (Query APIs answer errors with a 4xx or 5xx status):
-    /// `x-amzn-RequestId` stands in for a body without `RequestId`.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        let mut error = Self::parse(body)?;
-        error.status = Some(status);
-        error.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
-        Ok(Some(error))
-    }
-
-    /// The body: byte for byte as it was read (edits are made in place), or as STS writes it.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Compact)
-    }
-
-    /// The body in the canonical layout: compact, members in their order.
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Compact)
-    }
-
     fn error_member(&self, index: usize) -> Option<&str> {
         self.error.get_in(index, self.source.original())
     }
@@ -514,9 +485,21 @@ impl JsonObject for QueryJsonErrorResponse {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(QueryJsonErrorResponse);
-cloud_errors_core::impl_json_envelope_eq_debug!(QueryJsonErrorResponse, status, header_request_id);
-cloud_errors_core::impl_cloud_error!(QueryJsonErrorResponse, ErrorCode, "aws-query-json");
+impl JsonEnvelope for QueryJsonErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Compact;
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
+        self.status = Some(status);
+        self.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
+    }
+}
+
+cloud_errors_core::json_envelope!(
+    QueryJsonErrorResponse,
+    ErrorCode,
+    "aws-query-json",
+    status,
+    header_request_id
+);
 cloud_errors_core::impl_cloud_error!(JsonErrorResponse, ErrorCode, "aws-json");
 
 /// The envelope is its member table's object, with what the HTTP response said beside it.

@@ -3,9 +3,10 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned, Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
+    Text, WireInt,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -80,51 +81,6 @@ impl ErrorResponse {
             source: JsonSource::none(),
             status: None,
         }
-    }
-
-    /// Reads an error body. Members it does not model are kept as sent. A success body (code
-    /// 0) is refused with [`ParseErrorKind::NotAnError`](cloud_errors_core::ParseErrorKind::NotAnError).
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        let response: Self = json::from_slice_kept(body)?;
-        if response.is_success() {
-            return Err(ParseError::new(
-                ParseErrorKind::NotAnError,
-                1,
-                1,
-                "the body's code 0 reports success",
-            ));
-        }
-        Ok(response)
-    }
-
-    /// Reads an HTTP response: `Ok(None)` when the body's code is 0, a success.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        _headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        let mut response: Self = json::from_slice_kept(body)?;
-        if response.is_success() {
-            return Ok(None);
-        }
-        response.status = Some(status);
-        Ok(Some(response))
-    }
-
-    /// The body as Tencent writes it: compact JSON, members in their order.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Compact)
-    }
-
-    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
-    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Compact)
-    }
-
-    fn is_success(&self) -> bool {
-        self.code.value() == SUCCESS
     }
 
     /// The module code (`codeDesc`): a documented [`ErrorCode`], or the codeDesc as sent; a body
@@ -324,8 +280,15 @@ impl JsonObject for ErrorResponse {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(ErrorResponse);
-cloud_errors_core::impl_json_envelope_eq_debug!(ErrorResponse, status);
+impl JsonEnvelope for ErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Compact;
+    fn success(&self) -> Option<&'static str> {
+        (self.code.value() == SUCCESS).then_some("the body's code 0 reports success")
+    }
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
+        self.status = Some(status);
+    }
+}
 
-cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "tencent-cam");
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "tencent-cam", status);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -3,10 +3,10 @@
 //! without `Error` is a success. Every other member, at every level, is kept in order.
 
 use cloud_errors_core::__private::json::{
-    self, read_nullable, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
-    Text,
+    self, read_nullable, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested,
+    RawValue, Scanned, Text,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
+use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
@@ -87,51 +87,6 @@ impl V3ErrorResponse {
             status: None,
             header_request_id: None,
         }
-    }
-
-    /// Reads an error body. Members it does not model are kept as sent. A success body (a
-    /// `Response` without `Error`) is refused with [`ParseErrorKind::NotAnError`];
-    /// [`from_http`](Self::from_http) answers `Ok(None)` for it instead.
-    pub fn parse(body: &[u8]) -> Result<Self, ParseError> {
-        let response: Self = json::from_slice_kept(body)?;
-        if response.response.error.is_none() {
-            return Err(ParseError::new(
-                ParseErrorKind::NotAnError,
-                1,
-                1,
-                "the body's `Response` has no `Error`: it reports success",
-            ));
-        }
-        Ok(response)
-    }
-
-    /// Reads an HTTP response (API 3.0 sends errors with status 200): `Ok(None)` when the
-    /// `Response` has no `Error`, a success. The `X-TC-RequestId` header stands in for a body
-    /// without `RequestId`.
-    pub fn from_http<H: Headers + ?Sized>(
-        status: u16,
-        headers: &H,
-        body: &[u8],
-    ) -> Result<Option<Self>, ParseError> {
-        let mut response: Self = json::from_slice_kept(body)?;
-        if response.response.error.is_none() {
-            return Ok(None);
-        }
-        response.status = Some(status);
-        response.header_request_id = headers.header("X-TC-RequestId").map(str::to_owned);
-        Ok(Some(response))
-    }
-
-    /// The body as Tencent writes it: compact JSON, members in their order.
-    #[inline]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        json::to_vec(self, JsonStyle::Compact)
-    }
-
-    /// The body in the vendor's canonical layout, whatever layout it was read in (for comparing
-    /// or normalizing bodies; [`to_bytes`](Self::to_bytes) keeps the received bytes).
-    pub fn to_canonical_bytes(&self) -> Vec<u8> {
-        json::to_canonical_vec(self, JsonStyle::Compact)
     }
 
     /// The error code: a documented [`V3ErrorCode`], or the code as sent.
@@ -361,7 +316,17 @@ impl JsonObject for ErrorObject {
     }
 }
 
-cloud_errors_core::impl_serde_via_json_object!(V3ErrorResponse, Inner, ErrorObject);
-cloud_errors_core::impl_json_envelope_eq_debug!(V3ErrorResponse, status, header_request_id);
-cloud_errors_core::impl_cloud_error!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3");
+impl JsonEnvelope for V3ErrorResponse {
+    const STYLE: JsonStyle = JsonStyle::Compact;
+    fn success(&self) -> Option<&'static str> {
+        self.response.error.is_none().then_some("the body's `Response` has no `Error`: it reports success")
+    }
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
+        self.status = Some(status);
+        self.header_request_id = headers.header("X-TC-RequestId").map(str::to_owned);
+    }
+}
+
+cloud_errors_core::json_envelope!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3", status, header_request_id);
+cloud_errors_core::impl_serde_via_json_object!(Inner, ErrorObject);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

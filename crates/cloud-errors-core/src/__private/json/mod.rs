@@ -6,6 +6,7 @@
 //! and [`JsonWriter::object`] do the rest. Members the envelope does not model are kept as
 //! [`RawValue`]s, so numbers, nesting and `null` come back exactly as they were sent.
 
+pub mod envelope;
 mod object;
 mod read;
 mod scan;
@@ -15,6 +16,7 @@ mod text;
 mod value;
 mod write;
 
+pub use envelope::JsonEnvelope;
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, Nested, MAX_KNOWN};
 pub use read::{
     duplicate_field, from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error, missing_field,
