@@ -55,11 +55,20 @@ CODES = {"aws-interface": 85, "huawei-iam": 73, "authing": 99, "s3": 127, "tence
 out = sys.stdout
 out.write("| group | implementation | median | ours is faster by |\n|---|---|---|---|\n")
 for group, benches in groups.items():
+    if group.startswith("decode/"):
+        continue  # its own table below
     ours = benches.get("ours")
     for bench, ns in sorted(benches.items(), key=lambda kv: kv[0] != "ours"):
         ratio = "-" if bench == "ours" else f"{ns / ours:.2f}x"
         note = f" ({fmt(ns / CODES[group.split('/')[1]])} per code)" if group.startswith("lookup/") else ""
         out.write(f"| {group} | {bench} | {fmt(ns)}{note} | {ratio} |\n")
+
+# The facade's decode (recognition and parse) over the envelope's own parse of the body.
+out.write("\n| body | decode | envelope parse | decode costs |\n|---|---|---|---|\n")
+for group, benches in groups.items():
+    if group.startswith("decode/") and "ours" in benches and "envelope-parse" in benches:
+        decode, parse = benches["ours"], benches["envelope-parse"]
+        out.write(f"| {group.split('/', 1)[1]} | {fmt(decode)} | {fmt(parse)} | {decode / parse:.2f}x |\n")
 
 out.write("\n| large body | implementation | 1 KiB message | 1 MiB message | time ratio (input grows 1024x) |\n|---|---|---|---|---|\n")
 for (group, impl), sizes in sorted(large.items()):

@@ -14,9 +14,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 const MEGABYTES: usize = 100;
 
 fn binary() -> PathBuf {
-    let path = std::env::var_os("CLOUD_ERRORS_BIN").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/cloud-errors")
-    });
+    let path = std::env::var_os("CLOUD_ERRORS_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/cloud-errors"));
     assert!(path.exists(), "{}: build it with `cargo build --release -p cloud-errors`", path.display());
     path
 }
@@ -68,7 +68,8 @@ fn scan(c: &mut Criterion) {
     // Beside criterion's results, for report.py's responses per second.
     let results = criterion_results();
     std::fs::create_dir_all(&results).unwrap();
-    std::fs::write(results.join("scan-captures.json"), serde_json::Value::Object(counts).to_string()).unwrap();
+    std::fs::write(results.join("scan-captures.json"), serde_json::Value::Object(counts).to_string())
+        .unwrap();
 }
 
 /// Where criterion writes: `CRITERION_HOME`, else `target/criterion` of this crate's target dir.

@@ -16,5 +16,10 @@ fn main() {
     let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../golden");
     let capture = generate(&golden, format, megabytes.parse::<usize>().expect("MEGABYTES") << 20);
     std::fs::write(file, &capture.text).unwrap();
-    println!("{file}: {} bytes, {} responses, {} errors", capture.text.len(), capture.responses, capture.errors);
+    println!(
+        "{file}: {} bytes, {} responses, {} errors",
+        capture.text.len(),
+        capture.responses,
+        capture.errors
+    );
 }

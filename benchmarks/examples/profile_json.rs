@@ -21,7 +21,8 @@ fn main() {
     )
     .with_message("(100004)policy name exists");
     let plain_tencent: cloud_errors_benchmarks::plain::Tencent = serde_json::from_str(TENCENT).unwrap();
-    let built_authing = authing_errors::ErrorResponse::new(authing_errors::ErrorCode::from_number(2004).unwrap());
+    let built_authing =
+        authing_errors::ErrorResponse::new(authing_errors::ErrorCode::from_number(2004).unwrap());
     let plain_authing: cloud_errors_benchmarks::plain::Authing = serde_json::from_str(AUTHING).unwrap();
     for _ in 0..20_000 {
         match which.as_str() {

@@ -23,10 +23,34 @@ enum CodeShape {
     Other,
 }
 
-/// The shape of a JSON error body: its top-level member names and the kind of its codes.
+/// The member names recognition asks about; a shape records which of them a body has, so that
+/// reading the shape allocates nothing.
+const KNOWN_KEYS: [&str; 16] = [
+    "code",
+    "message",
+    "Message",
+    "data",
+    "codeDesc",
+    "statusCode",
+    "error_code",
+    "error_msg",
+    "errorCode",
+    "errorMsg",
+    "title",
+    "__type",
+    "Error",
+    "errors",
+    "Response",
+    "error",
+];
+
+/// The shape of a JSON error body: which known member names it has and the kind of its codes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct JsonShape {
-    pub keys: Vec<String>,
+    /// Bit `i` set: the body has `KNOWN_KEYS[i]`.
+    pub keys: u32,
+    /// How many members the object has, known or not.
+    pub members: usize,
     pub code: Option<CodeShape>,
     /// `error` held an object: its member names and its `code`, if it had one.
     pub error_object: Option<Box<JsonShape>>,
@@ -39,7 +63,7 @@ struct JsonShape {
 
 impl JsonShape {
     pub fn has(&self, key: &str) -> bool {
-        self.keys.iter().any(|k| k == key)
+        KNOWN_KEYS.iter().position(|known| *known == key).is_some_and(|bit| self.keys & (1 << bit) != 0)
     }
 }
 
@@ -88,6 +112,49 @@ impl<'de> DeserializeSeed<'de> for CodeProbe {
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<CodeShape, D::Error> {
         d.deserialize_any(self)
     }
+}
+
+/// A member name, as its index in [`KNOWN_KEYS`] (`None` for any other), read without
+/// allocating.
+struct KnownKey;
+
+impl Visitor<'_> for KnownKey {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(KNOWN_KEYS.iter().position(|known| *known == key))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for KnownKey {
+    type Value = Option<usize>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+/// The member names of a JSON object, in order (for saying what a body has that no vendor's
+/// envelope has; only a refusal reads them).
+fn member_names(body: &[u8]) -> Vec<String> {
+    struct Names;
+    impl<'de> Visitor<'de> for Names {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut names = Vec::new();
+            while let Some(name) = map.next_key::<String>()? {
+                map.next_value::<IgnoredAny>()?;
+                names.push(name);
+            }
+            Ok(names)
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    deserializer.deserialize_map(Names).unwrap_or_default()
 }
 
 /// Looks into a GraphQL `errors` list: is it one, and does its first error's `message` carry
@@ -175,8 +242,12 @@ impl<'de> Visitor<'de> for ObjectProbe {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<JsonShape>, A::Error> {
         let mut shape = JsonShape::default();
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
+        while let Some(key) = map.next_key_seed(KnownKey)? {
+            shape.members += 1;
+            if let Some(bit) = key {
+                shape.keys |= 1 << bit;
+            }
+            match key.map(|bit| KNOWN_KEYS[bit]).unwrap_or_default() {
                 "code" => shape.code = Some(map.next_value_seed(CodeProbe)?),
                 "error" if self.nested => {
                     shape.error_object = map.next_value_seed(ObjectProbe { nested: false })?.map(Box::new);
@@ -192,7 +263,6 @@ impl<'de> Visitor<'de> for ObjectProbe {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-            shape.keys.push(key);
         }
         Ok(Some(shape))
     }
@@ -322,7 +392,7 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
                 [] => {
                     return Err(DecodeError::Unrecognized(format!(
                         "no vendor's envelope has the members {}",
-                        describe_keys(&shape.keys)
+                        describe_keys(&member_names(body))
                     )))
                 }
                 [only] => *only,
@@ -510,7 +580,10 @@ mod tests {
         let shape = json_shape(r#"{"code":4000,"message":"m","codeDesc":"X","data":{"deep":[1,[2]]}}"#)
             .unwrap()
             .unwrap();
-        assert_eq!(shape.keys, ["code", "message", "codeDesc", "data"]);
+        assert_eq!(shape.members, 4);
+        assert!(["code", "message", "codeDesc", "data"].iter().all(|key| shape.has(key)));
+        assert!(!shape.has("Message") && !shape.has("error"));
+        assert_eq!(member_names(br#"{"b":1,"a":{"x":2}}"#), ["b", "a"]);
         assert_eq!(shape.code, Some(CodeShape::Integer(4000)));
         let quoted = json_shape(r#"{"code":"4000"}"#).unwrap().unwrap();
         assert_eq!(quoted.code, Some(CodeShape::Digits(4000)));
@@ -518,10 +591,7 @@ mod tests {
         assert_eq!(nested.error_object.unwrap().code, Some(CodeShape::Integer(5)));
         let huawei = json_shape(r#"{"error":{"code":"APIGW.0301","title":"t"}}"#).unwrap().unwrap();
         let inner = huawei.error_object.unwrap();
-        assert_eq!(
-            (inner.code, inner.keys),
-            (Some(CodeShape::Text), vec!["code".to_owned(), "title".to_owned()])
-        );
+        assert_eq!((inner.code.clone(), inner.members, inner.has("title")), (Some(CodeShape::Text), 2, true));
         let v3 = json_shape(r#"{"Response":{"RequestId":"r"}}"#).unwrap().unwrap();
         assert_eq!(v3.response_has_error, Some(false));
         assert_eq!(json_shape("[1]").unwrap(), None);
@@ -533,6 +603,6 @@ mod tests {
         // Far past serde_json's recursion limit of 128: only an iterative skip gets through.
         let deep = format!("{{\"x\":{}{},\"code\":7}}", "[".repeat(100_000), "]".repeat(100_000));
         let shape = json_shape(&deep).unwrap().unwrap();
-        assert_eq!((shape.keys.len(), shape.code), (2, Some(CodeShape::Integer(7))));
+        assert_eq!((shape.members, shape.code), (2, Some(CodeShape::Integer(7))));
     }
 }
