@@ -697,3 +697,50 @@ fn huawei_classic_codes_are_explained_and_decoded() {
         (Some("huawei-iam"), Some("RequestBodyIsInvalid"))
     );
 }
+
+/// The shapes AWS and Authing send besides the classic ones go through `scan` (NDJSON and HAR)
+/// and `roundtrip` like every other: recognized from the response alone, named by envelope.
+#[test]
+fn scan_and_roundtrip_take_the_json_ec2_namespaced_and_graphql_shapes() {
+    let bodies: [(u16, &[(&str, &str)], &str, &str); 5] = [
+        (400, &[("x-amzn-RequestId", "D1")], r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#, "aws-json"),
+        (403, &[], r#"{"Error":{"Code":"AccessDenied","Message":"not authorized","Type":"Sender"},"RequestId":"c6104cbe"}"#, "aws-query-json"),
+        (403, &[], "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>m</Message></Error></Errors><RequestID>e1</RequestID></Response>", "s3"),
+        (400, &[], "<?xml version=\"1.0\" ?>\n<Error xmlns=\"http://doc.example-store.com\">\n<Code>MalformedXML</Code>\n</Error>", "s3"),
+        (200, &[], r#"{"errors":[{"message":{"code":2004,"message":"用户不存在"},"path":["updateUser"]}],"data":null}"#, "authing-graphql"),
+    ];
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("new-shapes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let capture = |(status, headers, body, _): &(u16, &[(&str, &str)], &str, &str)| serde_json::json!({"status": status, "headers": headers, "body": body});
+    let ndjson: String = bodies.iter().map(|b| format!("{}\n", capture(b))).collect();
+    let ndjson_path = dir.join("captures.ndjson");
+    std::fs::write(&ndjson_path, ndjson).unwrap();
+    let entries: Vec<serde_json::Value> = bodies
+        .iter()
+        .map(|(status, headers, body, _)| {
+            let headers: Vec<_> =
+                headers.iter().map(|(n, v)| serde_json::json!({"name": n, "value": v})).collect();
+            serde_json::json!({"request": {"method": "POST", "url": "https://example.com/"},
+                "response": {"status": status, "headers": headers, "content": {"text": body}}})
+        })
+        .collect();
+    let har_path = dir.join("session.har");
+    std::fs::write(&har_path, serde_json::json!({"log": {"entries": entries}}).to_string()).unwrap();
+    for path in [&ndjson_path, &har_path] {
+        let found: Vec<serde_json::Value> =
+            serde_json::from_str(&stdout(&run(&["scan", "--format", "json", path.to_str().unwrap()], b"")))
+                .unwrap();
+        let envelopes: Vec<&str> = found.iter().map(|f| f["envelope"].as_str().unwrap()).collect();
+        let expected: Vec<&str> = bodies.iter().map(|b| b.3).collect();
+        assert_eq!(envelopes, expected, "{}", path.display());
+    }
+    for (status, headers, body, _) in bodies {
+        let mut args = vec!["roundtrip".to_owned(), "--status".to_owned(), status.to_string()];
+        for (name, value) in headers {
+            args.extend(["--header".to_owned(), format!("{name}: {value}")]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = run(&args, body.as_bytes());
+        assert_eq!(output.stdout, body.as_bytes(), "{}", stderr(&output));
+    }
+}
