@@ -702,7 +702,9 @@ fn huawei_classic_codes_are_explained_and_decoded() {
 /// and `roundtrip` like every other: recognized from the response alone, named by envelope.
 #[test]
 fn scan_and_roundtrip_take_the_json_ec2_namespaced_and_graphql_shapes() {
-    let bodies: [(u16, &[(&str, &str)], &str, &str); 5] = [
+    // (status, headers, body, envelope)
+    type Shape = (u16, &'static [(&'static str, &'static str)], &'static str, &'static str);
+    let bodies: [Shape; 5] = [
         (400, &[("x-amzn-RequestId", "D1")], r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#, "aws-json"),
         (403, &[], r#"{"Error":{"Code":"AccessDenied","Message":"not authorized","Type":"Sender"},"RequestId":"c6104cbe"}"#, "aws-query-json"),
         (403, &[], "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>m</Message></Error></Errors><RequestID>e1</RequestID></Response>", "s3"),
