@@ -230,8 +230,8 @@ impl ErrorResponse {
             let is_attribute_start = at == 0 || rest[..at].ends_with(|c: char| c.is_ascii_whitespace());
             if let (true, Some(value)) = (is_attribute_start, after.strip_prefix('=')) {
                 let value = value.trim_start();
-                let quote = value.chars().next()?;
-                let value = &value[1..];
+                let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+                let value = &value[quote.len_utf8()..];
                 return value.find(quote).map(|end| &value[..end]);
             }
             rest = &rest[at + 5..];

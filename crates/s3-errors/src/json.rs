@@ -122,7 +122,11 @@ impl JsonErrorResponse {
     ) -> Result<Option<Self>, ParseError> {
         let header_code = headers.header("x-amzn-ErrorType").map(str::to_owned);
         let query_error = headers.header("x-amzn-query-error").map(str::to_owned);
-        let mut error = if body.iter().all(u8::is_ascii_whitespace) && status >= 400 {
+        let bodiless = body.iter().all(u8::is_ascii_whitespace);
+        if bodiless && status < 400 && header_code.is_none() && query_error.is_none() {
+            return Ok(None);
+        }
+        let mut error = if bodiless && status >= 400 {
             // No body: an empty object stands for it, and the bytes are kept as received.
             JsonErrorResponse {
                 body: Strings::with(&[]),

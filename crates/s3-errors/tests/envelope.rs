@@ -334,6 +334,9 @@ fn a_rest_error_with_a_default_namespace_is_read_and_kept() {
     );
     assert_eq!(assert_exact(compact).namespace(), Some("urn:store"));
     assert_eq!(ErrorResponse::new(ErrorCode::NoSuchKey).namespace(), None);
+    // Single quotes, and a namespace beside prefixed declarations.
+    let single = "<Error xmlns:x='urn:x' xmlns='urn:single'><Code>A</Code></Error>";
+    assert_eq!(assert_exact(single).namespace(), Some("urn:single"));
 }
 
 #[test]

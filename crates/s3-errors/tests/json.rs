@@ -68,6 +68,8 @@ fn headers_give_the_code_as_the_sdks_take_it() {
     assert_eq!(unnamed.wire_code(), "500");
     // A success body is not an error.
     assert!(JsonErrorResponse::from_http(200, &[("a", "b")], br#"{"TableNames":[]}"#).unwrap().is_none());
+    // Nor is a success without a body.
+    assert!(JsonErrorResponse::from_http(200, &[("a", "b")], b"").unwrap().is_none());
 }
 
 #[test]
