@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn a_json_string_field_escapes_what_json_requires() {
-        assert_eq!(FieldValue::json_string("a\"b\\c\n\u{1}\u{8}é").as_str(), r#""a\"b\\c\n\u0001\bé""#);
+        assert_eq!(
+            FieldValue::json_string("a\"b\\c\n\u{1}\u{8} \u{1f}é").as_str(),
+            r#""a\"b\\c\n\u0001\b \u001fé""#
+        );
         assert_eq!(FieldValue::Text("x".into()).as_str(), "x");
     }
 }

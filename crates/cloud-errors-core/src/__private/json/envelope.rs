@@ -65,3 +65,129 @@ pub fn write<T: JsonEnvelope>(envelope: &T) -> Vec<u8> {
 pub fn write_canonical<T: JsonEnvelope>(envelope: &T) -> Vec<u8> {
     to_canonical_vec(envelope, T::STYLE)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::__private::json::{JsonSource, JsonWriter, Members, StringMembers, Strings};
+    use serde::de::{self, MapAccess};
+    use serde::ser::SerializeMap;
+
+    struct Table;
+    impl StringMembers for Table {
+        const KEYS: &'static [&'static str] = &["code", "state"];
+        const EXPECTING: &'static str = "a probe body";
+    }
+
+    /// A probe envelope: `state: "ok"` is a success, statuses below 300 are too, and the
+    /// response's status is kept.
+    #[derive(Clone, Debug)]
+    struct Probe {
+        body: Strings<Table>,
+        status: Option<u16>,
+    }
+
+    impl JsonObject for Probe {
+        const KEYS: &'static [&'static str] = Table::KEYS;
+        const EXPECTING: &'static str = Table::EXPECTING;
+        fn empty() -> Self {
+            Probe { body: Strings::empty(), status: None }
+        }
+        fn members(&self) -> &Members {
+            self.body.members()
+        }
+        fn members_mut(&mut self) -> &mut Members {
+            self.body.members_mut()
+        }
+        fn kept(&self) -> Option<&JsonSource> {
+            self.body.kept()
+        }
+        fn kept_mut(&mut self) -> Option<&mut JsonSource> {
+            self.body.kept_mut()
+        }
+        fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+            self.body.read_member(index, map)
+        }
+        fn validate<E: de::Error>(&self) -> Result<(), E> {
+            Ok(())
+        }
+        fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
+            self.body.write_member(index, writer);
+        }
+        fn serialize_member<M: SerializeMap>(
+            &self,
+            index: usize,
+            map: &mut M,
+            kept: &str,
+        ) -> Result<(), M::Error> {
+            self.body.serialize_member(index, map, kept)
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for Probe {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            crate::__private::json::deserialize_object(d)
+        }
+    }
+
+    impl JsonEnvelope for Probe {
+        const STYLE: JsonStyle = JsonStyle::Python;
+        fn success(&self) -> Option<&'static str> {
+            (self.body.get(1) == Some("ok")).then_some("the state is ok")
+        }
+        fn success_status(status: u16) -> bool {
+            status < 300
+        }
+        fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
+            self.status = Some(status);
+        }
+    }
+
+    const ERROR: &[u8] = br#"{"state":"failed","code":"E1"}"#;
+    const SUCCESS: &[u8] = br#"{"code":"E1","state":"ok"}"#;
+    const NO_HEADERS: [(&str, &str); 0] = [];
+
+    #[test]
+    fn parse_reads_an_error_and_refuses_a_success_at_its_start() {
+        let error: Probe = parse(ERROR).unwrap();
+        assert_eq!((error.body.get(0), error.status), (Some("E1"), None));
+        let refused = parse::<Probe>(SUCCESS).unwrap_err();
+        assert_eq!((refused.kind(), refused.line(), refused.column()), (ParseErrorKind::NotAnError, 1, 1));
+        assert_eq!(refused.message(), "the state is ok");
+        assert_eq!(parse::<Probe>(b"{").unwrap_err().kind(), ParseErrorKind::Eof);
+    }
+
+    #[test]
+    fn from_http_answers_none_for_a_success_by_status_or_body_and_keeps_the_status() {
+        let error: Probe = from_http(500, &NO_HEADERS, ERROR).unwrap().unwrap();
+        assert_eq!(error.status, Some(500));
+        assert!(from_http::<Probe, _>(500, &NO_HEADERS, SUCCESS).unwrap().is_none());
+        // A success status wins before the body is read, even a broken one.
+        assert!(from_http::<Probe, _>(200, &NO_HEADERS, b"not json").unwrap().is_none());
+        assert_eq!(from_http::<Probe, _>(300, &NO_HEADERS, b"{").unwrap_err().kind(), ParseErrorKind::Eof);
+    }
+
+    #[test]
+    fn writing_keeps_the_body_and_the_canonical_layout_is_the_styles() {
+        let error: Probe = parse(ERROR).unwrap();
+        assert_eq!(write(&error), ERROR);
+        assert_eq!(write_canonical(&error), br#"{"state": "failed", "code": "E1"}"#);
+    }
+
+    #[test]
+    fn the_defaults_report_no_success() {
+        struct Plain;
+        impl StringMembers for Plain {
+            const KEYS: &'static [&'static str] = &["code"];
+            const EXPECTING: &'static str = "a plain body";
+        }
+        impl JsonEnvelope for Strings<Plain> {
+            const STYLE: JsonStyle = JsonStyle::Compact;
+            fn receive<H: Headers + ?Sized>(&mut self, _: u16, _: &H) {}
+        }
+        let plain: Strings<Plain> = parse(br#"{"code":"x"}"#).unwrap();
+        assert_eq!(plain.success(), None);
+        assert!(!<Strings<Plain>>::success_status(200));
+        assert!(from_http::<Strings<Plain>, _>(200, &NO_HEADERS, br#"{"code":"x"}"#).unwrap().is_some());
+    }
+}
