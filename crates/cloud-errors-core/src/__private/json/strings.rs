@@ -171,6 +171,19 @@ mod tests {
     }
 
     #[test]
+    fn values_resolve_in_the_text_they_were_read_from_and_set_values_are_written() {
+        let body = r#"{"__type":"T","message":"m"}"#;
+        // The fast reader takes a plain body: its values are positions in the kept text.
+        let mut object =
+            crate::__private::json::from_str_fast::<Strings<Probe>>(body).expect("the fast reader takes it");
+        assert_eq!((object.get_in(0, body), object.get_in(1, body)), (Some("T"), Some("m")));
+        assert_eq!(serde_json::to_string(&object).unwrap(), body);
+        object.set(1, "changed");
+        assert_eq!(object.get(1), Some("changed"));
+        assert_eq!(to_canonical_vec(&object, JsonStyle::Compact), br#"{"__type":"T","message":"changed"}"#);
+    }
+
+    #[test]
     fn a_required_member_and_string_types_are_checked() {
         let kind = |body: &str| from_slice_kept::<Strings<Probe>>(body.as_bytes()).unwrap_err().kind();
         assert_eq!(kind(r#"{"message":"m"}"#), ParseErrorKind::MissingField);
