@@ -163,7 +163,7 @@ impl ErrorResponse {
             fields.push(("duration".to_owned(), FieldValue::Json(duration.to_owned())));
         }
         if let Some(traceback) = self.traceback() {
-            fields.push(("traceback".to_owned(), FieldValue::json_string(traceback)));
+            fields.push(("traceback".to_owned(), json::string_field(traceback)));
         }
         fields.extend(json::fields(self.extra_error_fields(), "error."));
         fields.extend(json::fields(self.extra_fields(), ""));

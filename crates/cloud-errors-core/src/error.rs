@@ -159,11 +159,9 @@ pub(crate) fn line_and_column(input: &[u8], offset: usize) -> (usize, usize) {
     (line, before.len() - line_start + 1)
 }
 
-/// Whether a 1-based line and column point at the last byte of `input`.
-#[cfg_attr(not(feature = "json"), allow(dead_code))]
 /// The byte offset of a 1-based line and byte column of `input` (the end of the input when
 /// they lie beyond it).
-pub(crate) fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
+pub fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
         0
     } else {

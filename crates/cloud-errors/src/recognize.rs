@@ -445,7 +445,7 @@ fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
         )),
         Err(err) => {
             let error = cloud_errors_core::__private::json::json_error(body, &err);
-            let at = offset_of(text, error.line(), error.column());
+            let at = cloud_errors_core::__private::offset_of(body, error.line(), error.column());
             match text.get(at..) {
                 Some(rest) if rest.starts_with("//") || rest.starts_with("/*") => {
                     Err(DecodeError::Unrecognized(format!(
@@ -460,12 +460,6 @@ fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
             }
         }
     }
-}
-
-/// The byte offset of a 1-based line and column of `text`.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    start + column.saturating_sub(1)
 }
 
 /// What a body that is no envelope looks like, where more can be said than its kind.

@@ -229,11 +229,11 @@ impl ErrorResponse {
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
         if let Some(message) = self.encoded_authorization_message() {
-            fields.push(("encoded_authorization_message".to_owned(), FieldValue::json_string(message)));
+            fields.push(("encoded_authorization_message".to_owned(), json::string_field(message)));
         }
         if let Some(nested) = self.nested_error() {
             if let Some(title) = nested.title() {
-                fields.push(("error.title".to_owned(), FieldValue::json_string(title)));
+                fields.push(("error.title".to_owned(), json::string_field(title)));
             }
             fields.extend(json::fields(nested.extra_fields(), "error."));
         }

@@ -236,7 +236,7 @@ impl JsonErrorResponse {
             .filter(|&index| index != message)
             .filter_map(|index| Some((index, self.body.get(index)?)))
             .filter(|&(_, value)| value != code)
-            .map(|(index, value)| (AwsJson::KEYS[index].to_owned(), FieldValue::json_string(value)));
+            .map(|(index, value)| (AwsJson::KEYS[index].to_owned(), json::string_field(value)));
         modelled.chain(json::fields(self.body.extras(), "")).collect()
     }
 
@@ -400,8 +400,7 @@ impl QueryJsonErrorResponse {
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
-        let error_type =
-            self.error_type().map(|kind| ("Error.Type".to_owned(), FieldValue::json_string(kind)));
+        let error_type = self.error_type().map(|kind| ("Error.Type".to_owned(), json::string_field(kind)));
         let error = json::fields(self.error.extras(), "Error.");
         error_type.into_iter().chain(error).chain(json::fields(self.members.extras(), "")).collect()
     }

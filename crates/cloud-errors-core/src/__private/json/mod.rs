@@ -29,6 +29,13 @@ pub use text::{resolve, Text};
 pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
 pub use write::{to_canonical_vec, to_vec, JsonStyle, JsonWriter};
 
+/// A field holding `text` as a JSON string, escaped as the writer escapes (compact style).
+pub fn string_field(text: &str) -> crate::FieldValue {
+    let mut out = Vec::with_capacity(text.len() + 2);
+    write::write_escaped(&mut out, text, false);
+    crate::FieldValue::Json(String::from_utf8(out).expect("the writer writes UTF-8"))
+}
+
 /// Members as envelope fields, each name prefixed with the path of the object holding them.
 pub fn fields<'a>(
     members: impl Iterator<Item = (&'a str, &'a RawValue)> + 'a,
@@ -141,6 +148,11 @@ mod tests {
             write(&probe, JsonStyle::Compact),
             "{\"code\":5,\"message\":\"caf\u{e9} \u{1F600} \u{7f}\"}"
         );
+    }
+
+    #[test]
+    fn a_string_field_escapes_what_json_requires() {
+        assert_eq!(string_field("a\"b\\c\n\u{1}\u{8} \u{1f}é").as_str(), r#""a\"b\\c\n\u0001\b \u001fé""#);
     }
 
     #[test]
