@@ -69,3 +69,27 @@ fn the_builder_writes_what_the_api_writes() {
     assert_eq!(quoted.message(), Some("a \"quoted\" message"));
     assert_eq!(quoted.code().known(), None);
 }
+
+#[test]
+fn the_table_the_fast_reader_serde_and_the_status_answer() {
+    let error = GraphQlErrorResponse::parse(BODY.as_bytes()).unwrap();
+    assert_eq!(error.spec().map(|s| s.code()), Some("2004"));
+    assert!(cloud_errors_core::__private::json::from_str_fast::<GraphQlErrorResponse>(BODY).is_some());
+    assert_eq!(serde_json::to_string(&error).unwrap(), BODY);
+    let received = GraphQlErrorResponse::from_http(502, &[("a", "b")], BODY.as_bytes()).unwrap().unwrap();
+    // The received status is kept; the documented class (no retry for 2004) still decides.
+    assert_eq!((received.http_status(), received.retry()), (Some(502), RetryClass::No));
+}
+
+#[test]
+fn the_first_message_and_code_are_the_first_ones_whatever_their_place() {
+    // `message` after other members; a second `code` or `message` inside it is kept as a member.
+    let body = r#"{"errors":[{"path":["x"],"message":{"code":2004,"code":1,"message":"a","message":"b"},"message":"late"}]}"#;
+    let error = GraphQlErrorResponse::parse(body.as_bytes()).unwrap();
+    assert_eq!((error.number(), error.message()), (2004, Some("a")));
+    let names: Vec<String> = Envelope::fields(&error).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(
+        names,
+        ["errors[0].message.code", "errors[0].message.message", "errors[0].path", "errors[0].message"]
+    );
+}

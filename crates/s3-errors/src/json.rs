@@ -152,7 +152,7 @@ impl JsonErrorResponse {
     pub fn to_bytes(&self) -> Vec<u8> {
         match &self.bodiless {
             Some(body) => body.clone(),
-            None => json::to_vec(&self.body, JsonStyle::Compact),
+            None => json::to_vec(self, JsonStyle::Compact),
         }
     }
 
@@ -161,7 +161,7 @@ impl JsonErrorResponse {
     pub fn to_canonical_bytes(&self) -> Vec<u8> {
         match &self.bodiless {
             Some(_) => Vec::new(),
-            None => json::to_canonical_vec(&self.body, JsonStyle::Compact),
+            None => json::to_canonical_vec(self, JsonStyle::Compact),
         }
     }
 

@@ -128,3 +128,55 @@ fn sts_json_errors_are_read_with_type_and_request_id() {
     assert_eq!(kind(br#"{"Error":{"Message":"m"}}"#), ParseErrorKind::MissingField);
     assert_eq!(kind(br#"{"Error":{"Code":1}}"#), ParseErrorKind::InvalidType);
 }
+
+#[test]
+fn both_json_forms_answer_the_table_the_fast_reader_and_serde() {
+    use cloud_errors_core::__private::json::from_str_fast;
+    let aws = r#"{"__type":"AccessDenied","message":"m"}"#;
+    let sts = r#"{"Error":{"Code":"ExpiredToken","Message":"m","Type":"Sender"},"RequestId":"r"}"#;
+    // The fast reader takes both canonical bodies, as the full reader reads them.
+    let fast_aws = from_str_fast::<JsonErrorResponse>(aws).expect("the fast reader takes it");
+    let fast_sts = from_str_fast::<QueryJsonErrorResponse>(sts).expect("the fast reader takes it");
+    assert_eq!((fast_aws.wire_code(), fast_sts.wire_code()), ("AccessDenied", "ExpiredToken"));
+    let aws = JsonErrorResponse::parse(aws.as_bytes()).unwrap();
+    let sts = QueryJsonErrorResponse::parse(sts.as_bytes()).unwrap();
+    assert_eq!(aws.spec().map(|s| s.code()), Some("AccessDenied"));
+    assert_eq!(sts.spec().map(|s| s.code()), Some("ExpiredToken"));
+    // serde writes what was read.
+    assert_eq!(serde_json::to_string(&aws).unwrap(), r#"{"__type":"AccessDenied","message":"m"}"#);
+    assert_eq!(
+        serde_json::to_string(&sts).unwrap(),
+        r#"{"Error":{"Code":"ExpiredToken","Message":"m","Type":"Sender"},"RequestId":"r"}"#
+    );
+    assert!(format!("{aws:?}").contains("AccessDenied") && format!("{sts:?}").contains("ExpiredToken"));
+    // The Query form's type is its one field.
+    let fields: Vec<(String, String)> =
+        Envelope::fields(&sts).into_iter().map(|(k, v)| (k, v.as_str().to_owned())).collect();
+    assert_eq!(fields, [("Error.Type".to_owned(), "\"Sender\"".to_owned())]);
+}
+
+#[test]
+fn json_errors_are_equal_only_with_the_same_body_and_response() {
+    let a = JsonErrorResponse::parse(br#"{"__type":"A","message":"m"}"#).unwrap();
+    let b = JsonErrorResponse::parse(br#"{"__type":"B","message":"m"}"#).unwrap();
+    assert_ne!(a, b);
+    assert_ne!(a.clone().with_status(400), a);
+    assert_eq!(a.clone(), a);
+    // A repeated __type is refused, as every modelled member is.
+    let twice = JsonErrorResponse::parse(br#"{"__type":"A","__type":"B"}"#).unwrap_err();
+    assert_eq!(twice.kind(), ParseErrorKind::DuplicateField);
+}
+
+#[test]
+fn the_status_names_an_error_without_a_code_from_400_on() {
+    let none: [(&str, &str); 0] = [];
+    let bodiless = JsonErrorResponse::from_http(400, &none, b"").unwrap().expect("a 400 is an error");
+    assert_eq!((bodiless.wire_code(), bodiless.to_bytes()), ("400", Vec::new()));
+    let unnamed =
+        JsonErrorResponse::from_http(400, &none, br#"{"message":"m"}"#).unwrap().expect("a 400 is an error");
+    assert_eq!((unnamed.wire_code(), unnamed.message()), ("400", Some("m")));
+    assert!(JsonErrorResponse::from_http(399, &none, br#"{"message":"m"}"#).unwrap().is_none());
+    // Both spellings present: the edit goes to `message`.
+    let both = JsonErrorResponse::parse(br#"{"__type":"X","message":"a","Message":"b"}"#).unwrap();
+    assert_eq!(both.with_message("c").to_bytes(), br#"{"__type":"X","message":"c","Message":"b"}"#);
+}
