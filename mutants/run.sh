@@ -25,7 +25,7 @@ for file in "${files[@]}"; do
 done
 # Each mutant is tested by the tests of the package it is in (cargo-mutants' default), with
 # every feature on, so that a crate's own `cargo test --all-features` stands for its code.
-cargo mutants --jobs 2 --all-features --output "$out" "${args[@]}" >"$out/run.log" 2>&1 || true
+cargo mutants --jobs 2 --gitignore true --all-features --output "$out" "${args[@]}" >"$out/run.log" 2>&1 || true
 
 python3 - "$out/mutants.out/outcomes.json" <<'PY'
 import collections, json, sys

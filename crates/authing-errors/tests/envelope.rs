@@ -82,3 +82,36 @@ fn malformed_bodies_are_typed_errors() {
     assert_eq!(kind(r#"{"message":"m"}"#), ParseErrorKind::MissingField);
     assert_eq!(kind(r#"{message:'m',code:1000,data:null}"#), ParseErrorKind::Syntax);
 }
+
+/// Every member the envelope models, and one it does not.
+const FULL: &str = r#"{"message":"User does not exist","code":2004,"data":{"id":"6018"},"extra":[1]}"#;
+
+#[test]
+fn both_readers_read_every_member_and_serde_writes_it_back() {
+    let fast = cloud_errors_core::__private::json::from_str_fast::<ErrorResponse>(FULL)
+        .expect("the fast reader takes the compact layout");
+    let serde: ErrorResponse = serde_json::from_str(FULL).unwrap();
+    for error in [&fast, &serde] {
+        assert_eq!(error.code().known(), Some(ErrorCode::UserDoesNotExist));
+        assert_eq!(error.spec(), Some(ErrorCode::UserDoesNotExist.spec()));
+        assert_eq!(error.message(), Some("User does not exist"));
+        assert_eq!(error.data().map(|d| d.get()), Some(r#"{"id":"6018"}"#));
+        assert_eq!(error.to_bytes(), FULL.as_bytes());
+        assert_eq!(serde_json::to_string(error).unwrap(), FULL);
+    }
+    use authing_errors::{Envelope, FieldValue};
+    assert_eq!(
+        fast.fields(),
+        [
+            ("data".to_owned(), FieldValue::Json(r#"{"id":"6018"}"#.into())),
+            ("extra".to_owned(), FieldValue::Json("[1]".into()))
+        ]
+    );
+}
+
+#[test]
+fn the_received_status_is_kept() {
+    let error = ErrorResponse::from_http(502, &[] as &[(&str, &str)], FULL.as_bytes()).unwrap().unwrap();
+    assert_eq!(error.http_status(), Some(502));
+    assert_eq!(ErrorResponse::parse(FULL.as_bytes()).unwrap().http_status(), Some(200));
+}

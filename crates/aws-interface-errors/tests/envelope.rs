@@ -102,3 +102,37 @@ fn builders_and_display() {
     );
     assert_eq!(serde_json::from_str::<ErrorResponse>(&serde_body).unwrap(), error);
 }
+
+/// A body with every member the envelope models, and one more at each level.
+const FULL: &str = r#"{"error": {"code": 18, "message": "No such function", "detail": "f"}, "duration": 0.5, "traceback": "t", "extra": 1}"#;
+
+#[test]
+fn the_fast_reader_takes_the_python_layout_and_every_member() {
+    let fast = cloud_errors_core::__private::json::from_str_fast::<ErrorResponse>(FULL)
+        .expect("the fast reader takes Python's layout");
+    assert_eq!(fast, ErrorResponse::parse(FULL.as_bytes()).unwrap());
+    assert_eq!((fast.number(), fast.is_unclassified()), (18, false));
+    assert_eq!(fast.spec(), Some(ErrorCode::NoSuchFunction.spec()));
+    assert_eq!(
+        fast.extra_error_fields().map(|(k, v)| (k, v.get())).collect::<Vec<_>>(),
+        [("detail", r#""f""#)]
+    );
+    use aws_interface_errors::{Envelope, FieldValue};
+    let json = |text: &str| FieldValue::Json(text.to_owned());
+    assert_eq!(
+        fast.fields(),
+        [
+            ("duration".to_owned(), json("0.5")),
+            ("traceback".to_owned(), json(r#""t""#)),
+            ("error.detail".to_owned(), json(r#""f""#)),
+            ("extra".to_owned(), json("1")),
+        ]
+    );
+}
+
+#[test]
+fn the_received_status_is_kept() {
+    let headers: [(&str, &str); 0] = [];
+    let error = ErrorResponse::from_http(500, &headers, FULL.as_bytes()).unwrap().unwrap();
+    assert_eq!(error.http_status(), Some(500));
+}
