@@ -98,3 +98,32 @@ fn malformed_bodies_are_typed_errors() {
     assert_eq!(kind(r#"{"message":"m","codeDesc":"X"}"#), ParseErrorKind::MissingField);
     assert_eq!(kind(r#"{"code":1,"codeDesc":7}"#), ParseErrorKind::InvalidType);
 }
+
+/// Every member the 2.0 envelope models, and one it does not.
+const FULL: &str = r#"{"code":4000,"message":"(100004)policy name exists","codeDesc":"InvalidParameter.policyName.InUse","data":[],"x":1}"#;
+
+#[test]
+fn both_readers_read_every_member_and_serde_writes_it_back() {
+    use tencent_cam_errors::{Envelope, FieldValue};
+    let fast = cloud_errors_core::__private::json::from_str_fast::<ErrorResponse>(FULL)
+        .expect("the fast reader takes the compact layout");
+    let serde: ErrorResponse = serde_json::from_str(FULL).unwrap();
+    for error in [&fast, &serde] {
+        assert_eq!(error.number(), 4000);
+        assert_eq!(error.code_desc(), Some("InvalidParameter.policyName.InUse"));
+        assert_eq!(error.message(), Some("(100004)policy name exists"));
+        assert_eq!(error.spec(), Some(ErrorCode::InvalidParameterPolicyNameInUse.spec()));
+        assert_eq!(error.data().map(|d| d.get()), Some("[]"));
+        assert_eq!(serde_json::to_string(error).unwrap(), FULL);
+        let json = |text: &str| FieldValue::Json(text.to_owned());
+        assert_eq!(
+            error.fields(),
+            [("code".to_owned(), json("4000")), ("data".to_owned(), json("[]")), ("x".to_owned(), json("1"))]
+        );
+    }
+    let quoted = ErrorResponse::parse(br#"{"code":"4000","message":"m"}"#).unwrap();
+    assert_eq!(quoted.fields(), [("code".to_owned(), FieldValue::Json(r#""4000""#.into()))]);
+    // Without a codeDesc, the common code's row describes the body.
+    assert_eq!(quoted.spec(), Some(CommonCode::InvalidRequestParameter.spec()));
+    assert_eq!(ErrorResponse::parse(br#"{"code":4000,"codeDesc":"Unlisted"}"#).unwrap().spec(), None);
+}
