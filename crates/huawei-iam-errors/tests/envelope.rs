@@ -236,3 +236,91 @@ fn a_classic_code_builds_the_body_its_servers_send() {
         .to_bytes();
     assert_eq!(body, br#"{"error_msg":"'name' is a required property.","error_code":"IAM.0072"}"#);
 }
+
+/// Reads `body` with both readers: the fast reader must take it, serde_json must read the same
+/// envelope, and both must write it back, through `to_bytes`, the canonical writer (`body` is
+/// compact) and serde.
+fn both_readers(body: &str) -> ErrorResponse {
+    let fast = cloud_errors_core::__private::json::from_str_fast::<ErrorResponse>(body)
+        .unwrap_or_else(|| panic!("the fast reader declined {body}"));
+    let serde: ErrorResponse = serde_json::from_str(body).unwrap();
+    assert_eq!(fast, serde, "{body}");
+    for error in [&fast, &serde] {
+        assert_eq!(error.to_bytes(), body.as_bytes());
+        assert_eq!(String::from_utf8(error.to_canonical_bytes()).unwrap(), body);
+        assert_eq!(serde_json::to_string(error).unwrap(), body);
+        assert_eq!(
+            (error.wire_code(), error.message(), error.request_id()),
+            (fast.wire_code(), fast.message(), fast.request_id())
+        );
+    }
+    fast
+}
+
+#[test]
+fn both_readers_read_and_write_every_member_of_every_shape() {
+    use huawei_iam_errors::{Envelope, FieldValue};
+    let json = |text: &str| FieldValue::Json(text.to_owned());
+    let flat = both_readers(
+        r#"{"error_msg":"no such user","error_code":"PAP5.0021","request_id":"r","encoded_authorization_message":"e","x":1}"#,
+    );
+    assert_eq!((flat.message(), flat.request_id()), (Some("no such user"), Some("r")));
+    assert_eq!(flat.encoded_authorization_message(), Some("e"));
+    assert_eq!(
+        flat.fields(),
+        [("encoded_authorization_message".to_owned(), json(r#""e""#)), ("x".to_owned(), json("1"))]
+    );
+
+    let camel = both_readers(r#"{"errorCode":"PAP5.0021","errorMsg":"no such user"}"#);
+    assert_eq!((camel.code().known(), camel.message()), (Some(ErrorCode::NoSuchUser), Some("no such user")));
+
+    let nested = both_readers(
+        r#"{"error":{"code":"APIGW.0301","message":"m","error_code":"PAP5.0021","error_msg":"n","request_id":"r","title":"t","y":[]}}"#,
+    );
+    let inner = nested.nested_error().unwrap();
+    assert_eq!(
+        (inner.code(), inner.message(), inner.request_id()),
+        (Some("PAP5.0021"), Some("n"), Some("r"))
+    );
+    assert_eq!(inner.title(), Some("t"));
+    assert_eq!(inner.extra_fields().map(|(k, v)| (k, v.get())).collect::<Vec<_>>(), [("y", "[]")]);
+    assert_eq!(nested.code(), ErrorCode::NoSuchUser);
+    assert_eq!(
+        nested.fields(),
+        [("error.title".to_owned(), json(r#""t""#)), ("error.y".to_owned(), json("[]"))]
+    );
+
+    let keystone = both_readers(r#"{"error":{"code":401,"message":"m","title":"Unauthorized"}}"#);
+    assert_eq!(keystone.wire_code(), "401");
+    let string_code = both_readers(r#"{"error":{"code":"401","message":"m"}}"#);
+    assert_eq!(string_code.wire_code(), "401");
+    assert_ne!(keystone.to_bytes(), string_code.to_bytes());
+}
+
+#[test]
+fn a_hand_laid_nested_body_is_written_canonically_on_request() {
+    let spaced = "{ \"error\" : { \"code\" : 401 , \"message\" : \"m\" , \"error_code\" : \"IAM.0011\" , \"error_msg\" : \"e\" , \"request_id\" : \"r\" , \"title\" : \"t\" } }";
+    let error = ErrorResponse::parse(spaced.as_bytes()).unwrap();
+    assert_eq!(error.to_bytes(), spaced.as_bytes());
+    assert_eq!(
+        String::from_utf8(error.to_canonical_bytes()).unwrap(),
+        r#"{"error":{"code":401,"message":"m","error_code":"IAM.0011","error_msg":"e","request_id":"r","title":"t"}}"#
+    );
+    // A classic code in `error_code` is read as one even beside Keystone's numeric status.
+    assert_eq!(error.classic_code(), Some(huawei_iam_errors::ClassicCode::RequestBodyIsInvalid));
+}
+
+#[test]
+fn a_400_is_an_error_and_a_399_is_not() {
+    let body = br#"{"error_msg":"m","error_code":"PAP5.0021"}"#;
+    let headers: [(&str, &str); 0] = [];
+    assert!(ErrorResponse::from_http(400, &headers, body).unwrap().is_some());
+    assert!(ErrorResponse::from_http(399, &headers, body).unwrap().is_none());
+}
+
+#[test]
+fn a_nested_code_of_another_type_says_what_it_should_be() {
+    let err = ErrorResponse::parse(br#"{"error":{"code":true,"message":"m"}}"#).unwrap_err();
+    assert_eq!(err.kind(), ParseErrorKind::InvalidType);
+    assert!(err.message().contains("a string or integer error code"), "{err}");
+}
