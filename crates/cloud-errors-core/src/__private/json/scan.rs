@@ -513,4 +513,202 @@ mod tests {
         let deeper = format!("{}{}", "[".repeat(65), "]".repeat(65));
         assert_eq!(value(&deeper), None, "deeper nesting is left to serde_json");
     }
+
+    /// A text as (whether it is kept in place, its value read from `kept`).
+    fn shown(text: Option<Text>, kept: &str) -> Option<(bool, String)> {
+        let in_place = matches!(text, Some(Text::Kept { .. }));
+        super::super::resolve(&text, kept).map(|value| (in_place, value.to_owned()))
+    }
+
+    fn scanned(text: &str) -> Scanned<'_> {
+        scan_value(text, 0).unwrap_or_else(|| panic!("{text:?} is a value"))
+    }
+
+    #[test]
+    fn strings_are_kept_in_place_unless_escaped() {
+        let plain = scanned(r#""abc""#);
+        assert_eq!(shown(plain.text(), r#""abc""#), Some((true, "abc".to_owned())));
+        assert_eq!(plain.string().as_deref(), Some("abc"));
+        assert_eq!((plain.raw(), plain.is_null(), plain.int()), (r#""abc""#, false, None));
+        assert!(plain.number_text().is_none());
+        let escaped = scanned(r#""a\nb""#);
+        assert_eq!(shown(escaped.text(), ""), Some((false, "a\nb".to_owned())));
+        assert_eq!(escaped.string().as_deref(), Some("a\nb"));
+        assert!(scanned("5").text().is_none());
+        assert_eq!(scanned("5").string(), None);
+    }
+
+    #[test]
+    fn integers_are_taken_only_in_their_canonical_spelling() {
+        let int = |text: &str| scanned(text).int();
+        assert_eq!((int("4000"), int("-7"), int("0")), (Some(4000), Some(-7), Some(0)));
+        for other in ["-0", "4000.0", "1e3", "99999999999999999999", "\"5\""] {
+            assert_eq!(int(other), None, "{other}");
+        }
+        let unquoted = scanned("-12").unquoted_int().unwrap();
+        assert_eq!((unquoted.value(), unquoted.is_quoted(), unquoted.as_str()), (-12, false, "-12"));
+        assert_eq!(scanned("\"12\"").unquoted_int(), None);
+        let quoted = scanned("\"4000\"").wire_int().unwrap();
+        assert_eq!((quoted.value(), quoted.is_quoted(), quoted.as_str()), (4000, true, "4000"));
+        assert_eq!(scanned("\"0\"").wire_int().map(WireInt::value), Some(0));
+        assert_eq!(scanned("\"-5\"").wire_int().map(WireInt::value), Some(-5));
+        assert_eq!(scanned("7").wire_int().map(|w| (w.value(), w.is_quoted())), Some((7, false)));
+        for other in ["\"05\"", "\"+5\"", "\"-0\"", "\"5a\"", "\"\"", "\"\\u0035\"", "true"] {
+            assert_eq!(scanned(other).wire_int(), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn numbers_keep_their_spelling() {
+        let number = scanned("1.50e+3,");
+        assert_eq!(shown(number.number_text(), "1.50e+3,"), Some((true, "1.50e+3".to_owned())));
+        assert_eq!(number.raw(), "1.50e+3");
+        assert!(scanned("\"1\"").number_text().is_none());
+    }
+
+    #[test]
+    fn null_is_recorded_and_any_value_can_be_kept_raw() {
+        let null = scanned("null");
+        assert!(null.is_null());
+        assert_eq!(null.raw_json(), Some(RawJson::Null));
+        let mut members = Members::new();
+        assert_eq!(null.nullable(&mut members, 1, Scanned::int), Some(None));
+        assert!(members.is_null(1));
+        assert!(!members.is_null(0));
+        let mut members = Members::new();
+        assert_eq!(scanned("3").nullable(&mut members, 1, Scanned::int), Some(Some(3)));
+        assert!(!members.is_null(1));
+        assert_eq!(scanned("\"x\"").nullable(&mut members, 1, Scanned::int), None);
+        assert!(!scanned("false").is_null());
+        let raw = scanned(r#"{"a": [true]} "#);
+        assert_eq!(raw.raw(), r#"{"a": [true]}"#);
+        assert_eq!(raw.raw_json().map(|r| r.get().get().to_owned()), Some(r#"{"a": [true]}"#.to_owned()));
+        assert_eq!(scanned("[1,").raw(), "", "a container that does not close has no text");
+        assert_eq!(scanned("[1,").raw_json(), None);
+    }
+
+    /// A member table of two strings, for reading whole objects.
+    struct Pair;
+    impl super::super::StringMembers for Pair {
+        const KEYS: &'static [&'static str] = &["a", "b"];
+        const EXPECTING: &'static str = "a pair";
+        const ONE_OF: &'static [usize] = &[0];
+    }
+    type PairObject = super::super::Strings<Pair>;
+
+    fn read(text: &str) -> Option<PairObject> {
+        let mut object = PairObject::empty();
+        read_into(text, &mut object).map(|()| object)
+    }
+
+    #[test]
+    fn whole_objects_are_read_with_their_extras_in_order() {
+        let object =
+            read(" {\"x\" : 1 ,\n\"a\":\"A\",\t\"b\":\"B\", \"y\":[2]} \n").expect("a well-formed pair");
+        let kept = " {\"x\" : 1 ,\n\"a\":\"A\",\t\"b\":\"B\", \"y\":[2]} \n";
+        assert_eq!((object.get_in(0, kept), object.get_in(1, kept)), (Some("A"), Some("B")));
+        assert_eq!(
+            object.extras().map(|(k, v)| (k, v.get())).collect::<Vec<_>>(),
+            [("x", "1"), ("y", "[2]")]
+        );
+        assert!(read(r#"{"a":"A"}"#).is_some());
+        assert!(read(r#"{ "a" : "A" }"#).is_some());
+    }
+
+    #[test]
+    fn anything_unusual_in_a_whole_object_is_declined() {
+        for declined in [
+            r#"{}"#,                // `a` is required: serde_json names it
+            r#"{"b":"B"}"#,         // the same
+            r#"{"a":"A"} x"#,       // trailing text
+            r#"{"a":"A","a":"A"}"#, // a duplicate modelled member
+            r#"{"\u0061":"A"}"#,    // an escaped key
+            r#"{"a" "A"}"#,         // no colon
+            r#"{"a":"A" "b":"B"}"#, // no comma
+            r#"{"a":"A",}"#,        // a trailing comma
+            r#"{"a":1}"#,           // the wrong type
+            r#"{"a":"A","x":[1,}"#, // a broken extra
+            r#"["a"]"#,             // not an object
+            r#"{"a":"A""#,          // cut short
+        ] {
+            assert!(read(declined).is_none(), "{declined}");
+        }
+        let mut object = PairObject::empty();
+        assert_eq!(scanned(r#"{"a":"A"}"#).object_into(&mut object), Some(()));
+        assert_eq!(scanned(r#"["a"]"#).object_into(&mut PairObject::empty()), None);
+        assert!(scanned(r#"{"a":"A"}"#).object::<PairObject>().is_some());
+        assert!(scanned(r#"[{"a":"A"}]"#).object::<PairObject>().is_none());
+        assert!(scanned(r#""{}""#).object::<PairObject>().is_none());
+        let nested = scanned(r#"{"a":"A"},"#);
+        assert!(nested.object::<PairObject>().is_some());
+        assert_eq!(nested.raw(), r#"{"a":"A"}"#, "the object's end is recorded as it is read");
+    }
+
+    #[test]
+    fn numbers_follow_json_grammar_exactly() {
+        for (text, end) in [
+            ("0", Some((1, true))),
+            ("-0", Some((2, true))),
+            ("01", Some((1, true))),
+            ("10", Some((2, true))),
+            ("1.5", Some((3, false))),
+            ("1E5", Some((3, false))),
+            ("1e-5", Some((4, false))),
+            ("1.0e+10 ", Some((7, false))),
+            ("-", None),
+            ("-a", None),
+            ("1.", None),
+            ("1.e5", None),
+            ("1e", None),
+            ("1e+", None),
+        ] {
+            assert_eq!(number_end(text.as_bytes(), 0), end, "{text}");
+        }
+    }
+
+    #[test]
+    fn hex_escapes_are_four_hex_digits() {
+        assert_eq!(hex_escape(br"\u00e9", 0), Some(0xe9));
+        assert_eq!(hex_escape(br"\uFFFF", 0), Some(0xffff));
+        for bad in [&br"\u+0e9"[..], br"\u00g9", br"\u00e", br"\x00e9", br"\u"] {
+            assert_eq!(hex_escape(bad, 0), None, "{:?}", String::from_utf8_lossy(bad));
+        }
+        assert_eq!(string_end(br#""\u00e9""#, 0), Some((8, true)));
+        assert_eq!(string_end(br#""\/\b\f\r\t""#, 0), Some((12, true)));
+        assert_eq!(string_end(b"\"a\tb\"", 0), None, "a raw tab is a control character");
+        assert_eq!(string_end(b"x\"\"", 0), None);
+        assert_eq!(skip_ws(b" \n\t\rx", 0), 4);
+        assert_eq!(key_then_colon(br#""k" : 1"#, 0), Some(6));
+        assert_eq!(key_then_colon(br#""k" 1"#, 0), None);
+    }
+
+    #[test]
+    fn literals_must_be_whole() {
+        assert_eq!(value("true,"), Some((4, Kind::Bool)));
+        assert_eq!(value("false"), Some((5, Kind::Bool)));
+        assert_eq!(value("fals"), None);
+        assert_eq!(value("x"), None);
+        assert_eq!(value(""), None);
+    }
+
+    #[test]
+    fn containers_of_every_value_kind_and_depth_boundary() {
+        let every = r#"[ "s" , -1.5e3 , true , false , null , { "k" : [ ] } , { } ]"#;
+        assert_eq!(value(every), Some((every.len(), Kind::Container)));
+        let mixed = format!("{}{}", "{\"a\":[".repeat(32), "]}".repeat(32));
+        assert_eq!(value(&mixed), Some((mixed.len(), Kind::Container)));
+        for bad in [
+            r#"{"a":1 "b":2}"#,
+            r#"["a":1]"#,
+            r#"{"a",1}"#,
+            r#"[tru]"#,
+            r#"[nul]"#,
+            r#"[fals]"#,
+            "[-]",
+            "[\"\u{1}\"]",
+            "[x]",
+        ] {
+            assert_eq!(value(bad), None, "{bad:?}");
+        }
+    }
 }
