@@ -340,12 +340,9 @@ impl ErrorResponse {
 
     /// [`with_field`](Self::with_field) for names this crate knows to be valid.
     fn set_field(mut self, name: &str, text: String) -> Self {
-        // S3 writes its extra elements before RequestId, and RequestId before HostId.
-        let goes_before: &[&str] = match name {
-            "HostId" => &[],
-            "RequestId" => &["HostId"],
-            _ => &["RequestId", "HostId"],
-        };
+        // S3 writes its extra elements before RequestId, and RequestId before HostId (a
+        // RequestId already there is replaced, so it need not be told apart from the others).
+        let goes_before: &[&str] = if name == "HostId" { &[] } else { &["RequestId", "HostId"] };
         self.kept.set(Holder::Error, name, &text, goes_before);
         if let Some(field) = self.fields.iter_mut().find(|f| f.name == name) {
             field.content = Content::Text(text);

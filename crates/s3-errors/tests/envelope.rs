@@ -369,3 +369,86 @@ fn the_ec2_builder_writes_what_ec2_writes() {
     );
     assert_eq!(ErrorResponse::parse(&error.to_bytes()).unwrap(), error);
 }
+
+#[test]
+fn a_body_less_error_is_named_as_aws_sdk_s3_names_its_status() {
+    let headers = [("x-amz-request-id", "TX1")];
+    for (status, code) in [
+        (300, "MultipleChoices"),
+        (301, "PermanentRedirect"),
+        (302, "Found"),
+        (303, "SeeOther"),
+        (304, "NotModified"),
+        (307, "TemporaryRedirect"),
+        (308, "PermanentRedirect"),
+        (400, "BadRequest"),
+        (401, "Unauthorized"),
+        (403, "Forbidden"),
+        (404, "NotFound"),
+        (405, "MethodNotAllowed"),
+        (409, "Conflict"),
+        (412, "PreconditionFailed"),
+        (416, "InvalidRange"),
+        (429, "TooManyRequests"),
+        (500, "InternalServerError"),
+        (501, "NotImplemented"),
+        (502, "BadGateway"),
+        (503, "ServiceUnavailable"),
+        (504, "GatewayTimeout"),
+        (418, "UnknownError"),
+    ] {
+        let error = ErrorResponse::from_http(status, &headers, b"").unwrap().unwrap();
+        assert_eq!(error.wire_code(), code, "{status}");
+        assert_eq!(s3_errors::code_for_status(status), code, "{status}");
+    }
+}
+
+#[test]
+fn another_xml_document_is_a_success_below_300_and_refused_from_300() {
+    let headers: [(&str, &str); 0] = [];
+    let listing = b"<ListBucketResult><Name>b</Name></ListBucketResult>";
+    assert!(ErrorResponse::from_http(299, &headers, listing).unwrap().is_none());
+    let refused = ErrorResponse::from_http(300, &headers, listing).unwrap_err();
+    assert_eq!(refused.kind(), ParseErrorKind::WrongRoot);
+}
+
+#[test]
+fn the_fast_reader_takes_every_form_and_fields_list_what_is_not_primary() {
+    use s3_errors::{Envelope, FieldValue};
+    let text = |value: &str| FieldValue::Text(value.to_owned());
+    let rest = "<Error><Code>NoSuchKey</Code><Message>m</Message><Key>k</Key><RequestId>r</RequestId><HostId>h</HostId></Error>";
+    let query = "<ErrorResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><Error><Type>Sender</Type><Code>NoSuchEntity</Code><Message>m</Message></Error><RequestId>r</RequestId><Extra>x</Extra></ErrorResponse>";
+    let ec2 = "<Response><Errors><Error><Code>AuthFailure</Code><Message>m</Message></Error></Errors><RequestID>r</RequestID></Response>";
+    for (body, form, fields) in [
+        (rest, Form::Rest, vec![("Key", "k"), ("HostId", "h")]),
+        (query, Form::Query, vec![("Type", "Sender"), ("Extra", "x")]),
+        (ec2, Form::Ec2, vec![]),
+    ] {
+        let fast = s3_errors::readers::fast(body.as_bytes()).unwrap_or_else(|| panic!("declined {body}"));
+        assert_eq!(fast, ErrorResponse::parse(body.as_bytes()).unwrap());
+        assert_eq!((fast.form(), fast.request_id()), (form, Some("r")));
+        let expected: Vec<_> = fields.iter().map(|(name, value)| (name.to_string(), text(value))).collect();
+        assert_eq!(fast.fields(), expected, "{body}");
+    }
+    let query = ErrorResponse::parse(query.as_bytes()).unwrap();
+    assert_eq!(query.outer_elements().map(|e| e.name()).collect::<Vec<_>>(), ["RequestId", "Extra"]);
+    assert!(s3_errors::readers::fast(format!("{rest}x").as_bytes()).is_none(), "trailing text");
+    let known = ErrorResponse::parse(rest.as_bytes()).unwrap();
+    assert_eq!(known.spec(), Some(ErrorCode::NoSuchKey.spec()));
+}
+
+#[test]
+fn builders_name_their_form_and_soap_prefixes_are_spelled_as_aws_does() {
+    assert_eq!(ErrorResponse::new_query_errors(ErrorCode::AccessDenied).form(), Form::QueryErrors);
+    assert_eq!(ErrorResponse::new_query(ErrorCode::AccessDenied).form(), Form::Query);
+    use s3_errors::SoapFaultPrefix;
+    assert_eq!((SoapFaultPrefix::Client.as_str(), SoapFaultPrefix::Server.as_str()), ("Client", "Server"));
+}
+
+#[test]
+fn element_attributes_are_read_as_written() {
+    let error = assert_exact("<Error><Code>X</Code><ArgumentValue xsi:nil=\"true\"></ArgumentValue></Error>");
+    let value = &error.elements()[1];
+    assert_eq!((value.name(), value.attributes()), ("ArgumentValue", "xsi:nil=\"true\""));
+    assert_eq!(error.elements()[0].attributes(), "");
+}
