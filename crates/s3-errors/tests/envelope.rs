@@ -452,3 +452,32 @@ fn element_attributes_are_read_as_written() {
     assert_eq!((value.name(), value.attributes()), ("ArgumentValue", "xsi:nil=\"true\""));
     assert_eq!(error.elements()[0].attributes(), "");
 }
+
+/// The fast reader either declines `body` or reads it as quick-xml's reader does.
+fn readers_agree(body: &str) -> Option<ErrorResponse> {
+    let slow = s3_errors::readers::quick_xml(body.as_bytes());
+    let fast = s3_errors::readers::fast(body.as_bytes());
+    if let Some(fast) = &fast {
+        let slow = slow
+            .as_ref()
+            .unwrap_or_else(|e| panic!("the fast reader took what quick-xml refuses ({e}): {body}"));
+        assert_eq!((fast, fast.to_bytes()), (slow, slow.to_bytes()), "{body}");
+    }
+    fast
+}
+
+#[test]
+fn the_fast_reader_takes_laid_out_bodies_and_reads_odd_ones_as_quick_xml_does() {
+    let laid_out = format!("{DECL}<Error>\n  <Code>NoSuchKey</Code>\n\t<Message>m</Message>\r\n</Error>\n");
+    assert!(readers_agree(&laid_out).is_some(), "the fast reader takes indentation");
+    let child_called_errors = "<Error><Code>X</Code><Errors>y</Errors><Error>z</Error></Error>";
+    assert!(readers_agree(child_called_errors).is_some(), "in a REST body these are plain children");
+    for odd in [
+        "<Response><Errors><Error a=\"1\"><Code>X</Code></Error></Errors><RequestID>r</RequestID></Response>",
+        "<Response><Errors><Other><Code>X</Code></Other></Errors><RequestID>r</RequestID></Response>",
+        "<ErrorResponse><Errors><Error><Code>X</Code></Error></Errors><RequestId>r</RequestId></ErrorResponse>",
+        "<ErrorResponse><Error><Code>X</Code></Error><Error><Code>Y</Code></Error></ErrorResponse>",
+    ] {
+        readers_agree(odd);
+    }
+}
