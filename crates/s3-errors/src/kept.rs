@@ -24,10 +24,10 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// The end (exclusive) of the tag starting at `at` (its `<`), quotes respected.
 fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
     let mut quote = None;
-    for (i, &b) in bytes.iter().enumerate().skip(at + 1) {
+    // From the `<` itself, which is neither a quote nor a `>`.
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
         match (quote, b) {
             (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
             (None, b'"' | b'\'') => quote = Some(b),
             (None, b'>') => return Some(i + 1),
             _ => {}
@@ -65,8 +65,8 @@ fn element_at(bytes: &[u8], at: usize) -> Option<ElementAt> {
     // Walk to the matching end tag; nested elements of the same name count too.
     let mut depth = 1usize;
     let mut i = open_end;
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
+    while let Some(&byte) = bytes.get(i) {
+        if byte != b'<' {
             i += 1;
             continue;
         }

@@ -39,9 +39,10 @@ impl<'a> Cursor<'a> {
             Err(err) => {
                 let at = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
                 let message = err.to_string();
+                // quick-xml's syntax errors are markup left open when the input ran out, but for
+                // a `<!` that starts none of XML's constructs; the rest (ill-formed markup) are
+                // syntax errors too. (The input is UTF-8, checked before reading.)
                 let kind = match &err {
-                    quick_xml::Error::Encoding(_) => ParseErrorKind::Encoding,
-                    // Every other syntax error is markup left open when the input ran out.
                     quick_xml::Error::Syntax(syntax) if *syntax != SyntaxError::InvalidBangMarkup => {
                         ParseErrorKind::Eof
                     }
@@ -153,13 +154,14 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
         let depth = open.len();
         let (at, event) = cursor.next()?;
         match event {
-            // Most elements hold one run of text: take it whole, allocating once.
-            Event::Text(chunk) if depth == 0 && text.is_empty() => text = chunk.xml10_content().into_owned(),
-            Event::Text(chunk) if depth == 0 => text.push_str(&chunk.xml10_content()),
+            // Text inside child elements is gathered too, and dropped with them: content with
+            // children is markup, kept verbatim.
+            Event::Text(chunk) => text.push_str(&chunk.xml10_content()),
+            Event::CData(chunk) => text.push_str(&chunk.into_inner()),
+            // Only references in text are decoded: in markup they stay as written.
             Event::GeneralRef(reference) if depth == 0 => {
                 decode_reference(cursor, &reference, at, &mut text)?
             }
-            Event::CData(chunk) if depth == 0 => text.push_str(&chunk.into_inner()),
             // Comments and processing instructions make the content markup, kept verbatim.
             Event::Comment(_) | Event::PI(_) => markup = true,
             Event::Start(start) => {
@@ -181,7 +183,7 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
                 let inner = cursor.input.get(name_at..name_at + name_len).unwrap_or_default();
                 expect_end(cursor, &end, inner, at)?;
             }
-            Event::Text(_) | Event::GeneralRef(_) | Event::CData(_) => {}
+            Event::GeneralRef(_) => {}
             Event::DocType(_) | Event::Decl(_) => {
                 return Err(unsupported(cursor, at, "a declaration inside an element"))
             }

@@ -47,14 +47,8 @@ pub(crate) fn write_canonical(error: &ErrorResponse) -> Vec<u8> {
     if let Some(body) = &error.raw_body {
         return body.clone();
     }
-    let size: usize = error
-        .fields
-        .iter()
-        .chain(&error.outer_before)
-        .chain(&error.outer_after)
-        .map(|e| 2 * e.name.len() + 5 + e.attributes.len() + e.as_text().map_or(0, str::len))
-        .sum();
-    let mut out = Vec::with_capacity(size + 96);
+    // Most bodies fit; a longer one grows the buffer once or twice.
+    let mut out = Vec::with_capacity(512);
     if let Some(declaration) = &error.declaration {
         out.extend_from_slice(b"<?xml ");
         out.extend_from_slice(declaration.as_bytes());

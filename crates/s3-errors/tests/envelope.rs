@@ -481,3 +481,97 @@ fn the_fast_reader_takes_laid_out_bodies_and_reads_odd_ones_as_quick_xml_does() 
         readers_agree(odd);
     }
 }
+
+/// quick-xml's reader alone on `body`: the kind, line, column and message of its refusal.
+fn refusal(body: &str) -> (ParseErrorKind, usize, usize, String) {
+    let err = s3_errors::readers::quick_xml(body.as_bytes()).unwrap_err();
+    (err.kind(), err.line(), err.column(), err.message().to_owned())
+}
+
+#[test]
+fn refusals_name_their_kind_place_and_what_was_found() {
+    use ParseErrorKind::*;
+    for (body, kind, column, says) in [
+        ("<Code>X</Code>", WrongRoot, 1, "one element of an S3 error body"),
+        ("<Errors><Error/></Errors>", WrongRoot, 1, "one element of an S3 error body"),
+        ("<Foo>x</Foo>", WrongRoot, 1, "the root element is <Foo>"),
+        ("<s3:Error xmlns:s3=\"u\"><s3:Code>X</s3:Code></s3:Error>", Unsupported, 1, "prefix (`s3`)"),
+        ("<a:Foo xmlns:a=\"u\"/>", WrongRoot, 1, "holds no error"),
+        ("<a:Foo xmlns:a=\"u\">x</a:Foo>", WrongRoot, 1, "the root element is <a:Foo>"),
+        (" <?xml version=\"1.0\"?><Error><Code>X</Code></Error>", Unsupported, 2, "processing instruction"),
+        (
+            "<ErrorResponse><RequestId>r</RequestId></ErrorResponse>",
+            MissingField,
+            40,
+            "<ErrorResponse> has no <Error>",
+        ),
+        ("<Response><RequestID>r</RequestID></Response>", MissingField, 35, "<Response> has no <Error>"),
+        (
+            "<ErrorResponse><Error a=\"1\"><Code>X</Code></Error></ErrorResponse>",
+            Unsupported,
+            16,
+            "attributes",
+        ),
+        ("<ErrorResponse><Error/></ErrorResponse>", MissingField, 16, "is empty"),
+        (
+            "<ErrorResponse><Errors><Foo><Code>A</Code></Foo></Errors></ErrorResponse>",
+            Unsupported,
+            24,
+            "<Foo> inside <Errors>",
+        ),
+        (
+            "<ErrorResponse><Errors><Error a=\"1\"><Code>A</Code></Error></Errors></ErrorResponse>",
+            Unsupported,
+            24,
+            "<Error> inside <Errors>",
+        ),
+        (
+            "<ErrorResponse><Errors>x<Error><Code>A</Code></Error></Errors></ErrorResponse>",
+            Unsupported,
+            24,
+            "anything but one <Error>",
+        ),
+        ("<ErrorResponse><Errors><Error><Code>A</Code></Error>", Eof, 53, "ends inside <Errors>"),
+        ("<Error><Code>X</Code><!x></Error>", Syntax, 22, ""),
+        ("<Error><Code>X</Code></Error>x", TrailingCharacters, 30, "follows the root element"),
+    ] {
+        let (found, line, at, message) = refusal(body);
+        assert_eq!((found, line, at), (kind, 1, column), "{body}: {message}");
+        assert!(message.contains(says), "{body}: {message}");
+    }
+}
+
+#[test]
+fn what_quick_xml_accepts_at_the_edges() {
+    for body in [
+        "<Error><Code>X</Code></Error>\n \t",
+        "<ErrorResponse><Errors>\n <Error><Code>A</Code></Error>\n</Errors></ErrorResponse>",
+        "<Error><Code>X</Code><Error/></Error>",
+        "<Error><Code>X</Code><D><a>&undeclared;<![CDATA[c]]>t</a></D></Error>",
+    ] {
+        let error = s3_errors::readers::quick_xml(body.as_bytes()).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(error.to_bytes(), body.as_bytes());
+    }
+}
+
+#[test]
+fn edits_skip_markup_that_only_looks_like_elements() {
+    let body = "<Error><Code>X</Code><D><!--a--><!--<Message>c</Message>--><![CDATA[<Message>d</Message>]]><?pi <Message>e</Message>?><x a='>'/><Message>in markup</Message></D><Message>m</Message><RequestId>r</RequestId></Error>";
+    let edited = assert_exact(body).with_message("n").with_request_id("s");
+    let expected = body.replace("<Message>m</Message>", "<Message>n</Message>").replace(">r<", ">s<");
+    assert_eq!(edited.to_xml(), expected);
+}
+
+#[test]
+fn the_first_child_can_be_removed_and_the_rest_stay_as_laid_out() {
+    let body = "<Error>\n  <Key>k</Key>\n  <Code>X</Code>\n  <BucketName>b</BucketName>\n</Error>";
+    let error = assert_exact(body);
+    assert_eq!(
+        error.clone().without_field("Key").to_xml(),
+        "<Error>\n  \n  <Code>X</Code>\n  <BucketName>b</BucketName>\n</Error>"
+    );
+    assert_eq!(
+        error.without_field("BucketName").to_xml(),
+        "<Error>\n  <Key>k</Key>\n  <Code>X</Code>\n</Error>"
+    );
+}
