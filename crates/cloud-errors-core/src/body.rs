@@ -105,4 +105,15 @@ mod tests {
         assert_eq!(BodyKind::of(b"<Error><Titl"), BodyKind::Xml);
         assert_eq!(BodyKind::of(b"<Error><Headers/><BodyLength>1</BodyLength></Error>"), BodyKind::Xml);
     }
+
+    #[test]
+    fn only_xml_is_xml_and_a_tag_name_must_be_followed() {
+        assert!(BodyKind::Xml.is_xml());
+        for other in [BodyKind::Empty, BodyKind::Json, BodyKind::Html, BodyKind::Text, BodyKind::Binary] {
+            assert!(!other.is_xml(), "{other:?}");
+        }
+        // `<html` at the very end has nothing after the name to show it is whole.
+        assert!(!is_html(b"<html"));
+        assert!(is_html(b"<html>"));
+    }
 }

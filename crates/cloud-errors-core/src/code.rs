@@ -298,4 +298,52 @@ mod tests {
             (Some("user %s does not exist"), None)
         );
     }
+
+    #[test]
+    fn a_documented_code_reads_each_field_from_its_own_row() {
+        const TEXTS: &[crate::Description] = &[crate::Description {
+            language: crate::Language::Zh,
+            text: "忙",
+            source: crate::Source::Unstated,
+        }];
+        let spec = CodeSpec {
+            name: "Named",
+            number: Some(4000),
+            http_status: Some(429),
+            wire_message: Some("wire"),
+            description: "described",
+            descriptions: TEXTS,
+            remediation: Some("wait"),
+            ..row("Coded", RetryClass::Throttling)
+        };
+        assert_eq!(
+            (spec.code(), spec.name(), spec.number(), spec.http_status()),
+            ("Coded", "Named", Some(4000), Some(429))
+        );
+        assert_eq!(
+            (spec.message(), spec.description(), spec.remediation()),
+            ("wire", "described", Some("wait"))
+        );
+        assert_eq!(spec.description_in(crate::Language::Zh), Some("忙"));
+        // The trait's views are the row's fields.
+        let busy = Tiny::Busy;
+        assert_eq!((busy.name(), busy.number(), busy.http_status()), ("Busy", None, Some(503)));
+        assert_eq!((busy.message(), busy.description(), busy.remediation()), ("d", "d", None));
+        assert_eq!(busy.description_in(crate::Language::En), None);
+        assert_eq!(busy.sources().code().to_string(), "docs/vendor/tiny.md:1");
+    }
+
+    /// Generated `from_wire` functions match on fingerprints computed at generation time, so
+    /// the function must keep giving these values (a change shows here before any lookup fails).
+    #[test]
+    fn fingerprints_are_stable_values() {
+        assert_eq!(wire_fingerprint(b""), 0);
+        // First eight bytes ^ middle eight rotated by 32 bits, last eight above them.
+        assert_eq!(wire_fingerprint(b"NoSuchKey"), 0x7965_4b68_6375_536f_1018_072d_1018_072d);
+        assert_eq!(wire_fingerprint(b"PAP5.0003"), 0x3330_3030_2e35_5041_0560_717e_0560_717e);
+        assert_eq!(
+            wire_fingerprint(b"InvalidParameter.user.NotExist"),
+            0x7473_6978_4574_6f4e_3510_0c01_1203_403b
+        );
+    }
 }

@@ -213,4 +213,16 @@ mod tests {
             "unexpected end of input: the body ends inside an object at line 2 column 1"
         );
     }
+
+    #[test]
+    fn lines_and_columns_become_offsets() {
+        let input = b"ab\ncd\nef";
+        assert_eq!(offset_of(input, 1, 1), 0);
+        assert_eq!(offset_of(input, 1, 2), 1);
+        assert_eq!(offset_of(input, 2, 1), 3);
+        assert_eq!(offset_of(input, 2, 2), 4);
+        assert_eq!(offset_of(input, 3, 2), 7);
+        assert_eq!(offset_of(input, 4, 1), input.len(), "a line past the end is the end");
+        assert_eq!(offset_of(input, 1, 99), input.len(), "so is a column past it");
+    }
 }

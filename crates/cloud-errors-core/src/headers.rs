@@ -55,4 +55,11 @@ mod tests {
         assert_eq!(map.header("X-Amz-Request-Id"), Some("R1"));
         assert_eq!(map.header("x-amz-id-2"), None);
     }
+
+    #[test]
+    fn a_vec_of_pairs_is_read_like_a_slice() {
+        let headers = vec![("X-Request-Id".to_owned(), "r1".to_owned())];
+        assert_eq!(headers.header("x-request-id"), Some("r1"));
+        assert_eq!(headers.header("x-other"), None);
+    }
 }

@@ -84,4 +84,11 @@ mod tests {
         assert_eq!(Language::from_tag("fr"), None);
         assert_eq!((Language::Zh.tag(), Language::En.tag()), ("zh", "en"));
     }
+
+    #[test]
+    fn a_description_keeps_its_text_language_and_source() {
+        let description = Description::new(Language::Zh, "参数错误", Source::document("t.md", 3));
+        assert_eq!((description.text(), description.language()), ("参数错误", Language::Zh));
+        assert_eq!(description.source(), Source::document("t.md", 3));
+    }
 }

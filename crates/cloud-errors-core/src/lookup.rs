@@ -35,8 +35,10 @@ pub const fn short_key(code: &[u8]) -> Option<u64> {
         1..=3 => code[0] as u64 | (code[len / 2] as u64) << 8 | (code[len - 1] as u64) << 16,
         4..=7 => {
             let first = u32::from_le_bytes([code[0], code[1], code[2], code[3]]) as u64;
-            let last =
-                u32::from_le_bytes([code[len - 4], code[len - 3], code[len - 2], code[len - 1]]) as u64;
+            let last = match code.last_chunk::<4>() {
+                Some(last) => u32::from_le_bytes(*last) as u64,
+                None => 0,
+            };
             // The last window's bytes past the fourth, moved to their own places.
             first | (last >> (8 * (8 - len))) << 32
         }
@@ -379,5 +381,22 @@ mod tests {
         let keys: Vec<Option<u128>> =
             (0..50).map(|n| (n % 7 != 0).then_some((n * n) << (n % 3 * 40))).collect();
         assert_eq!(CodeHash::build(&keys).unwrap(), CodeHash::build(&keys).unwrap());
+    }
+
+    /// Generated tables hash these keys, computed at generation time: the values must not move.
+    #[test]
+    fn keys_are_the_bytes_little_endian_with_the_length_on_top() {
+        assert_eq!(short_key(b""), Some(0));
+        assert_eq!(short_key(b"A"), Some(0x0100_0000_0041_4141));
+        assert_eq!(short_key(b"AB"), Some(0x0200_0000_0042_4241));
+        assert_eq!(short_key(b"ABC"), Some(0x0300_0000_0043_4241));
+        assert_eq!(short_key(b"ABCD"), Some(0x0400_0000_4443_4241));
+        assert_eq!(short_key(b"ABCDEFG"), Some(0x0747_4645_4443_4241));
+        assert_eq!(short_key(b"ABCDEFGH"), None);
+        assert_eq!(exact_key(b"AB"), Some(0x0200_0000_0042_4241));
+        assert_eq!(exact_key(b"ABCDEFGH"), Some(0x0800_0000_0000_0000_4847_4645_4443_4241));
+        assert_eq!(exact_key(b"ABCDEFGHIJ"), Some(0x0a00_0000_0000_4a49_4847_4645_4443_4241));
+        assert_eq!(exact_key(b"ABCDEFGHIJKLMNO"), Some(0x0f4f_4e4d_4c4b_4a49_4847_4645_4443_4241));
+        assert_eq!(exact_key(b"ABCDEFGHIJKLMNOP"), None);
     }
 }
