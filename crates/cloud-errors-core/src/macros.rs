@@ -275,3 +275,66 @@ macro_rules! json_envelope {
         $crate::impl_cloud_error!($ty, $code, $name);
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use core::fmt;
+
+    use crate::{CloudError, RetryClass};
+
+    /// An error with every part of the summary optional.
+    struct Parts {
+        status: Option<u16>,
+        message: Option<&'static str>,
+        request_id: Option<&'static str>,
+    }
+
+    impl CloudError for Parts {
+        fn wire_code(&self) -> &str {
+            "Busy"
+        }
+        fn code_name(&self) -> Option<&'static str> {
+            None
+        }
+        fn message(&self) -> Option<&str> {
+            self.message
+        }
+        fn request_id(&self) -> Option<&str> {
+            self.request_id
+        }
+        fn http_status(&self) -> Option<u16> {
+            self.status
+        }
+        fn retry(&self) -> RetryClass {
+            RetryClass::No
+        }
+        fn code_description(&self) -> Option<&'static str> {
+            None
+        }
+        fn code_remediation(&self) -> Option<&'static str> {
+            None
+        }
+    }
+
+    impl fmt::Display for Parts {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            super::write_summary(self, f)
+        }
+    }
+
+    impl fmt::Debug for Parts {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(self, f)
+        }
+    }
+
+    impl std::error::Error for Parts {}
+
+    #[test]
+    fn the_summary_shows_each_part_the_error_has() {
+        let all = Parts { status: Some(503), message: Some("slow down"), request_id: Some("r1") };
+        assert_eq!(all.to_string(), "Busy (HTTP 503): slow down [request id r1]");
+        let none = Parts { status: None, message: None, request_id: None };
+        assert_eq!(none.to_string(), "Busy: (no message)");
+    }
+}

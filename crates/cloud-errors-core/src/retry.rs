@@ -98,4 +98,10 @@ mod tests {
         assert!(RetryClass::Transient.is_retryable());
         assert!(!RetryClass::No.is_retryable());
     }
+
+    #[test]
+    fn an_unknown_class_names_the_word_and_the_choices() {
+        let err = "sometimes".parse::<RetryClass>().unwrap_err();
+        assert_eq!(err.to_string(), "unknown retry class `sometimes`: expected throttling, transient or no");
+    }
 }

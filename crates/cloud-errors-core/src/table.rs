@@ -613,3 +613,46 @@ macro_rules! error_code_enum {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_says_the_file_and_the_lines_its_text_runs_over() {
+        assert_eq!(Source::document("s3.rst", 13).to_string(), "docs/vendor/s3.rst:13");
+        assert_eq!(Source::document_lines("s3.rst", 13, 14).to_string(), "docs/vendor/s3.rst:13-14");
+        assert_eq!(Source::document_lines("s3.rst", 13, 13).to_string(), "docs/vendor/s3.rst:13");
+        assert_eq!(
+            Source::overlay("s3.overlay.toml", "line 4 says so").to_string(),
+            "overlay: docs/vendor/s3.overlay.toml (line 4 says so)"
+        );
+        assert_eq!(Source::Unstated.to_string(), "not stated by any document");
+        assert!(Source::document("a", 1).is_documented());
+        assert!(!Source::overlay("a", "b").is_documented());
+        assert!(!Source::Unstated.is_documented());
+    }
+
+    #[test]
+    fn a_row_gives_its_wire_message_and_title_apart_from_its_description() {
+        let source = Source::document("t.md", 2);
+        let spec = row(
+            "Code",
+            "Name",
+            None,
+            None,
+            Some("wire"),
+            Some("Title"),
+            "description",
+            &[],
+            None,
+            RetryClass::No,
+            sources(source, source, source, source, source, source, source),
+        );
+        assert_eq!(
+            (spec.wire_message(), spec.title(), spec.message()),
+            (Some("wire"), Some("Title"), "wire")
+        );
+        assert_eq!(spec.sources().title(), source);
+    }
+}

@@ -220,4 +220,17 @@ mod tests {
         assert!(serde_json::from_str::<WireInt>("\"abc\"").is_err());
         assert!(serde_json::from_str::<WireInt>("40.5").is_err());
     }
+
+    #[test]
+    fn fields_are_named_by_their_path() {
+        let probe: Probe = from_slice(br#"{"code":1,"x":[1],"y":null}"#).unwrap();
+        let fields: Vec<_> = super::fields(probe.members.extras(), "error.").collect();
+        assert_eq!(
+            fields,
+            [
+                ("error.x".to_owned(), crate::FieldValue::Json("[1]".into())),
+                ("error.y".to_owned(), crate::FieldValue::Json("null".into()))
+            ]
+        );
+    }
 }
