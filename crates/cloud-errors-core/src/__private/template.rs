@@ -61,11 +61,6 @@ pub fn placeholder_count(template: &str) -> usize {
     pieces(template).filter(|p| !matches!(p, Piece::Literal(_))).count()
 }
 
-/// True when `template` has at least one placeholder.
-pub fn is_template(template: &str) -> bool {
-    placeholder_count(template) > 0
-}
-
 /// Fills the placeholders of `template` with `args`, in order.
 ///
 /// Missing arguments leave their placeholder as written; extra arguments are ignored. The
@@ -181,7 +176,7 @@ mod tests {
     #[test]
     fn the_typo_s_percent_is_not_a_placeholder() {
         let template = "Preview with id s% cannot be found.";
-        assert!(!is_template(template));
+        assert_eq!(placeholder_count(template), 0);
         assert_eq!(render(template, &["x"]), template);
         assert_eq!(match_args(template, template), Some(vec![]));
     }
@@ -224,5 +219,11 @@ mod tests {
     fn counts_placeholders() {
         assert_eq!(placeholder_count("%s %d {} s%"), 3);
         assert_eq!(placeholder_count("no placeholders"), 0);
+    }
+
+    #[test]
+    fn the_last_placeholder_takes_everything_up_to_the_closing_literal() {
+        assert_eq!(match_args("error: %s.", "error: a.b."), Some(vec!["a.b"]));
+        assert_eq!(match_args("%s and %s.", "x and y.z."), Some(vec!["x", "y.z"]));
     }
 }
