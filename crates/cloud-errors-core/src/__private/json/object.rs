@@ -23,14 +23,6 @@ struct Extra {
     value: Box<RawValue>,
 }
 
-impl PartialEq for Extra {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key && self.value.get() == other.value.get()
-    }
-}
-
-impl Eq for Extra {}
-
 /// Which members of a JSON object were present, in what order, and the ones the envelope does
 /// not model.
 ///
@@ -379,4 +371,162 @@ fn serialize_object_in<T: JsonObject, S: Serializer>(
         }
     }
     map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{from_slice_kept, from_str_fast, to_vec, StringMembers, Strings};
+    use super::*;
+
+    fn raw(text: &str) -> Box<RawValue> {
+        RawValue::from_string(text.to_owned()).unwrap()
+    }
+
+    #[test]
+    fn members_are_equal_when_the_same_are_present_in_the_same_order() {
+        let mut a = Members::new();
+        a.mark(0);
+        a.push_extra("x".into(), raw("1"));
+        let mut b = Members::new();
+        b.mark(0);
+        b.push_extra("x".into(), raw("1"));
+        assert_eq!(a, b);
+        let mut other_value = Members::new();
+        other_value.mark(0);
+        other_value.push_extra("x".into(), raw("2"));
+        assert_ne!(a, other_value);
+        let mut other_key = Members::new();
+        other_key.mark(0);
+        other_key.push_extra("y".into(), raw("1"));
+        assert_ne!(a, other_key);
+        let mut other_order = Members::new();
+        other_order.push_extra("x".into(), raw("1"));
+        other_order.mark(0);
+        assert_ne!(a, other_order);
+        let mut other_member = Members::new();
+        other_member.mark(1);
+        other_member.push_extra("x".into(), raw("1"));
+        assert_ne!(a, other_member);
+        let mut null = b.clone();
+        null.mark_null(0);
+        assert_ne!(b, null, "a null is not a value");
+        assert_eq!(Member::Known(0), Member::Known(0));
+        assert_ne!(Member::Known(0), Member::Extra("x", &raw("1")));
+    }
+
+    #[test]
+    fn marks_nulls_and_removals_are_tracked_per_member() {
+        let mut members = Members::new();
+        members.mark_null(1);
+        members.mark_null(2);
+        assert!(members.is_marked(1) && members.is_null(1));
+        members.set_value(1);
+        assert!(members.is_marked(1) && !members.is_null(1));
+        assert!(members.is_null(2), "only the member set loses its null");
+        members.mark(0);
+        members.unmark(2);
+        assert!(!members.is_marked(2) && !members.is_null(2));
+        assert!(members.is_marked(0) && members.is_marked(1));
+        members.mark(2);
+        assert_eq!(
+            members.order().collect::<Vec<_>>(),
+            [Member::Known(1), Member::Known(0), Member::Known(2)]
+        );
+        members.push_extra("x".into(), raw("1"));
+        members.push_extra("x".into(), raw("2"));
+        members.push_extra("y".into(), raw("3"));
+        assert_eq!(members.remove_extra("x"), 2);
+        assert_eq!(members.remove_extra("x"), 0);
+        assert_eq!(members.extra("y").map(RawValue::get), Some("3"));
+    }
+
+    struct Pair;
+    impl StringMembers for Pair {
+        const KEYS: &'static [&'static str] = &["a", "b"];
+        const EXPECTING: &'static str = "a pair of strings";
+    }
+
+    #[test]
+    fn edits_reach_the_kept_text_in_place_in_order_and_in_layout() {
+        let body = "{ \"b\": \"B\", \"z\": 0 }";
+        let mut object: Strings<Pair> = from_slice_kept(body.as_bytes()).unwrap();
+        object.set(1, "C");
+        object.sync_member(1, JsonStyle::Compact);
+        assert_eq!(to_vec(&object, JsonStyle::Compact), b"{ \"b\": \"C\", \"z\": 0 }");
+        object.set(0, "A");
+        object.sync_member(0, JsonStyle::Compact);
+        assert_eq!(to_vec(&object, JsonStyle::Compact), b"{ \"a\": \"A\", \"b\": \"C\", \"z\": 0 }");
+        object.sync_extra("w", &raw("[1]"), JsonStyle::Compact);
+        object.sync_removed("z");
+        assert_eq!(to_vec(&object, JsonStyle::Compact), b"{ \"a\": \"A\", \"b\": \"C\", \"w\": [1] }");
+        assert_eq!(object.render_member(0, JsonStyle::Compact), "\"A\"");
+    }
+
+    #[test]
+    fn a_null_member_is_rendered_and_serialized_as_null() {
+        let mut members = Members::new();
+        members.mark_null(0);
+        let mut object = Strings::<Pair>::empty();
+        *object.members_mut() = members;
+        assert_eq!(object.render_member(0, JsonStyle::Compact), "null");
+        assert_eq!(serde_json::to_string(&object).unwrap(), r#"{"a":null}"#);
+    }
+
+    #[test]
+    fn an_object_that_keeps_no_text_declines_the_fast_reader_by_default() {
+        /// Models one member, reads it only through serde and keeps no text.
+        #[derive(Debug)]
+        struct Plain(Members, Option<String>);
+        impl JsonObject for Plain {
+            const KEYS: &'static [&'static str] = &["a"];
+            const EXPECTING: &'static str = "a plain object";
+            fn empty() -> Self {
+                Plain(Members::new(), None)
+            }
+            fn members(&self) -> &Members {
+                &self.0
+            }
+            fn members_mut(&mut self) -> &mut Members {
+                &mut self.0
+            }
+            fn read_member<'de, A: MapAccess<'de>>(&mut self, _: usize, map: &mut A) -> Result<(), A::Error> {
+                self.1 = Some(map.next_value()?);
+                Ok(())
+            }
+            fn validate<E: de::Error>(&self) -> Result<(), E> {
+                Ok(())
+            }
+            fn write_member(&self, _: usize, writer: &mut JsonWriter<'_>) {
+                writer.string(self.1.as_deref().unwrap_or_default());
+            }
+            fn serialize_member<M: SerializeMap>(
+                &self,
+                _: usize,
+                map: &mut M,
+                _: &str,
+            ) -> Result<(), M::Error> {
+                map.serialize_entry("a", &self.1)
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for Plain {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserialize_object(deserializer)
+            }
+        }
+        assert!(from_str_fast::<Plain>(r#"{"a":"x"}"#).is_none());
+        let mut plain: Plain = from_slice_kept(br#"{ "a" : "x" }"#).unwrap();
+        assert!(plain.kept().is_none());
+        plain.1 = Some("y".into());
+        plain.sync_member(0, JsonStyle::Compact);
+        plain.sync_removed("a");
+        plain.sync_extra("b", &raw("1"), JsonStyle::Compact);
+        assert_eq!(to_vec(&plain, JsonStyle::Compact), br#"{"a":"y"}"#, "written from its values");
+        let err = serde_json::from_str::<Plain>("[1]").unwrap_err().to_string();
+        assert!(err.contains("a plain object"), "{err}");
+        // A format whose keys need not be strings hears what a key must be.
+        use serde::de::value::{Error, MapDeserializer};
+        let numbered = MapDeserializer::<_, Error>::new(vec![(1i32, 2i32)].into_iter());
+        let err = <Plain as serde::Deserialize>::deserialize(numbered).unwrap_err().to_string();
+        assert!(err.contains("a member name"), "{err}");
+    }
 }
