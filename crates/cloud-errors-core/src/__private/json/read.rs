@@ -76,7 +76,8 @@ pub fn json_error(input: &[u8], err: &serde_json::Error) -> ParseError {
         Category::Data => RAISED.take().unwrap_or(ParseErrorKind::InvalidType),
         Category::Syntax | Category::Io => {
             let offset = crate::error::offset_of(input, line, column);
-            if depth_at(input, offset) >= MAX_DEPTH {
+            // serde_json stops at the bracket that would open one level too many: count it.
+            if depth_at(input, offset + 1) >= MAX_DEPTH {
                 ParseErrorKind::TooDeep
             } else if cut_short_at(input, offset) {
                 ParseErrorKind::Eof
@@ -151,4 +152,60 @@ pub fn from_str_serde<T: DeserializeOwned + super::JsonObject>(text: &str) -> Re
     let mut object: T = read_whole(text.as_bytes(), &mut serde_json::Deserializer::from_str(text))?;
     object.keep(text);
     Ok(object)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_counts_open_brackets_outside_strings() {
+        let input = br#"[{"a":["[{\"", {"b": 1}, "#;
+        assert_eq!(depth_at(input, 0), 0);
+        assert_eq!(depth_at(input, 2), 2);
+        assert_eq!(depth_at(input, 7), 3);
+        assert_eq!(
+            depth_at(input, input.len()),
+            3,
+            "the brackets and escaped quote in the string do not count"
+        );
+        assert_eq!(depth_at(b"]]]", 3), 0, "closing more than was opened stays at zero");
+        assert_eq!(depth_at(b"[[", 99), 2, "an offset past the end counts the whole input");
+    }
+
+    #[test]
+    fn a_value_cut_short_is_one_that_runs_to_the_last_byte() {
+        for cut in [&b"{\"a\":tru"[..], b"{\"a\":1.", b"{\"a\":-", b"[1e+"] {
+            assert!(cut_short_at(cut, cut.len() - 1), "{:?}", String::from_utf8_lossy(cut));
+        }
+        assert!(!cut_short_at(b"{\"a\":tru}", 7), "not at the last byte");
+        assert!(!cut_short_at(b"{\"a\":}", 5), "not a number or literal");
+    }
+
+    #[test]
+    fn a_message_loses_only_the_position_serde_json_appended() {
+        let positioned = serde_json::from_str::<serde_json::Value>("[1,]").unwrap_err();
+        let error = json_error(b"[1,]", &positioned);
+        assert!(!error.message().contains(" at line "), "{}", error.message());
+        assert_eq!((error.kind(), error.line(), error.column()), (ParseErrorKind::Syntax, 1, 4));
+        // An error without a position keeps its words whole, even ones that look like one.
+        let unplaced = <serde_json::Error as de::Error>::custom("no code at line 3");
+        let error = json_error(b"{}", &unplaced);
+        assert_eq!((error.message(), error.line(), error.column()), ("no code at line 3", 1, 1));
+    }
+
+    #[test]
+    fn a_truncated_literal_is_eof_and_a_deep_one_too_deep() {
+        let cut = serde_json::from_str::<serde_json::Value>("[tru").unwrap_err();
+        assert_eq!(json_error(b"[tru", &cut).kind(), ParseErrorKind::Eof);
+        let deep = "[".repeat(200) + "x";
+        let refused_at = "[".repeat(127).len();
+        let err = serde_json::from_str::<serde_json::Value>(&deep).unwrap_err();
+        let error = json_error(deep.as_bytes(), &err);
+        assert_eq!((error.kind(), error.column()), (ParseErrorKind::TooDeep, refused_at + 1));
+        // One level less is read (and refused for the `x`, a syntax error).
+        let fits = "[".repeat(127) + "x]";
+        let err = serde_json::from_str::<serde_json::Value>(&fits).unwrap_err();
+        assert_eq!(json_error(fits.as_bytes(), &err).kind(), ParseErrorKind::Syntax);
+    }
 }
