@@ -136,18 +136,13 @@ impl<'a> Scanned<'a> {
     /// empty (as [`JsonObject::empty`] makes it): the envelope's own field, so the object is
     /// built where it stays rather than moved there.
     pub fn object_into<T: JsonObject>(&self, object: &mut T) -> Option<()> {
-        if self.kind != Kind::Container || self.text.as_bytes()[self.start] != b'{' {
-            return None;
-        }
+        // `read_object` declines anything but an object.
         self.end.set(read_object(self.text, self.start, object)?);
         Some(())
     }
 
     /// A nested object the envelope models, read the same way.
     pub fn object<T: JsonObject>(&self) -> Option<T> {
-        if self.kind != Kind::Container || self.text.as_bytes()[self.start] != b'{' {
-            return None;
-        }
         let mut object = T::empty();
         self.end.set(read_object(self.text, self.start, &mut object)?);
         Some(object)
@@ -255,7 +250,7 @@ fn number_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
     let mut i = at + usize::from(bytes[at] == b'-');
     match bytes.get(i)? {
         b'0' => i += 1,
-        b'1'..=b'9' => i = digits(i + 1),
+        b'1'..=b'9' => i = digits(i),
         _ => return None,
     }
     let mut integer = true;
