@@ -27,7 +27,7 @@ struct ObjectAt {
 }
 
 fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
-    while at < bytes.len() && matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
         at += 1;
     }
     at
@@ -36,8 +36,8 @@ fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
 /// The end (exclusive) of the string whose opening quote is at `at`.
 fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
             b'\\' => i += 2,
             b'"' => return Some(i + 1),
             _ => i += 1,
@@ -54,8 +54,8 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
             // Count brackets outside strings; nesting depth costs nothing here.
             let mut depth = 0usize;
             let mut i = at;
-            while i < bytes.len() {
-                match bytes[i] {
+            while let Some(&byte) = bytes.get(i) {
+                match byte {
                     b'"' => {
                         i = string_end(bytes, i)?;
                         continue;
@@ -75,7 +75,10 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
         }
         _ => {
             let mut i = at;
-            while i < bytes.len() && !matches!(bytes[i], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+            while bytes
+                .get(i)
+                .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+            {
                 i += 1;
             }
             Some(i)
@@ -399,5 +402,36 @@ mod tests {
         assert_eq!(source.as_str().unwrap(), r#"{"a\u0062":"}]\\","x":[{"y":"]"}],"code":2}"#);
         source.set(&[], "ab", "3", COMPACT);
         assert_eq!(source.as_str().unwrap(), r#"{"a\u0062":3,"x":[{"y":"]"}],"code":2}"#);
+    }
+
+    #[test]
+    fn a_one_member_object_gives_its_layout_to_the_next() {
+        let python = Canonical { order: &["code", "message"], between: ", ", colon: ": " };
+        let mut flat = JsonSource::new(r#"{"code": 1}"#);
+        flat.set(&[], "message", "\"m\"", python);
+        assert_eq!(
+            flat.as_str().unwrap(),
+            r#"{"code": 1, "message": "m"}"#,
+            "no new line: the style's separator"
+        );
+        let mut tabbed = JsonSource::new("{\n\t\"code\":1\n}");
+        tabbed.set(&[], "message", "\"m\"", python);
+        assert_eq!(tabbed.as_str().unwrap(), "{\n\t\"code\":1,\n\t\"message\":\"m\"\n}");
+    }
+
+    #[test]
+    fn kept_text_takes_no_part_in_equality() {
+        assert_eq!(JsonSource::new(r#"{"a":1}"#), JsonSource::none());
+        assert_eq!(JsonSource::none().as_str(), None);
+    }
+
+    #[test]
+    fn values_running_to_the_end_of_the_text_are_found() {
+        assert_eq!(value_end(b"123", 0), Some(3));
+        assert_eq!(value_end(b"[1,[2]]", 0), Some(7));
+        assert_eq!(value_end(b"[1,[2]", 0), None);
+        assert_eq!(value_end(br#""a\"b""#, 0), Some(6));
+        assert_eq!(value_end(br#""a"#, 0), None);
+        assert_eq!(skip_ws(b"  ", 0), 2);
     }
 }
