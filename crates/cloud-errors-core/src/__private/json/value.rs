@@ -232,3 +232,100 @@ pub fn read_nullable<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
     }
     Ok(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{JsonStyle, Members};
+    use super::*;
+    use core::hash::BuildHasher;
+
+    #[test]
+    fn raw_values_compare_by_their_text() {
+        let raw = |text: &str| RawJson::new(RawValue::from_string(text.to_owned()).unwrap());
+        assert_eq!(RawJson::Null, raw("null"));
+        assert_eq!(raw("[1]"), raw("[1]"));
+        assert_ne!(raw("[1]"), raw("[1 ]"));
+    }
+
+    #[test]
+    fn a_wire_int_is_its_value_and_whether_it_was_quoted() {
+        assert_eq!(WireInt::number(5), WireInt::number(5));
+        assert_ne!(WireInt::number(5), WireInt::quoted(5));
+        assert_ne!(WireInt::number(5), WireInt::number(6));
+        let state = std::collections::hash_map::RandomState::new();
+        let same = |a: WireInt, b: WireInt| state.hash_one(a) == state.hash_one(b);
+        assert!(same(WireInt::number(5), WireInt::number(5)));
+        assert!(!same(WireInt::number(5), WireInt::number(6)));
+        assert!(!same(WireInt::number(5), WireInt::quoted(5)));
+        assert_eq!(format!("{:?}", WireInt::quoted(5)), "\"5\"");
+        assert_eq!(format!("{:?}", WireInt::number(-5)), "-5");
+        let (mut quoted, mut number) = (Vec::new(), Vec::new());
+        WireInt::quoted(7).write(&mut JsonWriter::new(&mut quoted, JsonStyle::Compact));
+        WireInt::number(7).write(&mut JsonWriter::new(&mut number, JsonStyle::Compact));
+        assert_eq!((quoted.as_slice(), number.as_slice()), (&b"\"7\""[..], &b"7"[..]));
+    }
+
+    #[test]
+    fn integral_floats_up_to_two_to_the_53_are_integers() {
+        let read = |text: &str| serde_json::from_str::<WireInt>(text).map(WireInt::value);
+        assert_eq!(read("4000.0").unwrap(), 4000);
+        assert_eq!(read("9007199254740992.0").unwrap(), 9_007_199_254_740_992);
+        assert_eq!(read("-4e3").unwrap(), -4000);
+        for refused in ["9007199254740994.0", "1e300", "4000.5"] {
+            assert!(read(refused).is_err(), "{refused}");
+        }
+        let err = serde_json::from_str::<WireInt>("true").unwrap_err().to_string();
+        assert!(err.contains("an integer or a string of digits"), "{err}");
+    }
+
+    /// `{"n": <number>, "i": <unquoted integer>, "s": <string or null>}`, each member read
+    /// with its helper.
+    struct Helpers {
+        n: Option<Box<RawValue>>,
+        i: Option<WireInt>,
+        s: Option<Option<String>>,
+        members: Members,
+    }
+
+    impl<'de> Deserialize<'de> for Helpers {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct HelpersVisitor;
+            impl<'de> Visitor<'de> for HelpersVisitor {
+                type Value = Helpers;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("members read by the helpers")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Helpers, A::Error> {
+                    let mut out = Helpers { n: None, i: None, s: None, members: Members::new() };
+                    while let Some(key) = map.next_key::<String>()? {
+                        match key.as_str() {
+                            "n" => out.n = Some(read_raw_number(&mut map)?),
+                            "i" => out.i = Some(read_unquoted_int(&mut map)?),
+                            _ => out.s = Some(read_nullable(&mut map, &mut out.members, 0)?),
+                        }
+                    }
+                    Ok(out)
+                }
+            }
+            deserializer.deserialize_map(HelpersVisitor)
+        }
+    }
+
+    #[test]
+    fn numbers_and_nullable_members_are_read_as_the_helpers_promise() {
+        let read = |body: &str| serde_json::from_str::<Helpers>(body);
+        let numbers = read(r#"{"n": 1.50e3, "i": 7}"#).unwrap();
+        assert_eq!(numbers.n.as_deref().map(RawValue::get), Some("1.50e3"));
+        assert_eq!(numbers.i, Some(WireInt::number(7)));
+        assert_eq!(read(r#"{"n": -2}"#).unwrap().n.as_deref().map(RawValue::get), Some("-2"));
+        for not_a_number in [r#"{"n": "1"}"#, r#"{"n": true}"#, r#"{"n": [1]}"#, r#"{"i": "7"}"#] {
+            assert!(read(not_a_number).is_err(), "{not_a_number}");
+        }
+        let null = read(r#"{"s": null}"#).unwrap();
+        assert_eq!(null.s, Some(None));
+        assert!(null.members.is_null(0));
+        let text = read(r#"{"s": "x"}"#).unwrap();
+        assert_eq!(text.s, Some(Some("x".to_owned())));
+        assert!(!text.members.is_null(0));
+    }
+}

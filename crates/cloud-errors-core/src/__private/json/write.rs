@@ -110,15 +110,10 @@ impl<'a> JsonWriter<'a> {
     }
 }
 
-/// How each ASCII byte is written inside a JSON string: `0` as itself, `b'u'` as `\u00XX`,
-/// anything else as a backslash and that byte.
+/// The ASCII bytes JSON writes as a backslash and a letter (`0` for the others: those a string
+/// run stops at are written as `\u00XX`).
 const ESCAPE: [u8; 128] = {
     let mut table = [0u8; 128];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = b'u';
-        byte += 1;
-    }
     table[0x08] = b'b';
     table[0x09] = b't';
     table[0x0a] = b'n';
@@ -143,7 +138,7 @@ pub(super) fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
             HEX[usize::from(unit & 0xf)],
         ]);
     }
-    out.reserve(text.len() + 2);
+    out.reserve(text.len());
     out.push(b'"');
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -158,17 +153,15 @@ pub(super) fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
         if i >= bytes.len() {
             break;
         }
-        let byte = bytes[i];
-        let escape = if byte < 0x80 { ESCAPE[usize::from(byte)] } else { 0 };
+        let escape = ESCAPE.get(usize::from(bytes[i])).copied().unwrap_or(0);
         out.extend_from_slice(&bytes[start..i]);
-        if escape == b'u' || byte == 0x7f {
-            unicode_escape(out, u16::from(byte));
-            i += 1;
-        } else if escape != 0 {
+        if escape != 0 {
             out.extend_from_slice(&[b'\\', escape]);
             i += 1;
         } else {
-            let c = text[i..].chars().next().expect("a char starts at a non-ASCII lead byte");
+            // A control character, DEL or (for `ascii_only`) any other character: its UTF-16
+            // code units as `\uXXXX` escapes.
+            let c = text[i..].chars().next().expect("a run stops at the start of a character");
             let mut units = [0u16; 2];
             for unit in c.encode_utf16(&mut units) {
                 unicode_escape(out, *unit);
@@ -179,4 +172,43 @@ pub(super) fn write_escaped(out: &mut Vec<u8>, text: &str, ascii_only: bool) {
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Members, StringMembers, Strings, Text};
+    use super::*;
+
+    #[test]
+    fn kept_text_is_written_as_it_stands() {
+        let kept = r#"{"d":1.50e3}"#;
+        let mut out = Vec::new();
+        JsonWriter::with_kept(&mut out, JsonStyle::Compact, kept).raw_text(&Text::Kept { start: 5, end: 11 });
+        assert_eq!(out, b"1.50e3");
+    }
+
+    struct One;
+    impl StringMembers for One {
+        const KEYS: &'static [&'static str] = &["a"];
+        const EXPECTING: &'static str = "one string";
+    }
+
+    #[test]
+    fn a_member_sent_as_null_is_written_as_null() {
+        let mut object = Strings::<One>::empty();
+        let mut members = Members::new();
+        members.mark_null(0);
+        *object.members_mut() = members;
+        assert_eq!(to_canonical_vec(&object, JsonStyle::Python), br#"{"a": null}"#);
+    }
+
+    #[test]
+    fn control_characters_del_and_non_ascii_are_escaped_as_utf16_units() {
+        let mut out = Vec::new();
+        write_escaped(&mut out, "\u{1}\u{7f}é\u{1F600}", true);
+        assert_eq!(out, br#""\u0001\u007f\u00e9\ud83d\ude00""#);
+        let mut out = Vec::new();
+        write_escaped(&mut out, "\u{1}\u{7f}é", false);
+        assert_eq!(String::from_utf8(out).unwrap(), "\"\\u0001\u{7f}é\"");
+    }
 }
