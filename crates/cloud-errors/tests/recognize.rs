@@ -339,3 +339,16 @@ fn refusals_name_what_the_body_looks_like() {
         assert!(message.contains(says), "{}: {message}", String::from_utf8_lossy(body));
     }
 }
+
+#[test]
+fn a_message_only_body_is_an_aws_json_error_from_400_with_aws_headers() {
+    let headers = [("x-amzn-RequestId", "M1")];
+    let body = br#"{"message":"Internal failure"}"#;
+    let error = decode_http(None, 400, &headers, body).unwrap();
+    // As botocore names it: the status.
+    assert_eq!((error.envelope(), error.wire_code()), (EnvelopeKind::AwsJson, "400"));
+    let below = decode_http(None, 399, &headers, body).unwrap_err();
+    assert!(matches!(below, DecodeError::Unrecognized(_)), "{below}");
+    let without_aws = decode_http(None, 500, &[("X-Other", "1")], body).unwrap_err();
+    assert!(matches!(without_aws, DecodeError::Unrecognized(_)), "{without_aws}");
+}
