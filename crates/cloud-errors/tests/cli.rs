@@ -164,6 +164,9 @@ fn explain_json_names_the_source_of_every_field() {
     assert_eq!(authing["sources"]["http_status"], "not stated by any document");
     let line = authing["sources"]["description"].as_str().unwrap();
     assert!(line.starts_with("docs/vendor/authing.md:"), "{line}");
+    // The retry class is always there with its source; other fields no document states are not.
+    assert_eq!(authing["sources"]["retry"], "not stated by any document");
+    assert_eq!(authing["sources"].get("title"), None, "{}", authing["sources"]);
     let slow = run(&["explain", "SlowDown", "--format", "json"], b"");
     let slow: serde_json::Value = serde_json::from_str(&stdout(&slow)).unwrap();
     assert_eq!(slow[0]["retry"], "throttling");

@@ -352,3 +352,13 @@ fn a_message_only_body_is_an_aws_json_error_from_400_with_aws_headers() {
     let without_aws = decode_http(None, 500, &[("X-Other", "1")], body).unwrap_err();
     assert!(matches!(without_aws, DecodeError::Unrecognized(_)), "{without_aws}");
 }
+
+#[test]
+fn a_decoded_error_displays_its_vendor_and_the_envelopes_summary() {
+    let body = b"<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><RequestId>R1</RequestId></Error>";
+    let error = decode_http(None, 404, &[("a", "b")], body).unwrap();
+    assert_eq!(
+        error.to_string(),
+        "s3: NoSuchKey (HTTP 404): The specified key does not exist. [request id R1]"
+    );
+}
