@@ -362,3 +362,22 @@ fn a_decoded_error_displays_its_vendor_and_the_envelopes_summary() {
         "s3: NoSuchKey (HTTP 404): The specified key does not exist. [request id R1]"
     );
 }
+
+#[test]
+fn a_code_is_an_integer_only_when_json_spells_one() {
+    // `2004.0` is the integer 2004, as the envelopes read it; `2004.5` and `"+4000"` are not codes.
+    assert_eq!(vendor_of(r#"{"code":5000.0,"message":"order app not found"}"#), Vendor::Authing);
+    for not_a_code in [r#"{"code":5000.5,"message":"m"}"#, r#"{"code":"+4000","message":"m"}"#] {
+        let err = recognize(not_a_code.as_bytes()).unwrap_err();
+        assert!(matches!(err, DecodeError::Unrecognized(_)), "{not_a_code}: {err}");
+    }
+}
+
+#[test]
+fn a_parse_error_is_the_source_of_a_decode_error() {
+    use std::error::Error;
+    let err = decode(br#"{"code":2004,"message":"m","data":null"#, None).unwrap_err();
+    let source = err.source().expect("a parse error has its cause");
+    assert!(source.to_string().contains("line 1"), "{source}");
+    assert!(decode(b"[1]", None).unwrap_err().source().is_none());
+}
