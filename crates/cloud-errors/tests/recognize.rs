@@ -381,3 +381,24 @@ fn a_parse_error_is_the_source_of_a_decode_error() {
     assert!(source.to_string().contains("line 1"), "{source}");
     assert!(decode(b"[1]", None).unwrap_err().source().is_none());
 }
+
+#[test]
+fn only_a_list_of_error_objects_is_a_graphql_errors_member() {
+    for scalar in ["\"boom\"", "1", "18446744073709551615", "1.5", "true", "null", "[1]", "[]"] {
+        let body = format!(r#"{{"errors":{scalar}}}"#);
+        let err = recognize(body.as_bytes()).unwrap_err();
+        let DecodeError::Unrecognized(why) = &err else { panic!("{body}: {err}") };
+        assert!(why.contains("no vendor's envelope has the members"), "{body}: {why}");
+    }
+    let text_message = recognize(br#"{"errors":[{"message":"Cannot query field"}]}"#).unwrap_err();
+    assert!(text_message.to_string().contains("holds no Authing code"), "{text_message}");
+}
+
+#[test]
+fn the_first_message_and_code_decide_a_graphql_body() {
+    // As serde_json reads a repeated member in a probe: the first one counts.
+    let first_message = br#"{"errors":[{"message":{"code":2004,"message":"m"},"message":"text"}]}"#;
+    assert_eq!(recognize(first_message), Ok(Vendor::Authing));
+    let first_code = br#"{"errors":[{"message":{"code":2004,"code":"x","message":"m"}}]}"#;
+    assert_eq!(recognize(first_code), Ok(Vendor::Authing));
+}
