@@ -402,3 +402,12 @@ fn the_first_message_and_code_decide_a_graphql_body() {
     let first_code = br#"{"errors":[{"message":{"code":2004,"code":"x","message":"m"}}]}"#;
     assert_eq!(recognize(first_code), Ok(Vendor::Authing));
 }
+
+#[test]
+fn a_scalar_error_member_is_no_envelope() {
+    for scalar in ["\"error\"", "5", "18446744073709551615", "1.5", "true", "null"] {
+        let body = format!(r#"{{"error":{scalar}}}"#);
+        let err = recognize(body.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("no vendor's envelope has the members"), "{body}: {err}");
+    }
+}
