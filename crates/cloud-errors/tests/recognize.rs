@@ -237,6 +237,19 @@ fn a_named_vendor_picks_its_generation_by_shape() {
     assert_eq!(legacy.envelope(), EnvelopeKind::TencentCam);
     let authing = AnyError::parse(Vendor::Authing, br#"{"statusCode":403,"message":"m"}"#).unwrap();
     assert_eq!(authing.envelope(), EnvelopeKind::AuthingV3);
+    let graphql =
+        AnyError::parse(Vendor::Authing, br#"{"errors":[{"message":{"code":2004,"message":"m"}}]}"#).unwrap();
+    assert_eq!(graphql.envelope(), EnvelopeKind::AuthingGraphQl);
+    let legacy_authing = AnyError::parse(Vendor::Authing, br#"{"code":2004,"message":"m"}"#).unwrap();
+    assert_eq!(legacy_authing.envelope(), EnvelopeKind::Authing);
+    // AWS: STS's JSON `Error` object, the JSON protocols' bodies, and XML.
+    let query_json =
+        AnyError::parse(Vendor::S3, br#"{"Error":{"Code":"AccessDenied","Message":"m"}}"#).unwrap();
+    assert_eq!(query_json.envelope(), EnvelopeKind::AwsQueryJson);
+    let json = AnyError::parse(Vendor::S3, br#"{"__type":"ThrottlingException","message":"m"}"#).unwrap();
+    assert_eq!(json.envelope(), EnvelopeKind::AwsJson);
+    let xml = AnyError::parse(Vendor::S3, b"<Error><Code>NoSuchKey</Code></Error>").unwrap();
+    assert_eq!(xml.envelope(), EnvelopeKind::S3);
 }
 
 /// The shapes AWS sends besides S3's REST and Query XML, each recognized without a vendor hint,
