@@ -424,3 +424,13 @@ fn a_scalar_error_member_is_no_envelope() {
         assert!(err.to_string().contains("no vendor's envelope has the members"), "{body}: {err}");
     }
 }
+
+#[test]
+fn only_text_that_starts_like_a_member_is_called_members_without_braces() {
+    let members = decode_http(None, 502, &[("a", "b")], br#""code": 1, "message": "m""#).unwrap_err();
+    assert!(members.to_string().contains("without its braces"), "{members}");
+    for text in [&br#"Service "S3": unavailable"#[..], br#""quoted text only""#] {
+        let err = decode_http(None, 502, &[("a", "b")], text).unwrap_err();
+        assert!(!err.to_string().contains("without its braces"), "{err}");
+    }
+}
