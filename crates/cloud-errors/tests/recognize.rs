@@ -57,6 +57,9 @@ fn authing_and_tencent_look_alikes_are_told_apart_by_their_codes() {
     assert_eq!(vendor_of(r#"{"code":200,"message":"ok","data":{}}"#), Vendor::Authing);
     assert_eq!(vendor_of(r#"{"code":0,"message":"","codeDesc":"Success"}"#), Vendor::TencentCam);
     assert_eq!(vendor_of(r#"{"code":9999,"message":"new Authing code","data":null}"#), Vendor::Authing);
+    // Tencent's documented common codes are Tencent's even beside `data`, which both send.
+    assert_eq!(vendor_of(r#"{"code":0,"message":"","data":{}}"#), Vendor::TencentCam);
+    assert_eq!(vendor_of(r#"{"code":4600,"message":"m","data":{}}"#), Vendor::TencentCam);
 }
 
 #[test]
@@ -357,6 +360,8 @@ fn refusals_name_what_the_body_looks_like() {
 fn a_message_only_body_is_an_aws_json_error_from_400_with_aws_headers() {
     let headers = [("x-amzn-RequestId", "M1")];
     let body = br#"{"message":"Internal failure"}"#;
+    let capitalized = decode_http(None, 400, &headers, br#"{"Message":"Internal failure"}"#).unwrap();
+    assert_eq!(capitalized.envelope(), EnvelopeKind::AwsJson);
     let error = decode_http(None, 400, &headers, body).unwrap();
     // As botocore names it: the status.
     assert_eq!((error.envelope(), error.wire_code()), (EnvelopeKind::AwsJson, "400"));
