@@ -60,6 +60,10 @@ fn authing_and_tencent_look_alikes_are_told_apart_by_their_codes() {
     // Tencent's documented common codes are Tencent's even beside `data`, which both send.
     assert_eq!(vendor_of(r#"{"code":0,"message":"","data":{}}"#), Vendor::TencentCam);
     assert_eq!(vendor_of(r#"{"code":4600,"message":"m","data":{}}"#), Vendor::TencentCam);
+    // Another integer code is Authing's with a message or data, and no one's alone.
+    assert_eq!(vendor_of(r#"{"code":123456,"message":"m"}"#), Vendor::Authing);
+    assert_eq!(vendor_of(r#"{"code":123456,"data":null}"#), Vendor::Authing);
+    assert!(matches!(recognize(br#"{"code":123456}"#), Err(DecodeError::Unrecognized(_))));
 }
 
 #[test]
