@@ -149,6 +149,16 @@ mod tests {
         }
         let err = "azure".parse::<Vendor>().unwrap_err();
         assert!(err.to_string().starts_with("unknown vendor `azure`"));
+        assert_eq!(err.name(), "azure");
+        // Every vendor is known by name, whichever this build includes.
+        for &vendor in Vendor::ALL {
+            assert_eq!(Vendor::by_name(vendor.name()), Some(vendor));
+        }
+        assert_eq!(Vendor::by_name("azure"), None);
+        for &envelope in EnvelopeKind::ALL {
+            assert_eq!(envelope.to_string(), envelope.name());
+        }
+        assert_eq!(EnvelopeKind::AwsJson.to_string(), "aws-json");
         assert_eq!(Vendor::ALL.len(), 5);
         assert_eq!(EnvelopeKind::ALL.len(), 10);
         assert_eq!(
