@@ -233,7 +233,18 @@ mod tests {
     }
 
     const TINY_ALL: &[Tiny] = &[Tiny::Busy, Tiny::Gone];
-    const TINY_SPECS: &[CodeSpec] = &[row("Busy", RetryClass::Throttling), row("Gone", RetryClass::No)];
+    const BUSY_TEXTS: &[crate::Description] =
+        &[crate::Description { language: crate::Language::Zh, text: "忙", source: crate::Source::Unstated }];
+    const TINY_SPECS: &[CodeSpec] = &[
+        CodeSpec {
+            number: Some(7),
+            wire_message: Some("busy now"),
+            remediation: Some("wait"),
+            descriptions: BUSY_TEXTS,
+            ..row("Busy", RetryClass::Throttling)
+        },
+        row("Gone", RetryClass::No),
+    ];
     fn tiny_lookup(code: &str) -> Option<Tiny> {
         TINY_ALL.iter().copied().find(|c| c.as_str() == code)
     }
@@ -325,12 +336,17 @@ mod tests {
             ("wire", "described", Some("wait"))
         );
         assert_eq!(spec.description_in(crate::Language::Zh), Some("忙"));
-        // The trait's views are the row's fields.
-        let busy = Tiny::Busy;
-        assert_eq!((busy.name(), busy.number(), busy.http_status()), ("Busy", None, Some(503)));
-        assert_eq!((busy.message(), busy.description(), busy.remediation()), ("d", "d", None));
-        assert_eq!(busy.description_in(crate::Language::En), None);
-        assert_eq!(busy.sources().code().to_string(), "docs/vendor/tiny.md:1");
+        // The trait's views (what generic code calls; the enum's own methods shadow them) are
+        // the row's fields.
+        fn views<C: DocumentedCode>(code: C) -> (&'static str, Option<i64>, Option<u16>, &'static str) {
+            (code.name(), code.number(), code.http_status(), code.message())
+        }
+        fn texts<C: DocumentedCode>(code: C) -> (&'static str, Option<&'static str>, Option<&'static str>) {
+            (code.description(), code.remediation(), code.description_in(crate::Language::Zh))
+        }
+        assert_eq!(views(Tiny::Busy), ("Busy", Some(7), Some(503), "busy now"));
+        assert_eq!(texts(Tiny::Busy), ("d", Some("wait"), Some("忙")));
+        assert_eq!(<Tiny as DocumentedCode>::sources(Tiny::Busy).code().to_string(), "docs/vendor/tiny.md:1");
     }
 
     /// Generated `from_wire` functions match on fingerprints computed at generation time, so
