@@ -399,4 +399,17 @@ mod tests {
         assert_eq!(exact_key(b"ABCDEFGHIJKLMNO"), Some(0x0f4f_4e4d_4c4b_4a49_4847_4645_4443_4241));
         assert_eq!(exact_key(b"ABCDEFGHIJKLMNOP"), None);
     }
+
+    /// Generated tables hold pilots and slots built by this algorithm, and lookups find keys with
+    /// the same functions: a change to either must come with a regen, and shows here first.
+    #[test]
+    fn the_tables_built_are_the_ones_generated_code_holds() {
+        let narrow: Vec<Option<u64>> = (1..=9u64).map(|n| (n != 4).then_some(n * 1_000_003)).collect();
+        let built = CodeHash::build(&narrow).unwrap();
+        assert_eq!(built.pilots, [0, 0, 0, 3]);
+        assert_eq!(built.slots, [0, 0, 8, 3, 0, 0, 6, 0, 0, 9, 0, 7, 2, 0, 1, 5]);
+        let wide: Vec<Option<u128>> = (1..=5u128).map(|n| Some(n << 64 | n)).collect();
+        let built = CodeHash::build(&wide).unwrap();
+        assert_eq!((built.pilots, built.slots), (vec![0, 4], vec![5, 0, 2, 0, 0, 3, 4, 1]));
+    }
 }
