@@ -233,4 +233,12 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn serde_writes_a_member_sent_as_null_as_null() {
+        let mut probe = Probe::empty();
+        probe.code = 7;
+        probe.members.mark_null(0);
+        assert_eq!(serde_json::to_string(&SerdeView(&probe)).unwrap(), r#"{"code":null}"#);
+    }
 }

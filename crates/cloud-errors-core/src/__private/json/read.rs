@@ -98,7 +98,6 @@ fn depth_at(input: &[u8], offset: usize) -> usize {
             (true, true, _) => escaped = false,
             (true, false, b'\\') => escaped = true,
             (true, false, b'"') => in_string = false,
-            (true, false, _) => {}
             (false, _, b'"') => in_string = true,
             (false, _, b'[' | b'{') => depth += 1,
             (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
@@ -170,6 +169,8 @@ mod tests {
             "the brackets and escaped quote in the string do not count"
         );
         assert_eq!(depth_at(b"]]]", 3), 0, "closing more than was opened stays at zero");
+        assert_eq!(depth_at(br#"["\"", ["#, 8), 2, "an escaped quote does not end the string");
+        assert_eq!(depth_at(br#"["\\", ["#, 8), 2, "an escaped backslash does not escape the quote");
         assert_eq!(depth_at(b"[[", 99), 2, "an offset past the end counts the whole input");
     }
 
