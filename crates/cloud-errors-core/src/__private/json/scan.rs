@@ -303,8 +303,8 @@ fn string_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
                     _ => return None,
                 }
             }
-            0x00..=0x1f => return None,
-            _ => i += 1,
+            // A control character: the only other byte a run stops at.
+            _ => return None,
         }
     }
 }
@@ -705,5 +705,28 @@ mod tests {
         ] {
             assert_eq!(value(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn an_escape_is_skipped_whole_wherever_it_stands() {
+        assert_eq!(string_end(br#""abc\"d"efgh""#, 0), Some((8, true)));
+        assert_eq!(string_end(br#""abc\u0041d"efgh""#, 0), Some((12, true)));
+    }
+
+    /// A table no member of which is required.
+    struct Optional;
+    impl super::super::StringMembers for Optional {
+        const KEYS: &'static [&'static str] = &["a"];
+        const EXPECTING: &'static str = "an optional string";
+    }
+
+    #[test]
+    fn an_empty_object_ends_after_its_brace() {
+        let mut object = super::super::Strings::<Optional>::empty();
+        assert_eq!(read_into("{ } ", &mut object), Some(()));
+        assert_eq!(read_into("{}x", &mut super::super::Strings::<Optional>::empty()), None);
+        let nested = scanned("{},");
+        assert!(nested.object::<super::super::Strings<Optional>>().is_some());
+        assert_eq!(nested.raw(), "{}");
     }
 }
