@@ -136,12 +136,11 @@ fn style_of(text: &str, object: &ObjectAt, default_between: &str, default_colon:
         .members
         .first()
         .map_or_else(|| default_colon.to_owned(), |m| text[m.key.end..m.value.start].to_owned());
+    // One member: a comma, then what stood before it (the indentation of a pretty body).
+    let before_only = |only: &MemberAt| &text[object.open + 1..only.key.start];
     let between = match object.members.as_slice() {
         [first, second, ..] => text[first.value.end..second.key.start].to_owned(),
-        // One member: a comma, then what stood before it (the indentation of a pretty body).
-        [only] if text[object.open + 1..only.key.start].contains('\n') => {
-            format!(",{}", &text[object.open + 1..only.key.start])
-        }
+        [only] if before_only(only).contains('\n') => format!(",{}", before_only(only)),
         _ => default_between.to_owned(),
     };
     Style { between, colon }
