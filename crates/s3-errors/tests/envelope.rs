@@ -563,6 +563,15 @@ fn edits_skip_markup_that_only_looks_like_elements() {
 }
 
 #[test]
+fn edits_skip_comments_cdata_and_instructions_whole_even_back_to_back() {
+    // Each construct holds a `<` and follows one of its kind: a reader that stopped short of its
+    // end, or looked for its end too early, would take `<b` for an element.
+    let body = "<Error><Code>X</Code><D><!--x--><!--a<b--><![CDATA[y]]><![CDATA[a<b]]><?p?><?q a<b?></D><Message>m</Message></Error>";
+    let edited = assert_exact(body).with_message("n");
+    assert_eq!(edited.to_xml(), body.replace("<Message>m</Message>", "<Message>n</Message>"));
+}
+
+#[test]
 fn the_first_child_can_be_removed_and_the_rest_stay_as_laid_out() {
     let body = "<Error>\n  <Key>k</Key>\n  <Code>X</Code>\n  <BucketName>b</BucketName>\n</Error>";
     let error = assert_exact(body);
