@@ -533,6 +533,8 @@ fn refusals_name_their_kind_place_and_what_was_found() {
         ),
         ("<ErrorResponse><Errors><Error><Code>A</Code></Error>", Eof, 53, "ends inside <Errors>"),
         ("<Error><Code>X</Code><!x></Error>", Syntax, 22, ""),
+        ("<Error><Code>X</Code><!-- open", Eof, 22, "comment"),
+        ("<Error><Code>X</Code><D a='b", Eof, 22, ""),
         ("<Error><Code>X</Code></Error>x", TrailingCharacters, 30, "follows the root element"),
     ] {
         let (found, line, at, message) = refusal(body);
