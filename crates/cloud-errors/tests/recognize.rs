@@ -406,7 +406,7 @@ fn a_parse_error_is_the_source_of_a_decode_error() {
 
 #[test]
 fn only_a_list_of_error_objects_is_a_graphql_errors_member() {
-    for scalar in ["\"boom\"", "1", "18446744073709551615", "1.5", "true", "null", "[1]", "[]"] {
+    for scalar in ["\"boom\"", "1", "-1", "18446744073709551615", "1.5", "true", "null", "[1]", "[]"] {
         let body = format!(r#"{{"errors":{scalar}}}"#);
         let err = recognize(body.as_bytes()).unwrap_err();
         let DecodeError::Unrecognized(why) = &err else { panic!("{body}: {err}") };
