@@ -427,10 +427,14 @@ fn the_first_message_and_code_decide_a_graphql_body() {
 
 #[test]
 fn a_scalar_error_member_is_no_envelope() {
-    for scalar in ["\"error\"", "5", "18446744073709551615", "1.5", "true", "null"] {
-        let body = format!(r#"{{"error":{scalar}}}"#);
-        let err = recognize(body.as_bytes()).unwrap_err();
-        assert!(err.to_string().contains("no vendor's envelope has the members"), "{body}: {err}");
+    for scalar in ["\"error\"", "5", "-5", "18446744073709551615", "1.5", "true", "null"] {
+        for body in [format!(r#"{{"error":{scalar}}}"#), format!(r#"{{"Response":{scalar}}}"#)] {
+            let err = recognize(body.as_bytes()).unwrap_err();
+            assert!(err.to_string().contains("no vendor's envelope has the members"), "{body}: {err}");
+        }
+        // A scalar `error` says nothing, so the rest of the body decides.
+        let authing = format!(r#"{{"error":{scalar},"code":2004,"message":"m"}}"#);
+        assert_eq!(vendor_of(&authing), Vendor::Authing);
     }
 }
 
