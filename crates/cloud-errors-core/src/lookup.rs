@@ -387,7 +387,6 @@ mod tests {
         assert_eq!(CodeHash::build(&keys).unwrap(), CodeHash::build(&keys).unwrap());
     }
 
-
     /// Generated tables hold pilots and slots built by this algorithm, and lookups find keys with
     /// the same functions: a change to either must come with a regen, and shows here first.
     #[test]
