@@ -39,6 +39,21 @@ pub trait Envelope: CloudError + Clone + Sized + private::Sealed {
     /// order, values as sent. Members of nested objects are named with their path
     /// (`error.<member>`, `Response.<member>`).
     fn fields(&self) -> Vec<(String, FieldValue)>;
+
+    /// Reads the envelope from a body already read as a JSON document (the facade reads a body
+    /// once to recognize it, then hands the document over): as [`from_http`](Self::from_http)
+    /// with `response` and [`parse`](Self::parse) without it, `Some(None)` for a success, and
+    /// `None` where the caller must read the body itself (an envelope that is not JSON, or a
+    /// body the fast reader declines). Not part of the public API.
+    #[doc(hidden)]
+    #[cfg(feature = "json")]
+    fn __from_document<H: Headers + ?Sized>(
+        document: &crate::__private::json::JsonDocument<'_>,
+        response: Option<(u16, &H)>,
+    ) -> Option<Option<Self>> {
+        let _ = (document, response);
+        None
+    }
 }
 
 /// A member of an envelope, as it was sent.

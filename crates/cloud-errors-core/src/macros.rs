@@ -21,11 +21,12 @@ pub fn write_summary<E: CloudError + ?Sized>(error: &E, f: &mut fmt::Formatter<'
 /// Implements `Display`, `std::error::Error`, [`CloudError`] and [`Envelope`](crate::Envelope)
 /// for a vendor's envelope type from its inherent `wire_code()`, `spec()` (the table row that
 /// describes the response, if any), `message()`, `request_id()`, `http_status()`, `retry()`,
-/// `parse()`, `from_http()`, `to_bytes()`, `to_canonical_bytes()` and `field_list()`.
+/// `parse()`, `from_http()`, `to_bytes()`, `to_canonical_bytes()` and `field_list()`. A JSON
+/// envelope names the function that reads it from a document the facade has already read.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! impl_cloud_error {
-    ($response:ty, $code:ty, $name:literal) => {
+    ($response:ty, $code:ty, $name:literal $(, $document_reader:path)?) => {
         impl $crate::__private::Sealed for $response {}
 
         impl $crate::Envelope for $response {
@@ -50,6 +51,14 @@ macro_rules! impl_cloud_error {
             fn fields(&self) -> ::std::vec::Vec<(::std::string::String, $crate::FieldValue)> {
                 self.field_list()
             }
+            $(
+                fn __from_document<H: $crate::Headers + ?Sized>(
+                    document: &$crate::__private::json::JsonDocument<'_>,
+                    response: ::core::option::Option<(u16, &H)>,
+                ) -> ::core::option::Option<::core::option::Option<Self>> {
+                    $document_reader(document, response)
+                }
+            )?
         }
 
         impl ::core::fmt::Display for $response {
@@ -272,7 +281,7 @@ macro_rules! json_envelope {
         $crate::json_envelope_methods!($ty);
         $crate::impl_serde_via_json_object!($ty);
         $crate::impl_json_envelope_eq_debug!($ty $(, $field)*);
-        $crate::impl_cloud_error!($ty, $code, $name);
+        $crate::impl_cloud_error!($ty, $code, $name, $crate::__private::json::envelope::from_document);
     };
 }
 

@@ -1,6 +1,7 @@
 //! One value over every enabled vendor's error response, written from the facade's one
 //! vendor list (`with_vendors!`).
 
+use cloud_errors_core::__private::json::JsonDocument;
 use cloud_errors_core::{CloudError, Envelope, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 
 use crate::{DecodeError, EnvelopeKind, Vendor};
@@ -27,18 +28,18 @@ macro_rules! any_error {
             /// Reads `body` as `envelope`; a body that reports success is
             /// [`DecodeError::NotAnError`].
             pub fn parse_as(envelope: EnvelopeKind, body: &[u8]) -> Result<AnyError, DecodeError> {
-                let vendor = envelope.vendor();
-                let error = match envelope {
-                    $($(
-                        #[cfg(feature = $name)]
-                        EnvelopeKind::$envelope => read::<$krate::$response>(body).map(|e| e.map(AnyError::$envelope)),
-                    )*)*
-                    #[allow(unreachable_patterns)]
-                    _ => return Err(DecodeError::VendorNotIncluded(vendor)),
-                };
-                error
-                    .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error })?
-                    .ok_or(DecodeError::NotAnError(vendor))
+                AnyError::parse_read(envelope, body, None)
+            }
+
+            /// [`parse_as`](Self::parse_as), from `document` where recognition has already
+            /// read the body.
+            pub(crate) fn parse_read(
+                envelope: EnvelopeKind,
+                body: &[u8],
+                document: Option<&JsonDocument<'_>>,
+            ) -> Result<AnyError, DecodeError> {
+                AnyError::read(envelope, body, None::<(u16, &[(&str, &str)])>, document)?
+                    .ok_or(DecodeError::NotAnError(envelope.vendor()))
             }
 
             /// Reads an HTTP response as `envelope`; `Ok(None)` when it reports success.
@@ -48,17 +49,29 @@ macro_rules! any_error {
                 headers: &H,
                 body: &[u8],
             ) -> Result<Option<AnyError>, DecodeError> {
+                AnyError::read(envelope, body, Some((status, headers)), None)
+            }
+
+            /// Reads `body` as `envelope`, as [`from_http`](Self::from_http) with `response`
+            /// and [`parse_as`](Self::parse_as) without it, from `document` where recognition
+            /// has already read the body: `Ok(None)` for a success.
+            pub(crate) fn read<H: Headers + ?Sized>(
+                envelope: EnvelopeKind,
+                body: &[u8],
+                response: Option<(u16, &H)>,
+                document: Option<&JsonDocument<'_>>,
+            ) -> Result<Option<AnyError>, DecodeError> {
                 let vendor = envelope.vendor();
-                match envelope {
+                let error = match envelope {
                     $($(
                         #[cfg(feature = $name)]
-                        EnvelopeKind::$envelope => <$krate::$response as Envelope>::from_http(status, headers, body)
-                            .map(|e| e.map(AnyError::$envelope))
-                            .map_err(|error| DecodeError::Parse { vendor: Some(vendor), error }),
+                        EnvelopeKind::$envelope => read::<$krate::$response, H>(body, response, document)
+                            .map(|e| e.map(AnyError::$envelope)),
                     )*)*
                     #[allow(unreachable_patterns)]
-                    _ => Err(DecodeError::VendorNotIncluded(vendor)),
-                }
+                    _ => return Err(DecodeError::VendorNotIncluded(vendor)),
+                };
+                error.map_err(|error| DecodeError::Parse { vendor: Some(vendor), error })
             }
 
             /// The envelope it was read as.
@@ -101,13 +114,24 @@ macro_rules! any_error {
     };
 }
 
-/// Reads an error body as `E`; `Ok(None)` for a body that reports success.
+/// Reads an error as `E` from its HTTP response (`response`) or its body alone: from
+/// `document` where the envelope takes it, else from `body`. `Ok(None)` for a success.
 #[allow(dead_code)] // unused only in a build without vendors, which does not compile
-fn read<E: Envelope>(body: &[u8]) -> Result<Option<E>, ParseError> {
-    match E::parse(body) {
-        Ok(error) => Ok(Some(error)),
-        Err(error) if error.kind() == ParseErrorKind::NotAnError => Ok(None),
-        Err(error) => Err(error),
+fn read<E: Envelope, H: Headers + ?Sized>(
+    body: &[u8],
+    response: Option<(u16, &H)>,
+    document: Option<&JsonDocument<'_>>,
+) -> Result<Option<E>, ParseError> {
+    if let Some(read) = document.and_then(|document| E::__from_document(document, response)) {
+        return Ok(read);
+    }
+    match response {
+        Some((status, headers)) => E::from_http(status, headers, body),
+        None => match E::parse(body) {
+            Ok(error) => Ok(Some(error)),
+            Err(error) if error.kind() == ParseErrorKind::NotAnError => Ok(None),
+            Err(error) => Err(error),
+        },
     }
 }
 
@@ -117,8 +141,8 @@ impl AnyError {
     /// Reads `body` as `vendor`'s envelope (the generation its shape is); a body that reports
     /// success is [`DecodeError::NotAnError`].
     pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
-        let envelope = crate::recognize::envelope_of_vendor(vendor, body);
-        AnyError::parse_as(envelope, body)
+        let (envelope, document) = crate::recognize::envelope_of_vendor(vendor, body);
+        AnyError::parse_read(envelope, body, document.as_ref())
     }
 
     /// The vendor that sent it.

@@ -2,18 +2,18 @@
 
 use cloud_errors_core::Headers;
 
-use crate::recognize::{envelope_of_vendor, recognize_envelope};
+use crate::recognize::{envelope_of_vendor, recognize_read};
 use crate::{AnyError, DecodeError, Vendor};
 
 /// Decodes a body: with `vendor` as that vendor's envelope (the generation its shape is),
 /// without it as whatever vendor's envelope it is shaped like. A body that reports success is
 /// [`DecodeError::NotAnError`].
 pub fn decode(body: &[u8], vendor: Option<Vendor>) -> Result<AnyError, DecodeError> {
-    let envelope = match vendor {
+    let (envelope, document) = match vendor {
         Some(vendor) => envelope_of_vendor(vendor, body),
-        None => recognize_envelope(None, &[] as &[(&str, &str)], body)?,
+        None => recognize_read(None, &[] as &[(&str, &str)], body)?,
     };
-    AnyError::parse_as(envelope, body)
+    AnyError::parse_read(envelope, body, document.as_ref())
 }
 
 /// Decodes an HTTP response with its status and headers (which fill in what the body lacks,
@@ -25,9 +25,10 @@ pub fn decode_http<H: Headers + ?Sized>(
     headers: &H,
     body: &[u8],
 ) -> Result<AnyError, DecodeError> {
-    let envelope = match vendor {
+    let (envelope, document) = match vendor {
         Some(vendor) => envelope_of_vendor(vendor, body),
-        None => recognize_envelope(Some(status), headers, body)?,
+        None => recognize_read(Some(status), headers, body)?,
     };
-    AnyError::from_http(envelope, status, headers, body)?.ok_or(DecodeError::NotAnError(envelope.vendor()))
+    AnyError::read(envelope, body, Some((status, headers)), document.as_ref())?
+        .ok_or(DecodeError::NotAnError(envelope.vendor()))
 }

@@ -8,9 +8,8 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
-use cloud_errors_core::Headers;
-
-use cloud_errors_core::BodyKind;
+use cloud_errors_core::__private::json::{JsonDocument, Scanned};
+use cloud_errors_core::{BodyKind, Headers};
 
 use crate::{DecodeError, EnvelopeKind, Vendor};
 
@@ -297,6 +296,44 @@ impl<'de> DeserializeSeed<'de> for ObjectProbe {
     }
 }
 
+/// The shape of a body the fast reader has read, as [`json_shape`] reads it from the text;
+/// `None` where a nested object it must look into is one the fast reader declines.
+fn document_shape(document: &JsonDocument<'_>, nested: bool) -> Option<JsonShape> {
+    let mut shape = JsonShape::default();
+    for (key, value) in document.members() {
+        shape.members += 1;
+        let Some(bit) = KNOWN_KEYS.iter().position(|known| known == key) else { continue };
+        shape.keys |= 1 << bit;
+        match KNOWN_KEYS[bit] {
+            // The values are short, or skipped by their own reader without recursion.
+            "code" => shape.code = Some(probe_value(value.raw(), CodeProbe)?),
+            "errors" if nested => shape.graphql_authing_code = probe_value(value.raw(), GraphQlProbe::List)?,
+            "error" if nested => {
+                shape.error_object = nested_shape(value)?.map(Box::new);
+            }
+            "Response" if nested => {
+                shape.response_has_error = nested_shape(value)?.map(|inner| inner.has("Error"));
+            }
+            _ => {}
+        }
+    }
+    Some(shape)
+}
+
+/// The shape of an object held by a member, `Some(None)` for any other value, `None` for an
+/// object the fast reader declines.
+fn nested_shape(value: &Scanned<'_>) -> Option<Option<JsonShape>> {
+    if !value.raw().starts_with('{') {
+        return Some(None);
+    }
+    JsonDocument::nested(value).and_then(|inner| document_shape(&inner, false)).map(Some)
+}
+
+/// Reads one value's text with a probe.
+fn probe_value<'de, P: DeserializeSeed<'de>>(raw: &'de str, probe: P) -> Option<P::Value> {
+    probe.deserialize(&mut serde_json::Deserializer::from_str(raw)).ok()
+}
+
 /// The shape of a JSON body: `Ok(None)` when it is JSON but not an object.
 fn json_shape(text: &str) -> Result<Option<JsonShape>, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
@@ -332,7 +369,7 @@ pub fn recognize_http<H: Headers + ?Sized>(
     headers: &H,
     body: &[u8],
 ) -> Result<Vendor, DecodeError> {
-    recognize_envelope(status, headers, body).map(EnvelopeKind::vendor)
+    recognize_read(status, headers, body).map(|(envelope, _)| envelope.vendor())
 }
 
 /// The vendor the response headers name, if exactly one.
@@ -349,12 +386,14 @@ fn header_vendor<H: Headers + ?Sized>(headers: &H) -> Option<Vendor> {
     }
 }
 
-/// Which envelope a response is; see [`recognize_http`].
-pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
+/// Which envelope a response is (see [`recognize_http`]), and the body as the fast reader read it (for a JSON body it
+/// took), so that the envelope is filled from what recognition read rather than read again.
+pub(crate) fn recognize_read<'a, H: Headers + ?Sized>(
     status: Option<u16>,
     headers: &H,
-    body: &[u8],
-) -> Result<EnvelopeKind, DecodeError> {
+    body: &'a [u8],
+) -> Result<(EnvelopeKind, Option<JsonDocument<'a>>), DecodeError> {
+    let mut document = None;
     let from_headers = header_vendor(headers);
     let kind = BodyKind::of(body);
     let envelope = match kind {
@@ -373,7 +412,8 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
             }
         }
         BodyKind::Json => {
-            let shape = probe(body)?;
+            let (shape, read) = probe(body)?;
+            document = read;
             let mut candidates = envelopes_of(&shape, status, from_headers);
             // AWS's JSON protocols may name the code in a header alone, over a body of any shape.
             if candidates.is_empty()
@@ -409,17 +449,21 @@ pub(crate) fn recognize_envelope<H: Headers + ?Sized>(
         }
     };
     if envelope.vendor().is_enabled() {
-        Ok(envelope)
+        Ok((envelope, document))
     } else {
         Err(DecodeError::VendorNotIncluded(envelope.vendor()))
     }
 }
 
-/// The envelope of `vendor` that `body` is shaped like (its older or newer generation).
-pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> EnvelopeKind {
-    let shape = (BodyKind::of(body) == BodyKind::Json).then(|| probe(body).ok()).flatten();
+/// The envelope of `vendor` that `body` is shaped like (its older or newer generation), and
+/// the body as the fast reader read it (see [`recognize_read`]).
+pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> (EnvelopeKind, Option<JsonDocument<'_>>) {
+    let (shape, document) = match (BodyKind::of(body) == BodyKind::Json).then(|| probe(body).ok()).flatten() {
+        Some((shape, document)) => (Some(shape), document),
+        None => (None, None),
+    };
     let has = |key: &str| shape.as_ref().is_some_and(|shape| shape.has(key));
-    match vendor {
+    let envelope = match vendor {
         Vendor::Authing if has("statusCode") => EnvelopeKind::AuthingV3,
         Vendor::Authing if has("errors") => EnvelopeKind::AuthingGraphQl,
         Vendor::TencentCam if has("Response") => EnvelopeKind::TencentCamV3,
@@ -430,14 +474,22 @@ pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> EnvelopeKind {
             .copied()
             .find(|e| e.vendor() == vendor)
             .expect("every vendor has an envelope"),
-    }
+    };
+    (envelope, document)
 }
 
-fn probe(body: &[u8]) -> Result<JsonShape, DecodeError> {
+/// The shape of a JSON body, and the body as the fast reader read it where it took it (else
+/// serde_json reads the shape, and explains a body that is not JSON).
+fn probe(body: &[u8]) -> Result<(JsonShape, Option<JsonDocument<'_>>), DecodeError> {
     let text = cloud_errors_core::__private::check_body(body)
         .map_err(|error| DecodeError::Parse { vendor: None, error })?;
+    if let Some(document) = JsonDocument::read(text) {
+        if let Some(shape) = document_shape(&document, true) {
+            return Ok((shape, Some(document)));
+        }
+    }
     match json_shape(text) {
-        Ok(Some(shape)) => Ok(shape),
+        Ok(Some(shape)) => Ok((shape, None)),
         Ok(None) => Err(DecodeError::Unrecognized(
             "the body is a JSON array or value, a fragment rather than a whole error body \
              (every vendor's error is an object)"
@@ -590,6 +642,81 @@ mod tests {
         assert_eq!(v3.response_has_error, Some(false));
         assert_eq!(json_shape("[1]").unwrap(), None);
         assert!(json_shape("{").is_err());
+    }
+
+    /// Every JSON body under `dir` (recursively), with its path.
+    fn json_bodies(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                json_bodies(&path, out);
+            } else if path.extension().is_some_and(|ext| ext == "json") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+
+    /// Bodies whose shape turns on a detail: duplicate members (the last counts), nested
+    /// objects the fast reader declines, members of the wrong type where an object belongs.
+    const TRICKY: &[&str] = &[
+        r#"{"code":1,"code":"x"}"#,
+        r#"{"code":2004.0,"message":"m"}"#,
+        r#"{"code":"+4000"}"#,
+        r#"{"code":1e400}"#,
+        r#"{"code":18446744073709551616}"#,
+        r#"{"code":[1,{"a":2}],"data":{}}"#,
+        r#"{"error":"x","Response":[1]}"#,
+        r#"{"error":{"code":5},"error":{"title":"t"}}"#,
+        r#"{"error":{"\u0063ode":"x"}}"#,
+        r#"{"Response":{"Error":{}}}"#,
+        r#"{"Response":{"\u0045rror":{}}}"#,
+        r#"{"errors":[{"message":{"code":2004}}],"data":null}"#,
+        r#"{"errors":[{"message":"m"}]}"#,
+        r#"{"errors":{}}"#,
+        r#"{"Error":{"Code":"x"},"__type":"y"}"#,
+        r#"{}"#,
+    ];
+
+    #[test]
+    fn the_fast_reader_sees_the_shape_serde_json_sees() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut bodies = Vec::new();
+        for dir in ["golden", "samples", "interop/fixtures"] {
+            json_bodies(&root.join(dir), &mut bodies);
+        }
+        bodies.extend(TRICKY.iter().map(|body| ("tricky".to_owned(), (*body).to_owned())));
+        let mut read = 0;
+        for (path, body) in &bodies {
+            let expected = json_shape(body).ok().flatten();
+            match JsonDocument::read(body).and_then(|document| document_shape(&document, true)) {
+                Some(shape) => {
+                    read += 1;
+                    assert_eq!(Some(shape), expected, "{path}: {body}");
+                }
+                // Only a body whose keys, or whose `error`/`Response` keys, are escaped, or one
+                // serde_json refuses (`1e400`), which serde_json then explains.
+                None => assert!(
+                    body.contains("\\u00") || expected.is_none(),
+                    "the fast reader declined {path}: {body}"
+                ),
+            }
+        }
+        assert!(read > 500, "only {read} bodies were read");
+    }
+
+    #[test]
+    fn recognition_hands_on_the_body_it_read_unless_serde_json_read_it() {
+        fn read(body: &str) -> (EnvelopeKind, Option<JsonDocument<'_>>) {
+            recognize_read(None, &[] as &[(&str, &str)], body.as_bytes()).unwrap()
+        }
+        let (envelope, document) = read(r#"{"code":2004,"message":"m"}"#);
+        assert_eq!(envelope, EnvelopeKind::Authing);
+        assert_eq!(document.map(|document| document.members().len()), Some(2));
+        assert!(read(r#"{"\u0063ode":2004,"message":"m"}"#).1.is_none(), "an escaped key");
+        assert!(read("<Error><Code>NoSuchKey</Code></Error>").1.is_none(), "XML");
+        let (envelope, document) =
+            envelope_of_vendor(Vendor::TencentCam, br#"{"Response":{"RequestId":"r"}}"#);
+        assert_eq!((envelope, document.is_some()), (EnvelopeKind::TencentCamV3, true));
     }
 
     #[test]

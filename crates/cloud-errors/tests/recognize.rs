@@ -447,3 +447,74 @@ fn only_text_that_starts_like_a_member_is_called_members_without_braces() {
         assert!(!err.to_string().contains("without its braces"), "{err}");
     }
 }
+
+/// Every JSON body under `dir` (recursively).
+fn json_bodies(dir: &std::path::Path, out: &mut Vec<Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            json_bodies(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            out.push(std::fs::read(&path).unwrap());
+        }
+    }
+}
+
+/// Decoding reads a body once, recognition and envelope together; what it gives must be what
+/// reading the body as the recognized envelope gives, error or not, with or without the HTTP
+/// response, for every golden and sample body and for ones the one-pass reader leaves to
+/// serde_json (escaped keys, a member of the wrong type).
+#[test]
+fn decoding_gives_what_reading_as_the_recognized_envelope_gives() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut bodies = Vec::new();
+    json_bodies(&root.join("golden"), &mut bodies);
+    json_bodies(&root.join("samples"), &mut bodies);
+    bodies.extend(
+        [
+            r#"{"\u0063ode":2004,"message":"m"}"#,
+            r#"{"error":{"code":"APIGW.0301","\u0074itle":"t"}}"#,
+            r#"{"code":2004,"message":7}"#,
+            r#"{"code":0,"message":"ok"}"#,
+            r#"{"Response":{"Error":{"Code":"X","Message":"m"},"RequestId":"r"}}"#,
+            r#"{"Response":{"RequestId":"r"}}"#,
+            r#"{"statusCode":200,"message":"ok","data":{}}"#,
+        ]
+        .map(|body| body.as_bytes().to_vec()),
+    );
+    let headers = [("X-Request-Id", "header-id"), ("x-amzn-RequestId", "amzn-id")];
+    let mut decoded = 0;
+    for body in &bodies {
+        let text = String::from_utf8_lossy(body);
+        let Ok(vendor) = recognize(body) else { continue };
+        let envelope = match decode(body, None) {
+            Ok(error) => {
+                decoded += 1;
+                assert_eq!(error.to_bytes(), *body, "{text}");
+                error.envelope()
+            }
+            Err(DecodeError::NotAnError(of)) => {
+                assert_eq!(of, vendor);
+                continue;
+            }
+            Err(DecodeError::Parse { vendor: Some(of), .. }) => {
+                assert_eq!(of, vendor);
+                continue;
+            }
+            Err(other) => panic!("{other}: {text}"),
+        };
+        assert_eq!(decode(body, None), AnyError::parse_as(envelope, body), "{text}");
+        assert_eq!(decode(body, Some(vendor)), AnyError::parse_as(envelope, body), "{text}");
+        assert_eq!(AnyError::parse(vendor, body), AnyError::parse_as(envelope, body), "{text}");
+        for status in [200, 400, 500] {
+            let read = AnyError::from_http(envelope, status, &headers, body);
+            let expected = match read {
+                Ok(Some(error)) => Ok(error),
+                Ok(None) => Err(DecodeError::NotAnError(vendor)),
+                Err(error) => Err(error),
+            };
+            assert_eq!(decode_http(Some(vendor), status, &headers, body), expected, "{status} {text}");
+        }
+    }
+    assert!(decoded > 500, "only {decoded} bodies decoded");
+}

@@ -120,13 +120,13 @@ impl JsonErrorResponse {
         headers: &H,
         body: &[u8],
     ) -> Result<Option<Self>, ParseError> {
-        let header_code = headers.header("x-amzn-ErrorType").map(str::to_owned);
-        let query_error = headers.header("x-amzn-query-error").map(str::to_owned);
+        let coded_headers =
+            headers.header("x-amzn-ErrorType").is_some() || headers.header("x-amzn-query-error").is_some();
         let bodiless = body.iter().all(u8::is_ascii_whitespace);
-        if bodiless && status < 400 && header_code.is_none() && query_error.is_none() {
+        if bodiless && status < 400 && !coded_headers {
             return Ok(None);
         }
-        let mut error = if bodiless && status >= 400 {
+        let error = if bodiless && status >= 400 {
             // No body: an empty object stands for it, and the bytes are kept as received.
             JsonErrorResponse {
                 body: Strings::with(&[]),
@@ -136,14 +136,37 @@ impl JsonErrorResponse {
         } else {
             Self::read(body)?
         };
-        if error.body_code().is_none() && header_code.is_none() && query_error.is_none() && status < 400 {
-            return Ok(None);
+        Ok(error.receive(status, headers))
+    }
+
+    /// Takes what the HTTP response said besides the body: `None` for a 1xx-3xx status without
+    /// an error code in the body or headers.
+    fn receive<H: Headers + ?Sized>(mut self, status: u16, headers: &H) -> Option<Self> {
+        let header_code = headers.header("x-amzn-ErrorType").map(str::to_owned);
+        let query_error = headers.header("x-amzn-query-error").map(str::to_owned);
+        if self.body_code().is_none() && header_code.is_none() && query_error.is_none() && status < 400 {
+            return None;
         }
-        error.status = Some(status);
-        error.header_code = header_code.or_else(|| error.body_code().is_none().then(|| status.to_string()));
-        error.query_error = query_error;
-        error.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
-        Ok(Some(error))
+        self.status = Some(status);
+        self.header_code = header_code.or_else(|| self.body_code().is_none().then(|| status.to_string()));
+        self.query_error = query_error;
+        self.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
+        Some(self)
+    }
+
+    /// [`from_http`](Self::from_http) with `response` and [`parse`](Self::parse) without it,
+    /// from a body the facade has already read; `None` leaves the body to them (see
+    /// `Envelope::__from_document`).
+    fn from_document<H: Headers + ?Sized>(
+        document: &json::JsonDocument<'_>,
+        response: Option<(u16, &H)>,
+    ) -> Option<Option<Self>> {
+        let mut error = Self::empty();
+        document.fill(&mut error)?;
+        match response {
+            Some((status, headers)) => Some(error.receive(status, headers)),
+            None => error.body_code().is_some().then_some(Some(error)),
+        }
     }
 
     /// The body: byte for byte as it was read (edits are made in place), or as the service
@@ -503,7 +526,12 @@ cloud_errors_core::json_envelope!(
     status,
     header_request_id
 );
-cloud_errors_core::impl_cloud_error!(JsonErrorResponse, ErrorCode, "aws-json");
+cloud_errors_core::impl_cloud_error!(
+    JsonErrorResponse,
+    ErrorCode,
+    "aws-json",
+    JsonErrorResponse::from_document
+);
 
 /// The envelope is its member table's object, with what the HTTP response said beside it.
 impl JsonObject for JsonErrorResponse {

@@ -180,3 +180,29 @@ fn the_status_names_an_error_without_a_code_from_400_on() {
     let both = JsonErrorResponse::parse(br#"{"__type":"X","message":"a","Message":"b"}"#).unwrap();
     assert_eq!(both.with_message("c").to_bytes(), br#"{"__type":"X","message":"c","Message":"b"}"#);
 }
+
+/// The facade reads a JSON body once to recognize it and hands the document over; what the
+/// envelope makes of it must be what `parse` and `from_http` make of the body.
+#[test]
+fn a_body_read_once_by_the_facade_reads_as_parse_and_from_http_read_it() {
+    use cloud_errors_core::__private::json::JsonDocument;
+    let no_response = None::<(u16, &[(&str, &str)])>;
+    let coded = r#"{"__type":"ThrottlingException","message":"slow"}"#;
+    let document = JsonDocument::read(coded).unwrap();
+    let read = JsonErrorResponse::__from_document(&document, no_response).unwrap().unwrap();
+    assert_eq!(read, JsonErrorResponse::parse(coded.as_bytes()).unwrap());
+    assert_eq!(read.to_bytes(), coded.as_bytes());
+    let headers = [("x-amzn-RequestId", "r1"), ("x-amzn-query-error", "Throttling;Sender")];
+    for status in [200, 400] {
+        let received = JsonErrorResponse::__from_document(&document, Some((status, &headers[..]))).unwrap();
+        assert_eq!(received, JsonErrorResponse::from_http(status, &headers[..], coded.as_bytes()).unwrap());
+        assert_eq!(received.map(|error| error.request_id().map(str::to_owned)), Some(Some("r1".into())));
+    }
+    // No code in the body: `parse` refuses it, so the document is left to `parse` to explain;
+    // with an error status the code is the status's, and with a success status it is no error.
+    let uncoded = JsonDocument::read(r#"{"message":"m"}"#).unwrap();
+    assert!(JsonErrorResponse::__from_document(&uncoded, no_response).is_none());
+    let received = JsonErrorResponse::__from_document(&uncoded, Some((503, &[] as &[(&str, &str)])));
+    assert_eq!(received.flatten().map(|error| error.wire_code().to_owned()), Some("503".into()));
+    assert_eq!(JsonErrorResponse::__from_document(&uncoded, Some((200, &[] as &[(&str, &str)]))), Some(None));
+}

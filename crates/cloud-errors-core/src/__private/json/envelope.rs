@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::{from_slice_kept, to_canonical_vec, to_vec, JsonObject, JsonStyle};
+use super::{from_slice_kept, to_canonical_vec, to_vec, JsonDocument, JsonObject, JsonStyle};
 use crate::{Headers, ParseError, ParseErrorKind};
 
 /// A vendor's JSON envelope: how it tells a success from an error, what it takes from the HTTP
@@ -55,6 +55,28 @@ pub fn from_http<T: JsonEnvelope, H: Headers + ?Sized>(
     Ok(Some(envelope))
 }
 
+/// Reads an error from a body already read into `document`, as [`from_http`] would with
+/// `response` and [`parse`] without it: `Some(None)` for a success, `None` where the fast
+/// reader declines the body for this envelope, so that the caller reads it with
+/// [`parse`] or [`from_http`] and gets the same answer (or the error, with its position).
+pub fn from_document<T: JsonEnvelope, H: Headers + ?Sized>(
+    document: &JsonDocument<'_>,
+    response: Option<(u16, &H)>,
+) -> Option<Option<T>> {
+    if response.is_some_and(|(status, _)| T::success_status(status)) {
+        return Some(None);
+    }
+    let mut envelope = T::empty();
+    document.fill(&mut envelope)?;
+    if envelope.success().is_some() {
+        return Some(None);
+    }
+    if let Some((status, headers)) = response {
+        envelope.receive(status, headers);
+    }
+    Some(Some(envelope))
+}
+
 /// The body: the kept text with its edits, or the envelope in the vendor's layout.
 #[inline]
 pub fn write<T: JsonEnvelope>(envelope: &T) -> Vec<u8> {
@@ -69,7 +91,7 @@ pub fn write_canonical<T: JsonEnvelope>(envelope: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::json::{JsonSource, JsonWriter, Members, StringMembers, Strings};
+    use crate::__private::json::{JsonSource, JsonWriter, Members, Scanned, StringMembers, Strings};
     use serde::de::{self, MapAccess};
     use serde::ser::SerializeMap;
 
@@ -107,6 +129,9 @@ mod tests {
         }
         fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
             self.body.read_member(index, map)
+        }
+        fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
+            self.body.take_member(index, value)
         }
         fn validate<E: de::Error>(&self) -> Result<(), E> {
             Ok(())
@@ -165,6 +190,24 @@ mod tests {
         // A success status wins before the body is read, even a broken one.
         assert!(from_http::<Probe, _>(200, &NO_HEADERS, b"not json").unwrap().is_none());
         assert_eq!(from_http::<Probe, _>(300, &NO_HEADERS, b"{").unwrap_err().kind(), ParseErrorKind::Eof);
+    }
+
+    #[test]
+    fn a_document_read_once_gives_what_reading_the_body_gives() {
+        let text = core::str::from_utf8(ERROR).unwrap();
+        let document = JsonDocument::read(text).unwrap();
+        let error: Probe = from_document(&document, None::<(u16, &[(&str, &str)])>).unwrap().unwrap();
+        assert_eq!((error.body.get(0), error.status, write(&error)), (Some("E1"), None, ERROR.to_vec()));
+        let received: Probe = from_document(&document, Some((500, &NO_HEADERS))).unwrap().unwrap();
+        assert_eq!(received.status, Some(500));
+        // A success, by its status or by its body.
+        assert!(from_document::<Probe, _>(&document, Some((200, &NO_HEADERS))).unwrap().is_none());
+        let success = JsonDocument::read(core::str::from_utf8(SUCCESS).unwrap()).unwrap();
+        assert!(from_document::<Probe, _>(&success, None::<(u16, &[(&str, &str)])>).unwrap().is_none());
+        // A member of the wrong type is left to the reader that explains it.
+        let wrong = JsonDocument::read(r#"{"code":1}"#).unwrap();
+        assert!(from_document::<Probe, _>(&wrong, None::<(u16, &[(&str, &str)])>).is_none());
+        assert_eq!(parse::<Probe>(br#"{"code":1}"#).unwrap_err().kind(), ParseErrorKind::InvalidType);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use object::{deserialize_object, serialize_object, JsonObject, Member, Membe
 pub use read::{
     duplicate_field, from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error, missing_field,
 };
-pub use scan::Scanned;
+pub use scan::{JsonDocument, Scanned};
 pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
 pub use strings::{StringMembers, Strings};

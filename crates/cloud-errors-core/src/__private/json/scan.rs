@@ -157,6 +157,69 @@ pub(crate) fn read_into<T: JsonObject>(text: &str, object: &mut T) -> Option<()>
     (skip_ws(bytes, end) == bytes.len()).then_some(())
 }
 
+/// A whole body the fast reader has read once: its text and its top-level members, each with
+/// where its value stands. A caller that must look at a body before it knows which envelope
+/// it is (the facade's recognition) reads it into this, then fills the envelope from it with
+/// [`fill`](Self::fill), so the body is read once.
+#[derive(Clone, Debug)]
+pub struct JsonDocument<'a> {
+    text: &'a str,
+    members: Vec<(&'a str, Scanned<'a>)>,
+}
+
+impl<'a> JsonDocument<'a> {
+    /// Reads `text`, a whole body that must be one JSON object, or declines as the fast reader
+    /// does (see the module's documentation).
+    pub fn read(text: &'a str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let mut members = Vec::new();
+        let end = walk_object(text, skip_ws(bytes, 0), |key, value| {
+            // Its end is found once, here, and kept in the clone.
+            value.end()?;
+            members.push((key, value.clone()));
+            Some(())
+        })?;
+        (skip_ws(bytes, end) == bytes.len()).then_some(JsonDocument { text, members })
+    }
+
+    /// The object that `value` holds, read the same way; `None` for any other value.
+    pub fn nested(value: &Scanned<'a>) -> Option<Self> {
+        let mut members = Vec::new();
+        walk_object(value.text, value.start, |key, member| {
+            member.end()?;
+            members.push((key, member.clone()));
+            Some(())
+        })?;
+        Some(JsonDocument { text: value.text, members })
+    }
+
+    /// The text it was read from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Its members, in order: each key (as sent, without escapes) and value.
+    pub fn members(&self) -> &[(&'a str, Scanned<'a>)] {
+        &self.members
+    }
+
+    /// The first member called `key`.
+    pub fn get(&self, key: &str) -> Option<&Scanned<'a>> {
+        self.members.iter().find(|(name, _)| *name == key).map(|(_, value)| value)
+    }
+
+    /// Fills `object` (empty, as [`JsonObject::empty`] makes it) from the members, as reading
+    /// the text into it would, and keeps the text; `None` where that read would decline.
+    pub fn fill<T: JsonObject>(&self, object: &mut T) -> Option<()> {
+        for (key, value) in &self.members {
+            take(object, key, value)?;
+        }
+        object.validate::<serde_json::Error>().ok()?;
+        object.keep(self.text);
+        Some(())
+    }
+}
+
 #[inline]
 fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
@@ -168,13 +231,46 @@ fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
 /// Reads the object whose `{` is at `at` into `object` (empty, so the envelope is built where
 /// it will stay rather than moved): the position after its `}`.
 fn read_object<T: JsonObject>(text: &str, at: usize, object: &mut T) -> Option<usize> {
+    let end = walk_object(text, at, |key, value| take(object, key, value))?;
+    object.validate::<serde_json::Error>().ok()?;
+    Some(end)
+}
+
+/// Hands `object` one member: a modelled one to [`JsonObject::take_member`] (once), any other
+/// to its extras.
+#[inline]
+fn take<T: JsonObject>(object: &mut T, key: &str, value: &Scanned<'_>) -> Option<()> {
+    match T::key_index(key) {
+        Some(index) => {
+            if object.members().is_marked(index) {
+                return None;
+            }
+            object.take_member(index, value)?;
+            object.members_mut().mark(index);
+        }
+        None => {
+            let raw = RawValue::from_string(value.raw().to_owned()).ok()?;
+            object.members_mut().push_extra(key.to_owned(), raw);
+        }
+    }
+    Some(())
+}
+
+/// Walks the object whose `{` is at `at`, handing `member` each key and value in order (the
+/// value before its end is known, so that a nested object it reads is not walked again): the
+/// position after its `}`.
+#[inline]
+fn walk_object<'a>(
+    text: &'a str,
+    at: usize,
+    mut member: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>,
+) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.get(at) != Some(&b'{') {
         return None;
     }
     let mut i = skip_ws(bytes, at + 1);
     if bytes.get(i) == Some(&b'}') {
-        object.validate::<serde_json::Error>().ok()?;
         return Some(i + 1);
     }
     loop {
@@ -189,28 +285,14 @@ fn read_object<T: JsonObject>(text: &str, at: usize, object: &mut T) -> Option<u
         }
         i = skip_ws(bytes, i + 1);
         let value = scan_value(text, i)?;
-        match T::key_index(key) {
-            Some(index) => {
-                if object.members().is_marked(index) {
-                    return None;
-                }
-                object.take_member(index, &value)?;
-                object.members_mut().mark(index);
-            }
-            None => {
-                let raw = RawValue::from_string(value.raw().to_owned()).ok()?;
-                object.members_mut().push_extra(key.to_owned(), raw);
-            }
-        }
+        member(key, &value)?;
         i = skip_ws(bytes, value.end()?);
         match bytes.get(i)? {
             b',' => i = skip_ws(bytes, i + 1),
-            b'}' => break,
+            b'}' => return Some(i + 1),
             _ => return None,
         }
     }
-    object.validate::<serde_json::Error>().ok()?;
-    Some(i + 1)
 }
 
 /// The value starting at `at`.
@@ -444,6 +526,25 @@ mod tests {
 
     fn value(text: &str) -> Option<(usize, Kind)> {
         scan_value(text, 0).and_then(|v| Some((v.end()?, v.kind)))
+    }
+
+    #[test]
+    fn a_document_holds_each_member_where_it_stands_and_fills_as_reading_does() {
+        let text = " {\"b\" : [1, {\"c\":2}], \"a\":\"x\",\"b\":null}\n";
+        let document = JsonDocument::read(text).unwrap();
+        assert_eq!(document.text(), text);
+        let members: Vec<_> = document.members().iter().map(|(key, value)| (*key, value.raw())).collect();
+        assert_eq!(members, [("b", "[1, {\"c\":2}]"), ("a", "\"x\""), ("b", "null")]);
+        assert_eq!(document.get("b").map(Scanned::raw), Some("[1, {\"c\":2}]"), "the first of two");
+        assert!(document.get("z").is_none());
+        let inner = JsonDocument::nested(&scan_value(r#"{"c":2,"d":{}}"#, 0).unwrap()).unwrap();
+        assert_eq!(inner.members().iter().map(|(key, _)| *key).collect::<Vec<_>>(), ["c", "d"]);
+        assert!(JsonDocument::nested(&scan_value("[1]", 0).unwrap()).is_none());
+        // What the fast reader declines, the document does too.
+        for declined in ["[1]", "{\"a\":1} x", r#"{"\u0061":1}"#, "{\"a\":1,}", "{\"a\" 1}", ""] {
+            assert!(JsonDocument::read(declined).is_none(), "{declined:?}");
+        }
+        assert!(JsonDocument::read("{}").unwrap().members().is_empty());
     }
 
     #[test]
