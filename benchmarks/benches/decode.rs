@@ -5,17 +5,9 @@ use std::hint::black_box;
 
 use cloud_errors_core::Envelope;
 use criterion::measurement::WallTime;
+use cloud_errors_benchmarks::DECODE_BODIES;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 
-const BODIES: &[(&str, &str)] = &[
-    ("huawei-iam", r#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#),
-    ("authing", r#"{"message":"User does not exist","code":2004,"data":null}"#),
-    ("tencent-cam", r#"{"code":4000,"message":"(100004)policy name exists","codeDesc":"InvalidParameter.policyName.InUse"}"#),
-    ("tencent-cam-v3", r#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"policy name in use"},"RequestId":"6f1e6c4a-5d3b-4e2f-9a8b-7c6d5e4f3a2b"}}"#),
-    ("aws-interface", r#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0421}"#),
-    ("s3", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>photos/2026/beach.jpg</Key><RequestId>4442587FB7D0A2F9</RequestId><HostId>vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=</HostId></Error>"),
-    ("aws-json", r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#),
-];
 
 /// Times the envelope's own parse of `body`, keeping what it returns (as `decode`'s is kept).
 fn parse_with<E: Envelope>(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]) {
@@ -24,7 +16,7 @@ fn parse_with<E: Envelope>(group: &mut BenchmarkGroup<'_, WallTime>, body: &[u8]
 }
 
 fn decode(c: &mut Criterion) {
-    for &(name, body) in BODIES {
+    for &(name, body) in DECODE_BODIES {
         let body = body.as_bytes();
         assert_eq!(cloud_errors::decode(body, None).map(|e| e.envelope().name()), Ok(name));
         let mut group = c.benchmark_group(format!("decode/{name}"));

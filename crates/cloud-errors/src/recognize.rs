@@ -22,9 +22,25 @@ enum CodeShape {
     Other,
 }
 
-/// The member names recognition asks about; a shape records which of them a body has, so that
-/// reading the shape allocates nothing.
-const KNOWN_KEYS: [&str; 16] = [
+/// Declares the member names recognition asks about, once: the list and its lookup.
+macro_rules! known_keys {
+    ($($key:literal,)*) => {
+        /// The member names recognition asks about; a shape records which of them a body has,
+        /// so that reading the shape allocates nothing.
+        const KNOWN_KEYS: &[&str] = &[$($key),*];
+
+        /// The index in [`KNOWN_KEYS`] of a member name, if it is one (a `match`, which
+        /// compiles to a branch on the length and a comparison or two).
+        fn known_key(key: &str) -> Option<usize> {
+            match key {
+                $($key => Some(const { key_index($key) }),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+known_keys! {
     "code",
     "message",
     "Message",
@@ -41,28 +57,87 @@ const KNOWN_KEYS: [&str; 16] = [
     "errors",
     "Response",
     "error",
-];
+}
 
-/// The shape of a JSON error body: which known member names it has and the kind of its codes.
+/// The index of `key` in [`KNOWN_KEYS`], at compile time (`KNOWN_KEYS.len()` for another name).
+const fn key_index(key: &str) -> usize {
+    let mut i = 0;
+    while i < KNOWN_KEYS.len() {
+        let known = KNOWN_KEYS[i].as_bytes();
+        if known.len() == key.len() {
+            let mut at = 0;
+            while at < known.len() && known[at] == key.as_bytes()[at] {
+                at += 1;
+            }
+            if at == known.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    KNOWN_KEYS.len()
+}
+
+/// The bit of a known member name in [`ObjectShape::keys`]; 0 for any other name.
+const fn key_bit(key: &str) -> u32 {
+    match key_index(key) {
+        i if i < KNOWN_KEYS.len() => 1 << i,
+        _ => 0,
+    }
+}
+
+/// What one object holds: which known member names, how many members, and what its `code` is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct ObjectShape {
+    /// Bit `i` set: the object has `KNOWN_KEYS[i]`.
+    keys: u32,
+    /// How many members the object has, known or not.
+    members: usize,
+    code: Option<CodeShape>,
+}
+
+impl ObjectShape {
+    /// Whether the object has the known member `key`.
+    #[inline]
+    fn has(&self, key: &str) -> bool {
+        known_key(key).is_some_and(|bit| self.keys & (1 << bit) != 0)
+    }
+
+    /// Whether the object has any of the known members of `mask` (bits of [`key_bit`]).
+    fn has_any(&self, mask: u32) -> bool {
+        self.keys & mask != 0
+    }
+
+    /// Counts a member, `KNOWN_KEYS[bit]` where it is known.
+    fn count(&mut self, bit: Option<usize>) {
+        self.members += 1;
+        if let Some(bit) = bit {
+            self.keys |= 1 << bit;
+        }
+    }
+}
+
+/// Huawei's own member names, at the top of a body and inside its `error` object.
+const HUAWEI_KEYS: u32 =
+    key_bit("error_code") | key_bit("error_msg") | key_bit("errorCode") | key_bit("errorMsg");
+const HUAWEI_ERROR_KEYS: u32 = key_bit("error_code") | key_bit("error_msg") | key_bit("title");
+
+/// The shape of a JSON error body: its own members, and what recognition looks for inside them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct JsonShape {
-    /// Bit `i` set: the body has `KNOWN_KEYS[i]`.
-    pub keys: u32,
-    /// How many members the object has, known or not.
-    pub members: usize,
-    pub code: Option<CodeShape>,
+    top: ObjectShape,
     /// `error` held an object: its member names and its `code`, if it had one.
-    pub error_object: Option<Box<JsonShape>>,
-    /// `Response` held an object: whether it had an `Error` member.
-    pub response_has_error: Option<bool>,
+    error_object: Option<ObjectShape>,
+    /// `Response` held an object (Tencent's API 3.0, whether it reports an error or not).
+    response_object: bool,
     /// `errors` held a GraphQL error list: whether its first error's `message` is an object
     /// with an integer `code` (Authing's GraphQL errors).
-    pub graphql_authing_code: Option<bool>,
+    graphql_authing_code: Option<bool>,
 }
 
 impl JsonShape {
-    pub fn has(&self, key: &str) -> bool {
-        KNOWN_KEYS.iter().position(|known| *known == key).is_some_and(|bit| self.keys & (1 << bit) != 0)
+    fn has(&self, key: &str) -> bool {
+        self.top.has(key)
     }
 }
 
@@ -123,7 +198,7 @@ impl Visitor<'_> for KnownKey {
         f.write_str("a member name")
     }
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok(KNOWN_KEYS.iter().position(|known| *known == key))
+        Ok(known_key(key))
     }
 }
 
@@ -242,21 +317,18 @@ impl<'de> Visitor<'de> for ObjectProbe {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<JsonShape>, A::Error> {
         let mut shape = JsonShape::default();
         while let Some(key) = map.next_key_seed(KnownKey)? {
-            shape.members += 1;
-            if let Some(bit) = key {
-                shape.keys |= 1 << bit;
-            }
+            shape.top.count(key);
             match key.map(|bit| KNOWN_KEYS[bit]).unwrap_or_default() {
-                "code" => shape.code = Some(map.next_value_seed(CodeProbe)?),
+                "code" => shape.top.code = Some(map.next_value_seed(CodeProbe)?),
                 "error" if self.nested => {
-                    shape.error_object = map.next_value_seed(ObjectProbe { nested: false })?.map(Box::new);
+                    shape.error_object =
+                        map.next_value_seed(ObjectProbe { nested: false })?.map(|inner| inner.top);
                 }
                 "errors" if self.nested => {
                     shape.graphql_authing_code = map.next_value_seed(GraphQlProbe::List)?
                 }
                 "Response" if self.nested => {
-                    let inner = map.next_value_seed(ObjectProbe { nested: false })?;
-                    shape.response_has_error = inner.map(|inner| inner.has("Error"));
+                    shape.response_object = map.next_value_seed(ObjectProbe { nested: false })?.is_some();
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -296,37 +368,57 @@ impl<'de> DeserializeSeed<'de> for ObjectProbe {
     }
 }
 
-/// The shape of a body the fast reader has read, as [`json_shape`] reads it from the text;
-/// `None` where a nested object it must look into is one the fast reader declines.
-fn document_shape(document: &JsonDocument<'_>, nested: bool) -> Option<JsonShape> {
-    let mut shape = JsonShape::default();
-    for (key, value) in document.members() {
-        shape.members += 1;
-        let Some(bit) = KNOWN_KEYS.iter().position(|known| known == key) else { continue };
-        shape.keys |= 1 << bit;
-        match KNOWN_KEYS[bit] {
-            // The values are short, or skipped by their own reader without recursion.
-            "code" => shape.code = Some(probe_value(value.raw(), CodeProbe)?),
-            "errors" if nested => shape.graphql_authing_code = probe_value(value.raw(), GraphQlProbe::List)?,
-            "error" if nested => {
-                shape.error_object = nested_shape(value)?.map(Box::new);
-            }
-            "Response" if nested => {
-                shape.response_has_error = nested_shape(value)?.map(|inner| inner.has("Error"));
-            }
+impl JsonShape {
+    /// Adds a member the fast reader is reading, as [`json_shape`] reads it from the text;
+    /// `None` where a nested object it must look into is one the fast reader declines.
+    fn add(&mut self, key: &str, value: &Scanned<'_>) -> Option<()> {
+        let bit = known_key(key);
+        self.top.count(bit);
+        match bit.map(|bit| KNOWN_KEYS[bit]).unwrap_or_default() {
+            "code" => self.top.code = Some(code_shape(value)?),
+            // A short list, or skipped by serde_json without recursion.
+            "errors" => self.graphql_authing_code = probe_value(value.raw(), GraphQlProbe::List)?,
+            "error" => self.error_object = nested_shape(value)?,
+            // Whether it reports an error or not, it is Tencent's: no need to look inside.
+            "Response" => self.response_object = value.is_object(),
             _ => {}
         }
+        Some(())
     }
-    Some(shape)
+}
+
+/// A body's shape and the body as the fast reader read it, in one pass; `None` where it
+/// declines the body.
+fn read_shape(text: &str) -> Option<(JsonShape, JsonDocument<'_>)> {
+    let mut shape = JsonShape::default();
+    let document = JsonDocument::read_with(text, |key, value| shape.add(key, value))?;
+    Some((shape, document))
+}
+
+/// What a `code` member holds: an integer spelled plainly, or whatever serde_json makes of it.
+fn code_shape(value: &Scanned<'_>) -> Option<CodeShape> {
+    match value.int() {
+        Some(code) => Some(CodeShape::Integer(code)),
+        None => probe_value(value.raw(), CodeProbe),
+    }
 }
 
 /// The shape of an object held by a member, `Some(None)` for any other value, `None` for an
 /// object the fast reader declines.
-fn nested_shape(value: &Scanned<'_>) -> Option<Option<JsonShape>> {
+fn nested_shape(value: &Scanned<'_>) -> Option<Option<ObjectShape>> {
     if !value.raw().starts_with('{') {
         return Some(None);
     }
-    JsonDocument::nested(value).and_then(|inner| document_shape(&inner, false)).map(Some)
+    let mut shape = ObjectShape::default();
+    value.for_each_member(|key, member| {
+        let bit = known_key(key);
+        shape.count(bit);
+        if key == "code" {
+            shape.code = Some(code_shape(member)?);
+        }
+        Some(())
+    })?;
+    Some(Some(shape))
 }
 
 /// Reads one value's text with a probe.
@@ -419,9 +511,9 @@ pub(crate) fn recognize_read<'a, H: Headers + ?Sized>(
             if candidates.is_empty()
                 && (aws_json_headers(headers) || aws_json_message(&shape, status, from_headers))
             {
-                candidates.push(EnvelopeKind::AwsJson);
+                candidates = &[EnvelopeKind::AwsJson];
             }
-            match candidates.as_slice() {
+            match candidates {
                 [] if shape.graphql_authing_code == Some(false) => {
                     return Err(DecodeError::Unrecognized(
                         "the body is a GraphQL error response whose first `message` holds no Authing code \
@@ -483,10 +575,8 @@ pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> (EnvelopeKind, 
 fn probe(body: &[u8]) -> Result<(JsonShape, Option<JsonDocument<'_>>), DecodeError> {
     let text = cloud_errors_core::__private::check_body(body)
         .map_err(|error| DecodeError::Parse { vendor: None, error })?;
-    if let Some(document) = JsonDocument::read(text) {
-        if let Some(shape) = document_shape(&document, true) {
-            return Ok((shape, Some(document)));
-        }
+    if let Some((shape, document)) = read_shape(text) {
+        return Ok((shape, Some(document)));
     }
     match json_shape(text) {
         Ok(Some(shape)) => Ok((shape, None)),
@@ -555,55 +645,57 @@ fn describe_keys(keys: &[String]) -> String {
 }
 
 /// The envelopes a JSON body's shape fits, most likely first; one for a decisive shape.
-fn envelopes_of(shape: &JsonShape, status: Option<u16>, from_headers: Option<Vendor>) -> Vec<EnvelopeKind> {
-    if shape.response_has_error.is_some() {
-        return vec![EnvelopeKind::TencentCamV3];
+fn envelopes_of(
+    shape: &JsonShape,
+    status: Option<u16>,
+    from_headers: Option<Vendor>,
+) -> &'static [EnvelopeKind] {
+    if shape.response_object {
+        return &[EnvelopeKind::TencentCamV3];
     }
     if shape.graphql_authing_code == Some(true) {
-        return vec![EnvelopeKind::AuthingGraphQl];
+        return &[EnvelopeKind::AuthingGraphQl];
     }
     if shape.has("__type") {
-        return vec![EnvelopeKind::AwsJson];
+        return &[EnvelopeKind::AwsJson];
     }
     if shape.has("Error") {
-        return vec![EnvelopeKind::AwsQueryJson];
+        return &[EnvelopeKind::AwsQueryJson];
     }
     if shape.has("statusCode") {
-        return vec![EnvelopeKind::AuthingV3];
+        return &[EnvelopeKind::AuthingV3];
     }
-    if ["error_code", "error_msg", "errorCode", "errorMsg"].iter().any(|key| shape.has(key)) {
-        return vec![EnvelopeKind::HuaweiIam];
+    if shape.top.has_any(HUAWEI_KEYS) {
+        return &[EnvelopeKind::HuaweiIam];
     }
     if let Some(inner) = &shape.error_object {
-        let huawei_members = ["error_code", "error_msg", "title"].iter().any(|key| inner.has(key));
+        let huawei_members = inner.has_any(HUAWEI_ERROR_KEYS);
         return match &inner.code {
-            _ if huawei_members => vec![EnvelopeKind::HuaweiIam],
-            Some(CodeShape::Text | CodeShape::Digits(_)) => vec![EnvelopeKind::HuaweiIam],
+            _ if huawei_members => &[EnvelopeKind::HuaweiIam],
+            Some(CodeShape::Text | CodeShape::Digits(_)) => &[EnvelopeKind::HuaweiIam],
             // AWS Interface sends its errors with status 200; Huawei's come with 4xx or 5xx.
             Some(CodeShape::Integer(_))
                 if status.is_some_and(|s| s >= 400) || from_headers == Some(Vendor::HuaweiIam) =>
             {
-                vec![EnvelopeKind::HuaweiIam]
+                &[EnvelopeKind::HuaweiIam]
             }
-            Some(CodeShape::Integer(_)) => vec![EnvelopeKind::AwsInterface],
-            _ => Vec::new(),
+            Some(CodeShape::Integer(_)) => &[EnvelopeKind::AwsInterface],
+            _ => &[],
         };
     }
     if shape.has("codeDesc") {
-        return vec![EnvelopeKind::TencentCam];
+        return &[EnvelopeKind::TencentCam];
     }
-    match shape.code {
-        Some(CodeShape::Digits(_)) => vec![EnvelopeKind::TencentCam],
-        Some(CodeShape::Integer(code)) if is_authing_code(code) => vec![EnvelopeKind::Authing],
-        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => vec![EnvelopeKind::TencentCam],
+    match shape.top.code {
+        Some(CodeShape::Digits(_)) => &[EnvelopeKind::TencentCam],
+        Some(CodeShape::Integer(code)) if is_authing_code(code) => &[EnvelopeKind::Authing],
+        Some(CodeShape::Integer(code)) if is_tencent_common_code(code) => &[EnvelopeKind::TencentCam],
         Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) && shape.has("data") => {
-            vec![EnvelopeKind::TencentCam, EnvelopeKind::Authing]
+            &[EnvelopeKind::TencentCam, EnvelopeKind::Authing]
         }
-        Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) => vec![EnvelopeKind::TencentCam],
-        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => {
-            vec![EnvelopeKind::Authing]
-        }
-        _ => Vec::new(),
+        Some(CodeShape::Integer(code)) if (4000..6000).contains(&code) => &[EnvelopeKind::TencentCam],
+        Some(CodeShape::Integer(_)) if shape.has("data") || shape.has("message") => &[EnvelopeKind::Authing],
+        _ => &[],
     }
 }
 
@@ -626,20 +718,20 @@ mod tests {
         let shape = json_shape(r#"{"code":4000,"message":"m","codeDesc":"X","data":{"deep":[1,[2]]}}"#)
             .unwrap()
             .unwrap();
-        assert_eq!(shape.members, 4);
+        assert_eq!(shape.top.members, 4);
         assert!(["code", "message", "codeDesc", "data"].iter().all(|key| shape.has(key)));
         assert!(!shape.has("Message") && !shape.has("error"));
         assert_eq!(member_names(br#"{"b":1,"a":{"x":2}}"#), ["b", "a"]);
-        assert_eq!(shape.code, Some(CodeShape::Integer(4000)));
+        assert_eq!(shape.top.code, Some(CodeShape::Integer(4000)));
         let quoted = json_shape(r#"{"code":"4000"}"#).unwrap().unwrap();
-        assert_eq!(quoted.code, Some(CodeShape::Digits(4000)));
+        assert_eq!(quoted.top.code, Some(CodeShape::Digits(4000)));
         let nested = json_shape(r#"{"error":{"code":5,"message":"m"},"duration":0.1}"#).unwrap().unwrap();
         assert_eq!(nested.error_object.unwrap().code, Some(CodeShape::Integer(5)));
         let huawei = json_shape(r#"{"error":{"code":"APIGW.0301","title":"t"}}"#).unwrap().unwrap();
         let inner = huawei.error_object.unwrap();
         assert_eq!((inner.code.clone(), inner.members, inner.has("title")), (Some(CodeShape::Text), 2, true));
         let v3 = json_shape(r#"{"Response":{"RequestId":"r"}}"#).unwrap().unwrap();
-        assert_eq!(v3.response_has_error, Some(false));
+        assert!(v3.response_object);
         assert_eq!(json_shape("[1]").unwrap(), None);
         assert!(json_shape("{").is_err());
     }
@@ -688,8 +780,8 @@ mod tests {
         let mut read = 0;
         for (path, body) in &bodies {
             let expected = json_shape(body).ok().flatten();
-            match JsonDocument::read(body).and_then(|document| document_shape(&document, true)) {
-                Some(shape) => {
+            match read_shape(body) {
+                Some((shape, _)) => {
                     read += 1;
                     assert_eq!(Some(shape), expected, "{path}: {body}");
                 }
@@ -702,6 +794,18 @@ mod tests {
             }
         }
         assert!(read > 500, "only {read} bodies were read");
+    }
+
+    #[test]
+    fn each_known_name_has_its_own_bit_and_no_other_name_has_one() {
+        for (i, key) in KNOWN_KEYS.iter().enumerate() {
+            assert_eq!((key_bit(key), known_key(key)), (1 << i, Some(i)), "{key}");
+        }
+        for other in ["", "cod", "codes", "Code", "error_codf", "Responsf"] {
+            assert_eq!((key_bit(other), known_key(other)), (0, None), "{other}");
+        }
+        assert_eq!(HUAWEI_KEYS.count_ones(), 4);
+        assert_eq!(HUAWEI_ERROR_KEYS.count_ones(), 3);
     }
 
     #[test]
@@ -724,6 +828,6 @@ mod tests {
         // Far past serde_json's recursion limit of 128: only an iterative skip gets through.
         let deep = format!("{{\"x\":{}{},\"code\":7}}", "[".repeat(100_000), "]".repeat(100_000));
         let shape = json_shape(&deep).unwrap().unwrap();
-        assert_eq!((shape.members, shape.code), (2, Some(CodeShape::Integer(7))));
+        assert_eq!((shape.top.members, shape.top.code), (2, Some(CodeShape::Integer(7))));
     }
 }

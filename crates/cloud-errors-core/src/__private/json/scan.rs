@@ -47,6 +47,11 @@ impl<'a> Scanned<'a> {
         Some(self.end.get())
     }
 
+    /// Whether the value is an object (well-formed or not: that is found when it is read).
+    pub fn is_object(&self) -> bool {
+        self.kind == Kind::Container && self.text.as_bytes()[self.start] == b'{'
+    }
+
     /// Whether the value is `null`.
     pub fn is_null(&self) -> bool {
         self.kind == Kind::Null
@@ -141,6 +146,14 @@ impl<'a> Scanned<'a> {
         Some(())
     }
 
+    /// Walks the object this value holds, handing `member` each key and value in order, as the
+    /// fast reader reads them; `None` for any other value, an object it declines, or where
+    /// `member` answers `None`.
+    pub fn for_each_member(&self, member: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>) -> Option<()> {
+        self.end.set(walk_object(self.text, self.start, member)?);
+        Some(())
+    }
+
     /// A nested object the envelope models, read the same way.
     pub fn object<T: JsonObject>(&self) -> Option<T> {
         let mut object = T::empty();
@@ -171,26 +184,27 @@ impl<'a> JsonDocument<'a> {
     /// Reads `text`, a whole body that must be one JSON object, or declines as the fast reader
     /// does (see the module's documentation).
     pub fn read(text: &'a str) -> Option<Self> {
+        Self::read_with(text, |_, _| Some(()))
+    }
+
+    /// [`read`](Self::read), showing `look` each member as it is read: a nested object `look`
+    /// walks (with [`Scanned::for_each_member`]) is not skipped over again. `None` where `look`
+    /// answers `None`.
+    pub fn read_with(
+        text: &'a str,
+        mut look: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>,
+    ) -> Option<Self> {
         let bytes = text.as_bytes();
-        let mut members = Vec::new();
+        // Room for a typical error body's members, so that the list is allocated once.
+        let mut members = Vec::with_capacity(8);
         let end = walk_object(text, skip_ws(bytes, 0), |key, value| {
-            // Its end is found once, here, and kept in the clone.
+            look(key, value)?;
+            // Its end is found once, here (or by `look`), and kept in the clone.
             value.end()?;
             members.push((key, value.clone()));
             Some(())
         })?;
         (skip_ws(bytes, end) == bytes.len()).then_some(JsonDocument { text, members })
-    }
-
-    /// The object that `value` holds, read the same way; `None` for any other value.
-    pub fn nested(value: &Scanned<'a>) -> Option<Self> {
-        let mut members = Vec::new();
-        walk_object(value.text, value.start, |key, member| {
-            member.end()?;
-            members.push((key, member.clone()));
-            Some(())
-        })?;
-        Some(JsonDocument { text: value.text, members })
     }
 
     /// The text it was read from.
@@ -537,9 +551,20 @@ mod tests {
         assert_eq!(members, [("b", "[1, {\"c\":2}]"), ("a", "\"x\""), ("b", "null")]);
         assert_eq!(document.get("b").map(Scanned::raw), Some("[1, {\"c\":2}]"), "the first of two");
         assert!(document.get("z").is_none());
-        let inner = JsonDocument::nested(&scan_value(r#"{"c":2,"d":{}}"#, 0).unwrap()).unwrap();
-        assert_eq!(inner.members().iter().map(|(key, _)| *key).collect::<Vec<_>>(), ["c", "d"]);
-        assert!(JsonDocument::nested(&scan_value("[1]", 0).unwrap()).is_none());
+        let nested = scan_value(r#"{"c":2,"d":{}} "#, 0).unwrap();
+        let mut keys = Vec::new();
+        nested
+            .for_each_member(|key, value| {
+                keys.push((key, value.raw()));
+                Some(())
+            })
+            .unwrap();
+        assert_eq!((keys, nested.raw()), (vec![("c", "2"), ("d", "{}")], r#"{"c":2,"d":{}}"#));
+        assert!(scan_value("[1]", 0).unwrap().for_each_member(|_, _| Some(())).is_none());
+        assert!(nested.is_object() && !scan_value("[1]", 0).unwrap().is_object());
+        assert!(!scan_value("\"{\"", 0).unwrap().is_object(), "a string that starts with a brace");
+        let stopped = scan_value(r#"{"c":2}"#, 0).unwrap();
+        assert!(stopped.for_each_member(|_, _| None).is_none(), "the walk stops where `member` does");
         // What the fast reader declines, the document does too.
         for declined in ["[1]", "{\"a\":1} x", r#"{"\u0061":1}"#, "{\"a\":1,}", "{\"a\" 1}", ""] {
             assert!(JsonDocument::read(declined).is_none(), "{declined:?}");
