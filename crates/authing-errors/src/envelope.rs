@@ -116,11 +116,6 @@ impl ErrorResponse {
         RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
     }
 
-    /// The members the envelope does not model, in order, as raw JSON.
-    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.extras()
-    }
-
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(Text::owned(message));
@@ -142,14 +137,6 @@ impl ErrorResponse {
         self.data = None;
         self.members.unmark(DATA);
         self.sync_removed("data");
-        self
-    }
-
-    /// Adds a member the envelope does not model, after the others.
-    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        let key = key.into();
-        self.sync_extra(&key, &value, JsonStyle::Compact);
-        self.members.push_extra(key, value);
         self
     }
 

@@ -150,11 +150,6 @@ impl V3ErrorResponse {
         RetryClass::of_response(self.status_class().known().map(V3StatusCode::retry), self.status)
     }
 
-    /// The members the envelope does not model, in order, as raw JSON.
-    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.extras()
-    }
-
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(Text::owned(message));

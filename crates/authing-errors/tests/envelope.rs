@@ -115,3 +115,32 @@ fn the_received_status_is_kept() {
     assert_eq!(error.http_status(), Some(502));
     assert_eq!(ErrorResponse::parse(FULL.as_bytes()).unwrap().http_status(), Some(200));
 }
+
+/// Every generation keeps the members it does not model at the top of the body, and a builder
+/// adds one after the others, in the body's own layout.
+#[test]
+fn every_generation_lists_and_adds_top_level_members_it_does_not_model() {
+    use authing_errors::{GraphQlErrorResponse, V3ErrorResponse};
+    use serde_json::value::RawValue;
+    let raw = |text: &str| RawValue::from_string(text.to_owned()).unwrap();
+    let names = |fields: Vec<(&str, &RawValue)>| -> Vec<(String, String)> {
+        fields.into_iter().map(|(key, value)| (key.to_owned(), value.get().to_owned())).collect()
+    };
+
+    let legacy = ErrorResponse::parse(br#"{"code":2004,"message":"m","x":1}"#).unwrap();
+    assert_eq!(names(legacy.extra_fields().collect()), [("x".to_owned(), "1".to_owned())]);
+    let legacy = legacy.with_extra_field("y", raw("[2]"));
+    assert_eq!(legacy.to_bytes(), br#"{"code":2004,"message":"m","x":1,"y":[2]}"#);
+
+    let v3 = V3ErrorResponse::parse(br#"{"statusCode": 400, "apiCode": 2004, "message": "m"}"#).unwrap();
+    assert_eq!(v3.extra_fields().count(), 0);
+    let v3 = v3.with_extra_field("trace", raw("\"t\""));
+    assert_eq!(v3.to_bytes(), br#"{"statusCode": 400, "apiCode": 2004, "message": "m", "trace": "t"}"#);
+    assert_eq!(names(v3.extra_fields().collect()), [("trace".to_owned(), "\"t\"".to_owned())]);
+
+    let graphql = br#"{"errors":[{"message":{"code":2004,"message":"m"}}],"data":null,"extensions":{}}"#;
+    let graphql = GraphQlErrorResponse::parse(graphql).unwrap();
+    assert_eq!(names(graphql.extra_fields().collect()), [("extensions".to_owned(), "{}".to_owned())]);
+    let graphql = graphql.with_extra_field("z", raw("0"));
+    assert!(graphql.to_bytes().ends_with(br#","extensions":{},"z":0}"#));
+}

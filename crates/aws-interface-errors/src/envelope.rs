@@ -151,11 +151,6 @@ impl ErrorResponse {
         self.code().known()?.spec().message_args(self.message()?)
     }
 
-    /// The top-level members the envelope does not model, in order, as raw JSON.
-    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.extras()
-    }
-
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
@@ -205,14 +200,6 @@ impl ErrorResponse {
         self.traceback = Some(Text::owned(traceback));
         self.members.mark(TRACEBACK);
         self.sync_member(TRACEBACK, JsonStyle::Python);
-        self
-    }
-
-    /// Adds a top-level member the envelope does not model, after the others.
-    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        let key = key.into();
-        self.sync_extra(&key, &value, JsonStyle::Python);
-        self.members.push_extra(key, value);
         self
     }
 

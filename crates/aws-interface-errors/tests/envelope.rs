@@ -136,3 +136,19 @@ fn the_received_status_is_kept() {
     let error = ErrorResponse::from_http(500, &headers, FULL.as_bytes()).unwrap().unwrap();
     assert_eq!(error.http_status(), Some(500));
 }
+
+/// Members beside `error`, `duration` and `traceback` are listed as sent, and a builder adds
+/// one after the others in the body's own layout.
+#[test]
+fn top_level_members_are_listed_and_added_in_the_bodys_layout() {
+    let body = r#"{"error": {"code": 5, "message": "m"}, "duration": 0.1, "host": "h"}"#;
+    let error = ErrorResponse::parse(body.as_bytes()).unwrap();
+    let listed: Vec<_> = error.extra_fields().map(|(key, value)| (key, value.get())).collect();
+    assert_eq!(listed, [("host", "\"h\"")]);
+    let trace = serde_json::value::RawValue::from_string("[1]".into()).unwrap();
+    let error = error.with_extra_field("trace", trace);
+    assert_eq!(
+        error.to_bytes(),
+        br#"{"error": {"code": 5, "message": "m"}, "duration": 0.1, "host": "h", "trace": [1]}"#
+    );
+}

@@ -228,6 +228,38 @@ macro_rules! impl_json_envelope_eq_debug {
     };
 }
 
+/// Writes a JSON envelope's inherent `extra_fields` and `with_extra_field`, over the members of
+/// its top-level object that it does not model, written in `style`.
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_extra_fields {
+    ($ty:ty, $style:expr) => {
+        impl $ty {
+            /// The members of the body's top-level object the envelope does not model, in
+            /// order, as raw JSON.
+            pub fn extra_fields(
+                &self,
+            ) -> impl ::core::iter::Iterator<Item = (&str, &$crate::__private::json::RawValue)> {
+                $crate::__private::json::JsonObject::members(self).extras()
+            }
+
+            /// Adds a member the envelope does not model to the body's top-level object, after
+            /// the others.
+            pub fn with_extra_field(
+                mut self,
+                key: impl ::core::convert::Into<::std::string::String>,
+                value: ::std::boxed::Box<$crate::__private::json::RawValue>,
+            ) -> Self {
+                let key = key.into();
+                $crate::__private::json::JsonObject::sync_extra(&mut self, &key, &value, $style);
+                $crate::__private::json::JsonObject::members_mut(&mut self).push_extra(key, value);
+                self
+            }
+        }
+    };
+}
+
 /// Writes a JSON envelope's inherent `parse`, `from_http`, `to_bytes` and `to_canonical_bytes`
 /// from its [`JsonEnvelope`](crate::__private::json::JsonEnvelope) impl, so that its users need
 /// not import the [`Envelope`](crate::Envelope) trait.
@@ -279,6 +311,7 @@ macro_rules! json_envelope_methods {
 macro_rules! json_envelope {
     ($ty:ident, $code:ty, $name:literal $(, $field:ident)*) => {
         $crate::json_envelope_methods!($ty);
+        $crate::json_extra_fields!($ty, <$ty as $crate::__private::json::JsonEnvelope>::STYLE);
         $crate::impl_serde_via_json_object!($ty);
         $crate::impl_json_envelope_eq_debug!($ty $(, $field)*);
         $crate::impl_cloud_error!($ty, $code, $name, $crate::__private::json::envelope::from_document);

@@ -241,11 +241,6 @@ impl ErrorResponse {
         fields
     }
 
-    /// The members the envelope does not model, in order, as raw JSON.
-    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.extras()
-    }
-
     /// Sets the message (`error_msg`).
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error_msg = Some(Text::owned(message));
@@ -274,14 +269,6 @@ impl ErrorResponse {
         self.encoded_authorization_message = Some(Text::owned(message));
         self.members.set_value(ENCODED_AUTHORIZATION_MESSAGE);
         self.sync_member(ENCODED_AUTHORIZATION_MESSAGE, JsonStyle::Compact);
-        self
-    }
-
-    /// Adds a member the envelope does not model, after the others.
-    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        let key = key.into();
-        self.sync_extra(&key, &value, JsonStyle::Compact);
-        self.members.push_extra(key, value);
         self
     }
 

@@ -11,7 +11,7 @@
 //! place and spelling, and an accepted body comes back byte for byte.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, Scanned,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
     StringMembers, Strings, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
@@ -273,6 +273,21 @@ impl JsonErrorResponse {
         self.body.set(index, message);
         self.body.sync_member(index, JsonStyle::Compact);
         // The message makes a body of a response that had none.
+        self.bodiless = None;
+        self
+    }
+
+    /// The members of the body the envelope does not model, in order, as raw JSON.
+    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
+        self.body.extras()
+    }
+
+    /// Adds a member the envelope does not model, after the others (making a body of a
+    /// response that had none).
+    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
+        let key = key.into();
+        self.body.sync_extra(&key, &value, JsonStyle::Compact);
+        self.body.members_mut().push_extra(key, value);
         self.bodiless = None;
         self
     }

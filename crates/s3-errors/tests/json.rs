@@ -206,3 +206,28 @@ fn a_body_read_once_by_the_facade_reads_as_parse_and_from_http_read_it() {
     assert_eq!(received.flatten().map(|error| error.wire_code().to_owned()), Some("503".into()));
     assert_eq!(JsonErrorResponse::__from_document(&uncoded, Some((200, &[] as &[(&str, &str)]))), Some(None));
 }
+
+/// Both JSON forms keep the members they do not model, and a builder adds one after the others;
+/// a response that had no body gets one.
+#[test]
+fn both_json_forms_list_and_add_members_they_do_not_model() {
+    use serde_json::value::RawValue;
+    let raw = |text: &str| RawValue::from_string(text.to_owned()).unwrap();
+    let typed = JsonErrorResponse::parse(br#"{"__type":"Throttling","message":"m","x":1}"#).unwrap();
+    assert_eq!(typed.extra_fields().map(|(key, value)| (key, value.get())).collect::<Vec<_>>(), [("x", "1")]);
+    let typed = typed.with_extra_field("y", raw("2"));
+    assert_eq!(typed.to_bytes(), br#"{"__type":"Throttling","message":"m","x":1,"y":2}"#);
+    let bodiless = JsonErrorResponse::from_http(503, &[] as &[(&str, &str)], b"").unwrap().unwrap();
+    assert_eq!(bodiless.to_bytes(), b"");
+    assert_eq!(bodiless.with_extra_field("y", raw("2")).to_bytes(), br#"{"y":2}"#);
+
+    let body = br#"{"Error":{"Code":"ExpiredToken","Message":"m","Type":"Sender"},"RequestId":"r"}"#;
+    let query = QueryJsonErrorResponse::parse(body).unwrap();
+    assert_eq!(query.extra_fields().count(), 0);
+    let query = query.with_extra_field("z", raw("null"));
+    assert_eq!(
+        query.extra_fields().map(|(key, value)| (key, value.get())).collect::<Vec<_>>(),
+        [("z", "null")]
+    );
+    assert!(query.to_bytes().ends_with(br#""RequestId":"r","z":null}"#));
+}

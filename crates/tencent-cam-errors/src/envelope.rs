@@ -170,11 +170,6 @@ impl ErrorResponse {
         RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
     }
 
-    /// The members the envelope does not model, in order, as raw JSON.
-    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.extras()
-    }
-
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(Text::owned(message));
@@ -195,14 +190,6 @@ impl ErrorResponse {
         self.data = Some(RawJson::new(data));
         self.members.mark(DATA);
         self.sync_member(DATA, JsonStyle::Compact);
-        self
-    }
-
-    /// Adds a member the envelope does not model, after the others.
-    pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
-        let key = key.into();
-        self.sync_extra(&key, &value, JsonStyle::Compact);
-        self.members.push_extra(key, value);
         self
     }
 

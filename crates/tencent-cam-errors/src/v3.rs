@@ -141,11 +141,6 @@ impl V3ErrorResponse {
         self.response.members.extras()
     }
 
-    /// The top-level members besides `Response`, in order, as raw JSON.
-    pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.members.extras()
-    }
-
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         if let Some(error) = self.response.error.as_mut() {

@@ -95,3 +95,31 @@ fn the_status_and_request_id_header_fill_in() {
         )
     );
 }
+
+/// Both generations keep the members they do not model at the top of the body, and a builder
+/// adds one after the others, in the body's own layout.
+#[test]
+fn both_generations_list_and_add_top_level_members_they_do_not_model() {
+    use serde_json::value::RawValue;
+    let raw = |text: &str| RawValue::from_string(text.to_owned()).unwrap();
+    let legacy = tencent_cam_errors::ErrorResponse::parse(br#"{"code":4000,"message":"m","x":1}"#).unwrap();
+    assert_eq!(
+        legacy.extra_fields().map(|(key, value)| (key, value.get())).collect::<Vec<_>>(),
+        [("x", "1")]
+    );
+    let legacy = legacy.with_extra_field("y", raw("2"));
+    assert_eq!(legacy.to_bytes(), br#"{"code":4000,"message":"m","x":1,"y":2}"#);
+
+    let body = br#"{"Response":{"Error":{"Code":"AuthFailure","Message":"m"},"RequestId":"r"}}"#;
+    let v3 = V3ErrorResponse::parse(body).unwrap();
+    assert_eq!(v3.extra_fields().count(), 0);
+    let v3 = v3.with_extra_field("trace", raw("\"t\""));
+    assert_eq!(
+        v3.extra_fields().map(|(key, value)| (key, value.get())).collect::<Vec<_>>(),
+        [("trace", "\"t\"")]
+    );
+    assert_eq!(
+        v3.to_bytes(),
+        br#"{"Response":{"Error":{"Code":"AuthFailure","Message":"m"},"RequestId":"r"},"trace":"t"}"#
+    );
+}
