@@ -174,11 +174,11 @@ fn todays_envelopes_decode_with_vendor_code_message_and_request_id() {
 
 #[test]
 fn success_bodies_of_every_generation_are_not_errors() {
-    for (body, vendor) in [
-        (r#"{"Response":{"RequestId":"r","Users":[]}}"#, Vendor::TencentCam),
-        (r#"{"statusCode":200,"message":"","data":{"id":"u1"}}"#, Vendor::Authing),
-        (r#"{"code":200,"message":"ok","data":{}}"#, Vendor::Authing),
-        (r#"{"code":0,"message":"","codeDesc":"Success"}"#, Vendor::TencentCam),
+    for (body, vendor, envelope) in [
+        (r#"{"Response":{"RequestId":"r","Users":[]}}"#, Vendor::TencentCam, EnvelopeKind::TencentCamV3),
+        (r#"{"statusCode":200,"message":"","data":{"id":"u1"}}"#, Vendor::Authing, EnvelopeKind::AuthingV3),
+        (r#"{"code":200,"message":"ok","data":{}}"#, Vendor::Authing, EnvelopeKind::Authing),
+        (r#"{"code":0,"message":"","codeDesc":"Success"}"#, Vendor::TencentCam, EnvelopeKind::TencentCam),
     ] {
         assert_eq!(decode(body.as_bytes(), None), Err(DecodeError::NotAnError(vendor)), "{body}");
         assert_eq!(decode(body.as_bytes(), Some(vendor)), Err(DecodeError::NotAnError(vendor)), "{body}");
@@ -187,6 +187,8 @@ fn success_bodies_of_every_generation_are_not_errors() {
             Err(DecodeError::NotAnError(vendor)),
             "{body}"
         );
+        // Read as its envelope, without recognition's one-pass read, the answer is the same.
+        assert_eq!(AnyError::parse_as(envelope, body.as_bytes()), Err(DecodeError::NotAnError(vendor)));
     }
 }
 
