@@ -117,10 +117,20 @@ impl ObjectShape {
     }
 }
 
+/// The bits of known member names in [`ObjectShape::keys`] (a name listed twice counts once).
+const fn key_mask(keys: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < keys.len() {
+        mask |= key_bit(keys[i]);
+        i += 1;
+    }
+    mask
+}
+
 /// Huawei's own member names, at the top of a body and inside its `error` object.
-const HUAWEI_KEYS: u32 =
-    key_bit("error_code") | key_bit("error_msg") | key_bit("errorCode") | key_bit("errorMsg");
-const HUAWEI_ERROR_KEYS: u32 = key_bit("error_code") | key_bit("error_msg") | key_bit("title");
+const HUAWEI_KEYS: u32 = key_mask(&["error_code", "error_msg", "errorCode", "errorMsg"]);
+const HUAWEI_ERROR_KEYS: u32 = key_mask(&["error_code", "error_msg", "title"]);
 
 /// The shape of a JSON error body: its own members, and what recognition looks for inside them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -806,6 +816,8 @@ mod tests {
         }
         assert_eq!(HUAWEI_KEYS.count_ones(), 4);
         assert_eq!(HUAWEI_ERROR_KEYS.count_ones(), 3);
+        assert_eq!(key_mask(&["code", "title", "code", "other"]), 0b100_0000_0001);
+        assert_eq!(key_mask(&[]), 0);
     }
 
     #[test]
