@@ -126,8 +126,9 @@ impl JsonErrorResponse {
         if bodiless && status < 400 && !coded_headers {
             return Ok(None);
         }
-        let error = if bodiless && status >= 400 {
-            // No body: an empty object stands for it, and the bytes are kept as received.
+        let error = if bodiless {
+            // No body (with an error status, or a header that names the code): an empty object
+            // stands for it, and the bytes are kept as received.
             JsonErrorResponse {
                 body: Strings::with(&[]),
                 bodiless: Some(body.to_vec()),

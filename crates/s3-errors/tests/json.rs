@@ -70,6 +70,21 @@ fn headers_give_the_code_as_the_sdks_take_it() {
     assert!(JsonErrorResponse::from_http(200, &[("a", "b")], br#"{"TableNames":[]}"#).unwrap().is_none());
     // Nor is a success without a body.
     assert!(JsonErrorResponse::from_http(200, &[("a", "b")], b"").unwrap().is_none());
+    // Unless either header names a code, which makes any status an error.
+    for header in ["x-amzn-ErrorType", "x-amzn-query-error"] {
+        let named = JsonErrorResponse::from_http(200, &[(header, "Throttling")], b"").unwrap();
+        assert_eq!(named.map(|error| error.http_status()), Some(Some(200)), "{header}");
+    }
+}
+
+/// Only a JSON envelope reads a document the facade has already read; S3's XML envelope leaves
+/// the body to its own reader.
+#[test]
+fn the_xml_envelope_leaves_a_read_document_to_its_reader() {
+    use cloud_errors_core::__private::json::JsonDocument;
+    let document = JsonDocument::read(r#"{"Code":"NoSuchKey"}"#).unwrap();
+    let read = s3_errors::ErrorResponse::__from_document(&document, None::<(u16, &[(&str, &str)])>);
+    assert!(read.is_none());
 }
 
 #[test]
