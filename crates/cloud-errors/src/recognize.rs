@@ -1,7 +1,10 @@
 //! Telling vendors apart by the shape of a body (and, where given, its status and headers).
 //!
-//! The probe reads only the top-level member names and the type of `code` (and of `error.code`);
-//! every other value is skipped, never kept, and nothing recurses.
+//! A JSON body's shape is its top-level member names and the type of `code` (and of
+//! `error.code`). The fast reader gives it as it reads the body into a `JsonDocument`, which the
+//! recognized envelope is then filled from, so `decode` reads a body once. A body the fast
+//! reader declines is probed by serde_json instead: every value it does not ask about is
+//! skipped, never kept, and nothing recurses.
 
 use core::fmt;
 
@@ -143,12 +146,6 @@ struct JsonShape {
     /// `errors` held a GraphQL error list: whether its first error's `message` is an object
     /// with an integer `code` (Authing's GraphQL errors).
     graphql_authing_code: Option<bool>,
-}
-
-impl JsonShape {
-    fn has(&self, key: &str) -> bool {
-        self.top.has(key)
-    }
 }
 
 struct CodeProbe;
@@ -379,6 +376,11 @@ impl<'de> DeserializeSeed<'de> for ObjectProbe {
 }
 
 impl JsonShape {
+    /// Whether the body has the known member `key`.
+    fn has(&self, key: &str) -> bool {
+        self.top.has(key)
+    }
+
     /// Adds a member the fast reader is reading, as [`json_shape`] reads it from the text;
     /// `None` where a nested object it must look into is one the fast reader declines.
     fn add(&mut self, key: &str, value: &Scanned<'_>) -> Option<()> {
