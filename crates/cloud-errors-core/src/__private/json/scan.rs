@@ -207,19 +207,9 @@ impl<'a> JsonDocument<'a> {
         (skip_ws(bytes, end) == bytes.len()).then_some(JsonDocument { text, members })
     }
 
-    /// The text it was read from.
-    pub fn text(&self) -> &'a str {
-        self.text
-    }
-
     /// Its members, in order: each key (as sent, without escapes) and value.
     pub fn members(&self) -> &[(&'a str, Scanned<'a>)] {
         &self.members
-    }
-
-    /// The first member called `key`.
-    pub fn get(&self, key: &str) -> Option<&Scanned<'a>> {
-        self.members.iter().find(|(name, _)| *name == key).map(|(_, value)| value)
     }
 
     /// Fills `object` (empty, as [`JsonObject::empty`] makes it) from the members, as reading
@@ -543,14 +533,11 @@ mod tests {
     }
 
     #[test]
-    fn a_document_holds_each_member_where_it_stands_and_fills_as_reading_does() {
+    fn a_document_holds_each_member_where_it_stands() {
         let text = " {\"b\" : [1, {\"c\":2}], \"a\":\"x\",\"b\":null}\n";
         let document = JsonDocument::read(text).unwrap();
-        assert_eq!(document.text(), text);
         let members: Vec<_> = document.members().iter().map(|(key, value)| (*key, value.raw())).collect();
         assert_eq!(members, [("b", "[1, {\"c\":2}]"), ("a", "\"x\""), ("b", "null")]);
-        assert_eq!(document.get("b").map(Scanned::raw), Some("[1, {\"c\":2}]"), "the first of two");
-        assert!(document.get("z").is_none());
         let nested = scan_value(r#"{"c":2,"d":{}} "#, 0).unwrap();
         let mut keys = Vec::new();
         nested
