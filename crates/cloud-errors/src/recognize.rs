@@ -822,6 +822,7 @@ mod tests {
         assert_eq!(key_mask(&[]), 0);
     }
 
+    #[cfg(all(feature = "authing", feature = "s3", feature = "tencent-cam"))]
     #[test]
     fn recognition_hands_on_the_body_it_read_unless_serde_json_read_it() {
         fn read(body: &str) -> (EnvelopeKind, Option<JsonDocument<'_>>) {
