@@ -91,58 +91,23 @@ mod tests {
     #[cfg(feature = "json")]
     mod defaults {
         use super::super::{private, Envelope, FieldValue};
-        use crate::{CloudError, Headers, ParseError, RetryClass};
+        use crate::macros::tests::Parts;
+        use crate::{Headers, ParseError};
 
-        /// An envelope with nothing but what the trait requires, as S3's XML envelope is: it reads
-        /// no JSON document.
-        #[derive(Clone, Debug)]
-        struct Bare;
+        const BARE: Parts = Parts { status: None, message: None, request_id: None };
 
-        impl core::fmt::Display for Bare {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("bare")
-            }
-        }
+        /// An envelope with nothing but what the trait requires, as S3's XML envelope is: it
+        /// reads no JSON document.
+        impl private::Sealed for Parts {}
 
-        impl std::error::Error for Bare {}
-
-        impl CloudError for Bare {
-            fn wire_code(&self) -> &str {
-                "Bare"
-            }
-            fn code_name(&self) -> Option<&'static str> {
-                None
-            }
-            fn message(&self) -> Option<&str> {
-                None
-            }
-            fn request_id(&self) -> Option<&str> {
-                None
-            }
-            fn http_status(&self) -> Option<u16> {
-                None
-            }
-            fn retry(&self) -> RetryClass {
-                RetryClass::No
-            }
-            fn code_description(&self) -> Option<&'static str> {
-                None
-            }
-            fn code_remediation(&self) -> Option<&'static str> {
-                None
-            }
-        }
-
-        impl private::Sealed for Bare {}
-
-        impl Envelope for Bare {
+        impl Envelope for Parts {
             const NAME: &'static str = "bare";
             const VENDOR: &'static str = "test";
             fn parse(_: &[u8]) -> Result<Self, ParseError> {
-                Ok(Bare)
+                Ok(BARE)
             }
             fn from_http<H: Headers + ?Sized>(_: u16, _: &H, _: &[u8]) -> Result<Option<Self>, ParseError> {
-                Ok(Some(Bare))
+                Ok(Some(BARE))
             }
             fn to_bytes(&self) -> impl AsRef<[u8]> {
                 []
@@ -158,8 +123,8 @@ mod tests {
         #[test]
         fn an_envelope_that_reads_no_json_leaves_a_read_document_to_its_own_reader() {
             let document = crate::__private::json::JsonDocument::read("{}").unwrap();
-            assert!(Bare::__from_document(&document, None::<(u16, &[(&str, &str)])>).is_none());
-            assert!(Bare::__from_document(&document, Some((500, &[("a", "b")]))).is_none());
+            assert!(Parts::__from_document(&document, None::<(u16, &[(&str, &str)])>).is_none());
+            assert!(Parts::__from_document(&document, Some((500, &[("a", "b")]))).is_none());
         }
     }
 

@@ -319,16 +319,17 @@ macro_rules! json_envelope {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use core::fmt;
 
     use crate::{CloudError, RetryClass};
 
-    /// An error with every part of the summary optional.
-    struct Parts {
-        status: Option<u16>,
-        message: Option<&'static str>,
-        request_id: Option<&'static str>,
+    /// An error with every part of the summary optional (the envelope tests use it too).
+    #[derive(Clone)]
+    pub(crate) struct Parts {
+        pub(crate) status: Option<u16>,
+        pub(crate) message: Option<&'static str>,
+        pub(crate) request_id: Option<&'static str>,
     }
 
     impl CloudError for Parts {
