@@ -2,12 +2,10 @@
 //! HTTP 200 and code 200 on success, another code on failure.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
-    Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Number, Optional, Raw, RawJson, RawValue,
+    Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
-use serde::de::{self, MapAccess};
-use serde::ser::SerializeMap;
 
 use crate::ErrorCode;
 
@@ -16,10 +14,6 @@ pub const ERROR_STATUS: u16 = 200;
 
 /// The `code` Authing sends when a call succeeded.
 pub const SUCCESS: i64 = 200;
-
-const MESSAGE: usize = 0;
-const CODE: usize = 1;
-const DATA: usize = 2;
 
 /// An Authing response body, with every member kept in order and `data` kept as raw JSON
 /// (`null` stays `null`, an absent `data` stays absent).
@@ -147,9 +141,13 @@ impl ErrorResponse {
     }
 }
 
-impl JsonObject for ErrorResponse {
-    const KEYS: &'static [&'static str] = &["message", "code", "data"];
-    const EXPECTING: &'static str = "an Authing response body";
+cloud_errors_core::json_object! {
+    ErrorResponse: "an Authing response body", members: members, kept: source,
+    requires one of [CODE] {
+        MESSAGE = "message" => message: Optional<Str>,
+        CODE = "code" => code: Required<Number>,
+        DATA = "data" => data: Optional<Raw>,
+    }
 
     fn empty() -> Self {
         ErrorResponse {
@@ -159,52 +157,6 @@ impl JsonObject for ErrorResponse {
             members: Members::new(),
             source: JsonSource::none(),
             status: None,
-        }
-    }
-    cloud_errors_core::json_object_fields!(members, source);
-    #[inline]
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-            MESSAGE => self.message = Some(Text::owned(map.next_value::<String>()?)),
-            CODE => self.code = json::read_unquoted_int(map)?,
-            _ => self.data = Some(RawJson::new(map.next_value()?)),
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        match index {
-            MESSAGE => self.message = Some(value.text()?),
-            CODE => self.code = value.unquoted_int()?,
-            _ => self.data = Some(value.raw_json()?),
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(CODE) {
-            Ok(())
-        } else {
-            Err(json::missing_field("code"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            MESSAGE => writer.text(self.message.as_ref()),
-            CODE => self.code.write(writer),
-            _ => writer.raw(self.data().expect("a marked member has a value")),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        let key = Self::KEYS[index];
-        match index {
-            MESSAGE => map.serialize_entry(key, &json::resolve(&self.message, kept)),
-            CODE => map.serialize_entry(key, &self.code),
-            _ => map.serialize_entry(key, &self.data()),
         }
     }
 }

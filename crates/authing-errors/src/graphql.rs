@@ -5,7 +5,8 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
+    self, JsonEnvelope, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Optional, Raw, RawJson,
+    RawValue, Required, Scanned,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess, Visitor};
@@ -13,9 +14,6 @@ use serde::ser::SerializeMap;
 use serde::Deserializer;
 
 use crate::{ErrorCode, ERROR_STATUS};
-
-const ERRORS: usize = 0;
-const DATA: usize = 1;
 
 /// An Authing GraphQL error response: the first error's code and message are the error's;
 /// every other error, the first one's `locations`, `path` and `extensions`, and `data` are kept
@@ -32,14 +30,19 @@ const DATA: usize = 1;
 /// ```
 #[derive(Clone)]
 pub struct GraphQlErrorResponse {
-    /// The `errors` array, as sent.
-    errors: RawJson,
-    first: FirstError,
+    errors: Errors,
     data: Option<RawJson>,
     members: Members,
     /// The text the body was read from, written back as it is.
     source: JsonSource,
     status: Option<u16>,
+}
+
+/// The `errors` array, as sent, and what its first error says.
+#[derive(Clone)]
+struct Errors {
+    raw: RawJson,
+    first: FirstError,
 }
 
 /// What the first error says: its Authing code and message, and its other members.
@@ -145,8 +148,7 @@ impl GraphQlErrorResponse {
         members.mark(ERRORS);
         members.mark(DATA);
         GraphQlErrorResponse {
-            errors: RawJson::new(errors),
-            first,
+            errors: Errors { raw: RawJson::new(errors), first },
             data: Some(RawJson::Null),
             members,
             source: JsonSource::none(),
@@ -156,9 +158,9 @@ impl GraphQlErrorResponse {
 
     /// The code: a documented [`ErrorCode`] of the legacy table, or the number as sent.
     pub fn code(&self) -> Code<'_, ErrorCode> {
-        match ErrorCode::from_number(self.first.code) {
+        match ErrorCode::from_number(self.errors.first.code) {
             Some(code) => Code::Known(code),
-            None => Code::Unknown(&self.first.code_text),
+            None => Code::Unknown(&self.errors.first.code_text),
         }
     }
 
@@ -169,7 +171,7 @@ impl GraphQlErrorResponse {
 
     /// The code as a number.
     pub fn number(&self) -> i64 {
-        self.first.code
+        self.errors.first.code
     }
 
     /// The table row of the code, when it is documented.
@@ -179,7 +181,7 @@ impl GraphQlErrorResponse {
 
     /// The first error's message.
     pub fn message(&self) -> Option<&str> {
-        self.first.message.as_deref()
+        self.errors.first.message.as_deref()
     }
 
     /// GraphQL bodies carry no request id.
@@ -189,7 +191,7 @@ impl GraphQlErrorResponse {
 
     /// The `errors` array, as sent.
     pub fn errors(&self) -> &RawValue {
-        self.errors.get()
+        self.errors.raw.get()
     }
 
     /// `data` as sent, when the body has it.
@@ -212,7 +214,7 @@ impl GraphQlErrorResponse {
     /// errors (`errors[1]`…), `data`, and any other member.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let raw = |value: &RawValue| FieldValue::Json(value.get().to_owned());
-        let first = &self.first;
+        let first = &self.errors.first;
         let message = first.message_members.iter().map(|(k, v)| (format!("errors[0].message.{k}"), raw(v)));
         let members = first.members.iter().map(|(k, v)| (format!("errors[0].{k}"), raw(v)));
         let others = first.others.iter().enumerate().map(|(i, v)| (format!("errors[{}]", i + 1), raw(v)));
@@ -232,59 +234,44 @@ impl GraphQlErrorResponse {
     }
 }
 
-impl JsonObject for GraphQlErrorResponse {
-    const KEYS: &'static [&'static str] = &["errors", "data"];
-    const EXPECTING: &'static str = "an Authing GraphQL response body";
+cloud_errors_core::json_object! {
+    GraphQlErrorResponse: "an Authing GraphQL response body", members: members, kept: source,
+    // Without `errors` the body is a success, which `parse` tells apart.
+    requires one of [] {
+        ERRORS = "errors" => errors: Required<Errors>,
+        DATA = "data" => data: Optional<Raw>,
+    }
 
     fn empty() -> Self {
         GraphQlErrorResponse {
-            errors: RawJson::Null,
-            first: FirstError::default(),
+            errors: Errors { raw: RawJson::Null, first: FirstError::default() },
             data: None,
             members: Members::new(),
             source: JsonSource::none(),
             status: None,
         }
     }
-    cloud_errors_core::json_object_fields!(members, source);
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        let value: Box<RawValue> = map.next_value()?;
-        match index {
-            ERRORS => {
-                self.first = FirstError::of(&value).map_err(de::Error::custom)?;
-                self.errors = RawJson::new(value);
-            }
-            _ => self.data = Some(RawJson::new(value)),
-        }
-        Ok(())
+}
+
+/// The `errors` array is kept as sent, and read for what its first error says.
+impl MemberValue for Errors {
+    type Stored = Errors;
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Errors, D::Error> {
+        let raw: Box<RawValue> = serde::Deserialize::deserialize(deserializer)?;
+        let first = FirstError::of(&raw).map_err(de::Error::custom)?;
+        Ok(Errors { raw: RawJson::new(raw), first })
     }
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        let value = value.raw_json()?;
-        match index {
-            // What serde_json's reader refuses, it explains; the fast reader leaves it to it.
-            ERRORS => {
-                self.first = FirstError::of(value.get()).ok()?;
-                self.errors = value;
-            }
-            _ => self.data = Some(value),
-        }
-        Some(())
+    fn take(value: &Scanned<'_>) -> Option<Errors> {
+        let raw = value.raw_json()?;
+        // What serde_json's reader refuses, it explains; the fast reader leaves it to it.
+        let first = FirstError::of(raw.get()).ok()?;
+        Some(Errors { raw, first })
     }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        // Without `errors` the body is a success, which `parse` tells apart.
-        Ok(())
+    fn write(errors: &Errors, writer: &mut JsonWriter<'_>) {
+        writer.raw(errors.raw.get());
     }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            ERRORS => writer.raw(self.errors.get()),
-            _ => writer.raw(self.data().expect("a marked member has a value")),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M, _: &str) -> Result<(), M::Error> {
-        match index {
-            ERRORS => map.serialize_entry("errors", self.errors.get()),
-            _ => map.serialize_entry("data", &self.data()),
-        }
+    fn serialize<M: SerializeMap>(errors: &Errors, key: &str, map: &mut M, _: &str) -> Result<(), M::Error> {
+        map.serialize_entry(key, errors.raw.get())
     }
 }
 

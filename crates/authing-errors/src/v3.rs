@@ -3,23 +3,15 @@
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
-    Text, WireInt,
+    self, Int, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw,
+    RawJson, RawValue, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, RetryClass};
-use serde::de::{self, MapAccess};
-use serde::ser::SerializeMap;
 
 use crate::{V3ApiCode, V3StatusCode};
 
 /// The `statusCode` Authing's V3 API sends when a call succeeded.
 pub const V3_SUCCESS: i64 = 200;
-
-const STATUS_CODE: usize = 0;
-const API_CODE: usize = 1;
-const MESSAGE: usize = 2;
-const REQUEST_ID: usize = 3;
-const DATA: usize = 4;
 
 /// An Authing V3 response body, with every member kept in order.
 ///
@@ -181,9 +173,15 @@ impl V3ErrorResponse {
     }
 }
 
-impl JsonObject for V3ErrorResponse {
-    const KEYS: &'static [&'static str] = &["statusCode", "apiCode", "message", "requestId", "data"];
-    const EXPECTING: &'static str = "an Authing V3 response body";
+cloud_errors_core::json_object! {
+    V3ErrorResponse: "an Authing V3 response body", members: members, kept: source,
+    requires one of [STATUS_CODE] {
+        STATUS_CODE = "statusCode" => status_code: Required<Number>,
+        API_CODE = "apiCode" => api_code: Nullable<Int>,
+        MESSAGE = "message" => message: Nullable<Str>,
+        REQUEST_ID = "requestId" => request_id: Nullable<Str>,
+        DATA = "data" => data: Optional<Raw>,
+    }
 
     fn empty() -> Self {
         V3ErrorResponse {
@@ -195,63 +193,6 @@ impl JsonObject for V3ErrorResponse {
             members: Members::new(),
             source: JsonSource::none(),
             status: None,
-        }
-    }
-    cloud_errors_core::json_object_fields!(members, source);
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        let members = &mut self.members;
-        match index {
-            STATUS_CODE => self.status_code = json::read_unquoted_int(map)?,
-            API_CODE => self.api_code = json::read_nullable(map, members, index)?,
-            MESSAGE => self.message = json::read_nullable::<String, _>(map, members, index)?.map(Text::owned),
-            REQUEST_ID => {
-                self.request_id = json::read_nullable::<String, _>(map, members, index)?.map(Text::owned)
-            }
-            _ => self.data = Some(RawJson::new(map.next_value()?)),
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        let members = &mut self.members;
-        match index {
-            STATUS_CODE => self.status_code = value.unquoted_int()?,
-            API_CODE => self.api_code = value.nullable(members, index, Scanned::wire_int)?,
-            MESSAGE => self.message = value.nullable(members, index, Scanned::text)?,
-            REQUEST_ID => self.request_id = value.nullable(members, index, Scanned::text)?,
-            _ => self.data = Some(value.raw_json()?),
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(STATUS_CODE) {
-            Ok(())
-        } else {
-            Err(json::missing_field("statusCode"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            STATUS_CODE => self.status_code.write(writer),
-            API_CODE => self.api_code.expect("a marked, non-null member has a value").write(writer),
-            MESSAGE => writer.text(self.message.as_ref()),
-            REQUEST_ID => writer.text(self.request_id.as_ref()),
-            _ => writer.raw(self.data().expect("a marked member has a value")),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        let key = Self::KEYS[index];
-        match index {
-            STATUS_CODE => map.serialize_entry(key, &self.status_code),
-            API_CODE => map.serialize_entry(key, &self.api_code),
-            MESSAGE => map.serialize_entry(key, &json::resolve(&self.message, kept)),
-            REQUEST_ID => map.serialize_entry(key, &json::resolve(&self.request_id, kept)),
-            _ => map.serialize_entry(key, &self.data()),
         }
     }
 }

@@ -2,12 +2,10 @@
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
-    Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Number, Object, Optional, RawNumber,
+    RawValue, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
-use serde::de::{self, MapAccess};
-use serde::ser::SerializeMap;
 
 use crate::ErrorCode;
 
@@ -17,10 +15,6 @@ pub const ERROR_STATUS: u16 = 200;
 /// The code AWS Interface servers send for an exception they do not classify; the message is
 /// the exception's text.
 pub const UNCLASSIFIED: i64 = -1;
-
-const ERROR: usize = 0;
-const DURATION: usize = 1;
-const TRACEBACK: usize = 2;
 
 /// An AWS Interface error response, with every member of the body kept in order.
 ///
@@ -67,8 +61,8 @@ impl ErrorResponse {
             message: Some(Text::owned(message)),
             members: Members::new(),
         };
-        error.members.mark(0);
-        error.members.mark(1);
+        error.members.mark(ERROR_CODE);
+        error.members.mark(ERROR_MESSAGE);
         let mut members = Members::new();
         members.mark(ERROR);
         ErrorResponse {
@@ -173,8 +167,8 @@ impl ErrorResponse {
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error.message = Some(Text::owned(message));
-        self.error.members.mark(1);
-        let value = self.error.render_member(1, JsonStyle::Python);
+        self.error.members.mark(ERROR_MESSAGE);
+        let value = self.error.render_member(ERROR_MESSAGE, JsonStyle::Python);
         self.source.set(&["error"], "message", &value, json::canonical(ErrorObject::KEYS, JsonStyle::Python));
         self
     }
@@ -210,9 +204,14 @@ impl ErrorResponse {
     }
 }
 
-impl JsonObject for ErrorResponse {
-    const KEYS: &'static [&'static str] = &["error", "duration", "traceback"];
-    const EXPECTING: &'static str = "an AWS Interface error body";
+cloud_errors_core::json_object! {
+    ErrorResponse: "an AWS Interface error body", members: members, kept: source,
+    // Without `error` the body is a success, which `parse` tells apart.
+    requires one of [] {
+        ERROR = "error" => error: Required<Object<ErrorObject>>,
+        DURATION = "duration" => duration: Optional<RawNumber>,
+        TRACEBACK = "traceback" => traceback: Optional<Str>,
+    }
 
     fn empty() -> Self {
         ErrorResponse {
@@ -224,102 +223,17 @@ impl JsonObject for ErrorResponse {
             status: None,
         }
     }
-    cloud_errors_core::json_object_fields!(members, source);
-    #[inline]
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-            ERROR => self.error = map.next_value()?,
-            DURATION => self.duration = Some(Text::owned(json::read_raw_number(map)?.get())),
-            _ => self.traceback = Some(Text::owned(map.next_value::<String>()?)),
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        match index {
-            ERROR => value.object_into(&mut self.error)?,
-            DURATION => self.duration = Some(value.number_text()?),
-            _ => self.traceback = Some(value.text()?),
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        // Without `error` the body is a success, which `parse` tells apart.
-        Ok(())
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            ERROR => writer.object(&self.error),
-            DURATION => writer.raw_text(self.duration.as_ref().expect("a marked member has a value")),
-            _ => writer.text(self.traceback.as_ref()),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        let key = Self::KEYS[index];
-        match index {
-            ERROR => map.serialize_entry(key, &Nested(&self.error, kept)),
-            DURATION => {
-                let raw = json::resolve(&self.duration, kept)
-                    .and_then(|text| RawValue::from_string(text.to_owned()).ok());
-                map.serialize_entry(key, &raw)
-            }
-            _ => map.serialize_entry(key, &json::resolve(&self.traceback, kept)),
-        }
-    }
 }
 
-impl JsonObject for ErrorObject {
-    const KEYS: &'static [&'static str] = &["code", "message"];
-    const EXPECTING: &'static str = "an AWS Interface `error` object";
+cloud_errors_core::json_object! {
+    ErrorObject: "an AWS Interface `error` object", members: members,
+    requires one of [ERROR_CODE] {
+        ERROR_CODE = "code" => code: Required<Number>,
+        ERROR_MESSAGE = "message" => message: Optional<Str>,
+    }
 
     fn empty() -> Self {
         ErrorObject { code: WireInt::ZERO, message: None, members: Members::new() }
-    }
-    cloud_errors_core::json_object_fields!(members);
-    #[inline]
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-            0 => self.code = json::read_unquoted_int(map)?,
-            _ => self.message = Some(Text::owned(map.next_value::<String>()?)),
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        match index {
-            0 => self.code = value.unquoted_int()?,
-            _ => self.message = Some(value.text()?),
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(0) {
-            Ok(())
-        } else {
-            Err(json::missing_field("code"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            0 => self.code.write(writer),
-            _ => writer.text(self.message.as_ref()),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        match index {
-            0 => map.serialize_entry("code", &self.code),
-            _ => map.serialize_entry("message", &json::resolve(&self.message, kept)),
-        }
     }
 }
 
@@ -334,5 +248,4 @@ impl JsonEnvelope for ErrorResponse {
 }
 
 cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "aws-interface", status);
-cloud_errors_core::impl_serde_via_json_object!(ErrorObject);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -165,6 +165,120 @@ macro_rules! impl_serde_via_json_object {
     )*};
 }
 
+/// Declares a JSON object's member table and writes its `JsonObject` from it: each modelled
+/// member once, as `INDEX = "key" => field: Slot<Value>` (see
+/// [`member`](crate::__private::json::Slot)), in the vendor's canonical order. The macro
+/// defines each `INDEX` constant, the member names, how each member is read, taken from the
+/// fast reader, written and serialized, and which members the object needs (at least one of
+/// those listed). The items after the table (`empty`, and anything else of `JsonObject`) go
+/// into the impl as written.
+///
+/// ```ignore
+/// json_object! {
+///     ErrorResponse: "an Authing response body", members: members, kept: source,
+///     requires one of [CODE] {
+///         MESSAGE = "message" => message: Optional<Str>,
+///         CODE = "code" => code: Required<Number>,
+///     }
+///     fn empty() -> Self { … }
+/// }
+/// ```
+#[cfg(feature = "json")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_object {
+    (
+        $ty:ident: $expecting:literal, members: $members:ident $(, kept: $source:ident)?,
+        requires one of [$($required:ident),*] {
+            $($index:ident = $key:literal => $field:ident: $slot:ty),+ $(,)?
+        }
+        $($rest:tt)*
+    ) => {
+        $(
+            const $index: usize = $crate::__private::json::position(
+                <$ty as $crate::__private::json::JsonObject>::KEYS,
+                $key,
+            );
+        )+
+
+        impl $crate::__private::json::JsonObject for $ty {
+            const KEYS: &'static [&'static str] = &[$($key),+];
+            const EXPECTING: &'static str = $expecting;
+            const ONE_OF: &'static [usize] = &[$($required),*];
+
+            #[inline]
+            fn key_index(key: &str) -> ::core::option::Option<usize> {
+                match key {
+                    $($key => ::core::option::Option::Some($index),)+
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            $crate::json_object_fields!($members $(, $source)?);
+
+            #[inline]
+            fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                index: usize,
+                map: &mut A,
+            ) -> ::core::result::Result<(), A::Error> {
+                match index {
+                    $($index => <$slot as $crate::__private::json::Slot>::read(
+                        &mut self.$field,
+                        map,
+                        &mut self.$members,
+                        index,
+                    ),)+
+                    _ => ::core::result::Result::Ok(()),
+                }
+            }
+
+            #[inline]
+            fn take_member(
+                &mut self,
+                index: usize,
+                value: &$crate::__private::json::Scanned<'_>,
+            ) -> ::core::option::Option<()> {
+                match index {
+                    $($index => <$slot as $crate::__private::json::Slot>::take(
+                        &mut self.$field,
+                        value,
+                        &mut self.$members,
+                        index,
+                    ),)+
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            fn write_member(&self, index: usize, writer: &mut $crate::__private::json::JsonWriter<'_>) {
+                match index {
+                    $($index => <$slot as $crate::__private::json::Slot>::write(&self.$field, writer),)+
+                    _ => {}
+                }
+            }
+
+            fn serialize_member<M: ::serde::ser::SerializeMap>(
+                &self,
+                index: usize,
+                map: &mut M,
+                kept: &str,
+            ) -> ::core::result::Result<(), M::Error> {
+                match index {
+                    $($index => <$slot as $crate::__private::json::Slot>::serialize(
+                        &self.$field,
+                        $key,
+                        map,
+                        kept,
+                    ),)+
+                    _ => ::core::result::Result::Ok(()),
+                }
+            }
+
+            $($rest)*
+        }
+    };
+}
+
 /// Inside `impl JsonObject for T`, writes the accessors of the object's [`Members`] field and,
 /// for an envelope that keeps its text, of its [`JsonSource`] field:
 /// `json_object_fields!(members)` or `json_object_fields!(members, source)`.

@@ -8,31 +8,15 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, read_nullable, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawValue,
-    Scanned, Text,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Nullable,
+    Object, OwnedStr, RawValue, Scanned, Str, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
-use serde::de::{self, MapAccess};
+use serde::de;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{ClassicCode, ErrorCode};
-
-const ERROR_MSG: usize = 0;
-const ERROR_CODE: usize = 1;
-const REQUEST_ID: usize = 2;
-const ENCODED_AUTHORIZATION_MESSAGE: usize = 3;
-const ERROR: usize = 4;
-const ERROR_CODE_CAMEL: usize = 5;
-const ERROR_MSG_CAMEL: usize = 6;
-
-// The nested `error` object's members.
-const NESTED_CODE: usize = 0;
-const NESTED_MESSAGE: usize = 1;
-const NESTED_ERROR_CODE: usize = 2;
-const NESTED_ERROR_MSG: usize = 3;
-const NESTED_REQUEST_ID: usize = 4;
-// Index 5 is `title`.
 
 /// A Huawei IAM error response, with every member of the body kept in order.
 ///
@@ -51,10 +35,11 @@ pub struct ErrorResponse {
     error_code: Option<Text>,
     request_id: Option<Text>,
     encoded_authorization_message: Option<Text>,
-    /// The camelCase shape's `errorCode` and `errorMsg`.
-    camel: Option<Box<(Option<String>, Option<String>)>>,
     // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
     error: Option<Box<NestedError>>,
+    /// The camelCase shape's `errorCode` and `errorMsg`.
+    error_code_camel: Option<Text>,
+    error_msg_camel: Option<Text>,
     members: Members,
     /// The text the body was read from, written back as it is (edits are made in place).
     source: JsonSource,
@@ -145,7 +130,7 @@ impl ErrorResponse {
         let wire = self
             .source
             .get(&self.error_code)
-            .or(self.camel.as_ref().and_then(|camel| camel.0.as_deref()))
+            .or(self.source.get(&self.error_code_camel))
             .or(self.error.as_deref().and_then(NestedError::code))
             .unwrap_or_default();
         Code::from_wire(wire)
@@ -162,7 +147,7 @@ impl ErrorResponse {
     /// and the numeric ones are 1100-1120, outside the statuses' 100-599), so it is not looked up.
     pub fn classic_code(&self) -> Option<ClassicCode> {
         let status_only = self.source.get(&self.error_code).is_none()
-            && self.camel.as_ref().and_then(|camel| camel.0.as_deref()).is_none()
+            && self.source.get(&self.error_code_camel).is_none()
             && self.error.as_deref().is_some_and(|nested| {
                 nested.error_code.is_none() && nested.code.as_ref().is_some_and(|c| c.is_number)
             });
@@ -182,7 +167,7 @@ impl ErrorResponse {
     pub fn message(&self) -> Option<&str> {
         self.source
             .get(&self.error_msg)
-            .or(self.camel.as_ref().and_then(|camel| camel.1.as_deref()))
+            .or(self.source.get(&self.error_msg_camel))
             .or(self.error.as_deref().and_then(NestedError::message))
     }
 
@@ -279,30 +264,17 @@ impl ErrorResponse {
     }
 }
 
-impl JsonObject for ErrorResponse {
-    const KEYS: &'static [&'static str] = &[
-        "error_msg",
-        "error_code",
-        "request_id",
-        "encoded_authorization_message",
-        "error",
-        "errorCode",
-        "errorMsg",
-    ];
-    const EXPECTING: &'static str = "a Huawei IAM error body";
-
-    #[inline]
-    fn key_index(key: &str) -> Option<usize> {
-        match key {
-            "error_msg" => Some(ERROR_MSG),
-            "error_code" => Some(ERROR_CODE),
-            "request_id" => Some(REQUEST_ID),
-            "encoded_authorization_message" => Some(ENCODED_AUTHORIZATION_MESSAGE),
-            "error" => Some(ERROR),
-            "errorCode" => Some(ERROR_CODE_CAMEL),
-            "errorMsg" => Some(ERROR_MSG_CAMEL),
-            _ => None,
-        }
+cloud_errors_core::json_object! {
+    ErrorResponse: "a Huawei IAM error body", members: members, kept: source,
+    // Any member that can hold the code will do, even a `null` one: the body is kept.
+    requires one of [ERROR_CODE, ERROR_CODE_CAMEL, ERROR] {
+        ERROR_MSG = "error_msg" => error_msg: Nullable<Str>,
+        ERROR_CODE = "error_code" => error_code: Nullable<Str>,
+        REQUEST_ID = "request_id" => request_id: Nullable<Str>,
+        ENCODED_AUTHORIZATION_MESSAGE = "encoded_authorization_message" => encoded_authorization_message: Nullable<Str>,
+        ERROR = "error" => error: Nullable<Box<Object<NestedError>>>,
+        ERROR_CODE_CAMEL = "errorCode" => error_code_camel: Nullable<Str>,
+        ERROR_MSG_CAMEL = "errorMsg" => error_msg_camel: Nullable<Str>,
     }
 
     fn empty() -> Self {
@@ -311,99 +283,26 @@ impl JsonObject for ErrorResponse {
             error_code: None,
             request_id: None,
             encoded_authorization_message: None,
-            camel: None,
             error: None,
+            error_code_camel: None,
+            error_msg_camel: None,
             members: Members::new(),
             source: JsonSource::none(),
             http: None,
         }
     }
-    cloud_errors_core::json_object_fields!(members, source);
-    #[inline]
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        let members = &mut self.members;
-        match index {
-            ERROR_MSG => self.error_msg = read_nullable_text(map, members, index)?,
-            ERROR_CODE => self.error_code = read_nullable_text(map, members, index)?,
-            REQUEST_ID => self.request_id = read_nullable_text(map, members, index)?,
-            ENCODED_AUTHORIZATION_MESSAGE => {
-                self.encoded_authorization_message = read_nullable_text(map, members, index)?
-            }
-            ERROR => self.error = read_nullable::<NestedError, _>(map, members, index)?.map(Box::new),
-            ERROR_CODE_CAMEL => {
-                self.camel.get_or_insert_with(Box::default).0 = read_nullable(map, members, index)?
-            }
-            _ => self.camel.get_or_insert_with(Box::default).1 = read_nullable(map, members, index)?,
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        let members = &mut self.members;
-        match index {
-            ERROR_MSG => self.error_msg = value.nullable(members, index, Scanned::text)?,
-            ERROR_CODE => self.error_code = value.nullable(members, index, Scanned::text)?,
-            REQUEST_ID => self.request_id = value.nullable(members, index, Scanned::text)?,
-            ENCODED_AUTHORIZATION_MESSAGE => {
-                self.encoded_authorization_message = value.nullable(members, index, Scanned::text)?
-            }
-            ERROR => self.error = value.nullable(members, index, |v| v.object().map(Box::new))?,
-            ERROR_CODE_CAMEL => {
-                self.camel.get_or_insert_with(Box::default).0 =
-                    value.nullable(members, index, owned_string)?
-            }
-            _ => {
-                self.camel.get_or_insert_with(Box::default).1 =
-                    value.nullable(members, index, owned_string)?
-            }
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        // Any member that can hold the code will do, even a `null` one: the body is kept.
-        if ![ERROR_CODE, ERROR_CODE_CAMEL, ERROR].iter().any(|&index| self.members.is_marked(index)) {
-            return Err(json::missing_field("error_code"));
-        }
-        Ok(())
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        let camel = self.camel.as_deref();
-        match index {
-            ERROR_MSG => writer.text(self.error_msg.as_ref()),
-            ERROR_CODE => writer.text(self.error_code.as_ref()),
-            REQUEST_ID => writer.text(self.request_id.as_ref()),
-            ENCODED_AUTHORIZATION_MESSAGE => writer.text(self.encoded_authorization_message.as_ref()),
-            ERROR => writer.object(self.error.as_deref().expect("a marked, non-null member has a value")),
-            ERROR_CODE_CAMEL => writer.string(camel.and_then(|c| c.0.as_deref()).unwrap_or_default()),
-            _ => writer.string(camel.and_then(|c| c.1.as_deref()).unwrap_or_default()),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        let key = Self::KEYS[index];
-        let camel = self.camel.as_deref();
-        match index {
-            ERROR_MSG => map.serialize_entry(key, &json::resolve(&self.error_msg, kept)),
-            ERROR_CODE => map.serialize_entry(key, &json::resolve(&self.error_code, kept)),
-            REQUEST_ID => map.serialize_entry(key, &json::resolve(&self.request_id, kept)),
-            ENCODED_AUTHORIZATION_MESSAGE => {
-                map.serialize_entry(key, &json::resolve(&self.encoded_authorization_message, kept))
-            }
-            ERROR => map.serialize_entry(key, &self.error),
-            ERROR_CODE_CAMEL => map.serialize_entry(key, &camel.and_then(|c| c.0.as_deref())),
-            _ => map.serialize_entry(key, &camel.and_then(|c| c.1.as_deref())),
-        }
-    }
 }
 
-impl JsonObject for NestedError {
-    const KEYS: &'static [&'static str] =
-        &["code", "message", "error_code", "error_msg", "request_id", "title"];
-    const EXPECTING: &'static str = "a Huawei `error` object";
+cloud_errors_core::json_object! {
+    NestedError: "a Huawei `error` object", members: members,
+    requires one of [NESTED_CODE, NESTED_ERROR_CODE] {
+        NESTED_CODE = "code" => code: Nullable<NestedCode>,
+        NESTED_MESSAGE = "message" => message: Nullable<OwnedStr>,
+        NESTED_ERROR_CODE = "error_code" => error_code: Nullable<OwnedStr>,
+        NESTED_ERROR_MSG = "error_msg" => error_msg: Nullable<OwnedStr>,
+        NESTED_REQUEST_ID = "request_id" => request_id: Nullable<OwnedStr>,
+        NESTED_TITLE = "title" => title: Nullable<OwnedStr>,
+    }
 
     fn empty() -> Self {
         NestedError {
@@ -416,91 +315,33 @@ impl JsonObject for NestedError {
             members: Members::new(),
         }
     }
-    cloud_errors_core::json_object_fields!(members);
-    #[inline]
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        let members = &mut self.members;
-        match index {
-            NESTED_CODE => self.code = read_nullable(map, members, index)?,
-            NESTED_MESSAGE => self.message = read_nullable(map, members, index)?,
-            NESTED_ERROR_CODE => self.error_code = read_nullable(map, members, index)?,
-            NESTED_ERROR_MSG => self.error_msg = read_nullable(map, members, index)?,
-            NESTED_REQUEST_ID => self.request_id = read_nullable(map, members, index)?,
-            _ => self.title = read_nullable(map, members, index)?,
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        let members = &mut self.members;
-        match index {
-            NESTED_CODE => self.code = value.nullable(members, index, NestedCode::take)?,
-            NESTED_MESSAGE => self.message = value.nullable(members, index, owned_string)?,
-            NESTED_ERROR_CODE => self.error_code = value.nullable(members, index, owned_string)?,
-            NESTED_ERROR_MSG => self.error_msg = value.nullable(members, index, owned_string)?,
-            NESTED_REQUEST_ID => self.request_id = value.nullable(members, index, owned_string)?,
-            _ => self.title = value.nullable(members, index, owned_string)?,
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(NESTED_CODE) || self.members.is_marked(NESTED_ERROR_CODE) {
-            Ok(())
-        } else {
-            Err(json::missing_field("code"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        fn text(value: &Option<String>) -> &str {
-            value.as_deref().unwrap_or_default()
-        }
-        match index {
-            NESTED_CODE => match &self.code {
-                Some(code) if code.is_number => writer.int(code.text.parse().expect("checked digits")),
-                Some(code) => writer.string(&code.text),
-                None => writer.string(""),
-            },
-            NESTED_MESSAGE => writer.string(text(&self.message)),
-            NESTED_ERROR_CODE => writer.string(text(&self.error_code)),
-            NESTED_ERROR_MSG => writer.string(text(&self.error_msg)),
-            NESTED_REQUEST_ID => writer.string(text(&self.request_id)),
-            _ => writer.string(text(&self.title)),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(&self, index: usize, map: &mut M, _: &str) -> Result<(), M::Error> {
-        let key = Self::KEYS[index];
-        match index {
-            NESTED_CODE => map.serialize_entry(key, &self.code),
-            NESTED_MESSAGE => map.serialize_entry(key, &self.message),
-            NESTED_ERROR_CODE => map.serialize_entry(key, &self.error_code),
-            NESTED_ERROR_MSG => map.serialize_entry(key, &self.error_msg),
-            NESTED_REQUEST_ID => map.serialize_entry(key, &self.request_id),
-            _ => map.serialize_entry(key, &self.title),
-        }
-    }
 }
 
-/// A string value read by the fast reader, owned.
-fn owned_string(value: &Scanned<'_>) -> Option<String> {
-    value.string().map(String::from)
-}
-
-/// Reads a member that may be `null` into a [`Text`] (see [`read_nullable`]).
-fn read_nullable_text<'de, A: MapAccess<'de>>(
-    map: &mut A,
-    members: &mut Members,
-    index: usize,
-) -> Result<Option<Text>, A::Error> {
-    Ok(read_nullable::<String, _>(map, members, index)?.map(Text::owned))
-}
-
-impl NestedCode {
-    /// The fast reader's counterpart of the `Deserialize` impl below.
+/// The nested code is read as sent, a string or a number, and written back the same way.
+impl MemberValue for NestedCode {
+    type Stored = NestedCode;
+    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NestedCode, D::Error> {
+        Deserialize::deserialize(deserializer)
+    }
     fn take(value: &Scanned<'_>) -> Option<NestedCode> {
         match value.string() {
             Some(text) => Some(NestedCode { text: text.into(), is_number: false }),
             None => Some(NestedCode { text: value.int()?.to_string(), is_number: true }),
         }
+    }
+    fn write(code: &NestedCode, writer: &mut JsonWriter<'_>) {
+        match code.text.parse() {
+            Ok(number) if code.is_number => writer.int(number),
+            _ => writer.string(&code.text),
+        }
+    }
+    fn serialize<M: SerializeMap>(
+        code: &NestedCode,
+        key: &str,
+        map: &mut M,
+        _: &str,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(key, code)
     }
 }
 

@@ -11,8 +11,8 @@
 //! place and spelling, and an accepted body comes back byte for byte.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested, RawValue, Scanned,
-    StringMembers, Strings, Text,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Object, Optional, RawValue,
+    Required, Scanned, Str, StringMembers, Strings, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -365,9 +365,6 @@ pub struct QueryJsonErrorResponse {
     header_request_id: Option<String>,
 }
 
-const ERROR: usize = 0;
-const REQUEST_ID: usize = 1;
-
 impl QueryJsonErrorResponse {
     /// The JSON body STS sends for `code`: `Type` is `Sender` for 4xx codes and `Receiver` for
     /// 5xx ones.
@@ -472,9 +469,12 @@ impl QueryJsonErrorResponse {
     }
 }
 
-impl JsonObject for QueryJsonErrorResponse {
-    const KEYS: &'static [&'static str] = &["Error", "RequestId"];
-    const EXPECTING: &'static str = "an AWS Query JSON error body";
+cloud_errors_core::json_object! {
+    QueryJsonErrorResponse: "an AWS Query JSON error body", members: members, kept: source,
+    requires one of [ERROR] {
+        ERROR = "Error" => error: Required<Object<Strings<QueryJsonError>>>,
+        REQUEST_ID = "RequestId" => request_id: Optional<Str>,
+    }
 
     fn empty() -> Self {
         QueryJsonErrorResponse {
@@ -484,45 +484,6 @@ impl JsonObject for QueryJsonErrorResponse {
             source: JsonSource::none(),
             status: None,
             header_request_id: None,
-        }
-    }
-    cloud_errors_core::json_object_fields!(members, source);
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-            ERROR => self.error = map.next_value()?,
-            _ => self.request_id = Some(Text::owned(map.next_value::<String>()?)),
-        }
-        Ok(())
-    }
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        match index {
-            ERROR => value.object_into(&mut self.error)?,
-            _ => self.request_id = Some(value.text()?),
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(ERROR) {
-            Ok(())
-        } else {
-            Err(json::missing_field("Error"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            ERROR => writer.object(&self.error),
-            _ => writer.text(self.request_id.as_ref()),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        match index {
-            ERROR => map.serialize_entry("Error", &Nested(&self.error, kept)),
-            _ => map.serialize_entry("RequestId", &json::resolve(&self.request_id, kept)),
         }
     }
 }

@@ -3,12 +3,10 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, RawJson, RawValue, Scanned,
-    Text, WireInt,
+    self, Int, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Optional, Raw, RawJson, RawValue,
+    Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
-use serde::de::{self, MapAccess};
-use serde::ser::SerializeMap;
 
 use crate::{CommonCode, ErrorCode};
 
@@ -17,11 +15,6 @@ pub const ERROR_STATUS: u16 = 200;
 
 /// The common code Tencent sends when a call succeeded.
 pub const SUCCESS: i64 = 0;
-
-const CODE: usize = 0;
-const MESSAGE: usize = 1;
-const CODE_DESC: usize = 2;
-const DATA: usize = 3;
 
 /// A Tencent CAM response body, with every member kept in order; `code` keeps whether it was a
 /// number or a string.
@@ -200,9 +193,14 @@ impl ErrorResponse {
     }
 }
 
-impl JsonObject for ErrorResponse {
-    const KEYS: &'static [&'static str] = &["code", "message", "codeDesc", "data"];
-    const EXPECTING: &'static str = "a Tencent CAM response body";
+cloud_errors_core::json_object! {
+    ErrorResponse: "a Tencent CAM response body", members: members, kept: source,
+    requires one of [CODE] {
+        CODE = "code" => code: Required<Int>,
+        MESSAGE = "message" => message: Optional<Str>,
+        CODE_DESC = "codeDesc" => code_desc: Optional<Str>,
+        DATA = "data" => data: Optional<Raw>,
+    }
 
     fn empty() -> Self {
         ErrorResponse {
@@ -213,56 +211,6 @@ impl JsonObject for ErrorResponse {
             members: Members::new(),
             source: JsonSource::none(),
             status: None,
-        }
-    }
-    cloud_errors_core::json_object_fields!(members, source);
-    #[inline]
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-            CODE => self.code = map.next_value()?,
-            MESSAGE => self.message = Some(Text::owned(map.next_value::<String>()?)),
-            CODE_DESC => self.code_desc = Some(Text::owned(map.next_value::<String>()?)),
-            _ => self.data = Some(RawJson::new(map.next_value()?)),
-        }
-        Ok(())
-    }
-    #[inline]
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        match index {
-            CODE => self.code = value.wire_int()?,
-            MESSAGE => self.message = Some(value.text()?),
-            CODE_DESC => self.code_desc = Some(value.text()?),
-            _ => self.data = Some(value.raw_json()?),
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(CODE) {
-            Ok(())
-        } else {
-            Err(json::missing_field("code"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            CODE => self.code.write(writer),
-            MESSAGE => writer.text(self.message.as_ref()),
-            CODE_DESC => writer.text(self.code_desc.as_ref()),
-            _ => writer.raw(self.data().expect("a marked member has a value")),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        let key = Self::KEYS[index];
-        match index {
-            CODE => map.serialize_entry(key, &self.code),
-            MESSAGE => map.serialize_entry(key, &json::resolve(&self.message, kept)),
-            CODE_DESC => map.serialize_entry(key, &json::resolve(&self.code_desc, kept)),
-            _ => map.serialize_entry(key, &self.data()),
         }
     }
 }

@@ -3,12 +3,10 @@
 //! without `Error` is a success. Every other member, at every level, is kept in order.
 
 use cloud_errors_core::__private::json::{
-    self, read_nullable, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Nested,
-    RawValue, Scanned, Text,
+    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Nullable, Object, Optional, RawValue,
+    Required, Str, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
-use serde::de::{self, MapAccess};
-use serde::ser::SerializeMap;
 
 use crate::V3ErrorCode;
 
@@ -49,12 +47,6 @@ struct ErrorObject {
     message: Option<Text>,
     members: Members,
 }
-
-const RESPONSE: usize = 0;
-const ERROR: usize = 0;
-const REQUEST_ID: usize = 1;
-const CODE: usize = 0;
-const MESSAGE: usize = 1;
 
 impl V3ErrorResponse {
     /// The body Tencent Cloud API 3.0 sends for `code`, with its documented description as the
@@ -173,9 +165,11 @@ impl V3ErrorResponse {
     }
 }
 
-impl JsonObject for V3ErrorResponse {
-    const KEYS: &'static [&'static str] = &["Response"];
-    const EXPECTING: &'static str = "a Tencent Cloud API 3.0 response body";
+cloud_errors_core::json_object! {
+    V3ErrorResponse: "a Tencent Cloud API 3.0 response body", members: members, kept: source,
+    requires one of [RESPONSE] {
+        RESPONSE = "Response" => response: Required<Object<Inner>>,
+    }
 
     fn empty() -> Self {
         V3ErrorResponse {
@@ -186,128 +180,30 @@ impl JsonObject for V3ErrorResponse {
             header_request_id: None,
         }
     }
-    cloud_errors_core::json_object_fields!(members, source);
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, _index: usize, map: &mut A) -> Result<(), A::Error> {
-        self.response = map.next_value()?;
-        Ok(())
-    }
-    fn take_member(&mut self, _index: usize, value: &Scanned<'_>) -> Option<()> {
-        value.object_into(&mut self.response)?;
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(RESPONSE) {
-            Ok(())
-        } else {
-            Err(json::missing_field("Response"))
-        }
-    }
-    fn write_member(&self, _index: usize, writer: &mut JsonWriter<'_>) {
-        writer.object(&self.response);
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        _index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        map.serialize_entry("Response", &Nested(&self.response, kept))
-    }
 }
 
-impl JsonObject for Inner {
-    const KEYS: &'static [&'static str] = &["Error", "RequestId"];
-    const EXPECTING: &'static str = "a Tencent Cloud API 3.0 `Response` object";
+cloud_errors_core::json_object! {
+    Inner: "a Tencent Cloud API 3.0 `Response` object", members: members,
+    // Without `Error` the body is a success, which `parse` tells apart.
+    requires one of [] {
+        ERROR = "Error" => error: Optional<Object<ErrorObject>>,
+        REQUEST_ID = "RequestId" => request_id: Nullable<Str>,
+    }
 
     fn empty() -> Self {
         Inner { error: None, request_id: None, members: Members::new() }
     }
-    cloud_errors_core::json_object_fields!(members);
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        match index {
-            ERROR => self.error = Some(map.next_value()?),
-            _ => {
-                self.request_id = read_nullable::<String, _>(map, &mut self.members, index)?.map(Text::owned)
-            }
-        }
-        Ok(())
-    }
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        match index {
-            ERROR => self.error = Some(value.object()?),
-            _ => self.request_id = value.nullable(&mut self.members, index, Scanned::text)?,
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        Ok(())
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match (index, &self.error) {
-            (ERROR, Some(error)) => writer.object(error),
-            _ => writer.text(self.request_id.as_ref()),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        match index {
-            ERROR => map.serialize_entry("Error", &self.error.as_ref().map(|error| Nested(error, kept))),
-            _ => map.serialize_entry("RequestId", &json::resolve(&self.request_id, kept)),
-        }
-    }
 }
 
-impl JsonObject for ErrorObject {
-    const KEYS: &'static [&'static str] = &["Code", "Message"];
-    const EXPECTING: &'static str = "a Tencent Cloud API 3.0 `Error` object";
+cloud_errors_core::json_object! {
+    ErrorObject: "a Tencent Cloud API 3.0 `Error` object", members: members,
+    requires one of [CODE] {
+        CODE = "Code" => code: Nullable<Str>,
+        MESSAGE = "Message" => message: Nullable<Str>,
+    }
 
     fn empty() -> Self {
         ErrorObject { code: None, message: None, members: Members::new() }
-    }
-    cloud_errors_core::json_object_fields!(members);
-    fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-        let members = &mut self.members;
-        match index {
-            CODE => self.code = read_nullable::<String, _>(map, members, index)?.map(Text::owned),
-            _ => self.message = read_nullable::<String, _>(map, members, index)?.map(Text::owned),
-        }
-        Ok(())
-    }
-    fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-        let members = &mut self.members;
-        match index {
-            CODE => self.code = value.nullable(members, index, Scanned::text)?,
-            _ => self.message = value.nullable(members, index, Scanned::text)?,
-        }
-        Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        if self.members.is_marked(CODE) {
-            Ok(())
-        } else {
-            Err(json::missing_field("Code"))
-        }
-    }
-    fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-        match index {
-            CODE => writer.text(self.code.as_ref()),
-            _ => writer.text(self.message.as_ref()),
-        }
-    }
-    fn serialize_member<M: SerializeMap>(
-        &self,
-        index: usize,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        match index {
-            CODE => map.serialize_entry("Code", &json::resolve(&self.code, kept)),
-            _ => map.serialize_entry("Message", &json::resolve(&self.message, kept)),
-        }
     }
 }
 
@@ -323,5 +219,4 @@ impl JsonEnvelope for V3ErrorResponse {
 }
 
 cloud_errors_core::json_envelope!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3", status, header_request_id);
-cloud_errors_core::impl_serde_via_json_object!(Inner, ErrorObject);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

@@ -7,6 +7,7 @@
 //! [`RawValue`]s, so numbers, nesting and `null` come back exactly as they were sent.
 
 pub mod envelope;
+mod member;
 mod object;
 mod read;
 mod scan;
@@ -17,6 +18,10 @@ mod value;
 mod write;
 
 pub use envelope::JsonEnvelope;
+pub use member::{
+    position, Int, MemberValue, Nullable, Number, Object, Optional, OwnedStr, Raw, RawNumber, Required, Slot,
+    Str,
+};
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, Nested, MAX_KNOWN};
 pub use read::{
     duplicate_field, from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error, missing_field,
@@ -26,7 +31,8 @@ pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
 pub use strings::{StringMembers, Strings};
 pub use text::{resolve, Text};
-pub use value::{read_nullable, read_raw_number, read_unquoted_int, RawJson, WireInt};
+pub(crate) use value::{read_raw_number, read_unquoted_int};
+pub use value::{RawJson, WireInt};
 pub use write::{to_canonical_vec, to_vec, JsonStyle, JsonWriter};
 
 /// A field holding `text` as a JSON string, escaped as the writer escapes (compact style).

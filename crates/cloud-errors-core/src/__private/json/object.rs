@@ -170,6 +170,9 @@ pub trait JsonObject: Sized {
     const KEYS: &'static [&'static str];
     /// What the object is, for error messages ("a Huawei IAM error body").
     const EXPECTING: &'static str;
+    /// Members of which at least one must be present (by index); empty when none is needed.
+    /// A body without any of them is refused as missing the first.
+    const ONE_OF: &'static [usize] = &[];
 
     /// The index in [`KEYS`](Self::KEYS) of a member name, if the envelope models it.
     /// Implementations may override this with a `match`, which compiles to faster comparisons.
@@ -197,8 +200,16 @@ pub trait JsonObject: Sized {
         let _ = (index, value);
         None
     }
-    /// Checks, once the object has ended, that the members it needs are there.
-    fn validate<E: de::Error>(&self) -> Result<(), E>;
+    /// Checks, once the object has ended, that one of the members in
+    /// [`ONE_OF`](Self::ONE_OF) is there (even as `null`: the body is kept).
+    fn validate<E: de::Error>(&self) -> Result<(), E> {
+        match Self::ONE_OF.first() {
+            Some(&first) if !Self::ONE_OF.iter().any(|&index| self.members().is_marked(index)) => {
+                Err(super::missing_field(Self::KEYS[first]))
+            }
+            _ => Ok(()),
+        }
+    }
     /// Writes the value of modelled member `index` (the writer reads [`Text`](super::Text)
     /// positions from its kept text).
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>);

@@ -5,10 +5,10 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use serde::de::{self, MapAccess};
+use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
-use super::{missing_field, JsonObject, JsonSource, JsonWriter, Members, Scanned, Text};
+use super::{JsonObject, JsonSource, JsonWriter, Members, Scanned, Text};
 
 /// The member table of a [`Strings`] object.
 pub trait StringMembers: 'static {
@@ -90,6 +90,7 @@ impl<M: StringMembers> Strings<M> {
 impl<M: StringMembers> JsonObject for Strings<M> {
     const KEYS: &'static [&'static str] = M::KEYS;
     const EXPECTING: &'static str = M::EXPECTING;
+    const ONE_OF: &'static [usize] = M::ONE_OF;
 
     fn empty() -> Self {
         Strings {
@@ -107,14 +108,6 @@ impl<M: StringMembers> JsonObject for Strings<M> {
     fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
         self.values[index] = Some(value.text()?);
         Some(())
-    }
-    fn validate<E: de::Error>(&self) -> Result<(), E> {
-        match M::ONE_OF.first() {
-            Some(&first) if !M::ONE_OF.iter().any(|&index| self.members.is_marked(index)) => {
-                Err(missing_field(M::KEYS[first]))
-            }
-            _ => Ok(()),
-        }
     }
     fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
         writer.text(self.values[index].as_ref());

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
+use serde::de::{self, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -201,41 +201,25 @@ impl Serialize for WireInt {
     }
 }
 
-/// Reads the value of an integer member that must be a JSON number, not a string.
-pub fn read_unquoted_int<'de, A: MapAccess<'de>>(map: &mut A) -> Result<WireInt, A::Error> {
-    let number: WireInt = map.next_value()?;
+/// An integer member's value that must be a JSON number, not a string: refuses a quoted one.
+pub(crate) fn read_unquoted_int<E: de::Error>(number: WireInt) -> Result<WireInt, E> {
     if number.quoted {
-        return Err(de::Error::invalid_type(de::Unexpected::Str(number.as_str()), &"an integer"));
+        return Err(E::invalid_type(de::Unexpected::Str(number.as_str()), &"an integer"));
     }
     Ok(number)
 }
 
-/// Reads the value of a member that must be a JSON number, keeping its text exactly.
-pub fn read_raw_number<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Box<RawValue>, A::Error> {
-    let raw: Box<RawValue> = map.next_value()?;
+/// A member's raw value that must be a JSON number (its text kept exactly): refuses any other.
+pub(crate) fn read_raw_number<E: de::Error>(raw: Box<RawValue>) -> Result<Box<RawValue>, E> {
     if !raw.get().starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-        return Err(de::Error::invalid_type(de::Unexpected::Other(raw.get()), &"a number"));
+        return Err(E::invalid_type(de::Unexpected::Other(raw.get()), &"a number"));
     }
     Ok(raw)
 }
 
-/// Reads the value of modelled member `index` that may be `null`: `Some(value)`, or `None`
-/// after recording in `members` that it was `null` (so it is written back as `null`).
-pub fn read_nullable<'de, T: Deserialize<'de>, A: MapAccess<'de>>(
-    map: &mut A,
-    members: &mut super::Members,
-    index: usize,
-) -> Result<Option<T>, A::Error> {
-    let value = map.next_value::<Option<T>>()?;
-    if value.is_none() {
-        members.mark_null(index);
-    }
-    Ok(value)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::{JsonStyle, Members};
+    use super::super::JsonStyle;
     use super::*;
     use core::hash::BuildHasher;
 
@@ -276,56 +260,5 @@ mod tests {
         }
         let err = serde_json::from_str::<WireInt>("true").unwrap_err().to_string();
         assert!(err.contains("an integer or a string of digits"), "{err}");
-    }
-
-    /// `{"n": <number>, "i": <unquoted integer>, "s": <string or null>}`, each member read
-    /// with its helper.
-    struct Helpers {
-        n: Option<Box<RawValue>>,
-        i: Option<WireInt>,
-        s: Option<Option<String>>,
-        members: Members,
-    }
-
-    impl<'de> Deserialize<'de> for Helpers {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct HelpersVisitor;
-            impl<'de> Visitor<'de> for HelpersVisitor {
-                type Value = Helpers;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("members read by the helpers")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Helpers, A::Error> {
-                    let mut out = Helpers { n: None, i: None, s: None, members: Members::new() };
-                    while let Some(key) = map.next_key::<String>()? {
-                        match key.as_str() {
-                            "n" => out.n = Some(read_raw_number(&mut map)?),
-                            "i" => out.i = Some(read_unquoted_int(&mut map)?),
-                            _ => out.s = Some(read_nullable(&mut map, &mut out.members, 0)?),
-                        }
-                    }
-                    Ok(out)
-                }
-            }
-            deserializer.deserialize_map(HelpersVisitor)
-        }
-    }
-
-    #[test]
-    fn numbers_and_nullable_members_are_read_as_the_helpers_promise() {
-        let read = |body: &str| serde_json::from_str::<Helpers>(body);
-        let numbers = read(r#"{"n": 1.50e3, "i": 7}"#).unwrap();
-        assert_eq!(numbers.n.as_deref().map(RawValue::get), Some("1.50e3"));
-        assert_eq!(numbers.i, Some(WireInt::number(7)));
-        assert_eq!(read(r#"{"n": -2}"#).unwrap().n.as_deref().map(RawValue::get), Some("-2"));
-        for not_a_number in [r#"{"n": "1"}"#, r#"{"n": true}"#, r#"{"n": [1]}"#, r#"{"i": "7"}"#] {
-            assert!(read(not_a_number).is_err(), "{not_a_number}");
-        }
-        let null = read(r#"{"s": null}"#).unwrap();
-        assert_eq!(null.s, Some(None));
-        assert!(null.members.is_null(0));
-        let text = read(r#"{"s": "x"}"#).unwrap();
-        assert_eq!(text.s, Some(Some("x".to_owned())));
-        assert!(!text.members.is_null(0));
     }
 }
