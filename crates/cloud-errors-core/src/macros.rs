@@ -167,7 +167,8 @@ macro_rules! impl_serde_via_json_object {
 
 /// Declares a JSON object's member table and writes its `JsonObject` from it: each modelled
 /// member once, as `INDEX = "key" => field: Slot<Value>` (see
-/// [`member`](crate::__private::json::Slot)), in the vendor's canonical order. The macro
+/// [`Slot`](crate::__private::json::Slot) and
+/// [`MemberValue`](crate::__private::json::MemberValue)), in the vendor's canonical order. The macro
 /// defines each `INDEX` constant, the member names, how each member is read, taken from the
 /// fast reader, written and serialized, and which members the object needs (at least one of
 /// those listed). The items after the table (`empty`, and anything else of `JsonObject`) go

@@ -25,6 +25,13 @@ pub trait MemberValue {
     /// The fast reader's counterpart of [`deserialize`](Self::deserialize): the same value, or
     /// `None` to leave the body to serde_json (which then explains or takes it).
     fn take(value: &Scanned<'_>) -> Option<Self::Stored>;
+    /// [`take`](Self::take) into a field that holds the placeholder of an empty envelope: a
+    /// nested object is built where it stays rather than moved there.
+    #[inline]
+    fn take_into(stored: &mut Self::Stored, value: &Scanned<'_>) -> Option<()> {
+        *stored = Self::take(value)?;
+        Some(())
+    }
     /// Writes the value (the writer resolves [`Text`] positions in its kept text).
     fn write(stored: &Self::Stored, writer: &mut JsonWriter<'_>);
     /// Serializes the member with serde; `kept` is the text [`Text`] positions point into.
@@ -125,8 +132,7 @@ impl<V: MemberValue> Slot for Required<V> {
     }
     #[inline]
     fn take(field: &mut V::Stored, value: &Scanned<'_>, _: &mut Members, _: usize) -> Option<()> {
-        *field = V::take(value)?;
-        Some(())
+        V::take_into(field, value)
     }
     fn write(field: &V::Stored, writer: &mut JsonWriter<'_>) {
         V::write(field, writer);
@@ -366,6 +372,10 @@ impl<T: JsonObject> MemberValue for Object<T> {
     fn take(value: &Scanned<'_>) -> Option<T> {
         value.object()
     }
+    #[inline]
+    fn take_into(stored: &mut T, value: &Scanned<'_>) -> Option<()> {
+        value.object_into(stored)
+    }
     fn write(stored: &T, writer: &mut JsonWriter<'_>) {
         writer.object(stored);
     }
@@ -417,4 +427,174 @@ pub const fn position(keys: &[&str], key: &str) -> usize {
         index += 1;
     }
     panic!("the key is not in the member table")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{from_str_fast, from_str_serde, to_canonical_vec, to_vec, JsonSource, JsonStyle};
+    use super::*;
+    use crate::ParseErrorKind;
+
+    /// One member of every kind.
+    #[derive(Debug)]
+    struct Kinds {
+        int: WireInt,
+        number: Option<WireInt>,
+        raw_number: Option<Text>,
+        text: Option<Text>,
+        owned: Option<String>,
+        raw: Option<RawJson>,
+        inner: Option<Box<Inner>>,
+        members: Members,
+        source: JsonSource,
+    }
+
+    #[derive(Debug)]
+    struct Inner {
+        name: Option<String>,
+        members: Members,
+    }
+
+    crate::json_object! {
+        Kinds: "a body of every kind", members: members, kept: source,
+        requires one of [INT, INNER] {
+            INT = "int" => int: Required<Int>,
+            NUMBER = "number" => number: Optional<Number>,
+            RAW_NUMBER = "raw_number" => raw_number: Optional<RawNumber>,
+            TEXT = "text" => text: Nullable<Str>,
+            OWNED = "owned" => owned: Nullable<OwnedStr>,
+            RAW = "raw" => raw: Optional<Raw>,
+            INNER = "inner" => inner: Nullable<Box<Object<Inner>>>,
+        }
+
+        fn empty() -> Self {
+            Kinds {
+                int: WireInt::ZERO,
+                number: None,
+                raw_number: None,
+                text: None,
+                owned: None,
+                raw: None,
+                inner: None,
+                members: Members::new(),
+                source: JsonSource::none(),
+            }
+        }
+    }
+
+    crate::json_object! {
+        Inner: "an inner object", members: members,
+        requires one of [] {
+            NAME = "name" => name: Optional<OwnedStr>,
+        }
+
+        fn empty() -> Self {
+            Inner { name: None, members: Members::new() }
+        }
+    }
+
+    crate::impl_serde_via_json_object!(Kinds);
+
+    const BODY: &str = r#"{"int":"7","number":-3,"raw_number":1.50e3,"text":"t","owned":null,"raw":[1, 2],"inner":{"name":"n","x":0},"z":true}"#;
+
+    /// Reads `text` with both readers, which must agree on every member.
+    fn read(text: &str) -> Kinds {
+        let fast = from_str_fast::<Kinds>(text).expect("the fast reader takes the body");
+        let serde = from_str_serde::<Kinds>(text).unwrap();
+        assert_eq!(to_canonical_vec(&fast, JsonStyle::Compact), to_canonical_vec(&serde, JsonStyle::Compact));
+        fast
+    }
+
+    #[test]
+    fn every_kind_reads_writes_and_serializes_as_sent() {
+        let kinds = read(BODY);
+        let kept = kinds.source.original();
+        assert_eq!((kinds.int, kinds.number), (WireInt::quoted(7), Some(WireInt::number(-3))));
+        assert_eq!(kinds.raw_number.as_ref().map(|n| n.get(kept)), Some("1.50e3"));
+        assert_eq!(kinds.text.as_ref().map(|t| t.get(kept)), Some("t"));
+        assert!(kinds.owned.is_none() && kinds.members.is_null(OWNED), "a null is recorded");
+        assert_eq!(kinds.raw.as_ref().map(|raw| raw.get().get()), Some("[1, 2]"));
+        assert_eq!(kinds.inner.as_ref().and_then(|inner| inner.name.as_deref()), Some("n"));
+        assert_eq!(to_vec(&kinds, JsonStyle::Compact), BODY.as_bytes());
+        assert_eq!(to_canonical_vec(&kinds, JsonStyle::Compact), BODY.as_bytes());
+        assert_eq!(serde_json::to_string(&kinds).unwrap(), BODY, "serde writes each kind the same");
+        assert_eq!(
+            Kinds::KEYS.iter().map(|key| Kinds::key_index(key)).collect::<Vec<_>>(),
+            (0..7).map(Some).collect::<Vec<_>>()
+        );
+        assert_eq!(Kinds::key_index("z"), None);
+    }
+
+    #[test]
+    fn a_nullable_member_reads_null_or_its_value() {
+        let null = read(r#"{"int":1,"text":null,"inner":null}"#);
+        assert!(null.text.is_none() && null.members.is_null(TEXT));
+        assert!(null.inner.is_none() && null.members.is_null(INNER));
+        assert_eq!(to_vec(&null, JsonStyle::Compact), br#"{"int":1,"text":null,"inner":null}"#);
+        let owned = read(r#"{"int":1,"owned":"o\n"}"#);
+        assert_eq!((owned.owned.as_deref(), owned.members.is_null(OWNED)), (Some("o\n"), false));
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_declined_by_the_fast_reader_and_refused_by_serde() {
+        for body in [
+            r#"{"int":true}"#,
+            r#"{"int":"07"}"#,
+            r#"{"int":1,"number":"3"}"#,
+            r#"{"int":1,"raw_number":"1"}"#,
+            r#"{"int":1,"raw_number":[1]}"#,
+            r#"{"int":1,"text":1}"#,
+            r#"{"int":1,"owned":2}"#,
+            r#"{"int":1,"number":null}"#,
+            r#"{"int":1,"inner":[]}"#,
+        ] {
+            assert!(from_str_fast::<Kinds>(body).is_none(), "{body}");
+            let err = from_str_serde::<Kinds>(body).unwrap_err();
+            assert_eq!(err.kind(), ParseErrorKind::InvalidType, "{body}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_table_requires_one_of_its_listed_members() {
+        assert!(from_str_fast::<Kinds>(r#"{"inner":{}}"#).is_some());
+        assert!(from_str_fast::<Kinds>(r#"{"text":"t"}"#).is_none());
+        let err = from_str_serde::<Kinds>(r#"{"text":"t"}"#).unwrap_err();
+        assert_eq!((err.kind(), err.message()), (ParseErrorKind::MissingField, "missing field `int`"));
+        let duplicate = from_str_serde::<Kinds>(r#"{"int":1,"int":2}"#).unwrap_err();
+        assert_eq!(duplicate.kind(), ParseErrorKind::DuplicateField);
+    }
+
+    #[test]
+    fn an_absent_value_is_written_and_serialized_as_null() {
+        let mut kinds = Kinds::empty();
+        kinds.members.mark(TEXT);
+        kinds.members.mark(RAW_NUMBER);
+        kinds.members.mark(INNER);
+        assert_eq!(
+            to_canonical_vec(&kinds, JsonStyle::Compact),
+            br#"{"text":null,"raw_number":null,"inner":null}"#
+        );
+        assert_eq!(serde_json::to_string(&kinds).unwrap(), r#"{"text":null,"raw_number":null,"inner":null}"#);
+    }
+
+    #[test]
+    fn a_raw_number_serializes_as_the_number_it_spells() {
+        let mut kinds = Kinds::empty();
+        kinds.raw_number = Some(Text::owned("2.50"));
+        kinds.members.mark(RAW_NUMBER);
+        assert_eq!(serde_json::to_string(&kinds).unwrap(), r#"{"raw_number":2.50}"#);
+    }
+
+    #[test]
+    fn position_finds_a_key_by_its_whole_name() {
+        const KEYS: &[&str] = &["ab", "a", "abc"];
+        assert_eq!([position(KEYS, "ab"), position(KEYS, "a"), position(KEYS, "abc")], [0, 1, 2]);
+        assert_eq!(INNER, 6);
+    }
+
+    #[test]
+    #[should_panic(expected = "not in the member table")]
+    fn position_of_a_key_the_table_lacks_fails() {
+        position(&["a"], "b");
+    }
 }
