@@ -2,8 +2,8 @@
 //! HTTP 200 and code 200 on success, another code on failure.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Number, Optional, Raw, RawJson, RawValue,
-    Required, Str, Text, WireInt,
+    self, JsonEnvelope, JsonSource, JsonStyle, Members, Number, Optional, Raw, RawJson, RawValue, Required,
+    Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 
@@ -113,25 +113,19 @@ impl ErrorResponse {
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(Text::owned(message));
-        self.members.mark(MESSAGE);
-        self.sync_member(MESSAGE, JsonStyle::Compact);
-        self
+        self.with_member(MESSAGE)
     }
 
     /// Sets `data` to a raw JSON value.
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
         self.data = Some(RawJson::new(data));
-        self.members.mark(DATA);
-        self.sync_member(DATA, JsonStyle::Compact);
-        self
+        self.with_member(DATA)
     }
 
     /// Removes `data`.
     pub fn without_data(mut self) -> Self {
         self.data = None;
-        self.members.unmark(DATA);
-        self.sync_removed("data");
-        self
+        self.without_member(DATA)
     }
 
     /// Sets the HTTP status the response arrived with (it is not part of the body).

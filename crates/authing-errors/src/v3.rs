@@ -3,8 +3,8 @@
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw,
-    RawJson, RawValue, Required, Str, Text, WireInt,
+    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw, RawJson,
+    RawValue, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, RetryClass};
 
@@ -145,25 +145,19 @@ impl V3ErrorResponse {
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(Text::owned(message));
-        self.members.set_value(MESSAGE);
-        self.sync_member(MESSAGE, JsonStyle::Compact);
-        self
+        self.with_member(MESSAGE)
     }
 
     /// Sets the request id.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(Text::owned(request_id));
-        self.members.set_value(REQUEST_ID);
-        self.sync_member(REQUEST_ID, JsonStyle::Compact);
-        self
+        self.with_member(REQUEST_ID)
     }
 
     /// Sets `data`, as raw JSON.
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
         self.data = Some(RawJson::new(data));
-        self.members.set_value(DATA);
-        self.sync_member(DATA, JsonStyle::Compact);
-        self
+        self.with_member(DATA)
     }
 
     /// Sets the HTTP status the response arrived with (it is not part of the body).

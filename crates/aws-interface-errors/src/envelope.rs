@@ -184,17 +184,13 @@ impl ErrorResponse {
     pub fn with_duration(mut self, seconds: f64) -> Self {
         let text = if seconds.is_finite() { format!("{seconds:?}") } else { "0.0".to_owned() };
         self.duration = Some(Text::owned(text));
-        self.members.mark(DURATION);
-        self.sync_member(DURATION, JsonStyle::Python);
-        self
+        self.with_member(DURATION)
     }
 
     /// Sets the traceback.
     pub fn with_traceback(mut self, traceback: impl Into<String>) -> Self {
         self.traceback = Some(Text::owned(traceback));
-        self.members.mark(TRACEBACK);
-        self.sync_member(TRACEBACK, JsonStyle::Python);
-        self
+        self.with_member(TRACEBACK)
     }
 
     /// Sets the HTTP status the error arrived with (it is not part of the body).

@@ -229,9 +229,7 @@ impl ErrorResponse {
     /// Sets the message (`error_msg`).
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error_msg = Some(Text::owned(message));
-        self.members.set_value(ERROR_MSG);
-        self.sync_member(ERROR_MSG, JsonStyle::Compact);
-        self
+        self.with_member(ERROR_MSG)
     }
 
     /// Sets the message to the documented template filled with `args`.
@@ -244,17 +242,13 @@ impl ErrorResponse {
     /// Sets the request id.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(Text::owned(request_id));
-        self.members.set_value(REQUEST_ID);
-        self.sync_member(REQUEST_ID, JsonStyle::Compact);
-        self
+        self.with_member(REQUEST_ID)
     }
 
     /// Sets the encoded authorization message.
     pub fn with_encoded_authorization_message(mut self, message: impl Into<String>) -> Self {
         self.encoded_authorization_message = Some(Text::owned(message));
-        self.members.set_value(ENCODED_AUTHORIZATION_MESSAGE);
-        self.sync_member(ENCODED_AUTHORIZATION_MESSAGE, JsonStyle::Compact);
-        self
+        self.with_member(ENCODED_AUTHORIZATION_MESSAGE)
     }
 
     /// Sets the HTTP status the error arrived with (it is not part of the body).

@@ -457,9 +457,7 @@ impl QueryJsonErrorResponse {
     /// Sets (or adds) the body's `RequestId`.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(Text::owned(request_id));
-        self.members.mark(REQUEST_ID);
-        self.sync_member(REQUEST_ID, JsonStyle::Compact);
-        self
+        self.with_member(REQUEST_ID)
     }
 
     /// Sets the HTTP status the response arrived with (it is not part of the body).

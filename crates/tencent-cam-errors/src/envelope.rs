@@ -3,8 +3,8 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Optional, Raw, RawJson, RawValue,
-    Required, Str, Text, WireInt,
+    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Optional, Raw, RawJson, RawValue, Required, Str,
+    Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 
@@ -166,24 +166,19 @@ impl ErrorResponse {
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.message = Some(Text::owned(message));
-        self.members.mark(MESSAGE);
-        self.sync_member(MESSAGE, JsonStyle::Compact);
-        self
+        self.with_member(MESSAGE)
     }
 
     /// Sends `code` as a string of digits (`"4000"`), as some servers do.
     pub fn with_quoted_code(mut self) -> Self {
         self.code = WireInt::quoted(self.code.value());
-        self.sync_member(CODE, JsonStyle::Compact);
-        self
+        self.with_member(CODE)
     }
 
     /// Sets `data` to a raw JSON value.
     pub fn with_data(mut self, data: Box<RawValue>) -> Self {
         self.data = Some(RawJson::new(data));
-        self.members.mark(DATA);
-        self.sync_member(DATA, JsonStyle::Compact);
-        self
+        self.with_member(DATA)
     }
 
     /// Sets the HTTP status the response arrived with (it is not part of the body).

@@ -27,6 +27,23 @@ pub trait JsonEnvelope: JsonObject + DeserializeOwned {
 
     /// Takes what the HTTP response said besides the body (its status, a request-id header).
     fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H);
+
+    /// A builder's last step once it has set modelled member `index`: the member is present
+    /// with a value, and the kept text holds it (in place, or added in the vendor's order and
+    /// the body's layout).
+    fn with_member(mut self, index: usize) -> Self {
+        self.members_mut().set_value(index);
+        self.sync_member(index, Self::STYLE);
+        self
+    }
+
+    /// A builder's last step once it has cleared modelled member `index`: the member is gone
+    /// from the envelope and from the kept text.
+    fn without_member(mut self, index: usize) -> Self {
+        self.members_mut().unmark(index);
+        self.sync_removed(Self::KEYS[index]);
+        self
+    }
 }
 
 /// Reads an error body; a success body is [`ParseErrorKind::NotAnError`].
@@ -91,61 +108,34 @@ pub fn write_canonical<T: JsonEnvelope>(envelope: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::json::{JsonSource, JsonWriter, Members, Scanned, StringMembers, Strings};
-    use serde::de::{self, MapAccess};
-    use serde::ser::SerializeMap;
-
-    struct Table;
-    impl StringMembers for Table {
-        const KEYS: &'static [&'static str] = &["code", "state"];
-        const EXPECTING: &'static str = "a probe body";
-    }
+    use crate::__private::json::{JsonSource, Members, Optional, Str, StringMembers, Strings, Text};
 
     /// A probe envelope: `state: "ok"` is a success, statuses below 300 are too, and the
     /// response's status is kept.
     #[derive(Clone, Debug)]
     struct Probe {
-        body: Strings<Table>,
+        code: Option<Text>,
+        state: Option<Text>,
+        members: Members,
+        source: JsonSource,
         status: Option<u16>,
     }
 
-    impl JsonObject for Probe {
-        const KEYS: &'static [&'static str] = Table::KEYS;
-        const EXPECTING: &'static str = Table::EXPECTING;
+    crate::json_object! {
+        Probe: "a probe body", members: members, kept: source,
+        requires one of [] {
+            CODE = "code" => code: Optional<Str>,
+            STATE = "state" => state: Optional<Str>,
+        }
+
         fn empty() -> Self {
-            Probe { body: Strings::empty(), status: None }
+            Probe { code: None, state: None, members: Members::new(), source: JsonSource::none(), status: None }
         }
-        fn members(&self) -> &Members {
-            self.body.members()
-        }
-        fn members_mut(&mut self) -> &mut Members {
-            self.body.members_mut()
-        }
-        fn kept(&self) -> Option<&JsonSource> {
-            self.body.kept()
-        }
-        fn kept_mut(&mut self) -> Option<&mut JsonSource> {
-            self.body.kept_mut()
-        }
-        fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
-            self.body.read_member(index, map)
-        }
-        fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
-            self.body.take_member(index, value)
-        }
-        fn validate<E: de::Error>(&self) -> Result<(), E> {
-            Ok(())
-        }
-        fn write_member(&self, index: usize, writer: &mut JsonWriter<'_>) {
-            self.body.write_member(index, writer);
-        }
-        fn serialize_member<M: SerializeMap>(
-            &self,
-            index: usize,
-            map: &mut M,
-            kept: &str,
-        ) -> Result<(), M::Error> {
-            self.body.serialize_member(index, map, kept)
+    }
+
+    impl Probe {
+        fn code(&self) -> Option<&str> {
+            self.source.get(&self.code)
         }
     }
 
@@ -158,7 +148,7 @@ mod tests {
     impl JsonEnvelope for Probe {
         const STYLE: JsonStyle = JsonStyle::Python;
         fn success(&self) -> Option<&'static str> {
-            (self.body.get(1) == Some("ok")).then_some("the state is ok")
+            (self.source.get(&self.state) == Some("ok")).then_some("the state is ok")
         }
         fn success_status(status: u16) -> bool {
             status < 300
@@ -175,7 +165,7 @@ mod tests {
     #[test]
     fn parse_reads_an_error_and_refuses_a_success_at_its_start() {
         let error: Probe = parse(ERROR).unwrap();
-        assert_eq!((error.body.get(0), error.status), (Some("E1"), None));
+        assert_eq!((error.code(), error.status), (Some("E1"), None));
         let refused = parse::<Probe>(SUCCESS).unwrap_err();
         assert_eq!((refused.kind(), refused.line(), refused.column()), (ParseErrorKind::NotAnError, 1, 1));
         assert_eq!(refused.message(), "the state is ok");
@@ -197,7 +187,7 @@ mod tests {
         let text = core::str::from_utf8(ERROR).unwrap();
         let document = JsonDocument::read(text).unwrap();
         let error: Probe = from_document(&document, None::<(u16, &[(&str, &str)])>).unwrap().unwrap();
-        assert_eq!((error.body.get(0), error.status, write(&error)), (Some("E1"), None, ERROR.to_vec()));
+        assert_eq!((error.code(), error.status, write(&error)), (Some("E1"), None, ERROR.to_vec()));
         let received: Probe = from_document(&document, Some((500, &NO_HEADERS))).unwrap().unwrap();
         assert_eq!(received.status, Some(500));
         // A success, by its status or by its body.
@@ -215,6 +205,23 @@ mod tests {
         let error: Probe = parse(ERROR).unwrap();
         assert_eq!(write(&error), ERROR);
         assert_eq!(write_canonical(&error), br#"{"state": "failed", "code": "E1"}"#);
+    }
+
+    #[test]
+    fn a_builder_step_sets_or_clears_a_member_in_the_kept_text_in_the_style() {
+        let spaced: Probe = parse(br#"{ "code" : "E1" }"#).unwrap();
+        let mut set = spaced.clone();
+        set.state = Some(Text::owned("failed"));
+        let set = set.with_member(STATE);
+        assert_eq!(write(&set), br#"{ "code" : "E1", "state" : "failed" }"#);
+        assert!(set.members.is_marked(STATE) && !set.members.is_null(STATE));
+        let cleared = set.without_member(CODE);
+        assert_eq!(write(&cleared), br#"{ "state" : "failed" }"#);
+        assert!(!cleared.members.is_marked(CODE));
+        // Without kept text, the members written are the ones marked.
+        let mut built = Probe::empty();
+        built.code = Some(Text::owned("E2"));
+        assert_eq!(write(&built.with_member(CODE)), br#"{"code": "E2"}"#);
     }
 
     #[test]
