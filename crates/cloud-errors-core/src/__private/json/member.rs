@@ -445,6 +445,7 @@ mod tests {
         owned: Option<String>,
         raw: Option<RawJson>,
         inner: Option<Box<Inner>>,
+        object: Inner,
         members: Members,
         source: JsonSource,
     }
@@ -465,6 +466,7 @@ mod tests {
             OWNED = "owned" => owned: Nullable<OwnedStr>,
             RAW = "raw" => raw: Optional<Raw>,
             INNER = "inner" => inner: Nullable<Box<Object<Inner>>>,
+            OBJECT = "object" => object: Required<Object<Inner>>,
         }
 
         fn empty() -> Self {
@@ -476,6 +478,7 @@ mod tests {
                 owned: None,
                 raw: None,
                 inner: None,
+                object: Inner::empty(),
                 members: Members::new(),
                 source: JsonSource::none(),
             }
@@ -495,7 +498,7 @@ mod tests {
 
     crate::impl_serde_via_json_object!(Kinds);
 
-    const BODY: &str = r#"{"int":"7","number":-3,"raw_number":1.50e3,"text":"t","owned":null,"raw":[1, 2],"inner":{"name":"n","x":0},"z":true}"#;
+    const BODY: &str = r#"{"int":"7","number":-3,"raw_number":1.50e3,"text":"t","owned":null,"raw":[1, 2],"inner":{"name":"n","x":0},"object":{"name":"m"},"z":true}"#;
 
     /// Reads `text` with both readers, which must agree on every member.
     fn read(text: &str) -> Kinds {
@@ -515,12 +518,13 @@ mod tests {
         assert!(kinds.owned.is_none() && kinds.members.is_null(OWNED), "a null is recorded");
         assert_eq!(kinds.raw.as_ref().map(|raw| raw.get().get()), Some("[1, 2]"));
         assert_eq!(kinds.inner.as_ref().and_then(|inner| inner.name.as_deref()), Some("n"));
+        assert_eq!(kinds.object.name.as_deref(), Some("m"));
         assert_eq!(to_vec(&kinds, JsonStyle::Compact), BODY.as_bytes());
         assert_eq!(to_canonical_vec(&kinds, JsonStyle::Compact), BODY.as_bytes());
         assert_eq!(serde_json::to_string(&kinds).unwrap(), BODY, "serde writes each kind the same");
         assert_eq!(
             Kinds::KEYS.iter().map(|key| Kinds::key_index(key)).collect::<Vec<_>>(),
-            (0..7).map(Some).collect::<Vec<_>>()
+            (0..8).map(Some).collect::<Vec<_>>()
         );
         assert_eq!(Kinds::key_index("z"), None);
     }
@@ -547,6 +551,7 @@ mod tests {
             r#"{"int":1,"owned":2}"#,
             r#"{"int":1,"number":null}"#,
             r#"{"int":1,"inner":[]}"#,
+            r#"{"int":1,"object":null}"#,
         ] {
             assert!(from_str_fast::<Kinds>(body).is_none(), "{body}");
             let err = from_str_serde::<Kinds>(body).unwrap_err();
@@ -583,6 +588,15 @@ mod tests {
         kinds.raw_number = Some(Text::owned("2.50"));
         kinds.members.mark(RAW_NUMBER);
         assert_eq!(serde_json::to_string(&kinds).unwrap(), r#"{"raw_number":2.50}"#);
+    }
+
+    #[test]
+    fn a_nullable_value_reads_null_and_unit_as_none_and_names_what_it_expects() {
+        use serde::de::value::{BoolDeserializer, Error, UnitDeserializer};
+        let seed = || NullableSeed::<Str>(PhantomData);
+        assert!(seed().deserialize(UnitDeserializer::<Error>::new()).unwrap().is_none());
+        let err = seed().deserialize(BoolDeserializer::<Error>::new(true)).unwrap_err().to_string();
+        assert_eq!(err, "invalid type: boolean `true`, expected a value or null");
     }
 
     #[test]
