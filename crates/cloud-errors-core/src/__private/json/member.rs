@@ -295,7 +295,7 @@ impl MemberValue for Int {
     }
 }
 
-/// An integer that must be a JSON number (see [`read_unquoted_int`]).
+/// An integer that must be a JSON number (read by `read_unquoted_int`).
 pub struct Number;
 
 impl MemberValue for Number {
@@ -316,7 +316,7 @@ impl MemberValue for Number {
     }
 }
 
-/// Any JSON number, kept exactly as spelled (see [`read_raw_number`]).
+/// Any JSON number, kept exactly as spelled (read by `read_raw_number`).
 pub struct RawNumber;
 
 impl MemberValue for RawNumber {
