@@ -15,27 +15,30 @@ pub const ERROR_STATUS: u16 = 200;
 /// The `code` Authing sends when a call succeeded.
 pub const SUCCESS: i64 = 200;
 
-/// An Authing response body, with every member kept in order and `data` kept as raw JSON
-/// (`null` stays `null`, an absent `data` stays absent).
-///
-/// ```
-/// use authing_errors::{ErrorCode, ErrorResponse};
-///
-/// let body = br#"{"message":"User does not exist","code":2004,"data":null}"#;
-/// let error = ErrorResponse::parse(body).unwrap();
-/// assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
-/// assert_eq!(error.data().map(|d| d.get()), Some("null"));
-/// assert_eq!(error.to_bytes(), body);
-/// ```
-#[derive(Clone)]
-pub struct ErrorResponse {
-    message: Option<Text>,
-    code: WireInt,
-    data: Option<RawJson>,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    status: Option<u16>,
+cloud_errors_core::json_object! {
+    /// An Authing response body, with every member kept in order and `data` kept as raw JSON
+    /// (`null` stays `null`, an absent `data` stays absent).
+    ///
+    /// ```
+    /// use authing_errors::{ErrorCode, ErrorResponse};
+    ///
+    /// let body = br#"{"message":"User does not exist","code":2004,"data":null}"#;
+    /// let error = ErrorResponse::parse(body).unwrap();
+    /// assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
+    /// assert_eq!(error.data().map(|d| d.get()), Some("null"));
+    /// assert_eq!(error.to_bytes(), body);
+    /// ```
+    #[derive(Clone)]
+    pub struct ErrorResponse: "an Authing response body", kept: source {
+        MESSAGE = "message" => message: Optional<Str>
+            => pub fn with_message(message: impl Into<String>),
+        CODE = "code" => code: Required<Number>,
+        DATA = "data" => data: Optional<Raw> => pub fn with_data(data: Box<RawValue>),
+    }
+    requires one of [CODE];
+    others {
+        status: Option<u16> = None,
+    }
 }
 
 impl ErrorResponse {
@@ -110,18 +113,6 @@ impl ErrorResponse {
         RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
     }
 
-    /// Sets the message.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(Text::owned(message));
-        self.with_member(MESSAGE)
-    }
-
-    /// Sets `data` to a raw JSON value.
-    pub fn with_data(mut self, data: Box<RawValue>) -> Self {
-        self.data = Some(RawJson::new(data));
-        self.with_member(DATA)
-    }
-
     /// Removes `data`.
     pub fn without_data(mut self) -> Self {
         self.data = None;
@@ -132,26 +123,6 @@ impl ErrorResponse {
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
-    }
-}
-
-cloud_errors_core::json_object! {
-    ErrorResponse: "an Authing response body", members: members, kept: source,
-    requires one of [CODE] {
-        MESSAGE = "message" => message: Optional<Str>,
-        CODE = "code" => code: Required<Number>,
-        DATA = "data" => data: Optional<Raw>,
-    }
-
-    fn empty() -> Self {
-        ErrorResponse {
-            message: None,
-            code: WireInt::ZERO,
-            data: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-        }
     }
 }
 

@@ -5,8 +5,8 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Optional, Raw, RawJson,
-    RawValue, Required, Scanned,
+    self, JsonEnvelope, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Optional, Placeholder, Raw,
+    RawJson, RawValue, Required, Scanned,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de::{self, MapAccess, Visitor};
@@ -15,27 +15,30 @@ use serde::Deserializer;
 
 use crate::{ErrorCode, ERROR_STATUS};
 
-/// An Authing GraphQL error response: the first error's code and message are the error's;
-/// every other error, the first one's `locations`, `path` and `extensions`, and `data` are kept
-/// as sent, and the body comes back byte for byte.
-///
-/// ```
-/// use authing_errors::{ErrorCode, GraphQlErrorResponse};
-///
-/// let body = r#"{"errors":[{"message":{"code":2004,"message":"用户不存在"},"locations":[{"line":2,"column":5}],"path":["updateUser"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#;
-/// let error = GraphQlErrorResponse::parse(body.as_bytes()).unwrap();
-/// assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
-/// assert_eq!(error.message(), Some("用户不存在"));
-/// assert_eq!(error.to_bytes(), body.as_bytes());
-/// ```
-#[derive(Clone)]
-pub struct GraphQlErrorResponse {
-    errors: Errors,
-    data: Option<RawJson>,
-    members: Members,
-    /// The text the body was read from, written back as it is.
-    source: JsonSource,
-    status: Option<u16>,
+cloud_errors_core::json_object! {
+    /// An Authing GraphQL error response: the first error's code and message are the error's;
+    /// every other error, the first one's `locations`, `path` and `extensions`, and `data` are kept
+    /// as sent, and the body comes back byte for byte.
+    ///
+    /// ```
+    /// use authing_errors::{ErrorCode, GraphQlErrorResponse};
+    ///
+    /// let body = r#"{"errors":[{"message":{"code":2004,"message":"用户不存在"},"locations":[{"line":2,"column":5}],"path":["updateUser"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}"#;
+    /// let error = GraphQlErrorResponse::parse(body.as_bytes()).unwrap();
+    /// assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
+    /// assert_eq!(error.message(), Some("用户不存在"));
+    /// assert_eq!(error.to_bytes(), body.as_bytes());
+    /// ```
+    #[derive(Clone)]
+    pub struct GraphQlErrorResponse: "an Authing GraphQL response body", kept: source {
+        ERRORS = "errors" => errors: Required<Errors>,
+        DATA = "data" => data: Optional<Raw>,
+    }
+    // Without `errors` the body is a success, which `parse` tells apart.
+    requires one of [];
+    others {
+        status: Option<u16> = None,
+    }
 }
 
 /// The `errors` array, as sent, and what its first error says.
@@ -234,22 +237,10 @@ impl GraphQlErrorResponse {
     }
 }
 
-cloud_errors_core::json_object! {
-    GraphQlErrorResponse: "an Authing GraphQL response body", members: members, kept: source,
-    // Without `errors` the body is a success, which `parse` tells apart.
-    requires one of [] {
-        ERRORS = "errors" => errors: Required<Errors>,
-        DATA = "data" => data: Optional<Raw>,
-    }
-
-    fn empty() -> Self {
-        GraphQlErrorResponse {
-            errors: Errors { raw: RawJson::Null, first: FirstError::default() },
-            data: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-        }
+/// An empty envelope's `errors`, until the member is read.
+impl Placeholder for Errors {
+    fn placeholder() -> Errors {
+        Errors { raw: RawJson::Null, first: FirstError::default() }
     }
 }
 

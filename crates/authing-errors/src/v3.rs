@@ -13,30 +13,34 @@ use crate::{V3ApiCode, V3StatusCode};
 /// The `statusCode` Authing's V3 API sends when a call succeeded.
 pub const V3_SUCCESS: i64 = 200;
 
-/// An Authing V3 response body, with every member kept in order.
-///
-/// ```
-/// use authing_errors::{V3ApiCode, V3ErrorResponse, V3StatusCode};
-///
-/// let body = br#"{"statusCode":403,"apiCode":2333,"message":"Account not exists or password is incorrect.","requestId":"9a7c"}"#;
-/// let error = V3ErrorResponse::parse(body)?;
-/// assert_eq!(error.status_class(), V3StatusCode::ForbiddenError);
-/// assert_eq!(error.api_code().and_then(|code| code.known()), Some(V3ApiCode::WrongUsernameOrPassword));
-/// assert_eq!(error.request_id(), Some("9a7c"));
-/// assert_eq!(error.to_bytes(), body);
-/// # Ok::<(), authing_errors::ParseError>(())
-/// ```
-#[derive(Clone)]
-pub struct V3ErrorResponse {
-    status_code: WireInt,
-    api_code: Option<WireInt>,
-    message: Option<Text>,
-    request_id: Option<Text>,
-    data: Option<RawJson>,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    status: Option<u16>,
+cloud_errors_core::json_object! {
+    /// An Authing V3 response body, with every member kept in order.
+    ///
+    /// ```
+    /// use authing_errors::{V3ApiCode, V3ErrorResponse, V3StatusCode};
+    ///
+    /// let body = br#"{"statusCode":403,"apiCode":2333,"message":"Account not exists or password is incorrect.","requestId":"9a7c"}"#;
+    /// let error = V3ErrorResponse::parse(body)?;
+    /// assert_eq!(error.status_class(), V3StatusCode::ForbiddenError);
+    /// assert_eq!(error.api_code().and_then(|code| code.known()), Some(V3ApiCode::WrongUsernameOrPassword));
+    /// assert_eq!(error.request_id(), Some("9a7c"));
+    /// assert_eq!(error.to_bytes(), body);
+    /// # Ok::<(), authing_errors::ParseError>(())
+    /// ```
+    #[derive(Clone)]
+    pub struct V3ErrorResponse: "an Authing V3 response body", kept: source {
+        STATUS_CODE = "statusCode" => status_code: Required<Number>,
+        API_CODE = "apiCode" => api_code: Nullable<Int>,
+        MESSAGE = "message" => message: Nullable<Str>
+            => pub fn with_message(message: impl Into<String>),
+        REQUEST_ID = "requestId" => request_id: Nullable<Str>
+            => pub fn with_request_id(request_id: impl Into<String>),
+        DATA = "data" => data: Optional<Raw> => pub fn with_data(data: Box<RawValue>),
+    }
+    requires one of [STATUS_CODE];
+    others {
+        status: Option<u16> = None,
+    }
 }
 
 impl V3ErrorResponse {
@@ -142,52 +146,10 @@ impl V3ErrorResponse {
         RetryClass::of_response(self.status_class().known().map(V3StatusCode::retry), self.status)
     }
 
-    /// Sets the message.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(Text::owned(message));
-        self.with_member(MESSAGE)
-    }
-
-    /// Sets the request id.
-    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.request_id = Some(Text::owned(request_id));
-        self.with_member(REQUEST_ID)
-    }
-
-    /// Sets `data`, as raw JSON.
-    pub fn with_data(mut self, data: Box<RawValue>) -> Self {
-        self.data = Some(RawJson::new(data));
-        self.with_member(DATA)
-    }
-
     /// Sets the HTTP status the response arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
-    }
-}
-
-cloud_errors_core::json_object! {
-    V3ErrorResponse: "an Authing V3 response body", members: members, kept: source,
-    requires one of [STATUS_CODE] {
-        STATUS_CODE = "statusCode" => status_code: Required<Number>,
-        API_CODE = "apiCode" => api_code: Nullable<Int>,
-        MESSAGE = "message" => message: Nullable<Str>,
-        REQUEST_ID = "requestId" => request_id: Nullable<Str>,
-        DATA = "data" => data: Optional<Raw>,
-    }
-
-    fn empty() -> Self {
-        V3ErrorResponse {
-            status_code: WireInt::ZERO,
-            api_code: None,
-            message: None,
-            request_id: None,
-            data: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-        }
     }
 }
 

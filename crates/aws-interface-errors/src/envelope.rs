@@ -16,35 +16,41 @@ pub const ERROR_STATUS: u16 = 200;
 /// the exception's text.
 pub const UNCLASSIFIED: i64 = -1;
 
-/// An AWS Interface error response, with every member of the body kept in order.
-///
-/// ```
-/// use aws_interface_errors::{ErrorCode, ErrorResponse};
-///
-/// let body = br#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0123}"#;
-/// let error = ErrorResponse::parse(body).unwrap();
-/// assert_eq!(error.code(), ErrorCode::WrongPassword);
-/// assert_eq!(error.duration(), Some(0.0123));
-/// assert_eq!(error.to_bytes(), body);
-/// ```
-#[derive(Clone)]
-pub struct ErrorResponse {
-    error: ErrorObject,
-    /// The number as sent.
-    duration: Option<Text>,
-    traceback: Option<Text>,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    status: Option<u16>,
+cloud_errors_core::json_object! {
+    /// An AWS Interface error response, with every member of the body kept in order.
+    ///
+    /// ```
+    /// use aws_interface_errors::{ErrorCode, ErrorResponse};
+    ///
+    /// let body = br#"{"error": {"code": 5, "message": "Password did not match"}, "duration": 0.0123}"#;
+    /// let error = ErrorResponse::parse(body).unwrap();
+    /// assert_eq!(error.code(), ErrorCode::WrongPassword);
+    /// assert_eq!(error.duration(), Some(0.0123));
+    /// assert_eq!(error.to_bytes(), body);
+    /// ```
+    #[derive(Clone)]
+    pub struct ErrorResponse: "an AWS Interface error body", kept: source {
+        ERROR = "error" => error: Required<Object<ErrorObject>>,
+        // The number as sent.
+        DURATION = "duration" => duration: Optional<RawNumber>,
+        TRACEBACK = "traceback" => traceback: Optional<Str>
+            => pub fn with_traceback(traceback: impl Into<String>),
+    }
+    // Without `error` the body is a success, which `parse` tells apart.
+    requires one of [];
+    others {
+        status: Option<u16> = None,
+    }
 }
 
-/// The `error` object: `{"code": …, "message": …}`, other members kept.
-#[derive(Clone)]
-struct ErrorObject {
-    code: WireInt,
-    message: Option<Text>,
-    members: Members,
+cloud_errors_core::json_object! {
+    /// The `error` object: `{"code": …, "message": …}`, other members kept.
+    #[derive(Clone)]
+    struct ErrorObject: "an AWS Interface `error` object" {
+        ERROR_CODE = "code" => code: Required<Number>,
+        ERROR_MESSAGE = "message" => message: Optional<Str>,
+    }
+    requires one of [ERROR_CODE];
 }
 
 impl ErrorResponse {
@@ -187,49 +193,10 @@ impl ErrorResponse {
         self.with_member(DURATION)
     }
 
-    /// Sets the traceback.
-    pub fn with_traceback(mut self, traceback: impl Into<String>) -> Self {
-        self.traceback = Some(Text::owned(traceback));
-        self.with_member(TRACEBACK)
-    }
-
     /// Sets the HTTP status the error arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
-    }
-}
-
-cloud_errors_core::json_object! {
-    ErrorResponse: "an AWS Interface error body", members: members, kept: source,
-    // Without `error` the body is a success, which `parse` tells apart.
-    requires one of [] {
-        ERROR = "error" => error: Required<Object<ErrorObject>>,
-        DURATION = "duration" => duration: Optional<RawNumber>,
-        TRACEBACK = "traceback" => traceback: Optional<Str>,
-    }
-
-    fn empty() -> Self {
-        ErrorResponse {
-            error: ErrorObject::empty(),
-            duration: None,
-            traceback: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-        }
-    }
-}
-
-cloud_errors_core::json_object! {
-    ErrorObject: "an AWS Interface `error` object", members: members,
-    requires one of [ERROR_CODE] {
-        ERROR_CODE = "code" => code: Required<Number>,
-        ERROR_MESSAGE = "message" => message: Optional<Str>,
-    }
-
-    fn empty() -> Self {
-        ErrorObject { code: WireInt::ZERO, message: None, members: Members::new() }
     }
 }
 

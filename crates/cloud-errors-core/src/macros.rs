@@ -165,23 +165,28 @@ macro_rules! impl_serde_via_json_object {
     )*};
 }
 
-/// Declares a JSON object's member table and writes its `JsonObject` from it: each modelled
-/// member once, as `INDEX = "key" => field: Slot<Value>` (see
+/// Declares a JSON object from its member table: the struct, and its `JsonObject`. Each
+/// modelled member is written once, as `INDEX = "key" => field: Slot<Value>` (see
 /// [`Slot`](crate::__private::json::Slot) and
-/// [`MemberValue`](crate::__private::json::MemberValue)), in the vendor's canonical order. The macro
-/// defines each `INDEX` constant, the member names, how each member is read, taken from the
-/// fast reader, written and serialized, and which members the object needs (at least one of
-/// those listed). The items after the table (`empty`, and anything else of `JsonObject`) go
-/// into the impl as written.
+/// [`MemberValue`](crate::__private::json::MemberValue)), in the vendor's canonical order, and
+/// an envelope's member may add its setter, `=> pub fn with_name(arg: Input)` (see
+/// [`FromInput`](crate::__private::json::FromInput)). The macro defines the struct's fields (one
+/// per member, then `members`, the kept text when the object keeps it, and the listed others),
+/// each `INDEX` constant, the member names, how each member is read, taken from the fast
+/// reader, written and serialized, the empty object, the setters, and which members the object
+/// needs (at least one of those listed).
 ///
 /// ```ignore
 /// json_object! {
-///     ErrorResponse: "an Authing response body", members: members, kept: source,
-///     requires one of [CODE] {
-///         MESSAGE = "message" => message: Optional<Str>,
+///     /// An Authing error response.
+///     #[derive(Clone)]
+///     pub struct ErrorResponse: "an Authing response body", kept: source {
+///         MESSAGE = "message" => message: Optional<Str>
+///             => pub fn with_message(message: impl Into<String>),
 ///         CODE = "code" => code: Required<Number>,
 ///     }
-///     fn empty() -> Self { … }
+///     requires one of [CODE];
+///     others { status: Option<u16> = None }
 /// }
 /// ```
 #[cfg(feature = "json")]
@@ -189,12 +194,30 @@ macro_rules! impl_serde_via_json_object {
 #[macro_export]
 macro_rules! json_object {
     (
-        $ty:ident: $expecting:literal, members: $members:ident $(, kept: $source:ident)?,
-        requires one of [$($required:ident),*] {
-            $($index:ident = $key:literal => $field:ident: $slot:ty),+ $(,)?
+        $(#[$attr:meta])*
+        $vis:vis struct $ty:ident: $expecting:literal $(, kept: $source:ident)? {
+            $(
+                $index:ident = $key:literal => $field:ident: $slot:ty
+                $(=> pub fn $setter:ident($arg:ident: $input:ty))?
+            ),+ $(,)?
         }
-        $($rest:tt)*
+        requires one of [$($required:ident),*];
+        $(others {
+            $($(#[$other_attr:meta])* $other:ident: $other_ty:ty = $other_init:expr),* $(,)?
+        })?
     ) => {
+        $(#[$attr])*
+        $vis struct $ty {
+            $($field: <$slot as $crate::__private::json::Slot>::Field,)+
+            members: $crate::__private::json::Members,
+            $(
+                /// The text the body was read from, written back as it is (edits are made in
+                /// place).
+                $source: $crate::__private::json::JsonSource,
+            )?
+            $($($(#[$other_attr])* $other: $other_ty,)*)?
+        }
+
         $(
             const $index: usize = $crate::__private::json::position(
                 <$ty as $crate::__private::json::JsonObject>::KEYS,
@@ -202,10 +225,29 @@ macro_rules! json_object {
             );
         )+
 
+        impl $ty {
+            $($(
+                #[doc = concat!("Sets the body's `", $key, "` member.")]
+                pub fn $setter(mut self, $arg: $input) -> Self {
+                    <$slot as $crate::__private::json::Slot>::set(&mut self.$field, $arg);
+                    $crate::__private::json::JsonEnvelope::with_member(self, $index)
+                }
+            )?)+
+        }
+
         impl $crate::__private::json::JsonObject for $ty {
             const KEYS: &'static [&'static str] = &[$($key),+];
             const EXPECTING: &'static str = $expecting;
             const ONE_OF: &'static [usize] = &[$($required),*];
+
+            fn empty() -> Self {
+                $ty {
+                    $($field: <$slot as $crate::__private::json::Slot>::empty(),)+
+                    members: $crate::__private::json::Members::new(),
+                    $($source: $crate::__private::json::JsonSource::none(),)?
+                    $($($other: $other_init,)*)?
+                }
+            }
 
             #[inline]
             fn key_index(key: &str) -> ::core::option::Option<usize> {
@@ -215,7 +257,7 @@ macro_rules! json_object {
                 }
             }
 
-            $crate::json_object_fields!($members $(, $source)?);
+            $crate::json_object_fields!(members $(, $source)?);
 
             #[inline]
             fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -227,7 +269,7 @@ macro_rules! json_object {
                     $($index => <$slot as $crate::__private::json::Slot>::read(
                         &mut self.$field,
                         map,
-                        &mut self.$members,
+                        &mut self.members,
                         index,
                     ),)+
                     _ => ::core::result::Result::Ok(()),
@@ -244,7 +286,7 @@ macro_rules! json_object {
                     $($index => <$slot as $crate::__private::json::Slot>::take(
                         &mut self.$field,
                         value,
-                        &mut self.$members,
+                        &mut self.members,
                         index,
                     ),)+
                     _ => ::core::option::Option::None,
@@ -274,8 +316,6 @@ macro_rules! json_object {
                     _ => ::core::result::Result::Ok(()),
                 }
             }
-
-            $($rest)*
         }
     };
 }

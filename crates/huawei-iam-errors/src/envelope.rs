@@ -8,8 +8,8 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Nullable,
-    Object, OwnedStr, RawValue, Scanned, Str, Text,
+    self, JsonEnvelope, JsonObject, JsonStyle, JsonWriter, MemberValue, Nullable, Object, OwnedStr, RawValue,
+    Scanned, Str, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 use serde::de;
@@ -18,33 +18,40 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::{ClassicCode, ErrorCode};
 
-/// A Huawei IAM error response, with every member of the body kept in order.
-///
-/// ```
-/// use huawei_iam_errors::{ErrorCode, ErrorResponse};
-///
-/// let body = br#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b"}"#;
-/// let error = ErrorResponse::parse(body).unwrap();
-/// assert_eq!(error.code(), ErrorCode::AttachedPoliciesPerAgencyLimitExceeded);
-/// assert_eq!(error.request_id(), Some("0a1b"));
-/// assert_eq!(error.to_bytes(), body);
-/// ```
-#[derive(Clone)]
-pub struct ErrorResponse {
-    error_msg: Option<Text>,
-    error_code: Option<Text>,
-    request_id: Option<Text>,
-    encoded_authorization_message: Option<Text>,
-    // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
-    error: Option<Box<NestedError>>,
-    /// The camelCase shape's `errorCode` and `errorMsg`.
-    error_code_camel: Option<Text>,
-    error_msg_camel: Option<Text>,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    /// What the HTTP response said besides the body; boxed, as most uses parse bodies alone.
-    http: Option<Box<HttpContext>>,
+cloud_errors_core::json_object! {
+    /// A Huawei IAM error response, with every member of the body kept in order.
+    ///
+    /// ```
+    /// use huawei_iam_errors::{ErrorCode, ErrorResponse};
+    ///
+    /// let body = br#"{"error_msg":"attached policies per agency limit exceeded","error_code":"PAP5.0003","request_id":"0a1b"}"#;
+    /// let error = ErrorResponse::parse(body).unwrap();
+    /// assert_eq!(error.code(), ErrorCode::AttachedPoliciesPerAgencyLimitExceeded);
+    /// assert_eq!(error.request_id(), Some("0a1b"));
+    /// assert_eq!(error.to_bytes(), body);
+    /// ```
+    #[derive(Clone)]
+    pub struct ErrorResponse: "a Huawei IAM error body", kept: source {
+        ERROR_MSG = "error_msg" => error_msg: Nullable<Str>
+            => pub fn with_message(message: impl Into<String>),
+        ERROR_CODE = "error_code" => error_code: Nullable<Str>,
+        REQUEST_ID = "request_id" => request_id: Nullable<Str>
+            => pub fn with_request_id(request_id: impl Into<String>),
+        ENCODED_AUTHORIZATION_MESSAGE = "encoded_authorization_message"
+            => encoded_authorization_message: Nullable<Str>
+            => pub fn with_encoded_authorization_message(message: impl Into<String>),
+        // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
+        ERROR = "error" => error: Nullable<Box<Object<NestedError>>>,
+        // The camelCase shape's `errorCode` and `errorMsg`.
+        ERROR_CODE_CAMEL = "errorCode" => error_code_camel: Nullable<Str>,
+        ERROR_MSG_CAMEL = "errorMsg" => error_msg_camel: Nullable<Str>,
+    }
+    // Any member that can hold the code will do, even a `null` one: the body is kept.
+    requires one of [ERROR_CODE, ERROR_CODE_CAMEL, ERROR];
+    others {
+        /// What the HTTP response said besides the body; boxed, as most uses parse bodies alone.
+        http: Option<Box<HttpContext>> = None,
+    }
 }
 
 /// The status and headers a response arrived with.
@@ -54,17 +61,19 @@ struct HttpContext {
     request_id: Option<String>,
 }
 
-/// The nested shape's `error` object: `{"code": …, "message": …, "title": …}` or
-/// `{"error_code": …, "error_msg": …, "request_id": …}`, other members kept.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NestedError {
-    code: Option<NestedCode>,
-    message: Option<String>,
-    error_code: Option<String>,
-    error_msg: Option<String>,
-    request_id: Option<String>,
-    title: Option<String>,
-    members: Members,
+cloud_errors_core::json_object! {
+    /// The nested shape's `error` object: `{"code": …, "message": …, "title": …}` or
+    /// `{"error_code": …, "error_msg": …, "request_id": …}`, other members kept.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct NestedError: "a Huawei `error` object" {
+        NESTED_CODE = "code" => code: Nullable<NestedCode>,
+        NESTED_MESSAGE = "message" => message: Nullable<OwnedStr>,
+        NESTED_ERROR_CODE = "error_code" => error_code: Nullable<OwnedStr>,
+        NESTED_ERROR_MSG = "error_msg" => error_msg: Nullable<OwnedStr>,
+        NESTED_REQUEST_ID = "request_id" => request_id: Nullable<OwnedStr>,
+        NESTED_TITLE = "title" => title: Nullable<OwnedStr>,
+    }
+    requires one of [NESTED_CODE, NESTED_ERROR_CODE];
 }
 
 /// The nested shape's code, which some endpoints send as a string (`"APIGW.0301"`) and others as
@@ -226,12 +235,6 @@ impl ErrorResponse {
         fields
     }
 
-    /// Sets the message (`error_msg`).
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.error_msg = Some(Text::owned(message));
-        self.with_member(ERROR_MSG)
-    }
-
     /// Sets the message to the documented template filled with `args`.
     pub fn with_message_args(self, args: &[&str]) -> Self {
         let template = self.spec().map_or("", |spec| spec.message());
@@ -239,75 +242,10 @@ impl ErrorResponse {
         self.with_message(message)
     }
 
-    /// Sets the request id.
-    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.request_id = Some(Text::owned(request_id));
-        self.with_member(REQUEST_ID)
-    }
-
-    /// Sets the encoded authorization message.
-    pub fn with_encoded_authorization_message(mut self, message: impl Into<String>) -> Self {
-        self.encoded_authorization_message = Some(Text::owned(message));
-        self.with_member(ENCODED_AUTHORIZATION_MESSAGE)
-    }
-
     /// Sets the HTTP status the error arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
         self.http.get_or_insert_with(Box::default).status = Some(status);
         self
-    }
-}
-
-cloud_errors_core::json_object! {
-    ErrorResponse: "a Huawei IAM error body", members: members, kept: source,
-    // Any member that can hold the code will do, even a `null` one: the body is kept.
-    requires one of [ERROR_CODE, ERROR_CODE_CAMEL, ERROR] {
-        ERROR_MSG = "error_msg" => error_msg: Nullable<Str>,
-        ERROR_CODE = "error_code" => error_code: Nullable<Str>,
-        REQUEST_ID = "request_id" => request_id: Nullable<Str>,
-        ENCODED_AUTHORIZATION_MESSAGE = "encoded_authorization_message" => encoded_authorization_message: Nullable<Str>,
-        ERROR = "error" => error: Nullable<Box<Object<NestedError>>>,
-        ERROR_CODE_CAMEL = "errorCode" => error_code_camel: Nullable<Str>,
-        ERROR_MSG_CAMEL = "errorMsg" => error_msg_camel: Nullable<Str>,
-    }
-
-    fn empty() -> Self {
-        ErrorResponse {
-            error_msg: None,
-            error_code: None,
-            request_id: None,
-            encoded_authorization_message: None,
-            error: None,
-            error_code_camel: None,
-            error_msg_camel: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            http: None,
-        }
-    }
-}
-
-cloud_errors_core::json_object! {
-    NestedError: "a Huawei `error` object", members: members,
-    requires one of [NESTED_CODE, NESTED_ERROR_CODE] {
-        NESTED_CODE = "code" => code: Nullable<NestedCode>,
-        NESTED_MESSAGE = "message" => message: Nullable<OwnedStr>,
-        NESTED_ERROR_CODE = "error_code" => error_code: Nullable<OwnedStr>,
-        NESTED_ERROR_MSG = "error_msg" => error_msg: Nullable<OwnedStr>,
-        NESTED_REQUEST_ID = "request_id" => request_id: Nullable<OwnedStr>,
-        NESTED_TITLE = "title" => title: Nullable<OwnedStr>,
-    }
-
-    fn empty() -> Self {
-        NestedError {
-            code: None,
-            message: None,
-            error_code: None,
-            error_msg: None,
-            request_id: None,
-            title: None,
-            members: Members::new(),
-        }
     }
 }
 

@@ -12,7 +12,7 @@
 
 use cloud_errors_core::__private::json::{
     self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Object, Optional, RawValue,
-    Required, Scanned, Str, StringMembers, Strings, Text,
+    Required, Scanned, Str, StringMembers, Strings,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -341,28 +341,31 @@ impl StringMembers for QueryJsonError {
     const ONE_OF: &'static [usize] = &[ERROR_CODE];
 }
 
-/// The Query APIs' JSON error body (STS and IAM answer so when the request asks for JSON):
-/// `{"Error": {"Code": …, "Message": …, "Type": …}, "RequestId": …}`, with the Query codes
-/// this crate documents.
-///
-/// ```
-/// use s3_errors::{ErrorCode, QueryJsonErrorResponse};
-///
-/// let body = br#"{"Error":{"Code":"ExpiredToken","Message":"The security token included in the request is expired","Type":"Sender"},"RequestId":"c6104cbe"}"#;
-/// let error = QueryJsonErrorResponse::parse(body).unwrap();
-/// assert_eq!(error.code(), ErrorCode::ExpiredToken);
-/// assert_eq!((error.error_type(), error.request_id()), (Some("Sender"), Some("c6104cbe")));
-/// assert_eq!(error.to_bytes(), body);
-/// ```
-#[derive(Clone)]
-pub struct QueryJsonErrorResponse {
-    error: Strings<QueryJsonError>,
-    request_id: Option<Text>,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    status: Option<u16>,
-    header_request_id: Option<String>,
+cloud_errors_core::json_object! {
+    /// The Query APIs' JSON error body (STS and IAM answer so when the request asks for JSON):
+    /// `{"Error": {"Code": …, "Message": …, "Type": …}, "RequestId": …}`, with the Query codes
+    /// this crate documents.
+    ///
+    /// ```
+    /// use s3_errors::{ErrorCode, QueryJsonErrorResponse};
+    ///
+    /// let body = br#"{"Error":{"Code":"ExpiredToken","Message":"The security token included in the request is expired","Type":"Sender"},"RequestId":"c6104cbe"}"#;
+    /// let error = QueryJsonErrorResponse::parse(body).unwrap();
+    /// assert_eq!(error.code(), ErrorCode::ExpiredToken);
+    /// assert_eq!((error.error_type(), error.request_id()), (Some("Sender"), Some("c6104cbe")));
+    /// assert_eq!(error.to_bytes(), body);
+    /// ```
+    #[derive(Clone)]
+    pub struct QueryJsonErrorResponse: "an AWS Query JSON error body", kept: source {
+        ERROR = "Error" => error: Required<Object<Strings<QueryJsonError>>>,
+        REQUEST_ID = "RequestId" => request_id: Optional<Str>
+            => pub fn with_request_id(request_id: impl Into<String>),
+    }
+    requires one of [ERROR];
+    others {
+        status: Option<u16> = None,
+        header_request_id: Option<String> = None,
+    }
 }
 
 impl QueryJsonErrorResponse {
@@ -454,35 +457,10 @@ impl QueryJsonErrorResponse {
         self
     }
 
-    /// Sets (or adds) the body's `RequestId`.
-    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.request_id = Some(Text::owned(request_id));
-        self.with_member(REQUEST_ID)
-    }
-
     /// Sets the HTTP status the response arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
-    }
-}
-
-cloud_errors_core::json_object! {
-    QueryJsonErrorResponse: "an AWS Query JSON error body", members: members, kept: source,
-    requires one of [ERROR] {
-        ERROR = "Error" => error: Required<Object<Strings<QueryJsonError>>>,
-        REQUEST_ID = "RequestId" => request_id: Optional<Str>,
-    }
-
-    fn empty() -> Self {
-        QueryJsonErrorResponse {
-            error: Strings::empty(),
-            request_id: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-            header_request_id: None,
-        }
     }
 }
 

@@ -16,28 +16,31 @@ pub const ERROR_STATUS: u16 = 200;
 /// The common code Tencent sends when a call succeeded.
 pub const SUCCESS: i64 = 0;
 
-/// A Tencent CAM response body, with every member kept in order; `code` keeps whether it was a
-/// number or a string.
-///
-/// ```
-/// use tencent_cam_errors::{CommonCode, ErrorCode, ErrorResponse};
-///
-/// let body = br#"{"code":4000,"message":"policy name in use","codeDesc":"InvalidParameter.policyName.InUse"}"#;
-/// let error = ErrorResponse::parse(body).unwrap();
-/// assert_eq!(error.code(), ErrorCode::InvalidParameterPolicyNameInUse);
-/// assert_eq!(error.common_code(), CommonCode::InvalidRequestParameter);
-/// assert_eq!(error.to_bytes(), body);
-/// ```
-#[derive(Clone)]
-pub struct ErrorResponse {
-    code: WireInt,
-    message: Option<Text>,
-    code_desc: Option<Text>,
-    data: Option<RawJson>,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    status: Option<u16>,
+cloud_errors_core::json_object! {
+    /// A Tencent CAM response body, with every member kept in order; `code` keeps whether it was a
+    /// number or a string.
+    ///
+    /// ```
+    /// use tencent_cam_errors::{CommonCode, ErrorCode, ErrorResponse};
+    ///
+    /// let body = br#"{"code":4000,"message":"policy name in use","codeDesc":"InvalidParameter.policyName.InUse"}"#;
+    /// let error = ErrorResponse::parse(body).unwrap();
+    /// assert_eq!(error.code(), ErrorCode::InvalidParameterPolicyNameInUse);
+    /// assert_eq!(error.common_code(), CommonCode::InvalidRequestParameter);
+    /// assert_eq!(error.to_bytes(), body);
+    /// ```
+    #[derive(Clone)]
+    pub struct ErrorResponse: "a Tencent CAM response body", kept: source {
+        CODE = "code" => code: Required<Int>,
+        MESSAGE = "message" => message: Optional<Str>
+            => pub fn with_message(message: impl Into<String>),
+        CODE_DESC = "codeDesc" => code_desc: Optional<Str>,
+        DATA = "data" => data: Optional<Raw> => pub fn with_data(data: Box<RawValue>),
+    }
+    requires one of [CODE];
+    others {
+        status: Option<u16> = None,
+    }
 }
 
 impl ErrorResponse {
@@ -163,50 +166,16 @@ impl ErrorResponse {
         RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
     }
 
-    /// Sets the message.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(Text::owned(message));
-        self.with_member(MESSAGE)
-    }
-
     /// Sends `code` as a string of digits (`"4000"`), as some servers do.
     pub fn with_quoted_code(mut self) -> Self {
         self.code = WireInt::quoted(self.code.value());
         self.with_member(CODE)
     }
 
-    /// Sets `data` to a raw JSON value.
-    pub fn with_data(mut self, data: Box<RawValue>) -> Self {
-        self.data = Some(RawJson::new(data));
-        self.with_member(DATA)
-    }
-
     /// Sets the HTTP status the response arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
-    }
-}
-
-cloud_errors_core::json_object! {
-    ErrorResponse: "a Tencent CAM response body", members: members, kept: source,
-    requires one of [CODE] {
-        CODE = "code" => code: Required<Int>,
-        MESSAGE = "message" => message: Optional<Str>,
-        CODE_DESC = "codeDesc" => code_desc: Optional<Str>,
-        DATA = "data" => data: Optional<Raw>,
-    }
-
-    fn empty() -> Self {
-        ErrorResponse {
-            code: WireInt::ZERO,
-            message: None,
-            code_desc: None,
-            data: None,
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-        }
     }
 }
 

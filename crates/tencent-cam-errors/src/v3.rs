@@ -10,42 +10,49 @@ use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
 
 use crate::V3ErrorCode;
 
-/// A Tencent Cloud API 3.0 error response, with every member of the body kept in order.
-///
-/// ```
-/// use tencent_cam_errors::{V3ErrorCode, V3ErrorResponse};
-///
-/// let body = br#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"policy name in use"},"RequestId":"6f1e"}}"#;
-/// let error = V3ErrorResponse::parse(body)?;
-/// assert_eq!(error.code(), V3ErrorCode::FailedOperationPolicyNameInUse);
-/// assert_eq!((error.message(), error.request_id()), (Some("policy name in use"), Some("6f1e")));
-/// assert_eq!(error.to_bytes(), body);
-/// # Ok::<(), tencent_cam_errors::ParseError>(())
-/// ```
-#[derive(Clone)]
-pub struct V3ErrorResponse {
-    response: Inner,
-    members: Members,
-    /// The text the body was read from, written back as it is (edits are made in place).
-    source: JsonSource,
-    status: Option<u16>,
-    header_request_id: Option<String>,
+cloud_errors_core::json_object! {
+    /// A Tencent Cloud API 3.0 error response, with every member of the body kept in order.
+    ///
+    /// ```
+    /// use tencent_cam_errors::{V3ErrorCode, V3ErrorResponse};
+    ///
+    /// let body = br#"{"Response":{"Error":{"Code":"FailedOperation.PolicyNameInUse","Message":"policy name in use"},"RequestId":"6f1e"}}"#;
+    /// let error = V3ErrorResponse::parse(body)?;
+    /// assert_eq!(error.code(), V3ErrorCode::FailedOperationPolicyNameInUse);
+    /// assert_eq!((error.message(), error.request_id()), (Some("policy name in use"), Some("6f1e")));
+    /// assert_eq!(error.to_bytes(), body);
+    /// # Ok::<(), tencent_cam_errors::ParseError>(())
+    /// ```
+    #[derive(Clone)]
+    pub struct V3ErrorResponse: "a Tencent Cloud API 3.0 response body", kept: source {
+        RESPONSE = "Response" => response: Required<Object<Inner>>,
+    }
+    requires one of [RESPONSE];
+    others {
+        status: Option<u16> = None,
+        header_request_id: Option<String> = None,
+    }
 }
 
-/// The `Response` object.
-#[derive(Clone)]
-struct Inner {
-    error: Option<ErrorObject>,
-    request_id: Option<Text>,
-    members: Members,
+cloud_errors_core::json_object! {
+    /// The `Response` object.
+    #[derive(Clone)]
+    struct Inner: "a Tencent Cloud API 3.0 `Response` object" {
+        ERROR = "Error" => error: Optional<Object<ErrorObject>>,
+        REQUEST_ID = "RequestId" => request_id: Nullable<Str>,
+    }
+    // Without `Error` the body is a success, which `parse` tells apart.
+    requires one of [];
 }
 
-/// The `Response.Error` object.
-#[derive(Clone)]
-struct ErrorObject {
-    code: Option<Text>,
-    message: Option<Text>,
-    members: Members,
+cloud_errors_core::json_object! {
+    /// The `Response.Error` object.
+    #[derive(Clone)]
+    struct ErrorObject: "a Tencent Cloud API 3.0 `Error` object" {
+        CODE = "Code" => code: Nullable<Str>,
+        MESSAGE = "Message" => message: Nullable<Str>,
+    }
+    requires one of [CODE];
 }
 
 impl V3ErrorResponse {
@@ -162,48 +169,6 @@ impl V3ErrorResponse {
 
     fn error(&self) -> Option<&ErrorObject> {
         self.response.error.as_ref()
-    }
-}
-
-cloud_errors_core::json_object! {
-    V3ErrorResponse: "a Tencent Cloud API 3.0 response body", members: members, kept: source,
-    requires one of [RESPONSE] {
-        RESPONSE = "Response" => response: Required<Object<Inner>>,
-    }
-
-    fn empty() -> Self {
-        V3ErrorResponse {
-            response: Inner::empty(),
-            members: Members::new(),
-            source: JsonSource::none(),
-            status: None,
-            header_request_id: None,
-        }
-    }
-}
-
-cloud_errors_core::json_object! {
-    Inner: "a Tencent Cloud API 3.0 `Response` object", members: members,
-    // Without `Error` the body is a success, which `parse` tells apart.
-    requires one of [] {
-        ERROR = "Error" => error: Optional<Object<ErrorObject>>,
-        REQUEST_ID = "RequestId" => request_id: Nullable<Str>,
-    }
-
-    fn empty() -> Self {
-        Inner { error: None, request_id: None, members: Members::new() }
-    }
-}
-
-cloud_errors_core::json_object! {
-    ErrorObject: "a Tencent Cloud API 3.0 `Error` object", members: members,
-    requires one of [CODE] {
-        CODE = "Code" => code: Nullable<Str>,
-        MESSAGE = "Message" => message: Nullable<Str>,
-    }
-
-    fn empty() -> Self {
-        ErrorObject { code: None, message: None, members: Members::new() }
     }
 }
 

@@ -108,29 +108,18 @@ pub fn write_canonical<T: JsonEnvelope>(envelope: &T) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::json::{JsonSource, Members, Optional, Str, StringMembers, Strings, Text};
-
-    /// A probe envelope: `state: "ok"` is a success, statuses below 300 are too, and the
-    /// response's status is kept.
-    #[derive(Clone, Debug)]
-    struct Probe {
-        code: Option<Text>,
-        state: Option<Text>,
-        members: Members,
-        source: JsonSource,
-        status: Option<u16>,
-    }
+    use crate::__private::json::{Optional, Str, StringMembers, Strings, Text};
 
     crate::json_object! {
-        Probe: "a probe body", members: members, kept: source,
-        requires one of [] {
+        /// A probe envelope: `state: "ok"` is a success, statuses below 300 are too, and the
+        /// response's status is kept.
+        #[derive(Clone, Debug)]
+        struct Probe: "a probe body", kept: source {
             CODE = "code" => code: Optional<Str>,
-            STATE = "state" => state: Optional<Str>,
+            STATE = "state" => state: Optional<Str> => pub fn with_state(state: impl Into<String>),
         }
-
-        fn empty() -> Self {
-            Probe { code: None, state: None, members: Members::new(), source: JsonSource::none(), status: None }
-        }
+        requires one of [];
+        others { status: Option<u16> = None }
     }
 
     impl Probe {
@@ -210,9 +199,7 @@ mod tests {
     #[test]
     fn a_builder_step_sets_or_clears_a_member_in_the_kept_text_in_the_style() {
         let spaced: Probe = parse(br#"{ "code" : "E1" }"#).unwrap();
-        let mut set = spaced.clone();
-        set.state = Some(Text::owned("failed"));
-        let set = set.with_member(STATE);
+        let set = spaced.clone().with_state("failed");
         assert_eq!(write(&set), br#"{ "code" : "E1", "state" : "failed" }"#);
         assert!(set.members.is_marked(STATE) && !set.members.is_null(STATE));
         let cleared = set.without_member(CODE);

@@ -46,8 +46,16 @@ pub trait MemberValue {
 /// How a member's field holds its value: always ([`Required`]), when present ([`Optional`]),
 /// or when present and not `null` ([`Nullable`]).
 pub trait Slot {
+    /// The kind of value the member holds.
+    type Value: MemberValue;
     /// The envelope's field.
     type Field;
+    /// The field of an empty object (before the member is read or set).
+    fn empty() -> Self::Field;
+    /// Puts a setter's input in the field (the caller marks the member present).
+    fn set<I>(field: &mut Self::Field, input: I)
+    where
+        Self::Value: FromInput<I>;
     /// Reads member `index` with serde into `field`.
     fn read<'de, A: MapAccess<'de>>(
         field: &mut Self::Field,
@@ -71,6 +79,18 @@ pub trait Slot {
 /// A field that always holds a value (an empty object holds a placeholder until the member is
 /// read; whether the member was sent is in [`Members`]).
 pub struct Required<V>(PhantomData<V>);
+
+/// A value kind that a [`Required`] field can hold before its member is read.
+pub trait Placeholder: MemberValue {
+    /// The value an empty object's field holds.
+    fn placeholder() -> Self::Stored;
+}
+
+/// A value kind a table's setter takes as `I` (`with_message(impl Into<String>)`).
+pub trait FromInput<I>: MemberValue {
+    /// The value to store for `input`.
+    fn from_input(input: I) -> Self::Stored;
+}
 
 /// A field that holds the value when the member is present; `null` is refused as the value's
 /// type refuses it.
@@ -118,8 +138,18 @@ impl<'de, V: MemberValue> Visitor<'de> for NullableSeed<V> {
     }
 }
 
-impl<V: MemberValue> Slot for Required<V> {
+impl<V: Placeholder> Slot for Required<V> {
+    type Value = V;
     type Field = V::Stored;
+    fn empty() -> V::Stored {
+        V::placeholder()
+    }
+    fn set<I>(field: &mut V::Stored, input: I)
+    where
+        V: FromInput<I>,
+    {
+        *field = V::from_input(input);
+    }
     #[inline]
     fn read<'de, A: MapAccess<'de>>(
         field: &mut V::Stored,
@@ -148,7 +178,17 @@ impl<V: MemberValue> Slot for Required<V> {
 }
 
 impl<V: MemberValue> Slot for Optional<V> {
+    type Value = V;
     type Field = Option<V::Stored>;
+    fn empty() -> Self::Field {
+        None
+    }
+    fn set<I>(field: &mut Self::Field, input: I)
+    where
+        V: FromInput<I>,
+    {
+        *field = Some(V::from_input(input));
+    }
     #[inline]
     fn read<'de, A: MapAccess<'de>>(
         field: &mut Self::Field,
@@ -178,7 +218,17 @@ impl<V: MemberValue> Slot for Optional<V> {
 }
 
 impl<V: MemberValue> Slot for Nullable<V> {
+    type Value = V;
     type Field = Option<V::Stored>;
+    fn empty() -> Self::Field {
+        None
+    }
+    fn set<I>(field: &mut Self::Field, input: I)
+    where
+        V: FromInput<I>,
+    {
+        *field = Some(V::from_input(input));
+    }
     #[inline]
     fn read<'de, A: MapAccess<'de>>(
         field: &mut Self::Field,
@@ -252,6 +302,12 @@ impl MemberValue for Str {
     }
 }
 
+impl<I: Into<String>> FromInput<I> for Str {
+    fn from_input(input: I) -> Text {
+        Text::owned(input)
+    }
+}
+
 /// A string held as its own copy (for objects whose values are read without their envelope's
 /// text at hand).
 pub struct OwnedStr;
@@ -295,6 +351,12 @@ impl MemberValue for Int {
     }
 }
 
+impl Placeholder for Int {
+    fn placeholder() -> WireInt {
+        WireInt::ZERO
+    }
+}
+
 /// An integer that must be a JSON number (read by `read_unquoted_int`).
 pub struct Number;
 
@@ -313,6 +375,12 @@ impl MemberValue for Number {
     }
     fn serialize<M: SerializeMap>(stored: &WireInt, key: &str, map: &mut M, _: &str) -> Result<(), M::Error> {
         map.serialize_entry(key, stored)
+    }
+}
+
+impl Placeholder for Number {
+    fn placeholder() -> WireInt {
+        WireInt::ZERO
     }
 }
 
@@ -359,6 +427,12 @@ impl MemberValue for Raw {
     }
 }
 
+impl FromInput<Box<super::RawValue>> for Raw {
+    fn from_input(input: Box<super::RawValue>) -> RawJson {
+        RawJson::new(input)
+    }
+}
+
 /// A nested object the envelope models, itself declared by a member table.
 pub struct Object<T>(PhantomData<T>);
 
@@ -381,6 +455,12 @@ impl<T: JsonObject> MemberValue for Object<T> {
     }
     fn serialize<M: SerializeMap>(stored: &T, key: &str, map: &mut M, kept: &str) -> Result<(), M::Error> {
         map.serialize_entry(key, &super::Nested(stored, kept))
+    }
+}
+
+impl<T: JsonObject> Placeholder for Object<T> {
+    fn placeholder() -> T {
+        T::empty()
     }
 }
 
@@ -431,34 +511,14 @@ pub const fn position(keys: &[&str], key: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{from_str_fast, from_str_serde, to_canonical_vec, to_vec, JsonSource, JsonStyle};
+    use super::super::{from_str_fast, from_str_serde, to_canonical_vec, to_vec, JsonStyle};
     use super::*;
     use crate::ParseErrorKind;
 
-    /// One member of every kind.
-    #[derive(Debug)]
-    struct Kinds {
-        int: WireInt,
-        number: Option<WireInt>,
-        raw_number: Option<Text>,
-        text: Option<Text>,
-        owned: Option<String>,
-        raw: Option<RawJson>,
-        inner: Option<Box<Inner>>,
-        object: Inner,
-        members: Members,
-        source: JsonSource,
-    }
-
-    #[derive(Debug)]
-    struct Inner {
-        name: Option<String>,
-        members: Members,
-    }
-
     crate::json_object! {
-        Kinds: "a body of every kind", members: members, kept: source,
-        requires one of [INT, INNER] {
+        /// One member of every kind.
+        #[derive(Debug)]
+        struct Kinds: "a body of every kind", kept: source {
             INT = "int" => int: Required<Int>,
             NUMBER = "number" => number: Optional<Number>,
             RAW_NUMBER = "raw_number" => raw_number: Optional<RawNumber>,
@@ -468,32 +528,15 @@ mod tests {
             INNER = "inner" => inner: Nullable<Box<Object<Inner>>>,
             OBJECT = "object" => object: Required<Object<Inner>>,
         }
-
-        fn empty() -> Self {
-            Kinds {
-                int: WireInt::ZERO,
-                number: None,
-                raw_number: None,
-                text: None,
-                owned: None,
-                raw: None,
-                inner: None,
-                object: Inner::empty(),
-                members: Members::new(),
-                source: JsonSource::none(),
-            }
-        }
+        requires one of [INT, INNER];
     }
 
     crate::json_object! {
-        Inner: "an inner object", members: members,
-        requires one of [] {
+        #[derive(Debug)]
+        struct Inner: "an inner object" {
             NAME = "name" => name: Optional<OwnedStr>,
         }
-
-        fn empty() -> Self {
-            Inner { name: None, members: Members::new() }
-        }
+        requires one of [];
     }
 
     crate::impl_serde_via_json_object!(Kinds);
