@@ -2,10 +2,10 @@
 //! HTTP 200 and code 200 on success, another code on failure.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonSource, JsonStyle, Members, Number, Optional, Raw, RawJson, RawValue, Required,
-    Str, Text, WireInt,
+    self, JsonEnvelope, JsonSource, JsonStyle, Members, Number, Optional, Raw, RawJson, RawValue, Received,
+    Required, Str, Text, WireInt,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, FieldValue, RetryClass};
 
 use crate::ErrorCode;
 
@@ -37,7 +37,7 @@ cloud_errors_core::json_object! {
     }
     requires one of [CODE];
     others {
-        status: Option<u16> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -54,7 +54,7 @@ impl ErrorResponse {
             data: Some(RawJson::Null),
             members,
             source: JsonSource::none(),
-            status: None,
+            received: Received::NONE,
         }
     }
 
@@ -105,24 +105,18 @@ impl ErrorResponse {
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
     /// every error with (its documents give no status per code).
     pub fn http_status(&self) -> Option<u16> {
-        Some(self.status.unwrap_or(ERROR_STATUS))
+        Some(self.received.status().unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.received.status())
     }
 
     /// Removes `data`.
     pub fn without_data(mut self) -> Self {
         self.data = None;
         self.without_member(DATA)
-    }
-
-    /// Sets the HTTP status the response arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
     }
 }
 
@@ -131,10 +125,10 @@ impl JsonEnvelope for ErrorResponse {
     fn success(&self) -> Option<&'static str> {
         (self.code.value() == SUCCESS).then_some("the body's code 200 reports success")
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
-        self.status = Some(status);
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "authing", status);
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "authing", received);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

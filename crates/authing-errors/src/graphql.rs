@@ -6,9 +6,9 @@ use core::fmt;
 
 use cloud_errors_core::__private::json::{
     self, JsonEnvelope, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Optional, Placeholder, Raw,
-    RawJson, RawValue, Required, Scanned,
+    RawJson, RawValue, Received, Required, Scanned,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, FieldValue, RetryClass};
 use serde::de::{self, MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::Deserializer;
@@ -37,7 +37,7 @@ cloud_errors_core::json_object! {
     // Without `errors` the body is a success, which `parse` tells apart.
     requires one of [];
     others {
-        status: Option<u16> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -155,7 +155,7 @@ impl GraphQlErrorResponse {
             data: Some(RawJson::Null),
             members,
             source: JsonSource::none(),
-            status: None,
+            received: Received::NONE,
         }
     }
 
@@ -204,12 +204,12 @@ impl GraphQlErrorResponse {
 
     /// The HTTP status: the one received, else [`ERROR_STATUS`].
     pub fn http_status(&self) -> Option<u16> {
-        Some(self.status.unwrap_or(ERROR_STATUS))
+        Some(self.received.status().unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed: the documented class, else what the status says.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.received.status())
     }
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: the first
@@ -228,12 +228,6 @@ impl GraphQlErrorResponse {
             .chain(data)
             .chain(json::fields(self.members.extras(), ""))
             .collect()
-    }
-
-    /// Sets the HTTP status the response arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
     }
 }
 
@@ -271,9 +265,9 @@ impl JsonEnvelope for GraphQlErrorResponse {
     fn success(&self) -> Option<&'static str> {
         (!self.members.is_marked(ERRORS)).then_some("the body has no `errors`: it reports success")
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
-        self.status = Some(status);
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(GraphQlErrorResponse, ErrorCode, "authing-graphql", status);
+cloud_errors_core::json_envelope!(GraphQlErrorResponse, ErrorCode, "authing-graphql", received);

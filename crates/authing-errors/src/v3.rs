@@ -4,9 +4,9 @@
 
 use cloud_errors_core::__private::json::{
     self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw, RawJson,
-    RawValue, Required, Str, Text, WireInt,
+    RawValue, Received, Required, Str, Text, WireInt,
 };
-use cloud_errors_core::{Code, CodeSpec, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, CodeSpec, FieldValue, RetryClass};
 
 use crate::{V3ApiCode, V3StatusCode};
 
@@ -39,7 +39,7 @@ cloud_errors_core::json_object! {
     }
     requires one of [STATUS_CODE];
     others {
-        status: Option<u16> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -58,7 +58,7 @@ impl V3ErrorResponse {
             data: None,
             members,
             source: JsonSource::none(),
-            status: None,
+            received: Received::NONE,
         }
     }
 
@@ -137,19 +137,13 @@ impl V3ErrorResponse {
 
     /// The HTTP status: the one received, else 200, which the V3 API sends every response with.
     pub fn http_status(&self) -> Option<u16> {
-        Some(self.status.unwrap_or(crate::ERROR_STATUS))
+        Some(self.received.status().unwrap_or(crate::ERROR_STATUS))
     }
 
     /// Whether retrying can succeed: the `statusCode` class decides (the page tells callers to
     /// handle errors by it), else the received status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.status_class().known().map(V3StatusCode::retry), self.status)
-    }
-
-    /// Sets the HTTP status the response arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
+        RetryClass::of_response(self.status_class().known().map(V3StatusCode::retry), self.received.status())
     }
 }
 
@@ -158,10 +152,10 @@ impl JsonEnvelope for V3ErrorResponse {
     fn success(&self) -> Option<&'static str> {
         (self.status_code.value() == V3_SUCCESS).then_some("the body's statusCode 200 reports success")
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
-        self.status = Some(status);
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(V3ErrorResponse, V3StatusCode, "authing-v3", status);
+cloud_errors_core::json_envelope!(V3ErrorResponse, V3StatusCode, "authing-v3", received);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

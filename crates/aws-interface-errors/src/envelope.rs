@@ -3,9 +3,9 @@
 
 use cloud_errors_core::__private::json::{
     self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Number, Object, Optional, RawNumber,
-    RawValue, Required, Str, Text, WireInt,
+    RawValue, Received, Required, Str, Text, WireInt,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, FieldValue, RetryClass};
 
 use crate::ErrorCode;
 
@@ -39,7 +39,7 @@ cloud_errors_core::json_object! {
     // Without `error` the body is a success, which `parse` tells apart.
     requires one of [];
     others {
-        status: Option<u16> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -77,7 +77,7 @@ impl ErrorResponse {
             traceback: None,
             members,
             source: JsonSource::none(),
-            status: None,
+            received: Received::NONE,
         }
     }
 
@@ -137,12 +137,12 @@ impl ErrorResponse {
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
     /// every error with (its documents give no status per code).
     pub fn http_status(&self) -> Option<u16> {
-        Some(self.status.unwrap_or(ERROR_STATUS))
+        Some(self.received.status().unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.status)
+        RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.received.status())
     }
 
     /// The arguments the message fills its documented template with
@@ -192,12 +192,6 @@ impl ErrorResponse {
         self.duration = Some(Text::owned(text));
         self.with_member(DURATION)
     }
-
-    /// Sets the HTTP status the error arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
-    }
 }
 
 impl JsonEnvelope for ErrorResponse {
@@ -205,10 +199,10 @@ impl JsonEnvelope for ErrorResponse {
     fn success(&self) -> Option<&'static str> {
         (!self.members.is_marked(ERROR)).then_some("the body has no `error`: it reports success")
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
-        self.status = Some(status);
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "aws-interface", status);
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "aws-interface", received);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -415,9 +415,9 @@ macro_rules! json_extra_fields {
     };
 }
 
-/// Writes a JSON envelope's inherent `parse`, `from_http`, `to_bytes` and `to_canonical_bytes`
-/// from its [`JsonEnvelope`](crate::__private::json::JsonEnvelope) impl, so that its users need
-/// not import the [`Envelope`](crate::Envelope) trait.
+/// Writes a JSON envelope's inherent `parse`, `from_http`, `to_bytes`, `to_canonical_bytes` and
+/// `with_status` from its [`JsonEnvelope`](crate::__private::json::JsonEnvelope) impl, so that
+/// its users need not import the [`Envelope`](crate::Envelope) trait.
 #[cfg(feature = "json")]
 #[doc(hidden)]
 #[macro_export]
@@ -452,6 +452,16 @@ macro_rules! json_envelope_methods {
             /// comparing or normalizing bodies; `to_bytes` keeps the received bytes).
             pub fn to_canonical_bytes(&self) -> ::std::vec::Vec<u8> {
                 $crate::__private::json::envelope::write_canonical(self)
+            }
+
+            /// Sets the HTTP status the response arrived with (it is not part of the body).
+            pub fn with_status(mut self, status: u16) -> Self {
+                if let ::core::option::Option::Some(received) =
+                    $crate::__private::json::JsonEnvelope::received_mut(&mut self)
+                {
+                    received.set_status(status);
+                }
+                self
             }
         }
     };

@@ -9,9 +9,9 @@ use core::fmt;
 
 use cloud_errors_core::__private::json::{
     self, JsonEnvelope, JsonObject, JsonStyle, JsonWriter, MemberValue, Nullable, Object, OwnedStr, RawValue,
-    Scanned, Str, Text,
+    Received, Scanned, Str, Text,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, FieldValue, RetryClass};
 use serde::de;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -49,16 +49,8 @@ cloud_errors_core::json_object! {
     // Any member that can hold the code will do, even a `null` one: the body is kept.
     requires one of [ERROR_CODE, ERROR_CODE_CAMEL, ERROR];
     others {
-        /// What the HTTP response said besides the body; boxed, as most uses parse bodies alone.
-        http: Option<Box<HttpContext>> = None,
+        received: Received = Received::NONE,
     }
-}
-
-/// The status and headers a response arrived with.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct HttpContext {
-    status: Option<u16>,
-    request_id: Option<String>,
 }
 
 cloud_errors_core::json_object! {
@@ -186,7 +178,7 @@ impl ErrorResponse {
         self.source
             .get(&self.request_id)
             .or(self.error.as_deref().and_then(NestedError::request_id))
-            .or(self.http.as_ref().and_then(|http| http.request_id.as_deref()))
+            .or(self.received.request_id())
     }
 
     /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
@@ -201,16 +193,12 @@ impl ErrorResponse {
 
     /// The HTTP status: the one received, else the documented status of a known code.
     pub fn http_status(&self) -> Option<u16> {
-        self.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
+        self.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
     }
 
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status())
-    }
-
-    fn status(&self) -> Option<u16> {
-        self.http.as_ref().and_then(|http| http.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
     }
 
     /// The arguments the message fills its documented template with
@@ -240,12 +228,6 @@ impl ErrorResponse {
         let template = self.spec().map_or("", |spec| spec.message());
         let message = cloud_errors_core::__private::template::render(template, args);
         self.with_message(message)
-    }
-
-    /// Sets the HTTP status the error arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.http.get_or_insert_with(Box::default).status = Some(status);
-        self
     }
 }
 
@@ -316,14 +298,12 @@ impl JsonEnvelope for ErrorResponse {
     fn success_status(status: u16) -> bool {
         status < 400
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
-        self.http = Some(Box::new(HttpContext {
-            status: Some(status),
-            request_id: headers.header("X-Request-Id").map(str::to_owned),
-        }));
+    const REQUEST_ID_HEADER: Option<&'static str> = Some("X-Request-Id");
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "huawei-iam", http);
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "huawei-iam", received);
 cloud_errors_core::impl_serde_via_json_object!(NestedError);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

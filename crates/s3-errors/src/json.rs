@@ -12,7 +12,7 @@
 
 use cloud_errors_core::__private::json::{
     self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Object, Optional, RawValue,
-    Required, Scanned, Str, StringMembers, Strings,
+    Received, Required, Scanned, Str, StringMembers, Strings,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -58,12 +58,12 @@ impl StringMembers for AwsJson {
 #[derive(Clone)]
 pub struct JsonErrorResponse {
     body: Strings<AwsJson>,
-    status: Option<u16>,
+    /// The status, and `x-amzn-RequestId`.
+    received: Received,
     /// `x-amzn-ErrorType`, as sent.
     header_code: Option<String>,
     /// `x-amzn-query-error`, as sent.
     query_error: Option<String>,
-    header_request_id: Option<String>,
     /// A response without a body kept its bytes (empty, or whitespace) here.
     bodiless: Option<Vec<u8>>,
 }
@@ -90,10 +90,9 @@ impl JsonErrorResponse {
     pub fn from_wire(code: &str, message: &str) -> Self {
         JsonErrorResponse {
             body: Strings::with(&[(TYPE, code), (MESSAGE, message)]),
-            status: None,
+            received: Received::NONE,
             header_code: None,
             query_error: None,
-            header_request_id: None,
             bodiless: None,
         }
     }
@@ -148,10 +147,9 @@ impl JsonErrorResponse {
         if self.body_code().is_none() && header_code.is_none() && query_error.is_none() && status < 400 {
             return None;
         }
-        self.status = Some(status);
+        self.received = Received::new(status, headers.header("x-amzn-RequestId").map(str::to_owned));
         self.header_code = header_code.or_else(|| self.body_code().is_none().then(|| status.to_string()));
         self.query_error = query_error;
-        self.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
         Some(self)
     }
 
@@ -237,17 +235,17 @@ impl JsonErrorResponse {
 
     /// The request id, from `x-amzn-RequestId` (the JSON protocols keep it out of the body).
     pub fn request_id(&self) -> Option<&str> {
-        self.header_request_id.as_deref()
+        self.received.request_id()
     }
 
     /// The HTTP status: the one received, else the documented one.
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.spec().and_then(|spec| spec.http_status()))
+        self.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
     }
 
     /// Whether retrying can succeed: the documented class, else what the status says.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
     }
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: `__type`
@@ -295,21 +293,21 @@ impl JsonErrorResponse {
 
     /// Sets the request id (it travels in `x-amzn-RequestId`, not in the body).
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.header_request_id = Some(request_id.into());
+        self.received.set_request_id(request_id.into());
         self
     }
 
     /// Sets the HTTP status the response arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+        self.received.set_status(status);
         self
     }
 }
 
 impl PartialEq for JsonErrorResponse {
     fn eq(&self, other: &Self) -> bool {
-        (self.status, &self.header_code, &self.query_error, &self.header_request_id)
-            == (other.status, &other.header_code, &other.query_error, &other.header_request_id)
+        (&self.received, &self.header_code, &self.query_error)
+            == (&other.received, &other.header_code, &other.query_error)
             && self.to_canonical_bytes() == other.to_canonical_bytes()
     }
 }
@@ -323,7 +321,7 @@ impl core::fmt::Debug for JsonErrorResponse {
             .field("message", &self.message())
             .field("request_id", &self.request_id())
             .field("body", &String::from_utf8_lossy(&self.to_bytes()))
-            .field("status", &self.status)
+            .field("received", &self.received)
             .finish()
     }
 }
@@ -363,8 +361,7 @@ cloud_errors_core::json_object! {
     }
     requires one of [ERROR];
     others {
-        status: Option<u16> = None,
-        header_request_id: Option<String> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -388,8 +385,7 @@ impl QueryJsonErrorResponse {
             request_id: None,
             members,
             source: JsonSource::none(),
-            status: None,
-            header_request_id: None,
+            received: Received::NONE,
         }
     }
 
@@ -424,17 +420,17 @@ impl QueryJsonErrorResponse {
 
     /// The request id: the body's `RequestId`, else the `x-amzn-RequestId` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.source.get(&self.request_id).or(self.header_request_id.as_deref())
+        self.source.get(&self.request_id).or(self.received.request_id())
     }
 
     /// The HTTP status: the one received, else the documented one.
     pub fn http_status(&self) -> Option<u16> {
-        self.status.or_else(|| self.spec().and_then(|spec| spec.http_status()))
+        self.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
     }
 
     /// Whether retrying can succeed: the documented class, else what the status says.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
     }
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
@@ -456,29 +452,17 @@ impl QueryJsonErrorResponse {
         );
         self
     }
-
-    /// Sets the HTTP status the response arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
-    }
 }
 
 impl JsonEnvelope for QueryJsonErrorResponse {
     const STYLE: JsonStyle = JsonStyle::Compact;
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
-        self.status = Some(status);
-        self.header_request_id = headers.header("x-amzn-RequestId").map(str::to_owned);
+    const REQUEST_ID_HEADER: Option<&'static str> = Some("x-amzn-RequestId");
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(
-    QueryJsonErrorResponse,
-    ErrorCode,
-    "aws-query-json",
-    status,
-    header_request_id
-);
+cloud_errors_core::json_envelope!(QueryJsonErrorResponse, ErrorCode, "aws-query-json", received);
 cloud_errors_core::impl_cloud_error!(
     JsonErrorResponse,
     ErrorCode,

@@ -3,10 +3,10 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Optional, Raw, RawJson, RawValue, Required, Str,
-    Text, WireInt,
+    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Optional, Raw, RawJson, RawValue, Received,
+    Required, Str, Text, WireInt,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, FieldValue, RetryClass};
 
 use crate::{CommonCode, ErrorCode};
 
@@ -39,7 +39,7 @@ cloud_errors_core::json_object! {
     }
     requires one of [CODE];
     others {
-        status: Option<u16> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -58,7 +58,7 @@ impl ErrorResponse {
             data: None,
             members,
             source: JsonSource::none(),
-            status: None,
+            received: Received::NONE,
         }
     }
 
@@ -75,7 +75,7 @@ impl ErrorResponse {
             data: None,
             members,
             source: JsonSource::none(),
-            status: None,
+            received: Received::NONE,
         }
     }
 
@@ -157,25 +157,19 @@ impl ErrorResponse {
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
     /// every error with (its documents give no status per code).
     pub fn http_status(&self) -> Option<u16> {
-        Some(self.status.unwrap_or(ERROR_STATUS))
+        Some(self.received.status().unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed: the documented class of the row that describes the
     /// response (see [`spec`](Self::spec)), else from the status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
     }
 
     /// Sends `code` as a string of digits (`"4000"`), as some servers do.
     pub fn with_quoted_code(mut self) -> Self {
         self.code = WireInt::quoted(self.code.value());
         self.with_member(CODE)
-    }
-
-    /// Sets the HTTP status the response arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
     }
 }
 
@@ -184,10 +178,10 @@ impl JsonEnvelope for ErrorResponse {
     fn success(&self) -> Option<&'static str> {
         (self.code.value() == SUCCESS).then_some("the body's code 0 reports success")
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
-        self.status = Some(status);
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "tencent-cam", status);
+cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "tencent-cam", received);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -4,9 +4,9 @@
 
 use cloud_errors_core::__private::json::{
     self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Nullable, Object, Optional, RawValue,
-    Required, Str, Text,
+    Received, Required, Str, Text,
 };
-use cloud_errors_core::{Code, FieldValue, Headers, RetryClass};
+use cloud_errors_core::{Code, FieldValue, RetryClass};
 
 use crate::V3ErrorCode;
 
@@ -29,8 +29,7 @@ cloud_errors_core::json_object! {
     }
     requires one of [RESPONSE];
     others {
-        status: Option<u16> = None,
-        header_request_id: Option<String> = None,
+        received: Received = Received::NONE,
     }
 }
 
@@ -83,8 +82,7 @@ impl V3ErrorResponse {
             },
             members,
             source: JsonSource::none(),
-            status: None,
-            header_request_id: None,
+            received: Received::NONE,
         }
     }
 
@@ -110,17 +108,17 @@ impl V3ErrorResponse {
 
     /// The request id: `Response.RequestId`, else the `X-TC-RequestId` header.
     pub fn request_id(&self) -> Option<&str> {
-        self.source.get(&self.response.request_id).or(self.header_request_id.as_deref())
+        self.source.get(&self.response.request_id).or(self.received.request_id())
     }
 
     /// The HTTP status: the one received, else 200, which API 3.0 sends its errors with.
     pub fn http_status(&self) -> Option<u16> {
-        Some(self.status.unwrap_or(crate::ERROR_STATUS))
+        Some(self.received.status().unwrap_or(crate::ERROR_STATUS))
     }
 
     /// Whether retrying can succeed: the documented class, else from the status.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.status)
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
     }
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
@@ -161,12 +159,6 @@ impl V3ErrorResponse {
         self
     }
 
-    /// Sets the HTTP status the response arrived with (it is not part of the body).
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
-        self
-    }
-
     fn error(&self) -> Option<&ErrorObject> {
         self.response.error.as_ref()
     }
@@ -177,11 +169,11 @@ impl JsonEnvelope for V3ErrorResponse {
     fn success(&self) -> Option<&'static str> {
         self.response.error.is_none().then_some("the body's `Response` has no `Error`: it reports success")
     }
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
-        self.status = Some(status);
-        self.header_request_id = headers.header("X-TC-RequestId").map(str::to_owned);
+    const REQUEST_ID_HEADER: Option<&'static str> = Some("X-TC-RequestId");
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        Some(&mut self.received)
     }
 }
 
-cloud_errors_core::json_envelope!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3", status, header_request_id);
+cloud_errors_core::json_envelope!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3", received);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

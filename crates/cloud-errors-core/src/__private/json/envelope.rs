@@ -25,8 +25,23 @@ pub trait JsonEnvelope: JsonObject + DeserializeOwned {
         false
     }
 
-    /// Takes what the HTTP response said besides the body (its status, a request-id header).
-    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H);
+    /// The header the vendor sends its request id in, if any.
+    const REQUEST_ID_HEADER: Option<&'static str> = None;
+
+    /// Where the envelope keeps what the HTTP response said besides the body (`None`: it keeps
+    /// nothing of it).
+    fn received_mut(&mut self) -> Option<&mut Received> {
+        None
+    }
+
+    /// Takes what the HTTP response said besides the body: its status, and the request id in
+    /// [`REQUEST_ID_HEADER`](Self::REQUEST_ID_HEADER).
+    fn receive<H: Headers + ?Sized>(&mut self, status: u16, headers: &H) {
+        let request_id = Self::REQUEST_ID_HEADER.and_then(|name| headers.header(name)).map(str::to_owned);
+        if let Some(received) = self.received_mut() {
+            *received = Received::new(status, request_id);
+        }
+    }
 
     /// A builder's last step once it has set modelled member `index`: the member is present
     /// with a value, and the kept text holds it (in place, or added in the vendor's order and
@@ -43,6 +58,48 @@ pub trait JsonEnvelope: JsonObject + DeserializeOwned {
         self.members_mut().unmark(index);
         self.sync_removed(Self::KEYS[index]);
         self
+    }
+}
+
+/// What an HTTP response said besides its body, as an envelope keeps it: its status and the
+/// request id in the vendor's header. Boxed: most uses read bodies alone, and a smaller envelope
+/// is cheaper to move while parsing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Received(Option<Box<Response>>);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Response {
+    status: Option<u16>,
+    request_id: Option<String>,
+}
+
+impl Received {
+    /// Nothing received: a body read or built alone.
+    pub const NONE: Received = Received(None);
+
+    /// A response's status and request id.
+    pub fn new(status: u16, request_id: Option<String>) -> Received {
+        Received(Some(Box::new(Response { status: Some(status), request_id })))
+    }
+
+    /// The status the response arrived with.
+    pub fn status(&self) -> Option<u16> {
+        self.0.as_ref().and_then(|response| response.status)
+    }
+
+    /// The request id the vendor's header carried.
+    pub fn request_id(&self) -> Option<&str> {
+        self.0.as_ref().and_then(|response| response.request_id.as_deref())
+    }
+
+    /// Sets the status (a builder's `with_status`).
+    pub fn set_status(&mut self, status: u16) {
+        self.0.get_or_insert_with(Box::default).status = Some(status);
+    }
+
+    /// Sets the request id (a builder's `with_request_id`, where the id travels in a header).
+    pub fn set_request_id(&mut self, request_id: String) {
+        self.0.get_or_insert_with(Box::default).request_id = Some(request_id);
     }
 }
 
@@ -119,7 +176,7 @@ mod tests {
             STATE = "state" => state: Optional<Str> => pub fn with_state(state: impl Into<String>),
         }
         requires one of [];
-        others { status: Option<u16> = None }
+        others { received: Received = Received::NONE }
     }
 
     impl Probe {
@@ -142,8 +199,9 @@ mod tests {
         fn success_status(status: u16) -> bool {
             status < 300
         }
-        fn receive<H: Headers + ?Sized>(&mut self, status: u16, _: &H) {
-            self.status = Some(status);
+        const REQUEST_ID_HEADER: Option<&'static str> = Some("x-probe-id");
+        fn received_mut(&mut self) -> Option<&mut Received> {
+            Some(&mut self.received)
         }
     }
 
@@ -154,7 +212,7 @@ mod tests {
     #[test]
     fn parse_reads_an_error_and_refuses_a_success_at_its_start() {
         let error: Probe = parse(ERROR).unwrap();
-        assert_eq!((error.code(), error.status), (Some("E1"), None));
+        assert_eq!((error.code(), error.received.status()), (Some("E1"), None));
         let refused = parse::<Probe>(SUCCESS).unwrap_err();
         assert_eq!((refused.kind(), refused.line(), refused.column()), (ParseErrorKind::NotAnError, 1, 1));
         assert_eq!(refused.message(), "the state is ok");
@@ -164,7 +222,9 @@ mod tests {
     #[test]
     fn from_http_answers_none_for_a_success_by_status_or_body_and_keeps_the_status() {
         let error: Probe = from_http(500, &NO_HEADERS, ERROR).unwrap().unwrap();
-        assert_eq!(error.status, Some(500));
+        assert_eq!((error.received.status(), error.received.request_id()), (Some(500), None));
+        let with_id: Probe = from_http(500, &[("x-probe-id", "r7")], ERROR).unwrap().unwrap();
+        assert_eq!((with_id.received.status(), with_id.received.request_id()), (Some(500), Some("r7")));
         assert!(from_http::<Probe, _>(500, &NO_HEADERS, SUCCESS).unwrap().is_none());
         // A success status wins before the body is read, even a broken one.
         assert!(from_http::<Probe, _>(200, &NO_HEADERS, b"not json").unwrap().is_none());
@@ -176,9 +236,12 @@ mod tests {
         let text = core::str::from_utf8(ERROR).unwrap();
         let document = JsonDocument::read(text).unwrap();
         let error: Probe = from_document(&document, None::<(u16, &[(&str, &str)])>).unwrap().unwrap();
-        assert_eq!((error.code(), error.status, write(&error)), (Some("E1"), None, ERROR.to_vec()));
+        assert_eq!(
+            (error.code(), error.received.status(), write(&error)),
+            (Some("E1"), None, ERROR.to_vec())
+        );
         let received: Probe = from_document(&document, Some((500, &NO_HEADERS))).unwrap().unwrap();
-        assert_eq!(received.status, Some(500));
+        assert_eq!(received.received.status(), Some(500));
         // A success, by its status or by its body.
         assert!(from_document::<Probe, _>(&document, Some((200, &NO_HEADERS))).unwrap().is_none());
         let success = JsonDocument::read(core::str::from_utf8(SUCCESS).unwrap()).unwrap();
@@ -187,6 +250,19 @@ mod tests {
         let wrong = JsonDocument::read(r#"{"code":1}"#).unwrap();
         assert!(from_document::<Probe, _>(&wrong, None::<(u16, &[(&str, &str)])>).is_none());
         assert_eq!(parse::<Probe>(br#"{"code":1}"#).unwrap_err().kind(), ParseErrorKind::InvalidType);
+    }
+
+    #[test]
+    fn a_builder_sets_what_was_received_one_part_at_a_time() {
+        let mut received = Received::NONE;
+        assert_eq!((received.status(), received.request_id()), (None, None));
+        received.set_status(503);
+        assert_eq!((received.status(), received.request_id()), (Some(503), None));
+        received.set_request_id("r2".to_owned());
+        assert_eq!(received, Received::new(503, Some("r2".to_owned())));
+        let mut id_only = Received::NONE;
+        id_only.set_request_id("r3".to_owned());
+        assert_eq!((id_only.status(), id_only.request_id()), (None, Some("r3")));
     }
 
     #[test]
@@ -220,7 +296,6 @@ mod tests {
         }
         impl JsonEnvelope for Strings<Plain> {
             const STYLE: JsonStyle = JsonStyle::Compact;
-            fn receive<H: Headers + ?Sized>(&mut self, _: u16, _: &H) {}
         }
         let plain: Strings<Plain> = parse(br#"{"code":"x"}"#).unwrap();
         assert_eq!(plain.success(), None);

@@ -17,7 +17,7 @@ mod text;
 mod value;
 mod write;
 
-pub use envelope::JsonEnvelope;
+pub use envelope::{JsonEnvelope, Received};
 pub use member::{
     position, FromInput, Int, MemberValue, Nullable, Number, Object, Optional, OwnedStr, Placeholder, Raw,
     RawNumber, Required, Slot, Str,
