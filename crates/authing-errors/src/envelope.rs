@@ -31,9 +31,14 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct ErrorResponse: "an Authing response body", kept: source {
         MESSAGE = "message" => message: Optional<Str>
-            => pub fn with_message(message: impl Into<String>),
+            => /// The message as sent.
+               get message -> Option<&str>
+            => set with_message(message: impl Into<String>),
         CODE = "code" => code: Required<Number>,
-        DATA = "data" => data: Optional<Raw> => pub fn with_data(data: Box<RawValue>),
+        DATA = "data" => data: Optional<Raw>
+            => /// `data` as raw JSON, when the body has it.
+               get data -> Option<&RawValue>
+            => set with_data(data: Box<RawValue>),
     }
     requires one of [CODE];
     others {
@@ -81,11 +86,6 @@ impl ErrorResponse {
         self.code.value()
     }
 
-    /// The message as sent.
-    pub fn message(&self) -> Option<&str> {
-        self.source.get(&self.message)
-    }
-
     /// Authing bodies carry no request id.
     pub fn request_id(&self) -> Option<&str> {
         None
@@ -95,11 +95,6 @@ impl ErrorResponse {
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let data = self.data().map(|data| ("data".to_owned(), FieldValue::Json(data.get().to_owned())));
         data.into_iter().chain(json::fields(self.extra_fields(), "")).collect()
-    }
-
-    /// `data` as raw JSON, when the body has it.
-    pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(RawJson::get)
     }
 
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends

@@ -32,7 +32,9 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct GraphQlErrorResponse: "an Authing GraphQL response body", kept: source {
         ERRORS = "errors" => errors: Required<Errors>,
-        DATA = "data" => data: Optional<Raw>,
+        DATA = "data" => data: Optional<Raw>
+            => /// `data` as sent, when the body has it.
+               get data -> Option<&RawValue>,
     }
     // Without `errors` the body is a success, which `parse` tells apart.
     requires one of [];
@@ -195,11 +197,6 @@ impl GraphQlErrorResponse {
     /// The `errors` array, as sent.
     pub fn errors(&self) -> &RawValue {
         self.errors.raw.get()
-    }
-
-    /// `data` as sent, when the body has it.
-    pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(RawJson::get)
     }
 
     /// The HTTP status: the one received, else [`ERROR_STATUS`].

@@ -3,8 +3,8 @@
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw, RawJson,
-    RawValue, Received, Required, Str, Text, WireInt,
+    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw, RawValue,
+    Received, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, CodeSpec, FieldValue, RetryClass};
 
@@ -32,10 +32,17 @@ cloud_errors_core::json_object! {
         STATUS_CODE = "statusCode" => status_code: Required<Number>,
         API_CODE = "apiCode" => api_code: Nullable<Int>,
         MESSAGE = "message" => message: Nullable<Str>
-            => pub fn with_message(message: impl Into<String>),
+            => /// The message as sent.
+               get message -> Option<&str>
+            => set with_message(message: impl Into<String>),
         REQUEST_ID = "requestId" => request_id: Nullable<Str>
-            => pub fn with_request_id(request_id: impl Into<String>),
-        DATA = "data" => data: Optional<Raw> => pub fn with_data(data: Box<RawValue>),
+            => /// The request id (`requestId`).
+               get request_id -> Option<&str>
+            => set with_request_id(request_id: impl Into<String>),
+        DATA = "data" => data: Optional<Raw>
+            => /// `data` as raw JSON, when the body has it.
+               get data -> Option<&RawValue>
+            => set with_data(data: Box<RawValue>),
     }
     requires one of [STATUS_CODE];
     others {
@@ -106,16 +113,6 @@ impl V3ErrorResponse {
         }
     }
 
-    /// The message as sent.
-    pub fn message(&self) -> Option<&str> {
-        self.source.get(&self.message)
-    }
-
-    /// The request id (`requestId`).
-    pub fn request_id(&self) -> Option<&str> {
-        self.source.get(&self.request_id)
-    }
-
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let mut fields = Vec::new();
@@ -128,11 +125,6 @@ impl V3ErrorResponse {
         }
         fields.extend(json::fields(self.extra_fields(), ""));
         fields
-    }
-
-    /// `data` as raw JSON, when the body has it.
-    pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(RawJson::get)
     }
 
     /// The HTTP status: the one received, else 200, which the V3 API sends every response with.

@@ -32,9 +32,13 @@ cloud_errors_core::json_object! {
     pub struct ErrorResponse: "an AWS Interface error body", kept: source {
         ERROR = "error" => error: Required<Object<ErrorObject>>,
         // The number as sent.
-        DURATION = "duration" => duration: Optional<RawNumber>,
+        DURATION = "duration" => duration: Optional<RawNumber>
+            => /// The duration exactly as sent (the JSON number's text, `"0.0421"`), when the body has one.
+               get duration_raw -> Option<&str>,
         TRACEBACK = "traceback" => traceback: Optional<Str>
-            => pub fn with_traceback(traceback: impl Into<String>),
+            => /// The server's traceback, when it sends one.
+               get traceback -> Option<&str>
+            => set with_traceback(traceback: impl Into<String>),
     }
     // Without `error` the body is a success, which `parse` tells apart.
     requires one of [];
@@ -122,16 +126,6 @@ impl ErrorResponse {
     /// How long the server took, in seconds, when the body says.
     pub fn duration(&self) -> Option<f64> {
         self.duration_raw().and_then(|text| text.parse().ok())
-    }
-
-    /// The duration exactly as sent (the JSON number's text, `"0.0421"`), when the body has one.
-    pub fn duration_raw(&self) -> Option<&str> {
-        self.source.get(&self.duration)
-    }
-
-    /// The server's traceback, when it sends one.
-    pub fn traceback(&self) -> Option<&str> {
-        self.source.get(&self.traceback)
     }
 
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends

@@ -168,13 +168,14 @@ macro_rules! impl_serde_via_json_object {
 /// Declares a JSON object from its member table: the struct, and its `JsonObject`. Each
 /// modelled member is written once, as `INDEX = "key" => field: Slot<Value>` (see
 /// [`Slot`](crate::__private::json::Slot) and
-/// [`MemberValue`](crate::__private::json::MemberValue)), in the vendor's canonical order, and
-/// an envelope's member may add its setter, `=> pub fn with_name(arg: Input)` (see
-/// [`FromInput`](crate::__private::json::FromInput)). The macro defines the struct's fields (one
-/// per member, then `members`, the kept text when the object keeps it, and the listed others),
-/// each `INDEX` constant, the member names, how each member is read, taken from the fast
-/// reader, written and serialized, the empty object, the setters, and which members the object
-/// needs (at least one of those listed).
+/// [`MemberValue`](crate::__private::json::MemberValue)), in the vendor's canonical order. An
+/// envelope's member may add its accessor, `=> /// docs get name -> Output` (see
+/// [`SlotGet`](crate::__private::json::SlotGet)), and its setter, `=> set with_name(arg: Input)`
+/// (see [`FromInput`](crate::__private::json::FromInput)). The macro defines the struct's fields
+/// (one per member, then `members`, the kept text when the object keeps it, and the listed
+/// others), each `INDEX` constant, the member names, how each member is read, taken from the
+/// fast reader, written and serialized, the empty object, the accessors and setters, and which
+/// members the object needs (at least one of those listed).
 ///
 /// ```ignore
 /// json_object! {
@@ -182,11 +183,13 @@ macro_rules! impl_serde_via_json_object {
 ///     #[derive(Clone)]
 ///     pub struct ErrorResponse: "an Authing response body", kept: source {
 ///         MESSAGE = "message" => message: Optional<Str>
-///             => pub fn with_message(message: impl Into<String>),
+///             => /// The message as sent.
+///                get message -> Option<&str>
+///             => set with_message(message: impl Into<String>),
 ///         CODE = "code" => code: Required<Number>,
 ///     }
 ///     requires one of [CODE];
-///     others { status: Option<u16> = None }
+///     others { received: Received = Received::NONE }
 /// }
 /// ```
 #[cfg(feature = "json")]
@@ -198,7 +201,8 @@ macro_rules! json_object {
         $vis:vis struct $ty:ident: $expecting:literal $(, kept: $source:ident)? {
             $(
                 $index:ident = $key:literal => $field:ident: $slot:ty
-                $(=> pub fn $setter:ident($arg:ident: $input:ty))?
+                $(=> $(#[$getter_attr:meta])* get $getter:ident -> $output:ty)?
+                $(=> set $setter:ident($arg:ident: $input:ty))?
             ),+ $(,)?
         }
         requires one of [$($required:ident),*];
@@ -226,6 +230,16 @@ macro_rules! json_object {
         )+
 
         impl $ty {
+            $($(
+                $(#[$getter_attr])*
+                pub fn $getter(&self) -> $output {
+                    <$slot as $crate::__private::json::SlotGet>::get(
+                        &self.$field,
+                        $crate::__private::json::JsonObject::kept(self)
+                            .map_or("", $crate::__private::json::JsonSource::original),
+                    )
+                }
+            )?)+
             $($(
                 #[doc = concat!("Sets the body's `", $key, "` member.")]
                 pub fn $setter(mut self, $arg: $input) -> Self {

@@ -33,13 +33,15 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct ErrorResponse: "a Huawei IAM error body", kept: source {
         ERROR_MSG = "error_msg" => error_msg: Nullable<Str>
-            => pub fn with_message(message: impl Into<String>),
+            => set with_message(message: impl Into<String>),
         ERROR_CODE = "error_code" => error_code: Nullable<Str>,
         REQUEST_ID = "request_id" => request_id: Nullable<Str>
-            => pub fn with_request_id(request_id: impl Into<String>),
+            => set with_request_id(request_id: impl Into<String>),
         ENCODED_AUTHORIZATION_MESSAGE = "encoded_authorization_message"
             => encoded_authorization_message: Nullable<Str>
-            => pub fn with_encoded_authorization_message(message: impl Into<String>),
+            => /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
+               get encoded_authorization_message -> Option<&str>
+            => set with_encoded_authorization_message(message: impl Into<String>),
         // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
         ERROR = "error" => error: Nullable<Box<Object<NestedError>>>,
         // The camelCase shape's `errorCode` and `errorMsg`.
@@ -179,11 +181,6 @@ impl ErrorResponse {
             .get(&self.request_id)
             .or(self.error.as_deref().and_then(NestedError::request_id))
             .or(self.received.request_id())
-    }
-
-    /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
-    pub fn encoded_authorization_message(&self) -> Option<&str> {
-        self.source.get(&self.encoded_authorization_message)
     }
 
     /// The nested `error` object, when the body has one.

@@ -357,7 +357,7 @@ cloud_errors_core::json_object! {
     pub struct QueryJsonErrorResponse: "an AWS Query JSON error body", kept: source {
         ERROR = "Error" => error: Required<Object<Strings<QueryJsonError>>>,
         REQUEST_ID = "RequestId" => request_id: Optional<Str>
-            => pub fn with_request_id(request_id: impl Into<String>),
+            => set with_request_id(request_id: impl Into<String>),
     }
     requires one of [ERROR];
     others {

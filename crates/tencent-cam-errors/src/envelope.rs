@@ -3,8 +3,8 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Optional, Raw, RawJson, RawValue, Received,
-    Required, Str, Text, WireInt,
+    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Optional, Raw, RawValue, Received, Required,
+    Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -33,9 +33,16 @@ cloud_errors_core::json_object! {
     pub struct ErrorResponse: "a Tencent CAM response body", kept: source {
         CODE = "code" => code: Required<Int>,
         MESSAGE = "message" => message: Optional<Str>
-            => pub fn with_message(message: impl Into<String>),
-        CODE_DESC = "codeDesc" => code_desc: Optional<Str>,
-        DATA = "data" => data: Optional<Raw> => pub fn with_data(data: Box<RawValue>),
+            => /// The message as sent.
+               get message -> Option<&str>
+            => set with_message(message: impl Into<String>),
+        CODE_DESC = "codeDesc" => code_desc: Optional<Str>
+            => /// The `codeDesc` as sent.
+               get code_desc -> Option<&str>,
+        DATA = "data" => data: Optional<Raw>
+            => /// `data` as raw JSON, when the body has it.
+               get data -> Option<&RawValue>
+            => set with_data(data: Box<RawValue>),
     }
     requires one of [CODE];
     others {
@@ -121,16 +128,6 @@ impl ErrorResponse {
         self.code.is_quoted()
     }
 
-    /// The `codeDesc` as sent.
-    pub fn code_desc(&self) -> Option<&str> {
-        self.source.get(&self.code_desc)
-    }
-
-    /// The message as sent.
-    pub fn message(&self) -> Option<&str> {
-        self.source.get(&self.message)
-    }
-
     /// Tencent CAM bodies carry no request id.
     pub fn request_id(&self) -> Option<&str> {
         None
@@ -147,11 +144,6 @@ impl ErrorResponse {
         }
         fields.extend(json::fields(self.extra_fields(), ""));
         fields
-    }
-
-    /// `data` as raw JSON, when the body has it.
-    pub fn data(&self) -> Option<&RawValue> {
-        self.data.as_ref().map(RawJson::get)
     }
 
     /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends

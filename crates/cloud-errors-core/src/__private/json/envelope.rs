@@ -173,7 +173,7 @@ mod tests {
         #[derive(Clone, Debug)]
         struct Probe: "a probe body", kept: source {
             CODE = "code" => code: Optional<Str>,
-            STATE = "state" => state: Optional<Str> => pub fn with_state(state: impl Into<String>),
+            STATE = "state" => state: Optional<Str> => set with_state(state: impl Into<String>),
         }
         requires one of [];
         others { received: Received = Received::NONE }

@@ -86,6 +86,36 @@ pub trait Placeholder: MemberValue {
     fn placeholder() -> Self::Stored;
 }
 
+/// A value kind a table's getter reads.
+pub trait Get: MemberValue {
+    /// What the getter returns for a present value.
+    type Output<'a>;
+    /// The value, its [`Text`] positions resolved in `kept`.
+    fn get<'a>(stored: &'a Self::Stored, kept: &'a str) -> Self::Output<'a>;
+}
+
+/// A slot a table's getter reads: `Some` value for a present, non-`null` member.
+pub trait SlotGet: Slot {
+    /// What the getter returns.
+    type Output<'a>;
+    /// The field's value, its [`Text`] positions resolved in `kept`.
+    fn get<'a>(field: &'a Self::Field, kept: &'a str) -> Self::Output<'a>;
+}
+
+impl<V: Get> SlotGet for Optional<V> {
+    type Output<'a> = Option<V::Output<'a>>;
+    fn get<'a>(field: &'a Option<V::Stored>, kept: &'a str) -> Self::Output<'a> {
+        field.as_ref().map(|stored| V::get(stored, kept))
+    }
+}
+
+impl<V: Get> SlotGet for Nullable<V> {
+    type Output<'a> = Option<V::Output<'a>>;
+    fn get<'a>(field: &'a Option<V::Stored>, kept: &'a str) -> Self::Output<'a> {
+        field.as_ref().map(|stored| V::get(stored, kept))
+    }
+}
+
 /// A value kind a table's setter takes as `I` (`with_message(impl Into<String>)`).
 pub trait FromInput<I>: MemberValue {
     /// The value to store for `input`.
@@ -308,6 +338,13 @@ impl<I: Into<String>> FromInput<I> for Str {
     }
 }
 
+impl Get for Str {
+    type Output<'a> = &'a str;
+    fn get<'a>(stored: &'a Text, kept: &'a str) -> &'a str {
+        stored.get(kept)
+    }
+}
+
 /// A string held as its own copy (for objects whose values are read without their envelope's
 /// text at hand).
 pub struct OwnedStr;
@@ -406,6 +443,13 @@ impl MemberValue for RawNumber {
     }
 }
 
+impl Get for RawNumber {
+    type Output<'a> = &'a str;
+    fn get<'a>(stored: &'a Text, kept: &'a str) -> &'a str {
+        stored.get(kept)
+    }
+}
+
 /// Any JSON value, kept as its raw text ([`RawJson`]).
 pub struct Raw;
 
@@ -430,6 +474,13 @@ impl MemberValue for Raw {
 impl FromInput<Box<super::RawValue>> for Raw {
     fn from_input(input: Box<super::RawValue>) -> RawJson {
         RawJson::new(input)
+    }
+}
+
+impl Get for Raw {
+    type Output<'a> = &'a super::RawValue;
+    fn get<'a>(stored: &'a RawJson, _: &'a str) -> &'a super::RawValue {
+        stored.get()
     }
 }
 
