@@ -2,8 +2,8 @@
 //! HTTP 200 and code 200 on success, another code on failure.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonSource, JsonStyle, Members, Number, Optional, Raw, RawJson, RawValue, Received,
-    Required, Str, Text, WireInt,
+    self, JsonEnvelope, JsonObject, Members, Number, Optional, Raw, RawJson, RawValue, Required, Str, Text,
+    WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -30,45 +30,29 @@ cloud_errors_core::json_object! {
     /// ```
     #[derive(Clone)]
     pub struct ErrorResponse: "an Authing response body", kept: source {
-        MESSAGE = "message" => message: Optional<Str>
-            => /// The message as sent.
-               get message -> Option<&str>
-            => set with_message(message: impl Into<String>),
+        MESSAGE = "message" => message: Optional<Str> => get message -> Option<&str>
+            => set with_message(impl Into<String>),
         CODE = "code" => code: Required<Number>,
-        DATA = "data" => data: Optional<Raw>
-            => /// `data` as raw JSON, when the body has it.
-               get data -> Option<&RawValue>
-            => set with_data(data: Box<RawValue>),
+        DATA = "data" => data: Optional<Raw> => get data -> Option<&RawValue> => set with_data(Box<RawValue>),
     }
     requires one of [CODE];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 impl ErrorResponse {
     /// The body Authing sends for `code`: its documented message, the code and `"data": null`.
     pub fn new(code: ErrorCode) -> Self {
-        let mut members = Members::new();
-        for index in [MESSAGE, CODE, DATA] {
-            members.mark(index);
-        }
         ErrorResponse {
             message: Some(Text::owned(code.message())),
             code: WireInt::number(code.number()),
             data: Some(RawJson::Null),
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            members: Members::of(&[MESSAGE, CODE, DATA]),
+            ..Self::empty()
         }
     }
 
     /// The code: a documented [`ErrorCode`], or the number as sent.
     pub fn code(&self) -> Code<'_, ErrorCode> {
-        match ErrorCode::from_number(self.code.value()) {
-            Some(code) => Code::Known(code),
-            None => Code::Unknown(self.code.as_str()),
-        }
+        Code::from_wire(self.code.as_str())
     }
 
     /// The code as sent.
@@ -97,12 +81,6 @@ impl ErrorResponse {
         data.into_iter().chain(json::fields(self.extra_fields(), "")).collect()
     }
 
-    /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
-    /// every error with (its documents give no status per code).
-    pub fn http_status(&self) -> Option<u16> {
-        Some(self.received.status().unwrap_or(ERROR_STATUS))
-    }
-
     /// Whether retrying can succeed.
     pub fn retry(&self) -> RetryClass {
         RetryClass::of_response(self.code().known().map(ErrorCode::retry), self.received.status())
@@ -115,15 +93,13 @@ impl ErrorResponse {
     }
 }
 
-impl JsonEnvelope for ErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    fn success(&self) -> Option<&'static str> {
-        (self.code.value() == SUCCESS).then_some("the body's code 200 reports success")
-    }
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl ErrorResponse: ErrorCode, "authing" {
+        /// Authing sends every error with status 200; its documents give none per code.
+        const ERROR_STATUS: Option<u16> = Some(ERROR_STATUS);
+        fn success(&self) -> Option<&'static str> {
+            (self.code.value() == SUCCESS).then_some("the body's code 200 reports success")
+        }
     }
 }
-
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "authing", received);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -5,8 +5,8 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonSource, JsonStyle, JsonWriter, MemberValue, Members, Optional, Placeholder, Raw,
-    RawJson, RawValue, Received, Required, Scanned,
+    self, JsonObject, JsonWriter, MemberValue, Members, Optional, Placeholder, Raw, RawJson, RawValue,
+    Required, Scanned,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 use serde::de::{self, MapAccess, Visitor};
@@ -32,15 +32,10 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct GraphQlErrorResponse: "an Authing GraphQL response body", kept: source {
         ERRORS = "errors" => errors: Required<Errors>,
-        DATA = "data" => data: Optional<Raw>
-            => /// `data` as sent, when the body has it.
-               get data -> Option<&RawValue>,
+        DATA = "data" => data: Optional<Raw> => get data -> Option<&RawValue>,
     }
     // Without `errors` the body is a success, which `parse` tells apart.
     requires one of [];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 /// The `errors` array, as sent, and what its first error says.
@@ -149,15 +144,11 @@ impl GraphQlErrorResponse {
         let errors = format!(r#"[{{"message":{{"code":{code},"message":{message}}}}}]"#);
         let errors = RawValue::from_string(errors).expect("the builder writes JSON");
         let first = FirstError::of(&errors).expect("the builder writes an Authing error");
-        let mut members = Members::new();
-        members.mark(ERRORS);
-        members.mark(DATA);
         GraphQlErrorResponse {
             errors: Errors { raw: RawJson::new(errors), first },
             data: Some(RawJson::Null),
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            members: Members::of(&[ERRORS, DATA]),
+            ..Self::empty()
         }
     }
 
@@ -197,11 +188,6 @@ impl GraphQlErrorResponse {
     /// The `errors` array, as sent.
     pub fn errors(&self) -> &RawValue {
         self.errors.raw.get()
-    }
-
-    /// The HTTP status: the one received, else [`ERROR_STATUS`].
-    pub fn http_status(&self) -> Option<u16> {
-        Some(self.received.status().unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed: the documented class, else what the status says.
@@ -257,14 +243,12 @@ impl MemberValue for Errors {
     }
 }
 
-impl JsonEnvelope for GraphQlErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    fn success(&self) -> Option<&'static str> {
-        (!self.members.is_marked(ERRORS)).then_some("the body has no `errors`: it reports success")
-    }
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl GraphQlErrorResponse: ErrorCode, "authing-graphql" {
+        /// The GraphQL API sends its errors with status 200.
+        const ERROR_STATUS: Option<u16> = Some(ERROR_STATUS);
+        fn success(&self) -> Option<&'static str> {
+            (!self.members.is_marked(ERRORS)).then_some("the body has no `errors`: it reports success")
+        }
     }
 }
-
-cloud_errors_core::json_envelope!(GraphQlErrorResponse, ErrorCode, "authing-graphql", received);

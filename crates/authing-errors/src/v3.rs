@@ -3,8 +3,7 @@
 //! when the error has a business meaning. Every response travels with HTTP status 200.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Nullable, Number, Optional, Raw, RawValue,
-    Received, Required, Str, Text, WireInt,
+    self, Int, JsonObject, Members, Nullable, Number, Optional, Raw, RawValue, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, CodeSpec, FieldValue, RetryClass};
 
@@ -31,72 +30,47 @@ cloud_errors_core::json_object! {
     pub struct V3ErrorResponse: "an Authing V3 response body", kept: source {
         STATUS_CODE = "statusCode" => status_code: Required<Number>,
         API_CODE = "apiCode" => api_code: Nullable<Int>,
-        MESSAGE = "message" => message: Nullable<Str>
-            => /// The message as sent.
-               get message -> Option<&str>
-            => set with_message(message: impl Into<String>),
-        REQUEST_ID = "requestId" => request_id: Nullable<Str>
-            => /// The request id (`requestId`).
-               get request_id -> Option<&str>
-            => set with_request_id(request_id: impl Into<String>),
-        DATA = "data" => data: Optional<Raw>
-            => /// `data` as raw JSON, when the body has it.
-               get data -> Option<&RawValue>
-            => set with_data(data: Box<RawValue>),
+        MESSAGE = "message" => message: Nullable<Str> => get message -> Option<&str>
+            => set with_message(impl Into<String>),
+        REQUEST_ID = "requestId" => request_id: Nullable<Str> => get request_id -> Option<&str>
+            => set with_request_id(impl Into<String>),
+        DATA = "data" => data: Optional<Raw> => get data -> Option<&RawValue> => set with_data(Box<RawValue>),
     }
     requires one of [STATUS_CODE];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 impl V3ErrorResponse {
     /// The body of an error with only a status class: the class and its documented description
     /// as the message (the page gives no other wire text).
     pub fn new(status_code: V3StatusCode) -> Self {
-        let mut members = Members::new();
-        members.mark(STATUS_CODE);
-        members.mark(MESSAGE);
         V3ErrorResponse {
             status_code: WireInt::number(status_code.number()),
-            api_code: None,
             message: Some(Text::owned(status_code.message())),
-            request_id: None,
-            data: None,
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            members: Members::of(&[STATUS_CODE, MESSAGE]),
+            ..Self::empty()
         }
     }
 
     /// The body of an error with a business code: the status class it is sent with, the
     /// `apiCode`, and its documented description as the message.
     pub fn new_api_code(status_code: V3StatusCode, api_code: V3ApiCode) -> Self {
-        let mut error = Self::new(status_code);
-        error.api_code = Some(WireInt::number(api_code.number()));
-        error.message = Some(Text::owned(api_code.message()));
-        // The vendor's order: statusCode, apiCode, message.
-        error.members = Members::new();
-        for index in [STATUS_CODE, API_CODE, MESSAGE] {
-            error.members.mark(index);
+        V3ErrorResponse {
+            api_code: Some(WireInt::number(api_code.number())),
+            message: Some(Text::owned(api_code.message())),
+            // The vendor's order: statusCode, apiCode, message.
+            members: Members::of(&[STATUS_CODE, API_CODE, MESSAGE]),
+            ..Self::new(status_code)
         }
-        error
     }
 
     /// The error class (`statusCode`): a documented [`V3StatusCode`], or the number as sent.
     pub fn status_class(&self) -> Code<'_, V3StatusCode> {
-        match V3StatusCode::from_number(self.status_code.value()) {
-            Some(code) => Code::Known(code),
-            None => Code::Unknown(self.status_code.as_str()),
-        }
+        Code::from_wire(self.status_code.as_str())
     }
 
     /// The business code (`apiCode`), when the body has one.
     pub fn api_code(&self) -> Option<Code<'_, V3ApiCode>> {
-        self.api_code.as_ref().map(|code| match V3ApiCode::from_number(code.value()) {
-            Some(known) => Code::Known(known),
-            None => Code::Unknown(code.as_str()),
-        })
+        self.api_code.as_ref().map(|code| Code::from_wire(code.as_str()))
     }
 
     /// The primary code as sent: the `apiCode` where there is one, else the `statusCode`.
@@ -127,11 +101,6 @@ impl V3ErrorResponse {
         fields
     }
 
-    /// The HTTP status: the one received, else 200, which the V3 API sends every response with.
-    pub fn http_status(&self) -> Option<u16> {
-        Some(self.received.status().unwrap_or(crate::ERROR_STATUS))
-    }
-
     /// Whether retrying can succeed: the `statusCode` class decides (the page tells callers to
     /// handle errors by it), else the received status.
     pub fn retry(&self) -> RetryClass {
@@ -139,15 +108,13 @@ impl V3ErrorResponse {
     }
 }
 
-impl JsonEnvelope for V3ErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    fn success(&self) -> Option<&'static str> {
-        (self.status_code.value() == V3_SUCCESS).then_some("the body's statusCode 200 reports success")
-    }
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl V3ErrorResponse: V3StatusCode, "authing-v3" {
+        /// The V3 API sends every response with status 200.
+        const ERROR_STATUS: Option<u16> = Some(crate::ERROR_STATUS);
+        fn success(&self) -> Option<&'static str> {
+            (self.status_code.value() == V3_SUCCESS).then_some("the body's statusCode 200 reports success")
+        }
     }
 }
-
-cloud_errors_core::json_envelope!(V3ErrorResponse, V3StatusCode, "authing-v3", received);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

@@ -2,8 +2,8 @@
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Number, Object, Optional, RawNumber,
-    RawValue, Received, Required, Str, Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonStyle, Members, Number, Object, Optional, RawNumber, RawValue,
+    Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -31,20 +31,14 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct ErrorResponse: "an AWS Interface error body", kept: source {
         ERROR = "error" => error: Required<Object<ErrorObject>>,
-        // The number as sent.
         DURATION = "duration" => duration: Optional<RawNumber>
-            => /// The duration exactly as sent (the JSON number's text, `"0.0421"`), when the body has one.
+            => /// The JSON number's text, exactly (`"0.0421"`).
                get duration_raw -> Option<&str>,
-        TRACEBACK = "traceback" => traceback: Optional<Str>
-            => /// The server's traceback, when it sends one.
-               get traceback -> Option<&str>
-            => set with_traceback(traceback: impl Into<String>),
+        TRACEBACK = "traceback" => traceback: Optional<Str> => get traceback -> Option<&str>
+            => set with_traceback(impl Into<String>),
     }
     // Without `error` the body is a success, which `parse` tells apart.
     requires one of [];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 cloud_errors_core::json_object! {
@@ -66,31 +60,17 @@ impl ErrorResponse {
 
     /// A body with any numeric code, documented or not (such as [`UNCLASSIFIED`]).
     pub fn from_wire(code: i64, message: impl Into<String>) -> Self {
-        let mut error = ErrorObject {
+        let error = ErrorObject {
             code: WireInt::number(code),
             message: Some(Text::owned(message)),
-            members: Members::new(),
+            members: Members::of(&[ERROR_CODE, ERROR_MESSAGE]),
         };
-        error.members.mark(ERROR_CODE);
-        error.members.mark(ERROR_MESSAGE);
-        let mut members = Members::new();
-        members.mark(ERROR);
-        ErrorResponse {
-            error,
-            duration: None,
-            traceback: None,
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
-        }
+        ErrorResponse { error, members: Members::of(&[ERROR]), ..Self::empty() }
     }
 
     /// The error code: a documented [`ErrorCode`], or the number as sent (`"-1"`).
     pub fn code(&self) -> Code<'_, ErrorCode> {
-        match ErrorCode::from_number(self.error.code.value()) {
-            Some(code) => Code::Known(code),
-            None => Code::Unknown(self.error.code.as_str()),
-        }
+        Code::from_wire(self.error.code.as_str())
     }
 
     /// The code as sent.
@@ -126,12 +106,6 @@ impl ErrorResponse {
     /// How long the server took, in seconds, when the body says.
     pub fn duration(&self) -> Option<f64> {
         self.duration_raw().and_then(|text| text.parse().ok())
-    }
-
-    /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
-    /// every error with (its documents give no status per code).
-    pub fn http_status(&self) -> Option<u16> {
-        Some(self.received.status().unwrap_or(ERROR_STATUS))
     }
 
     /// Whether retrying can succeed.
@@ -188,15 +162,14 @@ impl ErrorResponse {
     }
 }
 
-impl JsonEnvelope for ErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Python;
-    fn success(&self) -> Option<&'static str> {
-        (!self.members.is_marked(ERROR)).then_some("the body has no `error`: it reports success")
-    }
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl ErrorResponse: ErrorCode, "aws-interface" {
+        const STYLE: JsonStyle = JsonStyle::Python;
+        /// AWS Interface sends every error with status 200; its documents give none per code.
+        const ERROR_STATUS: Option<u16> = Some(ERROR_STATUS);
+        fn success(&self) -> Option<&'static str> {
+            (!self.members.is_marked(ERROR)).then_some("the body has no `error`: it reports success")
+        }
     }
 }
-
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "aws-interface", received);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

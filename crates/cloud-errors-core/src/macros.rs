@@ -169,12 +169,14 @@ macro_rules! impl_serde_via_json_object {
 /// modelled member is written once, as `INDEX = "key" => field: Slot<Value>` (see
 /// [`Slot`](crate::__private::json::Slot) and
 /// [`MemberValue`](crate::__private::json::MemberValue)), in the vendor's canonical order. An
-/// envelope's member may add its accessor, `=> /// docs get name -> Output` (see
-/// [`SlotGet`](crate::__private::json::SlotGet)), and its setter, `=> set with_name(arg: Input)`
-/// (see [`FromInput`](crate::__private::json::FromInput)). The macro defines the struct's fields
-/// (one per member, then `members`, the kept text when the object keeps it, and the listed
-/// others), each `INDEX` constant, the member names, how each member is read, taken from the
-/// fast reader, written and serialized, the empty object, the accessors and setters, and which
+/// envelope's member may add its accessor, `=> get name -> Output` (see
+/// [`SlotGet`](crate::__private::json::SlotGet)), documented as the member as sent and by any doc
+/// comment before `get`, and its setter, `=> set with_name(Input)` (see
+/// [`FromInput`](crate::__private::json::FromInput)). An envelope, `kept: source`, keeps its
+/// text in that field and what the HTTP response said besides the body in `received`. The
+/// macro defines the struct's fields (one per member, then `members`, and an envelope's two),
+/// each `INDEX` constant, the member names, how each member is read, taken from the fast
+/// reader, written and serialized, the empty object, the accessors and setters, and which
 /// members the object needs (at least one of those listed).
 ///
 /// ```ignore
@@ -182,14 +184,11 @@ macro_rules! impl_serde_via_json_object {
 ///     /// An Authing error response.
 ///     #[derive(Clone)]
 ///     pub struct ErrorResponse: "an Authing response body", kept: source {
-///         MESSAGE = "message" => message: Optional<Str>
-///             => /// The message as sent.
-///                get message -> Option<&str>
-///             => set with_message(message: impl Into<String>),
+///         MESSAGE = "message" => message: Optional<Str> => get message -> Option<&str>
+///             => set with_message(impl Into<String>),
 ///         CODE = "code" => code: Required<Number>,
 ///     }
 ///     requires one of [CODE];
-///     others { received: Received = Received::NONE }
 /// }
 /// ```
 #[cfg(feature = "json")]
@@ -202,13 +201,10 @@ macro_rules! json_object {
             $(
                 $index:ident = $key:literal => $field:ident: $slot:ty
                 $(=> $(#[$getter_attr:meta])* get $getter:ident -> $output:ty)?
-                $(=> set $setter:ident($arg:ident: $input:ty))?
+                $(=> set $setter:ident($input:ty))?
             ),+ $(,)?
         }
         requires one of [$($required:ident),*];
-        $(others {
-            $($(#[$other_attr:meta])* $other:ident: $other_ty:ty = $other_init:expr),* $(,)?
-        })?
     ) => {
         $(#[$attr])*
         $vis struct $ty {
@@ -218,8 +214,9 @@ macro_rules! json_object {
                 /// The text the body was read from, written back as it is (edits are made in
                 /// place).
                 $source: $crate::__private::json::JsonSource,
+                /// What the HTTP response said besides the body.
+                received: $crate::__private::json::Received,
             )?
-            $($($(#[$other_attr])* $other: $other_ty,)*)?
         }
 
         $(
@@ -231,6 +228,7 @@ macro_rules! json_object {
 
         impl $ty {
             $($(
+                #[doc = concat!("The body's `", $key, "` member as sent, when it has one.")]
                 $(#[$getter_attr])*
                 pub fn $getter(&self) -> $output {
                     <$slot as $crate::__private::json::SlotGet>::get(
@@ -242,8 +240,8 @@ macro_rules! json_object {
             )?)+
             $($(
                 #[doc = concat!("Sets the body's `", $key, "` member.")]
-                pub fn $setter(mut self, $arg: $input) -> Self {
-                    <$slot as $crate::__private::json::Slot>::set(&mut self.$field, $arg);
+                pub fn $setter(mut self, value: $input) -> Self {
+                    <$slot as $crate::__private::json::Slot>::set(&mut self.$field, value);
                     $crate::__private::json::JsonEnvelope::with_member(self, $index)
                 }
             )?)+
@@ -258,8 +256,10 @@ macro_rules! json_object {
                 $ty {
                     $($field: <$slot as $crate::__private::json::Slot>::empty(),)+
                     members: $crate::__private::json::Members::new(),
-                    $($source: $crate::__private::json::JsonSource::none(),)?
-                    $($($other: $other_init,)*)?
+                    $(
+                        $source: $crate::__private::json::JsonSource::none(),
+                        received: $crate::__private::json::Received::NONE,
+                    )?
                 }
             }
 
@@ -481,18 +481,35 @@ macro_rules! json_envelope_methods {
     };
 }
 
-/// Everything a JSON envelope derives from its `JsonObject` and `JsonEnvelope` impls and its
-/// inherent accessors: the inherent read and write methods, serde, `PartialEq`/`Debug` (with
-/// the listed fields of the HTTP response), `CloudError` and `Envelope`.
+/// Implements `JsonEnvelope` for a JSON envelope from the items given (the response kept in
+/// its `received` field), and everything derived from that impl, its `JsonObject` impl and its
+/// inherent accessors: the inherent read and write methods and `http_status`, serde,
+/// `PartialEq`/`Debug` (with what was received), `CloudError` and `Envelope`:
+/// `json_envelope! { impl ErrorResponse: ErrorCode, "name" { const STYLE: JsonStyle = …; } }`.
 #[cfg(feature = "json")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! json_envelope {
-    ($ty:ident, $code:ty, $name:literal $(, $field:ident)*) => {
+    (impl $ty:ident: $code:ty, $name:literal { $($item:tt)* }) => {
+        impl $crate::__private::json::JsonEnvelope for $ty {
+            $($item)*
+            fn received_mut(&mut self) -> ::core::option::Option<&mut $crate::__private::json::Received> {
+                ::core::option::Option::Some(&mut self.received)
+            }
+        }
+
+        impl $ty {
+            /// The HTTP status: the one the response arrived with, else the status the vendor
+            /// sends every error with, else the code's documented status.
+            pub fn http_status(&self) -> ::core::option::Option<u16> {
+                self.received.http_status::<Self>(self.spec())
+            }
+        }
+
         $crate::json_envelope_methods!($ty);
         $crate::json_extra_fields!($ty, <$ty as $crate::__private::json::JsonEnvelope>::STYLE);
         $crate::impl_serde_via_json_object!($ty);
-        $crate::impl_json_envelope_eq_debug!($ty $(, $field)*);
+        $crate::impl_json_envelope_eq_debug!($ty, received);
         $crate::impl_cloud_error!($ty, $code, $name, $crate::__private::json::envelope::from_document);
     };
 }

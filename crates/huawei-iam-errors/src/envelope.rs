@@ -8,8 +8,7 @@
 use core::fmt;
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonStyle, JsonWriter, MemberValue, Nullable, Object, OwnedStr, RawValue,
-    Received, Scanned, Str, Text,
+    self, JsonObject, JsonWriter, MemberValue, Nullable, Object, OwnedStr, RawValue, Scanned, Str, Text,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 use serde::de;
@@ -32,16 +31,14 @@ cloud_errors_core::json_object! {
     /// ```
     #[derive(Clone)]
     pub struct ErrorResponse: "a Huawei IAM error body", kept: source {
-        ERROR_MSG = "error_msg" => error_msg: Nullable<Str>
-            => set with_message(message: impl Into<String>),
+        ERROR_MSG = "error_msg" => error_msg: Nullable<Str> => set with_message(impl Into<String>),
         ERROR_CODE = "error_code" => error_code: Nullable<Str>,
-        REQUEST_ID = "request_id" => request_id: Nullable<Str>
-            => set with_request_id(request_id: impl Into<String>),
+        REQUEST_ID = "request_id" => request_id: Nullable<Str> => set with_request_id(impl Into<String>),
         ENCODED_AUTHORIZATION_MESSAGE = "encoded_authorization_message"
             => encoded_authorization_message: Nullable<Str>
             => /// The encrypted authorization failure details sent with `PAP5.0001`, decryptable with STS5.
                get encoded_authorization_message -> Option<&str>
-            => set with_encoded_authorization_message(message: impl Into<String>),
+            => set with_encoded_authorization_message(impl Into<String>),
         // Boxed: most bodies are flat, and a smaller struct is cheaper to move while parsing.
         ERROR = "error" => error: Nullable<Box<Object<NestedError>>>,
         // The camelCase shape's `errorCode` and `errorMsg`.
@@ -50,9 +47,6 @@ cloud_errors_core::json_object! {
     }
     // Any member that can hold the code will do, even a `null` one: the body is kept.
     requires one of [ERROR_CODE, ERROR_CODE_CAMEL, ERROR];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 cloud_errors_core::json_object! {
@@ -188,11 +182,6 @@ impl ErrorResponse {
         self.error.as_deref()
     }
 
-    /// The HTTP status: the one received, else the documented status of a known code.
-    pub fn http_status(&self) -> Option<u16> {
-        self.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
-    }
-
     /// Whether retrying can succeed (unknown codes: a 5xx status is transient).
     pub fn retry(&self) -> RetryClass {
         RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
@@ -289,18 +278,14 @@ impl Serialize for NestedCode {
     }
 }
 
-impl JsonEnvelope for ErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    /// Huawei answers errors with 4xx and 5xx statuses; anything else is not an error.
-    fn success_status(status: u16) -> bool {
-        status < 400
-    }
-    const REQUEST_ID_HEADER: Option<&'static str> = Some("X-Request-Id");
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl ErrorResponse: ErrorCode, "huawei-iam" {
+        /// Huawei answers errors with 4xx and 5xx statuses; anything else is not an error.
+        fn success_status(status: u16) -> bool {
+            status < 400
+        }
+        const REQUEST_ID_HEADER: Option<&'static str> = Some("X-Request-Id");
     }
 }
-
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "huawei-iam", received);
 cloud_errors_core::impl_serde_via_json_object!(NestedError);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

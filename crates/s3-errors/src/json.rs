@@ -11,8 +11,8 @@
 //! place and spelling, and an accepted body comes back byte for byte.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Object, Optional, RawValue,
-    Received, Required, Scanned, Str, StringMembers, Strings,
+    self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Object, Optional, RawValue, Received,
+    Required, Scanned, Str, StringMembers, Strings,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -356,13 +356,9 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct QueryJsonErrorResponse: "an AWS Query JSON error body", kept: source {
         ERROR = "Error" => error: Required<Object<Strings<QueryJsonError>>>,
-        REQUEST_ID = "RequestId" => request_id: Optional<Str>
-            => set with_request_id(request_id: impl Into<String>),
+        REQUEST_ID = "RequestId" => request_id: Optional<Str> => set with_request_id(impl Into<String>),
     }
     requires one of [ERROR];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 impl QueryJsonErrorResponse {
@@ -378,14 +374,10 @@ impl QueryJsonErrorResponse {
 
     /// A body with any code and message, documented or not.
     pub fn from_wire(code: &str, message: &str) -> Self {
-        let mut members = Members::new();
-        members.mark(ERROR);
         QueryJsonErrorResponse {
             error: Strings::with(&[(ERROR_CODE, code), (ERROR_MESSAGE, message)]),
-            request_id: None,
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            members: Members::of(&[ERROR]),
+            ..Self::empty()
         }
     }
 
@@ -423,11 +415,6 @@ impl QueryJsonErrorResponse {
         self.source.get(&self.request_id).or(self.received.request_id())
     }
 
-    /// The HTTP status: the one received, else the documented one.
-    pub fn http_status(&self) -> Option<u16> {
-        self.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
-    }
-
     /// Whether retrying can succeed: the documented class, else what the status says.
     pub fn retry(&self) -> RetryClass {
         RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
@@ -454,15 +441,11 @@ impl QueryJsonErrorResponse {
     }
 }
 
-impl JsonEnvelope for QueryJsonErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    const REQUEST_ID_HEADER: Option<&'static str> = Some("x-amzn-RequestId");
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl QueryJsonErrorResponse: ErrorCode, "aws-query-json" {
+        const REQUEST_ID_HEADER: Option<&'static str> = Some("x-amzn-RequestId");
     }
 }
-
-cloud_errors_core::json_envelope!(QueryJsonErrorResponse, ErrorCode, "aws-query-json", received);
 cloud_errors_core::impl_cloud_error!(
     JsonErrorResponse,
     ErrorCode,

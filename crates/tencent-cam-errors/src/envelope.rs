@@ -3,8 +3,7 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonSource, JsonStyle, Members, Optional, Raw, RawValue, Received, Required,
-    Str, Text, WireInt,
+    self, Int, JsonEnvelope, JsonObject, Members, Optional, Raw, RawValue, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -32,57 +31,34 @@ cloud_errors_core::json_object! {
     #[derive(Clone)]
     pub struct ErrorResponse: "a Tencent CAM response body", kept: source {
         CODE = "code" => code: Required<Int>,
-        MESSAGE = "message" => message: Optional<Str>
-            => /// The message as sent.
-               get message -> Option<&str>
-            => set with_message(message: impl Into<String>),
-        CODE_DESC = "codeDesc" => code_desc: Optional<Str>
-            => /// The `codeDesc` as sent.
-               get code_desc -> Option<&str>,
-        DATA = "data" => data: Optional<Raw>
-            => /// `data` as raw JSON, when the body has it.
-               get data -> Option<&RawValue>
-            => set with_data(data: Box<RawValue>),
+        MESSAGE = "message" => message: Optional<Str> => get message -> Option<&str>
+            => set with_message(impl Into<String>),
+        CODE_DESC = "codeDesc" => code_desc: Optional<Str> => get code_desc -> Option<&str>,
+        DATA = "data" => data: Optional<Raw> => get data -> Option<&RawValue> => set with_data(Box<RawValue>),
     }
     requires one of [CODE];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 impl ErrorResponse {
     /// The body Tencent sends for `code`: its common code, documented description as message,
     /// and the codeDesc.
     pub fn new(code: ErrorCode) -> Self {
-        let mut members = Members::new();
-        for index in [CODE, MESSAGE, CODE_DESC] {
-            members.mark(index);
-        }
         ErrorResponse {
-            code: WireInt::number(code.common().number()),
             message: Some(Text::owned(code.message())),
             code_desc: Some(Text::owned(code.as_str())),
-            data: None,
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            members: Members::of(&[CODE, MESSAGE, CODE_DESC]),
+            ..Self::new_common(code.common())
         }
     }
 
     /// The body of an error that has only a common code: the code and its documented
     /// description as message, no `codeDesc`.
     pub fn new_common(code: CommonCode) -> Self {
-        let mut members = Members::new();
-        members.mark(CODE);
-        members.mark(MESSAGE);
         ErrorResponse {
             code: WireInt::number(code.number()),
             message: Some(Text::owned(code.description())),
-            code_desc: None,
-            data: None,
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            members: Members::of(&[CODE, MESSAGE]),
+            ..Self::empty()
         }
     }
 
@@ -97,10 +73,7 @@ impl ErrorResponse {
 
     /// The common code (`code`): a documented [`CommonCode`], or the number as sent.
     pub fn common_code(&self) -> Code<'_, CommonCode> {
-        match CommonCode::from_number(self.code.value()) {
-            Some(code) => Code::Known(code),
-            None => Code::Unknown(self.code.as_str()),
-        }
+        Code::from_wire(self.code.as_str())
     }
 
     /// The primary code as sent: the `codeDesc`, else the common code's number.
@@ -146,12 +119,6 @@ impl ErrorResponse {
         fields
     }
 
-    /// The HTTP status: the one received, else [`ERROR_STATUS`], the status this vendor sends
-    /// every error with (its documents give no status per code).
-    pub fn http_status(&self) -> Option<u16> {
-        Some(self.received.status().unwrap_or(ERROR_STATUS))
-    }
-
     /// Whether retrying can succeed: the documented class of the row that describes the
     /// response (see [`spec`](Self::spec)), else from the status.
     pub fn retry(&self) -> RetryClass {
@@ -165,15 +132,13 @@ impl ErrorResponse {
     }
 }
 
-impl JsonEnvelope for ErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    fn success(&self) -> Option<&'static str> {
-        (self.code.value() == SUCCESS).then_some("the body's code 0 reports success")
-    }
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl ErrorResponse: ErrorCode, "tencent-cam" {
+        /// Tencent sends every error with status 200; its documents give none per code.
+        const ERROR_STATUS: Option<u16> = Some(ERROR_STATUS);
+        fn success(&self) -> Option<&'static str> {
+            (self.code.value() == SUCCESS).then_some("the body's code 0 reports success")
+        }
     }
 }
-
-cloud_errors_core::json_envelope!(ErrorResponse, ErrorCode, "tencent-cam", received);
 cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -3,8 +3,7 @@
 //! without `Error` is a success. Every other member, at every level, is kept in order.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonSource, JsonStyle, Members, Nullable, Object, Optional, RawValue,
-    Received, Required, Str, Text,
+    self, JsonObject, JsonStyle, Members, Nullable, Object, Optional, RawValue, Required, Str, Text,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -28,9 +27,6 @@ cloud_errors_core::json_object! {
         RESPONSE = "Response" => response: Required<Object<Inner>>,
     }
     requires one of [RESPONSE];
-    others {
-        received: Received = Received::NONE,
-    }
 }
 
 cloud_errors_core::json_object! {
@@ -63,26 +59,15 @@ impl V3ErrorResponse {
 
     /// A body with any code and message, documented or not.
     pub fn from_wire(code: &str, message: &str) -> Self {
-        let mut error_members = Members::new();
-        error_members.mark(CODE);
-        error_members.mark(MESSAGE);
-        let mut inner_members = Members::new();
-        inner_members.mark(ERROR);
-        let mut members = Members::new();
-        members.mark(RESPONSE);
+        let error = ErrorObject {
+            code: Some(Text::owned(code)),
+            message: Some(Text::owned(message)),
+            members: Members::of(&[CODE, MESSAGE]),
+        };
         V3ErrorResponse {
-            response: Inner {
-                error: Some(ErrorObject {
-                    code: Some(Text::owned(code)),
-                    message: Some(Text::owned(message)),
-                    members: error_members,
-                }),
-                request_id: None,
-                members: inner_members,
-            },
-            members,
-            source: JsonSource::none(),
-            received: Received::NONE,
+            response: Inner { error: Some(error), members: Members::of(&[ERROR]), ..Inner::empty() },
+            members: Members::of(&[RESPONSE]),
+            ..Self::empty()
         }
     }
 
@@ -109,11 +94,6 @@ impl V3ErrorResponse {
     /// The request id: `Response.RequestId`, else the `X-TC-RequestId` header.
     pub fn request_id(&self) -> Option<&str> {
         self.source.get(&self.response.request_id).or(self.received.request_id())
-    }
-
-    /// The HTTP status: the one received, else 200, which API 3.0 sends its errors with.
-    pub fn http_status(&self) -> Option<u16> {
-        Some(self.received.status().unwrap_or(crate::ERROR_STATUS))
     }
 
     /// Whether retrying can succeed: the documented class, else from the status.
@@ -164,16 +144,14 @@ impl V3ErrorResponse {
     }
 }
 
-impl JsonEnvelope for V3ErrorResponse {
-    const STYLE: JsonStyle = JsonStyle::Compact;
-    fn success(&self) -> Option<&'static str> {
-        self.response.error.is_none().then_some("the body's `Response` has no `Error`: it reports success")
-    }
-    const REQUEST_ID_HEADER: Option<&'static str> = Some("X-TC-RequestId");
-    fn received_mut(&mut self) -> Option<&mut Received> {
-        Some(&mut self.received)
+cloud_errors_core::json_envelope! {
+    impl V3ErrorResponse: V3ErrorCode, "tencent-cam-v3" {
+        /// API 3.0 sends its errors with status 200.
+        const ERROR_STATUS: Option<u16> = Some(crate::ERROR_STATUS);
+        fn success(&self) -> Option<&'static str> {
+            self.response.error.is_none().then_some("the body's `Response` has no `Error`: it reports success")
+        }
+        const REQUEST_ID_HEADER: Option<&'static str> = Some("X-TC-RequestId");
     }
 }
-
-cloud_errors_core::json_envelope!(V3ErrorResponse, V3ErrorCode, "tencent-cam-v3", received);
 cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 
 use super::{from_slice_kept, to_canonical_vec, to_vec, JsonDocument, JsonObject, JsonStyle};
-use crate::{Headers, ParseError, ParseErrorKind};
+use crate::{CodeSpec, Headers, ParseError, ParseErrorKind};
 
 /// A vendor's JSON envelope: how it tells a success from an error, what it takes from the HTTP
 /// response, and the layout the vendor writes. [`json_envelope_methods!`](crate::json_envelope_methods)
@@ -12,7 +12,7 @@ use crate::{Headers, ParseError, ParseErrorKind};
 #[doc(hidden)]
 pub trait JsonEnvelope: JsonObject + DeserializeOwned {
     /// The layout the vendor writes.
-    const STYLE: JsonStyle;
+    const STYLE: JsonStyle = JsonStyle::Compact;
 
     /// Why the body reports success (for the refusal's message), or `None` for an error.
     fn success(&self) -> Option<&'static str> {
@@ -27,6 +27,10 @@ pub trait JsonEnvelope: JsonObject + DeserializeOwned {
 
     /// The header the vendor sends its request id in, if any.
     const REQUEST_ID_HEADER: Option<&'static str> = None;
+
+    /// The status the vendor sends every error with, where its documents give none per code
+    /// (`None`: the code's documented status stands in for a status not received).
+    const ERROR_STATUS: Option<u16> = None;
 
     /// Where the envelope keeps what the HTTP response said besides the body (`None`: it keeps
     /// nothing of it).
@@ -90,6 +94,12 @@ impl Received {
     /// The request id the vendor's header carried.
     pub fn request_id(&self) -> Option<&str> {
         self.0.as_ref().and_then(|response| response.request_id.as_deref())
+    }
+
+    /// The HTTP status of envelope `T` whose code's row is `spec`: the one received, else the
+    /// status the vendor sends every error with, else the code's documented status.
+    pub fn http_status<T: JsonEnvelope>(&self, spec: Option<&CodeSpec>) -> Option<u16> {
+        self.status().or(T::ERROR_STATUS).or_else(|| spec.and_then(CodeSpec::http_status))
     }
 
     /// Sets the status (a builder's `with_status`).
@@ -173,10 +183,9 @@ mod tests {
         #[derive(Clone, Debug)]
         struct Probe: "a probe body", kept: source {
             CODE = "code" => code: Optional<Str>,
-            STATE = "state" => state: Optional<Str> => set with_state(state: impl Into<String>),
+            STATE = "state" => state: Optional<Str> => set with_state(impl Into<String>),
         }
         requires one of [];
-        others { received: Received = Received::NONE }
     }
 
     impl Probe {
@@ -260,6 +269,9 @@ mod tests {
         assert_eq!((received.status(), received.request_id()), (Some(503), None));
         received.set_request_id("r2".to_owned());
         assert_eq!(received, Received::new(503, Some("r2".to_owned())));
+        // The status: received, else the vendor's one status, else the documented one.
+        assert_eq!(Received::NONE.http_status::<Probe>(None), None);
+        assert_eq!(received.http_status::<Probe>(None), Some(503));
         let mut id_only = Received::NONE;
         id_only.set_request_id("r3".to_owned());
         assert_eq!((id_only.status(), id_only.request_id()), (None, Some("r3")));

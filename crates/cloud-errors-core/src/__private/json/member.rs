@@ -613,6 +613,7 @@ mod tests {
         assert_eq!(kinds.raw.as_ref().map(|raw| raw.get().get()), Some("[1, 2]"));
         assert_eq!(kinds.inner.as_ref().and_then(|inner| inner.name.as_deref()), Some("n"));
         assert_eq!(kinds.object.name.as_deref(), Some("m"));
+        assert_eq!(kinds.received, super::super::Received::NONE, "a body read alone received nothing");
         assert_eq!(to_vec(&kinds, JsonStyle::Compact), BODY.as_bytes());
         assert_eq!(to_canonical_vec(&kinds, JsonStyle::Compact), BODY.as_bytes());
         assert_eq!(serde_json::to_string(&kinds).unwrap(), BODY, "serde writes each kind the same");

@@ -80,6 +80,15 @@ impl Members {
         Members { known: [ABSENT; MAX_KNOWN], nulls: 0, extras: Vec::new(), next: 0 }
     }
 
+    /// Known members `indices` present with values, in that order (a body a builder writes).
+    pub fn of(indices: &[usize]) -> Self {
+        let mut members = Members::new();
+        for &index in indices {
+            members.mark(index);
+        }
+        members
+    }
+
     /// Records that known member `index` was sent as `null` (it is written back as `null`);
     /// setting its value with [`set_value`](Self::set_value) clears that.
     #[inline]
