@@ -115,11 +115,13 @@ impl Received {
 
 /// Reads an error body; a success body is [`ParseErrorKind::NotAnError`].
 pub fn parse<T: JsonEnvelope>(body: &[u8]) -> Result<T, ParseError> {
-    let envelope: T = from_slice_kept(body)?;
-    match envelope.success() {
-        Some(why) => Err(ParseError::new(ParseErrorKind::NotAnError, 1, 1, why)),
-        None => Ok(envelope),
+    // The result is passed on as it is, not taken apart and built again, which would copy the
+    // envelope twice.
+    let read = from_slice_kept::<T>(body);
+    if let Some(why) = read.as_ref().ok().and_then(T::success) {
+        return Err(ParseError::new(ParseErrorKind::NotAnError, 1, 1, why));
     }
+    read
 }
 
 /// Reads an HTTP response: `Ok(None)` for a success.

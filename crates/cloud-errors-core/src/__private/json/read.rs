@@ -129,12 +129,15 @@ pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) ->
             .err()
             .unwrap_or_else(|| ParseError::new(ParseErrorKind::Encoding, 1, 1, "the body is not UTF-8")));
     };
-    let mut object = T::empty();
-    if super::scan::read_into(text, &mut object).is_none() {
-        return from_str_serde(text);
+    // Filled where it is returned: an envelope is large enough that moving it costs a copy.
+    let mut read = Ok(T::empty());
+    if let Ok(object) = &mut read {
+        if super::scan::read_into(text, object).is_none() {
+            return from_str_serde(text);
+        }
+        object.keep(text);
     }
-    object.keep(text);
-    Ok(object)
+    read
 }
 
 /// The fast reader alone: `text` read as `T` with its text kept, or `None` where it declines

@@ -40,10 +40,18 @@ impl<'a> Scanned<'a> {
     }
 
     /// Where the value ends, or `None` for an array or object that is not well-formed.
+    #[inline]
     fn end(&self) -> Option<usize> {
-        if self.end.get() == 0 {
-            self.end.set(container_end(self.text.as_bytes(), self.start)?);
+        match self.end.get() {
+            0 => self.container_end(),
+            end => Some(end),
         }
+    }
+
+    /// Finds where an array or object ends, the first time it is asked.
+    #[cold]
+    fn container_end(&self) -> Option<usize> {
+        self.end.set(container_end(self.text.as_bytes(), self.start)?);
         Some(self.end.get())
     }
 
@@ -102,11 +110,10 @@ impl<'a> Scanned<'a> {
     /// An integer sent as a JSON number. `None` for any other spelling (`4000.0`, `-0`, out of
     /// range), which serde_json then reads.
     pub fn int(&self) -> Option<i64> {
-        let raw = self.raw();
-        if self.kind != (Kind::Number { integer: true }) || raw.starts_with("-0") {
+        if self.kind != (Kind::Number { integer: true }) {
             return None;
         }
-        raw.parse().ok()
+        canonical_int(&self.text.as_bytes()[self.start..self.end.get()])
     }
 
     /// An integer that must be a JSON number (see [`super::read_unquoted_int`]).
@@ -119,11 +126,9 @@ impl<'a> Scanned<'a> {
     pub fn wire_int(&self) -> Option<WireInt> {
         match self.kind {
             Kind::String { escaped: false } => {
-                let digits = &self.raw()[1..self.raw().len() - 1];
+                let digits = &self.text[self.start + 1..self.end.get() - 1];
                 // Only the canonical spelling: `"05"` and `"+5"` are not the code `5`.
-                let canonical = !digits.starts_with(['+', '0']) || digits == "0";
-                let value = digits.parse::<i64>().ok().filter(|_| canonical && !digits.starts_with("-0"))?;
-                Some(WireInt::from_digits(value, true, digits))
+                Some(WireInt::from_digits(canonical_int(digits.as_bytes())?, true, digits))
             }
             _ => self.unquoted_int(),
         }
@@ -225,6 +230,33 @@ impl<'a> JsonDocument<'a> {
 }
 
 #[inline]
+/// The integer spelled `text` in its canonical spelling (an optional `-`, then `0` or digits
+/// without a leading zero; not `-0`), or `None` for any other text or one out of range.
+fn canonical_int(text: &[u8]) -> Option<i64> {
+    let (negative, digits) = match text {
+        [b'-', digits @ ..] => (true, digits),
+        digits => (false, digits),
+    };
+    match digits {
+        [] | [b'0', _, ..] => return None,
+        [b'0'] if negative => return None,
+        _ => {}
+    }
+    // Summed as a negative number, so that `i64::MIN` is in range.
+    let mut value: i64 = 0;
+    for &digit in digits {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_sub(i64::from(digit - b'0'))?;
+    }
+    if negative {
+        Some(value)
+    } else {
+        value.checked_neg()
+    }
+}
+
 fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
         at += 1;
@@ -365,6 +397,7 @@ fn number_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
 /// escapes. Declines control characters, unknown escapes and `\u` escapes of surrogates that
 /// are not a high one followed by a low one (serde_json reads those differently depending on
 /// where they stand).
+#[inline(always)]
 fn string_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
     if bytes.get(at) != Some(&b'"') {
         return None;
@@ -653,6 +686,11 @@ mod tests {
         for other in ["-0", "4000.0", "1e3", "99999999999999999999", "\"5\""] {
             assert_eq!(int(other), None, "{other}");
         }
+        assert_eq!(int("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(int("9223372036854775807"), Some(i64::MAX));
+        for other in ["9223372036854775808", "-9223372036854775809", "-00"] {
+            assert_eq!(int(other), None, "{other}");
+        }
         let unquoted = scanned("-12").unquoted_int().unwrap();
         assert_eq!((unquoted.value(), unquoted.is_quoted(), unquoted.as_str()), (-12, false, "-12"));
         assert_eq!(scanned("\"12\"").unquoted_int(), None);
@@ -661,7 +699,9 @@ mod tests {
         assert_eq!(scanned("\"0\"").wire_int().map(WireInt::value), Some(0));
         assert_eq!(scanned("\"-5\"").wire_int().map(WireInt::value), Some(-5));
         assert_eq!(scanned("7").wire_int().map(|w| (w.value(), w.is_quoted())), Some((7, false)));
-        for other in ["\"05\"", "\"+5\"", "\"-0\"", "\"5a\"", "\"\"", "\"\\u0035\"", "true"] {
+        for other in
+            ["\"05\"", "\"+5\"", "\"-0\"", "\"-05\"", "\"-\"", "\"5a\"", "\"\"", "\"\\u0035\"", "true"]
+        {
             assert_eq!(scanned(other).wire_int(), None, "{other}");
         }
     }
