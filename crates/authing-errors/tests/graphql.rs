@@ -68,6 +68,7 @@ fn the_builder_writes_what_the_api_writes() {
     let quoted = GraphQlErrorResponse::from_wire(9999, "a \"quoted\" message");
     assert_eq!(quoted.message(), Some("a \"quoted\" message"));
     assert_eq!(quoted.code().known(), None);
+    assert_eq!(quoted.data().map(|data| data.get()), Some("null"), "a built body has `data: null`");
 }
 
 #[test]

@@ -155,3 +155,16 @@ fn setters_edit_the_body_in_place() {
         )
     );
 }
+
+#[test]
+fn a_built_business_error_is_its_class_code_and_message_in_the_vendors_order() {
+    let error =
+        V3ErrorResponse::new_api_code(V3StatusCode::ForbiddenError, V3ApiCode::WrongUsernameOrPassword);
+    let expected = format!(
+        r#"{{"statusCode":403,"apiCode":2333,"message":"{}"}}"#,
+        V3ApiCode::WrongUsernameOrPassword.message()
+    );
+    assert_eq!(String::from_utf8(error.to_bytes()).unwrap(), expected);
+    assert_eq!(error.message(), Some(V3ApiCode::WrongUsernameOrPassword.message()));
+    assert_eq!(error.api_code(), Some(Code::Known(V3ApiCode::WrongUsernameOrPassword)));
+}

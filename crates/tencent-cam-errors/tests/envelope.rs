@@ -127,3 +127,15 @@ fn both_readers_read_every_member_and_serde_writes_it_back() {
     assert_eq!(quoted.spec(), Some(CommonCode::InvalidRequestParameter.spec()));
     assert_eq!(ErrorResponse::parse(br#"{"code":4000,"codeDesc":"Unlisted"}"#).unwrap().spec(), None);
 }
+
+#[test]
+fn a_built_common_error_is_its_number_and_documented_description() {
+    let code = CommonCode::from_number(4000).unwrap();
+    let error = ErrorResponse::new_common(code);
+    let message = serde_json::to_string(code.description()).unwrap();
+    assert_eq!(
+        String::from_utf8(error.to_bytes()).unwrap(),
+        format!(r#"{{"code":4000,"message":{message}}}"#)
+    );
+    assert_eq!((error.message(), error.code_desc()), (Some(code.description()), None));
+}

@@ -435,6 +435,13 @@ mod tests {
     }
 
     #[test]
+    fn a_builders_members_are_present_in_the_order_given() {
+        let members = Members::of(&[2, 0]);
+        assert_eq!(members.order().collect::<Vec<_>>(), [Member::Known(2), Member::Known(0)]);
+        assert!(!members.is_marked(1) && !members.is_null(2));
+    }
+
+    #[test]
     fn marks_nulls_and_removals_are_tracked_per_member() {
         let mut members = Members::new();
         members.mark_null(1);
