@@ -57,6 +57,10 @@ fn golden_bodies(golden: &Path) -> Vec<(String, String)> {
         let mut kinds: Vec<_> = std::fs::read_dir(vendor.path()).unwrap().flatten().collect();
         kinds.sort_by_key(|e| e.file_name());
         for kind in kinds {
+            // Only directories of bodies (`golden/public-api/` holds listings, not bodies).
+            if !kind.path().is_dir() {
+                continue;
+            }
             let mut files: Vec<_> = std::fs::read_dir(kind.path()).unwrap().flatten().collect();
             files.sort_by_key(|e| e.file_name());
             for file in files {
