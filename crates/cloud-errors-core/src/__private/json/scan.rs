@@ -229,7 +229,6 @@ impl<'a> JsonDocument<'a> {
     }
 }
 
-#[inline]
 /// The integer spelled `text` in its canonical spelling (an optional `-`, then `0` or digits
 /// without a leading zero; not `-0`), or `None` for any other text or one out of range.
 fn canonical_int(text: &[u8]) -> Option<i64> {
@@ -257,6 +256,7 @@ fn canonical_int(text: &[u8]) -> Option<i64> {
     }
 }
 
+#[inline]
 fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
         at += 1;
