@@ -33,6 +33,7 @@ macro_rules! any_error {
 
             /// [`parse_as`](Self::parse_as), from `document` where recognition has already
             /// read the body.
+            #[inline]
             pub(crate) fn parse_read(
                 envelope: EnvelopeKind,
                 body: &[u8],
@@ -55,6 +56,7 @@ macro_rules! any_error {
             /// Reads `body` as `envelope`, as [`from_http`](Self::from_http) with `response`
             /// and [`parse_as`](Self::parse_as) without it, from `document` where recognition
             /// has already read the body: `Ok(None)` for a success.
+            #[inline]
             pub(crate) fn read<H: Headers + ?Sized>(
                 envelope: EnvelopeKind,
                 body: &[u8],
@@ -141,8 +143,9 @@ impl AnyError {
     /// Reads `body` as `vendor`'s envelope (the generation its shape is); a body that reports
     /// success is [`DecodeError::NotAnError`].
     pub fn parse(vendor: Vendor, body: &[u8]) -> Result<AnyError, DecodeError> {
-        let (envelope, document) = crate::recognize::envelope_of_vendor(vendor, body);
-        AnyError::parse_read(envelope, body, document.as_ref())
+        let mut document = JsonDocument::default();
+        let (envelope, read) = crate::recognize::envelope_of_vendor(vendor, body, &mut document);
+        AnyError::parse_read(envelope, body, read)
     }
 
     /// The vendor that sent it.

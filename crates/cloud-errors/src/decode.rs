@@ -1,5 +1,6 @@
 //! Decoding a body, or a whole HTTP response, into an [`AnyError`].
 
+use cloud_errors_core::__private::json::JsonDocument;
 use cloud_errors_core::Headers;
 
 use crate::recognize::{envelope_of_vendor, recognize_read};
@@ -9,11 +10,12 @@ use crate::{AnyError, DecodeError, Vendor};
 /// without it as whatever vendor's envelope it is shaped like. A body that reports success is
 /// [`DecodeError::NotAnError`].
 pub fn decode(body: &[u8], vendor: Option<Vendor>) -> Result<AnyError, DecodeError> {
-    let (envelope, document) = match vendor {
-        Some(vendor) => envelope_of_vendor(vendor, body),
-        None => recognize_read(None, &[] as &[(&str, &str)], body)?,
+    let mut document = JsonDocument::default();
+    let (envelope, read) = match vendor {
+        Some(vendor) => envelope_of_vendor(vendor, body, &mut document),
+        None => recognize_read(None, &[] as &[(&str, &str)], body, &mut document)?,
     };
-    AnyError::parse_read(envelope, body, document.as_ref())
+    AnyError::parse_read(envelope, body, read)
 }
 
 /// Decodes an HTTP response with its status and headers (which fill in what the body lacks,
@@ -25,10 +27,11 @@ pub fn decode_http<H: Headers + ?Sized>(
     headers: &H,
     body: &[u8],
 ) -> Result<AnyError, DecodeError> {
-    let (envelope, document) = match vendor {
-        Some(vendor) => envelope_of_vendor(vendor, body),
-        None => recognize_read(Some(status), headers, body)?,
+    let mut document = JsonDocument::default();
+    let (envelope, read) = match vendor {
+        Some(vendor) => envelope_of_vendor(vendor, body, &mut document),
+        None => recognize_read(Some(status), headers, body, &mut document)?,
     };
-    AnyError::read(envelope, body, Some((status, headers)), document.as_ref())?
+    AnyError::read(envelope, body, Some((status, headers)), read)?
         .ok_or(DecodeError::NotAnError(envelope.vendor()))
 }

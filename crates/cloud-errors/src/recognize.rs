@@ -399,12 +399,12 @@ impl JsonShape {
     }
 }
 
-/// A body's shape and the body as the fast reader read it, in one pass; `None` where it
-/// declines the body.
-fn read_shape(text: &str) -> Option<(JsonShape, JsonDocument<'_>)> {
+/// A body's shape, reading the body into `document` in the same pass; `None` where the fast
+/// reader declines the body.
+fn read_shape<'a>(text: &'a str, document: &mut JsonDocument<'a>) -> Option<JsonShape> {
     let mut shape = JsonShape::default();
-    let document = JsonDocument::read_with(text, |key, value| shape.add(key, value))?;
-    Some((shape, document))
+    document.read_with(text, |key, value| shape.add(key, value))?;
+    Some(shape)
 }
 
 /// What a `code` member holds: an integer spelled plainly, or whatever serde_json makes of it.
@@ -473,7 +473,7 @@ pub fn recognize_http<H: Headers + ?Sized>(
     headers: &H,
     body: &[u8],
 ) -> Result<Vendor, DecodeError> {
-    recognize_read(status, headers, body).map(|(envelope, _)| envelope.vendor())
+    recognize_read(status, headers, body, &mut JsonDocument::default()).map(|(envelope, _)| envelope.vendor())
 }
 
 /// The vendor the response headers name, if exactly one.
@@ -490,14 +490,16 @@ fn header_vendor<H: Headers + ?Sized>(headers: &H) -> Option<Vendor> {
     }
 }
 
-/// Which envelope a response is (see [`recognize_http`]), and the body as the fast reader read it (for a JSON body it
-/// took), so that the envelope is filled from what recognition read rather than read again.
-pub(crate) fn recognize_read<'a, H: Headers + ?Sized>(
+/// Which envelope a response is (see [`recognize_http`]), and the body as the fast reader read
+/// it into `document` (for a JSON body it took), so that the envelope is filled from what
+/// recognition read rather than read again.
+pub(crate) fn recognize_read<'a, 'd, H: Headers + ?Sized>(
     status: Option<u16>,
     headers: &H,
     body: &'a [u8],
-) -> Result<(EnvelopeKind, Option<JsonDocument<'a>>), DecodeError> {
-    let mut document = None;
+    document: &'d mut JsonDocument<'a>,
+) -> Result<(EnvelopeKind, Option<&'d JsonDocument<'a>>), DecodeError> {
+    let mut read = false;
     let from_headers = header_vendor(headers);
     let kind = BodyKind::of(body);
     let envelope = match kind {
@@ -516,8 +518,8 @@ pub(crate) fn recognize_read<'a, H: Headers + ?Sized>(
             }
         }
         BodyKind::Json => {
-            let (shape, read) = probe(body)?;
-            document = read;
+            let shape;
+            (shape, read) = probe(body, document)?;
             let mut candidates = envelopes_of(&shape, status, from_headers);
             // AWS's JSON protocols may name the code in a header alone, over a body of any shape.
             if candidates.is_empty()
@@ -553,18 +555,23 @@ pub(crate) fn recognize_read<'a, H: Headers + ?Sized>(
         }
     };
     if envelope.vendor().is_enabled() {
-        Ok((envelope, document))
+        Ok((envelope, read.then_some(&*document)))
     } else {
         Err(DecodeError::VendorNotIncluded(envelope.vendor()))
     }
 }
 
 /// The envelope of `vendor` that `body` is shaped like (its older or newer generation), and
-/// the body as the fast reader read it (see [`recognize_read`]).
-pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> (EnvelopeKind, Option<JsonDocument<'_>>) {
-    let (shape, document) = match (BodyKind::of(body) == BodyKind::Json).then(|| probe(body).ok()).flatten() {
-        Some((shape, document)) => (Some(shape), document),
-        None => (None, None),
+/// the body as the fast reader read it into `document` (see [`recognize_read`]).
+pub(crate) fn envelope_of_vendor<'a, 'd>(
+    vendor: Vendor,
+    body: &'a [u8],
+    document: &'d mut JsonDocument<'a>,
+) -> (EnvelopeKind, Option<&'d JsonDocument<'a>>) {
+    let probed = (BodyKind::of(body) == BodyKind::Json).then(|| probe(body, document).ok()).flatten();
+    let (shape, read) = match probed {
+        Some((shape, read)) => (Some(shape), read),
+        None => (None, false),
     };
     let has = |key: &str| shape.as_ref().is_some_and(|shape| shape.has(key));
     let envelope = match vendor {
@@ -579,19 +586,19 @@ pub(crate) fn envelope_of_vendor(vendor: Vendor, body: &[u8]) -> (EnvelopeKind, 
             .find(|e| e.vendor() == vendor)
             .expect("every vendor has an envelope"),
     };
-    (envelope, document)
+    (envelope, read.then_some(&*document))
 }
 
-/// The shape of a JSON body, and the body as the fast reader read it where it took it (else
-/// serde_json reads the shape, and explains a body that is not JSON).
-fn probe(body: &[u8]) -> Result<(JsonShape, Option<JsonDocument<'_>>), DecodeError> {
+/// The shape of a JSON body, and whether the fast reader took it (reading it into `document`;
+/// else serde_json reads the shape, and explains a body that is not JSON).
+fn probe<'a>(body: &'a [u8], document: &mut JsonDocument<'a>) -> Result<(JsonShape, bool), DecodeError> {
     let text = cloud_errors_core::__private::check_body(body)
         .map_err(|error| DecodeError::Parse { vendor: None, error })?;
-    if let Some((shape, document)) = read_shape(text) {
-        return Ok((shape, Some(document)));
+    if let Some(shape) = read_shape(text, document) {
+        return Ok((shape, true));
     }
     match json_shape(text) {
-        Ok(Some(shape)) => Ok((shape, None)),
+        Ok(Some(shape)) => Ok((shape, false)),
         Ok(None) => Err(DecodeError::Unrecognized(
             "the body is a JSON array or value, a fragment rather than a whole error body \
              (every vendor's error is an object)"
@@ -792,8 +799,8 @@ mod tests {
         let mut read = 0;
         for (path, body) in &bodies {
             let expected = json_shape(body).ok().flatten();
-            match read_shape(body) {
-                Some((shape, _)) => {
+            match read_shape(body, &mut JsonDocument::default()) {
+                Some(shape) => {
                     read += 1;
                     assert_eq!(Some(shape), expected, "{path}: {body}");
                 }
@@ -825,17 +832,19 @@ mod tests {
     #[cfg(all(feature = "authing", feature = "s3", feature = "tencent-cam"))]
     #[test]
     fn recognition_hands_on_the_body_it_read_unless_serde_json_read_it() {
-        fn read(body: &str) -> (EnvelopeKind, Option<JsonDocument<'_>>) {
-            recognize_read(None, &[] as &[(&str, &str)], body.as_bytes()).unwrap()
+        fn read(body: &str) -> (EnvelopeKind, Option<usize>) {
+            let mut document = JsonDocument::default();
+            let (envelope, read) =
+                recognize_read(None, &[] as &[(&str, &str)], body.as_bytes(), &mut document).unwrap();
+            (envelope, read.map(|document| document.members().count()))
         }
-        let (envelope, document) = read(r#"{"code":2004,"message":"m"}"#);
-        assert_eq!(envelope, EnvelopeKind::Authing);
-        assert_eq!(document.map(|document| document.members().len()), Some(2));
+        assert_eq!(read(r#"{"code":2004,"message":"m"}"#), (EnvelopeKind::Authing, Some(2)));
         assert!(read(r#"{"\u0063ode":2004,"message":"m"}"#).1.is_none(), "an escaped key");
         assert!(read("<Error><Code>NoSuchKey</Code></Error>").1.is_none(), "XML");
-        let (envelope, document) =
-            envelope_of_vendor(Vendor::TencentCam, br#"{"Response":{"RequestId":"r"}}"#);
-        assert_eq!((envelope, document.is_some()), (EnvelopeKind::TencentCamV3, true));
+        let mut document = JsonDocument::default();
+        let (envelope, read) =
+            envelope_of_vendor(Vendor::TencentCam, br#"{"Response":{"RequestId":"r"}}"#, &mut document);
+        assert_eq!((envelope, read.is_some()), (EnvelopeKind::TencentCamV3, true));
     }
 
     #[test]

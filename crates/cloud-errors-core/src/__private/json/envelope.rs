@@ -145,6 +145,7 @@ pub fn from_http<T: JsonEnvelope, H: Headers + ?Sized>(
 /// `response` and [`parse`] without it: `Some(None)` for a success, `None` where the fast
 /// reader declines the body for this envelope, so that the caller reads it with
 /// [`parse`] or [`from_http`] and gets the same answer (or the error, with its position).
+#[inline]
 pub fn from_document<T: JsonEnvelope, H: Headers + ?Sized>(
     document: &JsonDocument<'_>,
     response: Option<(u16, &H)>,

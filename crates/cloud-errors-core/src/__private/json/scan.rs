@@ -182,46 +182,91 @@ pub(crate) fn read_into<T: JsonObject>(text: &str, object: &mut T) -> Option<()>
 #[derive(Clone, Debug)]
 pub struct JsonDocument<'a> {
     text: &'a str,
-    members: Vec<(&'a str, Scanned<'a>)>,
+    /// How many members the body has: the first [`IN_PLACE`] in `first`, the rest in `more`.
+    count: usize,
+    /// An error body's members fit here, so that reading one allocates nothing.
+    first: [Place; IN_PLACE],
+    more: Vec<Place>,
+}
+
+/// How many members a [`JsonDocument`] holds without allocating.
+const IN_PLACE: usize = 8;
+
+/// Where one member of a [`JsonDocument`] stands in its text: its key (without the quotes) and
+/// its value, and the value's kind.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    key: (u32, u32),
+    value: (u32, u32),
+    kind: Kind,
+}
+
+const NOWHERE: Place = Place { key: (0, 0), value: (0, 0), kind: Kind::Null };
+
+impl Default for JsonDocument<'_> {
+    fn default() -> Self {
+        JsonDocument { text: "", count: 0, first: [NOWHERE; IN_PLACE], more: Vec::new() }
+    }
 }
 
 impl<'a> JsonDocument<'a> {
     /// Reads `text`, a whole body that must be one JSON object, or declines as the fast reader
     /// does (see the module's documentation).
     pub fn read(text: &'a str) -> Option<Self> {
-        Self::read_with(text, |_, _| Some(()))
+        let mut document = Self::default();
+        document.read_with(text, |_, _| Some(()))?;
+        Some(document)
     }
 
-    /// [`read`](Self::read), showing `look` each member as it is read: a nested object `look`
-    /// walks (with [`Scanned::for_each_member`]) is not skipped over again. `None` where `look`
-    /// answers `None`.
+    /// [`read`](Self::read) into this document (where the caller keeps it: it is a few hundred
+    /// bytes, and moving it would cost more than reading a small body), showing `look` each
+    /// member as it is read: a nested object `look` walks (with [`Scanned::for_each_member`])
+    /// is not skipped over again. `None` where the read declines or `look` answers `None`.
     pub fn read_with(
+        &mut self,
         text: &'a str,
         mut look: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>,
-    ) -> Option<Self> {
+    ) -> Option<()> {
+        // Places are kept in 32 bits; a larger body is left to serde_json.
+        u32::try_from(text.len()).ok()?;
         let bytes = text.as_bytes();
-        // Room for a typical error body's members, so that the list is allocated once.
-        let mut members = Vec::with_capacity(8);
+        (self.text, self.count) = (text, 0);
+        self.more.clear();
         let end = walk_object(text, skip_ws(bytes, 0), |key, value| {
             look(key, value)?;
-            // Its end is found once, here (or by `look`), and kept in the clone.
-            value.end()?;
-            members.push((key, value.clone()));
+            // Its end is found once, here (or by `look`), and kept.
+            let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
+            let place = Place {
+                key: (key_start as u32, (key_start + key.len()) as u32),
+                value: (value.start as u32, value.end()? as u32),
+                kind: value.kind,
+            };
+            match self.first.get_mut(self.count) {
+                Some(slot) => *slot = place,
+                None => self.more.push(place),
+            }
+            self.count += 1;
             Some(())
         })?;
-        (skip_ws(bytes, end) == bytes.len()).then_some(JsonDocument { text, members })
+        (skip_ws(bytes, end) == bytes.len()).then_some(())
     }
 
     /// Its members, in order: each key (as sent, without escapes) and value.
-    pub fn members(&self) -> &[(&'a str, Scanned<'a>)] {
-        &self.members
+    pub fn members(&self) -> impl Iterator<Item = (&'a str, Scanned<'a>)> + '_ {
+        let first = &self.first[..self.count.min(IN_PLACE)];
+        first.iter().chain(&self.more).map(|place| {
+            let text = self.text;
+            let key = &text[place.key.0 as usize..place.key.1 as usize];
+            let (start, end) = (place.value.0 as usize, place.value.1 as usize);
+            (key, Scanned { text, start, end: Cell::new(end), kind: place.kind })
+        })
     }
 
     /// Fills `object` (empty, as [`JsonObject::empty`] makes it) from the members, as reading
     /// the text into it would, and keeps the text; `None` where that read would decline.
     pub fn fill<T: JsonObject>(&self, object: &mut T) -> Option<()> {
-        for (key, value) in &self.members {
-            take(object, key, value)?;
+        for (key, value) in self.members() {
+            take(object, key, &value)?;
         }
         object.validate::<serde_json::Error>().ok()?;
         object.keep(self.text);
@@ -569,7 +614,7 @@ mod tests {
     fn a_document_holds_each_member_where_it_stands() {
         let text = " {\"b\" : [1, {\"c\":2}], \"a\":\"x\",\"b\":null}\n";
         let document = JsonDocument::read(text).unwrap();
-        let members: Vec<_> = document.members().iter().map(|(key, value)| (*key, value.raw())).collect();
+        let members: Vec<_> = document.members().map(|(key, value)| (key, value.raw())).collect();
         assert_eq!(members, [("b", "[1, {\"c\":2}]"), ("a", "\"x\""), ("b", "null")]);
         let nested = scan_value(r#"{"c":2,"d":{}} "#, 0).unwrap();
         let mut keys = Vec::new();
@@ -589,7 +634,13 @@ mod tests {
         for declined in ["[1]", "{\"a\":1} x", r#"{"\u0061":1}"#, "{\"a\":1,}", "{\"a\" 1}", ""] {
             assert!(JsonDocument::read(declined).is_none(), "{declined:?}");
         }
-        assert!(JsonDocument::read("{}").unwrap().members().is_empty());
+        assert_eq!(JsonDocument::read("{}").unwrap().members().count(), 0);
+        // Past the members held in place, the rest are kept in order too.
+        let many: String =
+            format!("{{{}}}", (0..20).map(|i| format!("\"k{i}\":{i}")).collect::<Vec<_>>().join(","));
+        let document = JsonDocument::read(&many).unwrap();
+        let read: Vec<_> = document.members().map(|(key, value)| format!("{key}={}", value.raw())).collect();
+        assert_eq!(read, (0..20).map(|i| format!("k{i}={i}")).collect::<Vec<_>>());
     }
 
     #[test]
