@@ -418,7 +418,8 @@ fn code_shape(value: &Scanned<'_>) -> Option<CodeShape> {
 /// The shape of an object held by a member, `Some(None)` for any other value, `None` for an
 /// object the fast reader declines.
 fn nested_shape(value: &Scanned<'_>) -> Option<Option<ObjectShape>> {
-    if !value.raw().starts_with('{') {
+    // Not `raw()`, which would skip over the object only for it to be walked again.
+    if !value.is_object() {
         return Some(None);
     }
     let mut shape = ObjectShape::default();
