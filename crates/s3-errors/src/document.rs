@@ -149,6 +149,36 @@ pub struct ErrorResponse {
     pub(crate) header_host_id: Option<String>,
 }
 
+impl ErrorResponse {
+    /// An envelope as a reader found it in `text`: its form, declaration, attributes and
+    /// elements (`outer`: a Query envelope's children before and after its `<Error>`), with
+    /// nothing received besides the body.
+    pub(crate) fn read_from(
+        text: &str,
+        kind: Form,
+        declaration: Option<Cow<'static, str>>,
+        root_attributes: String,
+        errors_attributes: String,
+        fields: Vec<Element>,
+        (outer_before, outer_after): (Vec<Element>, Vec<Element>),
+    ) -> Self {
+        ErrorResponse {
+            kind,
+            raw_body: None,
+            kept: KeptXml::new(text),
+            declaration,
+            root_attributes,
+            errors_attributes,
+            fields,
+            outer_before,
+            outer_after,
+            status: None,
+            header_request_id: None,
+            header_host_id: None,
+        }
+    }
+}
+
 /// The XML declaration S3 writes.
 pub const DECLARATION: &str = r#"version="1.0" encoding="UTF-8""#;
 /// The namespace of the IAM Query envelope.

@@ -12,7 +12,6 @@
 use std::borrow::Cow;
 
 use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
-use crate::kept::KeptXml;
 use crate::syntax::is_xml_name;
 
 /// The declaration S3 writes, as it stands in a body.
@@ -38,13 +37,13 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
     if skip_ws(bytes, children.end) != bytes.len() {
         return None;
     }
-    let (fields, outer_before, outer_after) = match kind {
-        Form::Rest => (children.elements, Vec::new(), Vec::new()),
+    let (fields, outer) = match kind {
+        Form::Rest => (children.elements, (Vec::new(), Vec::new())),
         _ => {
             let (index, inner) = children.inner_error?;
             let mut before = children.elements;
             let after = before.split_off(index);
-            (inner, before, after)
+            (inner, (before, after))
         }
     };
     // The checks quick-xml's reader makes, without positions: those are for its errors.
@@ -52,20 +51,9 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
     if KNOWN_FIELDS.iter().any(|name| count(name) > 1) || count("Code") == 0 {
         return None;
     }
-    Some(ErrorResponse {
-        kind: if kind == Form::Query && children.wrapped { Form::QueryErrors } else { kind },
-        raw_body: None,
-        kept: KeptXml::new(text),
-        declaration,
-        root_attributes: root.attributes.to_owned(),
-        errors_attributes: String::new(),
-        fields,
-        outer_before,
-        outer_after,
-        status: None,
-        header_request_id: None,
-        header_host_id: None,
-    })
+    let kind = if kind == Form::Query && children.wrapped { Form::QueryErrors } else { kind };
+    let root_attributes = root.attributes.to_owned();
+    Some(ErrorResponse::read_from(text, kind, declaration, root_attributes, String::new(), fields, outer))
 }
 
 fn skip_ws(bytes: &[u8], mut at: usize) -> usize {

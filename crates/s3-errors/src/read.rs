@@ -13,7 +13,6 @@ use quick_xml::Reader;
 use std::borrow::Cow;
 
 use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
-use crate::kept::KeptXml;
 use crate::syntax::is_xml_name;
 
 /// A quick-xml reader over the body, reporting positions as [`ParseError`]s.
@@ -142,6 +141,14 @@ fn unsupported(cursor: &Cursor<'_>, at: usize, what: &str) -> ParseError {
     cursor.error_at(ParseErrorKind::Unsupported, at, format!("{what} cannot be kept in an S3 error body"))
 }
 
+/// The error for a declaration, or the end of the body, inside element `name`.
+fn misplaced(cursor: &Cursor<'_>, at: usize, event: &Event<'_>, name: &str) -> ParseError {
+    match event {
+        Event::Eof => cursor.error_at(ParseErrorKind::Eof, at, format!("the body ends inside <{name}>")),
+        _ => unsupported(cursor, at, "a declaration inside an element"),
+    }
+}
+
 /// Reads an element's content after its start tag, through its end tag.
 fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseError> {
     let content_start = cursor.offset();
@@ -184,15 +191,8 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
                 expect_end(cursor, &end, inner, at)?;
             }
             Event::GeneralRef(_) => {}
-            Event::DocType(_) | Event::Decl(_) => {
-                return Err(unsupported(cursor, at, "a declaration inside an element"))
-            }
-            Event::Eof => {
-                return Err(cursor.error_at(
-                    ParseErrorKind::Eof,
-                    at,
-                    format!("the body ends inside <{name}>"),
-                ))
+            Event::DocType(_) | Event::Decl(_) | Event::Eof => {
+                return Err(misplaced(cursor, at, &event, name))
             }
         }
     }
@@ -316,15 +316,8 @@ fn read_children(
             }
             Event::Comment(_) => return Err(unsupported(cursor, at, "a comment")),
             Event::PI(_) => return Err(unsupported(cursor, at, "a processing instruction")),
-            Event::DocType(_) | Event::Decl(_) => {
-                return Err(unsupported(cursor, at, "a declaration inside an element"))
-            }
-            Event::Eof => {
-                return Err(cursor.error_at(
-                    ParseErrorKind::Eof,
-                    at,
-                    format!("the body ends inside <{container}>"),
-                ))
+            Event::DocType(_) | Event::Decl(_) | Event::Eof => {
+                return Err(misplaced(cursor, at, &event, container))
             }
         }
     }
@@ -467,8 +460,8 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
             }
         }
     }
-    let (fields, starts, outer_before, outer_after) = match kind {
-        Form::Rest => (children.elements, children.starts, Vec::new(), Vec::new()),
+    let (fields, starts, outer) = match kind {
+        Form::Rest => (children.elements, children.starts, (Vec::new(), Vec::new())),
         _ => {
             let Some((index, inner, inner_starts)) = children.inner_error else {
                 let root = if kind == Form::Ec2 { "Response" } else { "ErrorResponse" };
@@ -480,23 +473,11 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
             };
             let mut before = children.elements;
             let after = before.split_off(index);
-            (inner, inner_starts, before, after)
+            (inner, inner_starts, (before, after))
         }
     };
     check_fields(&cursor, &fields, &starts, children.end)?;
     let kind = if kind == Form::Query && children.wrapped.is_some() { Form::QueryErrors } else { kind };
-    Ok(ErrorResponse {
-        kind,
-        raw_body: None,
-        kept: KeptXml::new(text),
-        declaration,
-        root_attributes,
-        errors_attributes: children.wrapped.unwrap_or_default(),
-        fields,
-        outer_before,
-        outer_after,
-        status: None,
-        header_request_id: None,
-        header_host_id: None,
-    })
+    let errors_attributes = children.wrapped.unwrap_or_default();
+    Ok(ErrorResponse::read_from(text, kind, declaration, root_attributes, errors_attributes, fields, outer))
 }
