@@ -117,4 +117,3 @@ cloud_errors_core::json_envelope! {
         }
     }
 }
-cloud_errors_core::impl_http!(V3ErrorResponse, V3StatusCode, "application/json");

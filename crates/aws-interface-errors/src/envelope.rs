@@ -172,4 +172,3 @@ cloud_errors_core::json_envelope! {
         }
     }
 }
-cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -98,23 +98,13 @@ macro_rules! impl_cloud_error {
     };
 }
 
-/// Implements the `http` crate interop of a vendor crate (behind the calling crate's `http`
-/// feature): `ErrorCode::http_status_code`, `ErrorResponse::from_response` and
-/// `ErrorResponse::to_response`.
+/// Implements the `http` crate interop of an envelope (behind the calling crate's `http`
+/// feature): `from_response` and `to_response`, with the `Content-Type` the vendor sends. The
+/// codes' `http_status_code` comes with their table (see [`error_code_enum!`](crate::error_code_enum)).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! impl_http {
-    ($response:ty, $code:ty, $content_type:literal) => {
-        #[cfg(feature = "http")]
-        #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
-        impl $code {
-            /// The documented HTTP status as an `http::StatusCode`.
-            /// `None` where no document gives the code a status.
-            pub fn http_status_code(self) -> ::core::option::Option<::http::StatusCode> {
-                self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
-            }
-        }
-
+    ($response:ty, $content_type:expr) => {
         #[cfg(feature = "http")]
         #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
         impl $response {
@@ -128,7 +118,7 @@ macro_rules! impl_http {
             }
 
             /// The response a server sends: the status (received, else documented, else 500),
-            #[doc = concat!("`Content-Type: ", $content_type, "`, and the body.")]
+            /// the `Content-Type` the vendor sends, and the body.
             pub fn to_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 let status = self
                     .http_status()
@@ -484,7 +474,8 @@ macro_rules! json_envelope_methods {
 /// Implements `JsonEnvelope` for a JSON envelope from the items given (the response kept in
 /// its `received` field), and everything derived from that impl, its `JsonObject` impl and its
 /// inherent accessors: the inherent read and write methods and `http_status`, serde,
-/// `PartialEq`/`Debug` (with what was received), `CloudError` and `Envelope`:
+/// `PartialEq`/`Debug` (with what was received), `CloudError`, `Envelope` and the `http`
+/// interop:
 /// `json_envelope! { impl ErrorResponse: ErrorCode, "name" { const STYLE: JsonStyle = …; } }`.
 #[cfg(feature = "json")]
 #[doc(hidden)]
@@ -511,6 +502,7 @@ macro_rules! json_envelope {
         $crate::impl_serde_via_json_object!($ty);
         $crate::impl_json_envelope_eq_debug!($ty, received);
         $crate::impl_cloud_error!($ty, $code, $name, $crate::__private::json::envelope::from_document);
+        $crate::impl_http!($ty, <$ty as $crate::__private::json::JsonEnvelope>::CONTENT_TYPE);
     };
 }
 

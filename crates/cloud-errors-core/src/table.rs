@@ -312,7 +312,9 @@ pub const fn sources(
 ///   `number` for numeric codes) and `from_wire`;
 /// - `Display` (the wire code), `FromStr` and, for numeric codes, `TryFrom<i64>`;
 /// - [`DocumentedCode`](crate::DocumentedCode);
-/// - behind the calling crate's `serde` feature, `Serialize`/`Deserialize` as the wire code;
+/// - behind the calling crate's `http` feature, `http_status_code`, the status as an
+///   `http::StatusCode`;
+/// - behind its `serde` feature, `Serialize`/`Deserialize` as the wire code;
 /// - behind its `strum` feature, strum's `EnumCount`, `IntoEnumIterator`, `VariantNames`,
 ///   `VariantArray`, `EnumMessage` and `EnumProperty`, without any proc macro.
 #[doc(hidden)]
@@ -419,6 +421,14 @@ macro_rules! error_code_enum {
             /// one (see [`sources`](Self::sources)).
             pub const fn http_status(self) -> ::core::option::Option<u16> {
                 self.spec().http_status()
+            }
+
+            /// The documented HTTP status as an `http::StatusCode`; `None` where no document
+            /// gives the code a status.
+            #[cfg(feature = "http")]
+            #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+            pub fn http_status_code(self) -> ::core::option::Option<::http::StatusCode> {
+                self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
             }
 
             /// The message a builder sends: the documented wire message (or its template: `%s`,

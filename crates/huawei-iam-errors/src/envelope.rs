@@ -285,7 +285,7 @@ cloud_errors_core::json_envelope! {
             status < 400
         }
         const REQUEST_ID_HEADER: Option<&'static str> = Some("X-Request-Id");
+        const CONTENT_TYPE: &'static str = "application/json;charset=UTF-8";
     }
 }
 cloud_errors_core::impl_serde_via_json_object!(NestedError);
-cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json;charset=UTF-8");

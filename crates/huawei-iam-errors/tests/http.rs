@@ -1,7 +1,7 @@
 //! The `http` feature: statuses as `http::StatusCode`, responses in and out.
 #![cfg(feature = "http")]
 
-use huawei_iam_errors::{ErrorCode, ErrorResponse};
+use huawei_iam_errors::{ClassicCode, ErrorCode, ErrorResponse};
 
 #[test]
 fn reads_http_response_parts_and_builds_responses() {
@@ -26,4 +26,18 @@ fn reads_http_response_parts_and_builds_responses() {
         (http::StatusCode::NOT_FOUND, Some(http::StatusCode::NOT_FOUND))
     );
     assert_eq!(out.body(), &ErrorResponse::new(ErrorCode::NoSuchAgency).to_bytes());
+}
+
+#[test]
+fn every_tables_status_is_an_http_status_code() {
+    let as_u16 = |status: Option<http::StatusCode>| status.map(|status| status.as_u16());
+    for code in ErrorCode::ALL {
+        assert_eq!(as_u16(code.http_status_code()), code.http_status(), "{code:?}");
+    }
+    for code in ClassicCode::ALL {
+        assert_eq!(as_u16(code.http_status_code()), code.http_status(), "{code:?}");
+    }
+    assert!(ClassicCode::ALL.iter().any(|code| code.http_status_code().is_some()));
+    let out = ErrorResponse::new(ErrorCode::NoSuchAgency).to_response();
+    assert_eq!(out.headers()[http::header::CONTENT_TYPE], "application/json;charset=UTF-8");
 }

@@ -425,7 +425,7 @@ pub fn code_for_status(status: u16) -> &'static str {
 }
 
 cloud_errors_core::impl_cloud_error!(ErrorResponse, ErrorCode, "s3");
-cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/xml");
+cloud_errors_core::impl_http!(ErrorResponse, "application/xml");
 
 /// Reads a body: the fast reader first, quick-xml's for every body it declines.
 fn parse_body(body: &[u8]) -> Result<ErrorResponse, ParseError> {

@@ -452,6 +452,9 @@ cloud_errors_core::impl_cloud_error!(
     "aws-json",
     JsonErrorResponse::from_document
 );
+// awsJson1_1, the JSON protocol most services speak (awsJson1_0 and restJson1 bodies are read
+// the same way).
+cloud_errors_core::impl_http!(JsonErrorResponse, "application/x-amz-json-1.1");
 
 /// The envelope is its member table's object, with what the HTTP response said beside it.
 impl JsonObject for JsonErrorResponse {

@@ -141,4 +141,3 @@ cloud_errors_core::json_envelope! {
         }
     }
 }
-cloud_errors_core::impl_http!(ErrorResponse, ErrorCode, "application/json");

@@ -154,4 +154,3 @@ cloud_errors_core::json_envelope! {
         const REQUEST_ID_HEADER: Option<&'static str> = Some("X-TC-RequestId");
     }
 }
-cloud_errors_core::impl_http!(V3ErrorResponse, V3ErrorCode, "application/json");

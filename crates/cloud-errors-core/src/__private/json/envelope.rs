@@ -14,6 +14,9 @@ pub trait JsonEnvelope: JsonObject + DeserializeOwned {
     /// The layout the vendor writes.
     const STYLE: JsonStyle = JsonStyle::Compact;
 
+    /// The `Content-Type` the vendor sends its bodies with.
+    const CONTENT_TYPE: &'static str = "application/json";
+
     /// Why the body reports success (for the refusal's message), or `None` for an error.
     fn success(&self) -> Option<&'static str> {
         None
