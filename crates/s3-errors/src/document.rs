@@ -152,7 +152,9 @@ pub struct ErrorResponse {
 impl ErrorResponse {
     /// An envelope as a reader found it in `text`: its form, declaration, attributes and
     /// elements (`outer`: a Query envelope's children before and after its `<Error>`), with
-    /// nothing received besides the body.
+    /// nothing received besides the body. Inlined into both readers, so that the envelope is
+    /// built where they return it rather than copied there.
+    #[inline(always)]
     pub(crate) fn read_from(
         text: &str,
         kind: Form,
