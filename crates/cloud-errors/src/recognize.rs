@@ -569,6 +569,12 @@ pub(crate) fn envelope_of_vendor<'a, 'd>(
     body: &'a [u8],
     document: &'d mut JsonDocument<'a>,
 ) -> (EnvelopeKind, Option<&'d JsonDocument<'a>>) {
+    let mut envelopes = EnvelopeKind::ALL.iter().copied().filter(|e| e.vendor() == vendor);
+    let first = envelopes.next().expect("every vendor has an envelope");
+    if envelopes.next().is_none() {
+        // Nothing to choose: the envelope reads the body itself, once.
+        return (first, None);
+    }
     let probed = (BodyKind::of(body) == BodyKind::Json).then(|| probe(body, document).ok()).flatten();
     let (shape, read) = match probed {
         Some((shape, read)) => (Some(shape), read),
@@ -581,11 +587,7 @@ pub(crate) fn envelope_of_vendor<'a, 'd>(
         Vendor::TencentCam if has("Response") => EnvelopeKind::TencentCamV3,
         Vendor::S3 if has("Error") => EnvelopeKind::AwsQueryJson,
         Vendor::S3 if shape.is_some() => EnvelopeKind::AwsJson,
-        _ => EnvelopeKind::ALL
-            .iter()
-            .copied()
-            .find(|e| e.vendor() == vendor)
-            .expect("every vendor has an envelope"),
+        _ => first,
     };
     (envelope, read.then_some(&*document))
 }
@@ -846,6 +848,9 @@ mod tests {
         let (envelope, read) =
             envelope_of_vendor(Vendor::TencentCam, br#"{"Response":{"RequestId":"r"}}"#, &mut document);
         assert_eq!((envelope, read.is_some()), (EnvelopeKind::TencentCamV3, true));
+        // A vendor with one envelope has nothing to choose: the envelope reads the body itself.
+        let (envelope, read) = envelope_of_vendor(Vendor::HuaweiIam, br#"{"error_code":"X"}"#, &mut document);
+        assert_eq!((envelope, read.is_some()), (EnvelopeKind::HuaweiIam, false));
     }
 
     #[test]
