@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
-use crate::syntax::is_xml_name;
+use crate::syntax::{is_name_start, is_xml_name, name_len};
 
 /// The declaration S3 writes, as it stands in a body.
 const DECLARATION_TAG: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
@@ -77,26 +77,32 @@ fn start_tag(text: &str, at: usize) -> Option<StartTag<'_>> {
     if bytes.get(at) != Some(&b'<') {
         return None;
     }
-    let name_end = at
-        + 1
-        + bytes[at + 1..].iter().position(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>'))?;
-    let name = &text[at + 1..name_end];
-    if !is_xml_name(name) {
+    // The name, in one pass: it must be followed by whitespace, `/` or `>`.
+    let name_end = at + 1 + name_len(&bytes[at + 1..]);
+    let named = bytes.get(at + 1).is_some_and(|&b| is_name_start(b));
+    if !named || !matches!(bytes.get(name_end), Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>')) {
         return None;
     }
-    let close = name_end + memchr::memchr(b'>', &bytes[name_end..])?;
-    let attributes = text[name_end..close].trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r'));
-    if !attributes_are_plain(attributes) {
+    let name = &text[at + 1..name_end];
+    // Most tags have no attributes: their `>` follows the name.
+    let close = match bytes.get(name_end) {
+        Some(b'>') => name_end,
+        _ => name_end + memchr::memchr(b'>', &bytes[name_end..])?,
+    };
+    let attributes = trim_ws(&text[name_end..close]);
+    if !attributes.is_empty() && !attributes_are_plain(attributes) {
         return None;
     }
     Some(StartTag { name, attributes, end: close + 1 })
 }
 
 /// Whether `attributes` (trimmed) is a whitespace-separated list of `name="value"` or
-/// `name='value'` with distinct names and values free of `<`, `&` and `>`.
+/// `name='value'` with distinct names and values free of `<`, `&` and `>`. More than a few
+/// attributes (no error body has them) are left to quick-xml.
 fn attributes_are_plain(attributes: &str) -> bool {
     let mut rest = attributes;
-    let mut names: Vec<&str> = Vec::new();
+    let mut names = [""; 4];
+    let mut count = 0;
     while !rest.is_empty() {
         let Some((name, after)) = rest.split_once('=') else { return false };
         let quote = match after.as_bytes().first() {
@@ -104,17 +110,29 @@ fn attributes_are_plain(attributes: &str) -> bool {
             _ => return false,
         };
         let Some((value, after)) = after[1..].split_once(quote) else { return false };
-        if !is_xml_name(name) || names.contains(&name) || value.contains(['<', '&', '>']) {
+        let plain = !value.bytes().any(|b| matches!(b, b'<' | b'&' | b'>'));
+        if !is_xml_name(name) || names[..count].contains(&name) || !plain || count == names.len() {
             return false;
         }
-        names.push(name);
-        let trimmed = after.trim_start_matches([' ', '\t', '\n', '\r']);
+        names[count] = name;
+        count += 1;
+        // Its end is the list's, already trimmed.
+        let trimmed = trim_ws(after);
         if trimmed.len() == after.len() && !trimmed.is_empty() {
             return false;
         }
         rest = trimmed;
     }
     true
+}
+
+/// `text` without the XML whitespace (space, tab, line feed, carriage return) at its ends.
+fn trim_ws(text: &str) -> &str {
+    let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|&b| !is_ws(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|&b| !is_ws(b)).map_or(start, |last| last + 1);
+    &text[start..end]
 }
 
 /// What a container element held.
@@ -163,11 +181,8 @@ fn read_children(text: &str, mut at: usize, container: &str, allow_inner_error: 
             continue;
         }
         // Plain text through `</name>`; anything else in it is left to quick-xml.
-        let content_end = tag.end + memchr::memchr(b'<', &bytes[tag.end..])?;
+        let content_end = text_end(bytes, tag.end)?;
         let content = &text[tag.end..content_end];
-        if memchr::memchr3(b'&', b'\r', b'>', content.as_bytes()).is_some() {
-            return None;
-        }
         at = end_tag(text, content_end, tag.name)?;
         children.elements.push(Element {
             name: element_name(tag.name),
@@ -175,6 +190,31 @@ fn read_children(text: &str, mut at: usize, container: &str, allow_inner_error: 
             content: Content::Text(content.to_owned()),
         });
     }
+}
+
+/// Where the text of an element that starts at `at` ends (at the next `<`), or `None` where the
+/// text holds a byte the fast reader leaves to quick-xml (`&`, `\r`, `>`). One pass over the
+/// text, eight bytes at a time: a call into `memchr` for each element's few bytes would cost
+/// more than it saves.
+fn text_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte of the result is set where that byte of `word` is `byte`
+    // (exact at the lowest set bit, as borrows only run upwards from a true match).
+    let equal = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x
+    };
+    let end = |at: usize| (bytes[at] == b'<').then_some(at);
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let found = equal(word, b'<') | equal(word, b'&') | equal(word, b'\r') | equal(word, b'>');
+        let found = found & (ONES << 7);
+        if found != 0 {
+            return end(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    end(at + bytes[at..].iter().position(|b| matches!(b, b'<' | b'&' | b'\r' | b'>'))?)
 }
 
 /// After `</name>` at `at`, written exactly so.
@@ -201,9 +241,42 @@ mod tests {
             r#"a="<""#,
             r#"1a="x""#,
             r#"a="x"#,
+            r#"a="x>""#,
+            r#"a="1" b="2" c="3" d="4" e="5""#,
         ] {
             assert!(!attributes_are_plain(other), "{other:?}");
         }
+        assert!(attributes_are_plain(r#"a="1" b="2" c="3" d="4""#), "four distinct names");
+        assert_eq!((trim_ws(" \t\r\na b\n"), trim_ws(" \n "), trim_ws("\u{c}a")), ("a b", "", "\u{c}a"));
+    }
+
+    #[test]
+    fn text_ends_at_the_next_tag_or_is_left_to_quick_xml() {
+        // Within the first eight bytes, past them, and in the tail shorter than eight.
+        for (text, end) in [("ab<", Some(2)), ("0123456789abcdef<", Some(16)), ("0123456789<x", Some(10))] {
+            assert_eq!(text_end(text.as_bytes(), 0), end, "{text:?}");
+        }
+        assert_eq!(text_end(b"xx<", 1), Some(2), "from where the text starts");
+        assert_eq!(text_end("ünïcödé text<".as_bytes(), 0), Some("ünïcödé text".len()));
+        for text in ["a&b<", "0123456789a>b<", "a\rb<", "no tag at all", "0123456789"] {
+            assert_eq!(text_end(text.as_bytes(), 0), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_tag_name_is_an_xml_name_followed_by_space_slash_or_close() {
+        fn name(tag: &str) -> Option<&str> {
+            start_tag(tag, 0).map(|tag| tag.name)
+        }
+        for (tag, expected) in
+            [("<Code>", "Code"), ("<a:b-c.d_1 x='1'>", "a:b-c.d_1"), ("<Ünï>", "Ünï"), ("<E\n>", "E")]
+        {
+            assert_eq!(name(tag), Some(expected), "{tag:?}");
+        }
+        for tag in ["<>", "<1a>", "<-a>", "<a=b>", "<a", "<a\"b>", "Code>"] {
+            assert_eq!(name(tag), None, "{tag:?}");
+        }
+        assert!(is_xml_name("_x") && is_xml_name("é1") && !is_xml_name("") && !is_xml_name("a b"));
     }
 
     #[test]

@@ -1,10 +1,21 @@
 //! XML's lexical rules the readers and writers share: what a name is, how text is escaped.
 
-/// XML's `Name` production, with every non-ASCII character allowed.
+/// XML's `Name` production, with every non-ASCII character allowed. Read byte by byte: every
+/// byte of a non-ASCII character is non-ASCII, so a byte decides what its character would.
 pub(crate) fn is_xml_name(name: &str) -> bool {
-    let start = |c: char| c.is_ascii_alphabetic() || c == '_' || c == ':' || !c.is_ascii();
-    let mut chars = name.chars();
-    chars.next().is_some_and(start) && chars.all(|c| start(c) || c.is_ascii_digit() || c == '-' || c == '.')
+    let bytes = name.as_bytes();
+    bytes.first().is_some_and(|&b| is_name_start(b)) && name_len(bytes) == bytes.len()
+}
+
+/// How many of the first bytes of `bytes` could be in a name (its first is checked apart).
+pub(crate) fn name_len(bytes: &[u8]) -> usize {
+    let inside = |b: u8| is_name_start(b) || b.is_ascii_digit() || b == b'-' || b == b'.';
+    bytes.iter().position(|&b| !inside(b)).unwrap_or(bytes.len())
+}
+
+/// Whether a name may start with byte `b`.
+pub(crate) fn is_name_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b == b':' || !b.is_ascii()
 }
 
 /// Escapes text for element content. `\r` and other control characters become character
