@@ -42,7 +42,8 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
         _ => {
             let (index, inner) = children.inner_error?;
             let mut before = children.elements;
-            let after = before.split_off(index);
+            // `<Error>` usually comes first: then what follows it keeps the list as it is.
+            let after = if index == 0 { core::mem::take(&mut before) } else { before.split_off(index) };
             (inner, (before, after))
         }
     };

@@ -432,6 +432,14 @@ fn the_fast_reader_takes_every_form_and_fields_list_what_is_not_primary() {
     }
     let query = ErrorResponse::parse(query.as_bytes()).unwrap();
     assert_eq!(query.outer_elements().map(|e| e.name()).collect::<Vec<_>>(), ["RequestId", "Extra"]);
+    // Elements before `<Error>` stay before it.
+    let before = "<ErrorResponse><First>f</First><Error><Code>C</Code></Error><RequestId>r</RequestId></ErrorResponse>";
+    let fast = s3_errors::readers::fast(before.as_bytes()).expect("a plain Query body");
+    assert_eq!(fast.outer_elements().map(|e| e.name()).collect::<Vec<_>>(), ["First", "RequestId"]);
+    let slow = s3_errors::readers::quick_xml(before.as_bytes()).unwrap();
+    assert_eq!(fast, slow);
+    assert_eq!(fast.to_bytes(), before.as_bytes());
+    assert_eq!(fast.to_canonical_bytes(), slow.to_canonical_bytes());
     assert!(s3_errors::readers::fast(format!("{rest}x").as_bytes()).is_none(), "trailing text");
     let known = ErrorResponse::parse(rest.as_bytes()).unwrap();
     assert_eq!(known.spec(), Some(ErrorCode::NoSuchKey.spec()));
