@@ -194,9 +194,9 @@ fn read_children(text: &str, mut at: usize, container: &str, allow_inner_error: 
 }
 
 /// Where the text of an element that starts at `at` ends (at the next `<`), or `None` where the
-/// text holds a byte the fast reader leaves to quick-xml (`&`, `\r`, `>`). One pass over the
-/// text, eight bytes at a time: a call into `memchr` for each element's few bytes would cost
-/// more than it saves.
+/// text holds a byte the fast reader leaves to quick-xml (`&`, `\r`, `>`). A short text is
+/// scanned once, eight bytes at a time (a call into `memchr` for each element's few bytes would
+/// cost more than it saves); a long one with `memchr`'s vector search.
 fn text_end(bytes: &[u8], mut at: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // The high bit of each byte of the result is set where that byte of `word` is `byte`
@@ -206,7 +206,8 @@ fn text_end(bytes: &[u8], mut at: usize) -> Option<usize> {
         x.wrapping_sub(ONES) & !x
     };
     let end = |at: usize| (bytes[at] == b'<').then_some(at);
-    while let Some(chunk) = bytes.get(at..at + 8) {
+    let short = (at + SHORT_TEXT).min(bytes.len());
+    while let Some(chunk) = bytes.get(at..at + 8).filter(|_| at + 8 <= short) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let found = equal(word, b'<') | equal(word, b'&') | equal(word, b'\r') | equal(word, b'>');
         let found = found & (ONES << 7);
@@ -215,8 +216,19 @@ fn text_end(bytes: &[u8], mut at: usize) -> Option<usize> {
         }
         at += 8;
     }
-    end(at + bytes[at..].iter().position(|b| matches!(b, b'<' | b'&' | b'\r' | b'>'))?)
+    if let Some(found) = bytes[at..short].iter().position(|b| matches!(b, b'<' | b'&' | b'\r' | b'>')) {
+        return end(at + found);
+    }
+    at = short;
+    let stop = at + memchr::memchr(b'<', &bytes[at..])?;
+    match memchr::memchr3(b'&', b'\r', b'>', &bytes[at..stop]) {
+        Some(_) => None,
+        None => Some(stop),
+    }
 }
+
+/// How many bytes of an element's text [`text_end`] scans itself before it calls `memchr`.
+const SHORT_TEXT: usize = 128;
 
 /// After `</name>` at `at`, written exactly so.
 fn end_tag(text: &str, at: usize, name: &str) -> Option<usize> {
@@ -258,6 +270,14 @@ mod tests {
             assert_eq!(text_end(text.as_bytes(), 0), end, "{text:?}");
         }
         assert_eq!(text_end(b"xx<", 1), Some(2), "from where the text starts");
+        // A long text is searched by memchr past its first bytes, with the same answers.
+        let long = "x".repeat(SHORT_TEXT + 70);
+        assert_eq!(text_end(format!("{long}<").as_bytes(), 0), Some(long.len()));
+        assert_eq!(text_end(format!("ab{long}<").as_bytes(), 2), Some(long.len() + 2));
+        for stop in ["&", ">", "\r"] {
+            assert_eq!(text_end(format!("{long}{stop}<").as_bytes(), 0), None, "{stop:?}");
+        }
+        assert_eq!(text_end(long.as_bytes(), 0), None, "no tag after it");
         assert_eq!(text_end("ünïcödé text<".as_bytes(), 0), Some("ünïcödé text".len()));
         for text in ["a&b<", "0123456789a>b<", "a\rb<", "no tag at all", "0123456789"] {
             assert_eq!(text_end(text.as_bytes(), 0), None, "{text:?}");
