@@ -134,8 +134,9 @@ pub struct ErrorResponse {
     pub(crate) kept: KeptXml,
     /// The XML declaration's content (`version="1.0" encoding="UTF-8"`), when the body had one.
     pub(crate) declaration: Option<Cow<'static, str>>,
-    /// The root element's raw attributes (the Query envelope's `xmlns`).
-    pub(crate) root_attributes: String,
+    /// The root element's raw attributes (the Query envelope's `xmlns`, kept without
+    /// allocating when it is IAM's).
+    pub(crate) root_attributes: Cow<'static, str>,
     /// The children of `<Error>`, in order.
     pub(crate) fields: Vec<Element>,
     /// The `<Errors>` wrapper's raw attributes (a namespace some servers put on it).
@@ -159,7 +160,7 @@ impl ErrorResponse {
         text: &str,
         kind: Form,
         declaration: Option<Cow<'static, str>>,
-        root_attributes: String,
+        root_attributes: Cow<'static, str>,
         errors_attributes: String,
         fields: Vec<Element>,
         (outer_before, outer_after): (Vec<Element>, Vec<Element>),
@@ -185,6 +186,16 @@ impl ErrorResponse {
 pub const DECLARATION: &str = r#"version="1.0" encoding="UTF-8""#;
 /// The namespace of the IAM Query envelope.
 pub const IAM_NAMESPACE: &str = "https://iam.amazonaws.com/doc/2010-05-08/";
+/// The root attributes of IAM's Query envelope: its namespace.
+pub(crate) const IAM_XMLNS: &str = "xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"";
+
+/// A root element's raw attributes, IAM's namespace without allocating.
+pub(crate) fn root_attributes(attributes: &str) -> Cow<'static, str> {
+    match attributes {
+        IAM_XMLNS => Cow::Borrowed(IAM_XMLNS),
+        other => Cow::Owned(other.to_owned()),
+    }
+}
 
 /// The children of `<Error>` S3 documents; each may appear once and must hold text.
 pub(crate) const KNOWN_FIELDS: [&str; 5] = ["Code", "Message", "RequestId", "HostId", "Type"];

@@ -4,9 +4,7 @@ use std::borrow::Cow;
 
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, RetryClass};
 
-use crate::document::{
-    Content, Element, ErrorResponse, Form, InvalidElementName, DECLARATION, IAM_NAMESPACE,
-};
+use crate::document::{Content, Element, ErrorResponse, Form, InvalidElementName, DECLARATION, IAM_XMLNS};
 use crate::kept::{Holder, KeptXml};
 use crate::{fast, read, write, ErrorCode};
 
@@ -40,7 +38,7 @@ impl ErrorResponse {
             raw_body: None,
             kept: KeptXml::none(),
             declaration: Some(Cow::Borrowed(DECLARATION)),
-            root_attributes: String::new(),
+            root_attributes: Cow::Borrowed(""),
             errors_attributes: String::new(),
             fields: vec![Element::known_text("Code", code), Element::known_text("Message", message)],
             outer_before: Vec::new(),
@@ -58,7 +56,7 @@ impl ErrorResponse {
             if code.http_status().is_some_and(|status| status >= 500) { "Receiver" } else { "Sender" };
         ErrorResponse {
             kind: Form::Query,
-            root_attributes: format!("xmlns=\"{IAM_NAMESPACE}\""),
+            root_attributes: Cow::Borrowed(IAM_XMLNS),
             fields: vec![
                 Element::known_text("Type", sender),
                 Element::known_text("Code", code.as_str()),
@@ -224,7 +222,7 @@ impl ErrorResponse {
     /// The default namespace the root element declares (`xmlns="…"`), if it declares one.
     pub fn namespace(&self) -> Option<&str> {
         let attributes = &self.root_attributes;
-        let mut rest = attributes.as_str();
+        let mut rest: &str = attributes;
         while let Some(at) = rest.find("xmlns") {
             let after = rest[at + 5..].trim_start();
             let is_attribute_start = at == 0 || rest[..at].ends_with(|c: char| c.is_ascii_whitespace());

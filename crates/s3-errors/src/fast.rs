@@ -11,7 +11,9 @@
 
 use std::borrow::Cow;
 
-use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
+use crate::document::{
+    element_name, root_attributes, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS,
+};
 use crate::syntax::{is_name_start, is_xml_name, name_len};
 
 /// The declaration S3 writes, as it stands in a body.
@@ -47,13 +49,23 @@ pub(crate) fn read(text: &str) -> Option<ErrorResponse> {
             (inner, (before, after))
         }
     };
-    // The checks quick-xml's reader makes, without positions: those are for its errors.
-    let count = |name: &str| fields.iter().filter(|field| field.name == name).count();
-    if KNOWN_FIELDS.iter().any(|name| count(name) > 1) || count("Code") == 0 {
+    // The checks quick-xml's reader makes, without positions: those are for its errors. Bit `i`
+    // of `seen`: `KNOWN_FIELDS[i]` is there.
+    let mut seen = 0u8;
+    for field in &fields {
+        if let Some(known) = KNOWN_FIELDS.iter().position(|name| *name == field.name) {
+            if seen & (1 << known) != 0 {
+                return None;
+            }
+            seen |= 1 << known;
+        }
+    }
+    if seen & 1 == 0 {
+        // No `Code`, the first of them.
         return None;
     }
     let kind = if kind == Form::Query && children.wrapped { Form::QueryErrors } else { kind };
-    let root_attributes = root.attributes.to_owned();
+    let root_attributes = root_attributes(root.attributes);
     Some(ErrorResponse::read_from(text, kind, declaration, root_attributes, String::new(), fields, outer))
 }
 
@@ -260,6 +272,10 @@ mod tests {
             assert!(!attributes_are_plain(other), "{other:?}");
         }
         assert!(attributes_are_plain(r#"a="1" b="2" c="3" d="4""#), "four distinct names");
+        let iam = format!("xmlns=\"{}\"", crate::IAM_NAMESPACE);
+        assert!(matches!(crate::document::root_attributes(&iam), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(crate::document::root_attributes(&iam), iam);
+        assert!(matches!(crate::document::root_attributes("a='1'"), std::borrow::Cow::Owned(_)));
         assert_eq!((trim_ws(" \t\r\na b\n"), trim_ws(" \n "), trim_ws("\u{c}a")), ("a b", "", "\u{c}a"));
     }
 

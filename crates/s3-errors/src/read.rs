@@ -479,5 +479,6 @@ pub(crate) fn parse_with_quick_xml(text: &str) -> Result<ErrorResponse, ParseErr
     check_fields(&cursor, &fields, &starts, children.end)?;
     let kind = if kind == Form::Query && children.wrapped.is_some() { Form::QueryErrors } else { kind };
     let errors_attributes = children.wrapped.unwrap_or_default();
+    let root_attributes = root_attributes.into();
     Ok(ErrorResponse::read_from(text, kind, declaration, root_attributes, errors_attributes, fields, outer))
 }
