@@ -335,6 +335,13 @@ mod tests {
             assert!(read(&rest(inner)).is_none(), "{inner}");
         }
         assert!(read("<Error><Message>m</Message></Error>").is_none(), "no <Code>");
+        for repeated in ["Message", "RequestId", "HostId", "Type"] {
+            let body = rest(&format!("<{repeated}>1</{repeated}><{repeated}>2</{repeated}>"));
+            assert!(read(&body).is_none(), "{body}");
+        }
+        assert!(read(&rest("<Key>1</Key><Key>2</Key>")).is_some(), "other elements may repeat");
+        assert!(read("<Error a='&amp;'><Code>A</Code></Error>").is_none(), "a reference in an attribute");
+        assert!(read("<Error a='1'><Code>A</Code></Error>").is_some());
         assert!(read("<Error><Code>A</Code></Error> x").is_none(), "trailing text");
         assert!(read("<?xml version='1.0'?><Error><Code>A</Code></Error>").is_none());
     }
