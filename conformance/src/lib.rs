@@ -47,17 +47,25 @@ pub fn xml_readers_agree(body: &[u8]) -> Result<bool, String> {
     Ok(true)
 }
 
-/// Reads `body` with both JSON readers (the fast one and serde_json's) and checks they agree:
-/// what the fast reader accepts, serde_json accepts, as an equal envelope with the same bytes,
-/// code, message and request id. Returns whether the fast reader took the body.
+/// Reads `body` with the JSON reader and with serde_json, and checks they agree: each accepts
+/// what the other does, as an equal envelope with the same bytes, code, message and request
+/// id. Returns whether the reader took the body.
 pub fn json_readers_agree<T>(body: &[u8]) -> Result<bool, String>
 where
     T: JsonObject + DeserializeOwned + CloudError + PartialEq + Debug,
 {
     let Ok(text) = std::str::from_utf8(body) else { return Ok(false) };
-    let Some(fast) = json::from_str_fast::<T>(text) else { return Ok(false) };
-    let serde = json::from_str_serde::<T>(text)
-        .map_err(|e| format!("the fast reader accepted a body serde_json refuses ({e}): {text:?}"))?;
+    let (fast, serde) = (json::from_str_fast::<T>(text), json::from_str_serde::<T>(text));
+    let (fast, serde) = match (fast, serde) {
+        (None, Err(_)) => return Ok(false),
+        (None, Ok(serde)) => {
+            return Err(format!("serde_json accepts a body the reader refuses: {text:?}, read as {serde:?}"))
+        }
+        (Some(_), Err(e)) => {
+            return Err(format!("the reader accepted a body serde_json refuses ({e}): {text:?}"))
+        }
+        (Some(fast), Ok(serde)) => (fast, serde),
+    };
     let seen = |r: &T| {
         (
             json::to_vec(r, JsonStyle::Compact),
@@ -67,7 +75,7 @@ where
         )
     };
     if fast != serde || seen(&fast) != seen(&serde) {
-        return Err(format!("the readers differ on {text:?}: fast {fast:?}, serde_json {serde:?}"));
+        return Err(format!("the readers differ on {text:?}: reader {fast:?}, serde_json {serde:?}"));
     }
     Ok(true)
 }

@@ -22,8 +22,9 @@ pub trait MemberValue {
     type Stored;
     /// Reads the value with serde.
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Stored, D::Error>;
-    /// The fast reader's counterpart of [`deserialize`](Self::deserialize): the same value, or
-    /// `None` to leave the body to serde_json (which then explains or takes it).
+    /// The reader's counterpart of [`deserialize`](Self::deserialize), for the spellings it
+    /// reads itself: the same value, or `None` (the slot then reads the value's text with
+    /// [`deserialize`](Self::deserialize), which takes any other spelling or refuses it).
     fn take(value: &Scanned<'_>) -> Option<Self::Stored>;
     /// [`take`](Self::take) into a field that holds the placeholder of an empty envelope: a
     /// nested object is built where it stays rather than moved there.
@@ -192,7 +193,10 @@ impl<V: Placeholder> Slot for Required<V> {
     }
     #[inline]
     fn take(field: &mut V::Stored, value: &Scanned<'_>, _: &mut Members, _: usize) -> Option<()> {
-        V::take_into(field, value)
+        V::take_into(field, value).or_else(|| {
+            *field = by_serde::<V>(value)?;
+            Some(())
+        })
     }
     fn write(field: &V::Stored, writer: &mut JsonWriter<'_>) {
         V::write(field, writer);
@@ -231,7 +235,7 @@ impl<V: MemberValue> Slot for Optional<V> {
     }
     #[inline]
     fn take(field: &mut Self::Field, value: &Scanned<'_>, _: &mut Members, _: usize) -> Option<()> {
-        *field = Some(V::take(value)?);
+        *field = Some(V::take(value).or_else(|| by_serde::<V>(value))?);
         Some(())
     }
     fn write(field: &Self::Field, writer: &mut JsonWriter<'_>) {
@@ -274,7 +278,7 @@ impl<V: MemberValue> Slot for Nullable<V> {
     }
     #[inline]
     fn take(field: &mut Self::Field, value: &Scanned<'_>, members: &mut Members, index: usize) -> Option<()> {
-        *field = value.nullable(members, index, V::take)?;
+        *field = value.nullable(members, index, |value| V::take(value).or_else(|| by_serde::<V>(value)))?;
         Some(())
     }
     fn write(field: &Self::Field, writer: &mut JsonWriter<'_>) {
@@ -288,6 +292,17 @@ impl<V: MemberValue> Slot for Nullable<V> {
     ) -> Result<(), M::Error> {
         serialize_option::<V, M>(field, key, map, kept)
     }
+}
+
+/// A value the kind's own [`MemberValue::take`] does not read (a spelling it leaves to serde,
+/// or a value of the wrong type), read from its text by the kind's serde reader: what serde_json
+/// would make of it in the whole body, or `None`, a refusal it then explains.
+#[cold]
+fn by_serde<V: MemberValue>(value: &Scanned<'_>) -> Option<V::Stored> {
+    let mut deserializer = serde_json::Deserializer::from_str(value.raw());
+    let stored = V::deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    Some(stored)
 }
 
 /// A field without a value is written as `null` (a present member always has one; this keeps

@@ -117,13 +117,13 @@ fn cut_short_at(input: &[u8], offset: usize) -> bool {
 /// Reads `input` as `T` (see [`from_slice`]) and keeps its text, so that it is written back
 /// byte for byte.
 ///
-/// The fast reader reads the body first, in one pass that leaves string values where they
-/// stand in the kept text; a body it declines (an unusual spelling, or an error) is read by
-/// serde_json, which gives the same envelope or the error with its kind and position.
+/// The reader reads the body in one pass that leaves string values where they stand in the
+/// kept text. serde_json reads only a body it refused, to explain the refusal with its kind and
+/// position; were the two ever to disagree on a body (the fuzz targets and the conformance
+/// properties check they do not), serde_json's reading of it would be returned.
 #[inline]
 pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) -> Result<T, ParseError> {
-    // One UTF-8 check of the whole body, which the kept text needs anyway; both readers then
-    // read from `str`.
+    // One UTF-8 check of the whole body, which the kept text needs anyway.
     let Ok(text) = core::str::from_utf8(input) else {
         return Err(crate::__private::check_body(input)
             .err()
@@ -140,8 +140,8 @@ pub fn from_slice_kept<T: DeserializeOwned + super::JsonObject>(input: &[u8]) ->
     read
 }
 
-/// The fast reader alone: `text` read as `T` with its text kept, or `None` where it declines
-/// (see [`from_slice_kept`]). Public so that tests and fuzzing can compare the two readers.
+/// The reader alone: `text` read as `T` with its text kept, or `None` where it refuses (see
+/// [`from_slice_kept`]). Public so that tests and fuzzing can compare it with serde_json.
 pub fn from_str_fast<T: super::JsonObject>(text: &str) -> Option<T> {
     let mut object = T::empty();
     super::scan::read_into(text, &mut object)?;
@@ -149,7 +149,8 @@ pub fn from_str_fast<T: super::JsonObject>(text: &str) -> Option<T> {
     Some(object)
 }
 
-/// serde_json's reader alone: `text` read as `T` with its text kept (see [`from_slice_kept`]).
+/// serde_json alone: `text` read as `T` with its text kept (see [`from_slice_kept`]); the
+/// oracle the reader is checked against.
 pub fn from_str_serde<T: DeserializeOwned + super::JsonObject>(text: &str) -> Result<T, ParseError> {
     let mut object: T = read_whole(text.as_bytes(), &mut serde_json::Deserializer::from_str(text))?;
     object.keep(text);

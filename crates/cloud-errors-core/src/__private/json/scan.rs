@@ -1,15 +1,18 @@
-//! The fast reader: one pass over a body's text that checks it is JSON, records where each
+//! The JSON reader: one pass over a body's text that checks it is JSON, records where each
 //! member stands and hands the envelope its modelled values as positions in that text.
 //!
-//! It reads only what it is sure of. Anything unusual (an escaped key, a lone surrogate, a
-//! number it would have to round, a value of the wrong type, a duplicate or missing member,
-//! nesting deeper than 64) makes it decline, and serde_json then reads the body: it accepts
-//! what the fast reader declined for being unusual and reports every error with its kind and
-//! position. Declining is always safe; the one rule is never to accept a body serde_json
-//! refuses, or to read one differently, which the `json_fast_path` fuzz target and the
-//! conformance properties check by reading every body both ways.
+//! It reads every well-formed body, whatever its spelling: escaped keys and strings, any
+//! nesting depth (checked without recursion), numbers in any JSON spelling. A modelled value
+//! in a spelling its member kind does not read itself (`4000.0` for an integer, say) is read by
+//! that kind's serde reader from the value's own text, so it means what serde_json makes of it.
+//! A body it refuses (not JSON, a value of the wrong type, a duplicate or missing member) is
+//! given to serde_json only to explain the refusal with its kind and position. The one rule is
+//! that it accepts exactly what serde_json accepts and reads it alike, which the fuzz targets
+//! and the conformance properties check by reading every body both ways.
 
 use core::cell::Cell;
+use core::ops::Range;
+use std::borrow::Cow;
 
 use super::{JsonObject, Members, RawJson, RawValue, Text, WireInt};
 
@@ -81,7 +84,7 @@ impl<'a> Scanned<'a> {
     pub fn string(&self) -> Option<Box<str>> {
         match self.kind {
             Kind::String { escaped: false } => Some(self.raw()[1..self.raw().len() - 1].into()),
-            Kind::String { escaped: true } => serde_json::from_str::<String>(self.raw()).ok().map(Into::into),
+            Kind::String { escaped: true } => unescape(self.raw()).map(Into::into),
             _ => None,
         }
     }
@@ -154,9 +157,29 @@ impl<'a> Scanned<'a> {
     /// Walks the object this value holds, handing `member` each key and value in order, as the
     /// fast reader reads them; `None` for any other value, an object it declines, or where
     /// `member` answers `None`.
-    pub fn for_each_member(&self, member: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>) -> Option<()> {
-        self.end.set(walk_object(self.text, self.start, member)?);
+    pub fn for_each_member(&self, mut member: impl FnMut(&str, &Scanned<'a>) -> Option<()>) -> Option<()> {
+        self.end.set(walk_object(self.text, self.start, |key, _, value| member(key, value))?);
         Some(())
+    }
+
+    /// The first element of the array this value holds; `None` for an empty array or any
+    /// other value. (Whether the rest of the array is well-formed is found when its end is.)
+    pub fn first_element(&self) -> Option<Scanned<'a>> {
+        let bytes = self.text.as_bytes();
+        if self.kind != Kind::Container || bytes[self.start] != b'[' {
+            return None;
+        }
+        let at = skip_ws(bytes, self.start + 1);
+        if bytes.get(at) == Some(&b']') {
+            return None;
+        }
+        scan_value(self.text, at)
+    }
+
+    /// Where the value stands in the text (`None` for an array or object that is not
+    /// well-formed).
+    pub(super) fn span(&self) -> Option<Range<usize>> {
+        Some(self.start..self.end()?)
     }
 
     /// A nested object the envelope models, read the same way.
@@ -193,15 +216,16 @@ pub struct JsonDocument<'a> {
 const IN_PLACE: usize = 8;
 
 /// Where one member of a [`JsonDocument`] stands in its text: its key (without the quotes) and
-/// its value, and the value's kind.
+/// whether it has escapes, its value, and the value's kind.
 #[derive(Clone, Copy, Debug)]
 struct Place {
     key: (u32, u32),
+    escaped_key: bool,
     value: (u32, u32),
     kind: Kind,
 }
 
-const NOWHERE: Place = Place { key: (0, 0), value: (0, 0), kind: Kind::Null };
+const NOWHERE: Place = Place { key: (0, 0), escaped_key: false, value: (0, 0), kind: Kind::Null };
 
 impl Default for JsonDocument<'_> {
     fn default() -> Self {
@@ -225,19 +249,20 @@ impl<'a> JsonDocument<'a> {
     pub fn read_with(
         &mut self,
         text: &'a str,
-        mut look: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>,
+        mut look: impl FnMut(&str, &Scanned<'a>) -> Option<()>,
     ) -> Option<()> {
-        // Places are kept in 32 bits; a larger body is left to serde_json.
+        // Places are kept in 32 bits: a document holds a body of up to 4 GiB.
         u32::try_from(text.len()).ok()?;
         let bytes = text.as_bytes();
         (self.text, self.count) = (text, 0);
         self.more.clear();
-        let end = walk_object(text, skip_ws(bytes, 0), |key, value| {
+        let end = walk_object(text, skip_ws(bytes, 0), |key, key_at, value| {
             look(key, value)?;
             // Its end is found once, here (or by `look`), and kept.
-            let key_start = key.as_ptr() as usize - text.as_ptr() as usize;
             let place = Place {
-                key: (key_start as u32, (key_start + key.len()) as u32),
+                key: (key_at.start as u32 + 1, key_at.end as u32 - 1),
+                // Every escape decodes to fewer bytes than it is spelled with.
+                escaped_key: key.len() != key_at.len() - 2,
                 value: (value.start as u32, value.end()? as u32),
                 kind: value.kind,
             };
@@ -251,12 +276,17 @@ impl<'a> JsonDocument<'a> {
         (skip_ws(bytes, end) == bytes.len()).then_some(())
     }
 
-    /// Its members, in order: each key (as sent, without escapes) and value.
-    pub fn members(&self) -> impl Iterator<Item = (&'a str, Scanned<'a>)> + '_ {
+    /// Its members, in order: each key (unescaped) and value.
+    pub fn members(&self) -> impl Iterator<Item = (Cow<'a, str>, Scanned<'a>)> + '_ {
         let first = &self.first[..self.count.min(IN_PLACE)];
         first.iter().chain(&self.more).map(|place| {
             let text = self.text;
-            let key = &text[place.key.0 as usize..place.key.1 as usize];
+            let (key_start, key_end) = (place.key.0 as usize, place.key.1 as usize);
+            let key = match place.escaped_key {
+                // The document read it, so it decodes.
+                true => Cow::Owned(unescape(&text[key_start - 1..key_end + 1]).unwrap_or_default()),
+                false => Cow::Borrowed(&text[key_start..key_end]),
+            };
             let (start, end) = (place.value.0 as usize, place.value.1 as usize);
             (key, Scanned { text, start, end: Cell::new(end), kind: place.kind })
         })
@@ -266,7 +296,7 @@ impl<'a> JsonDocument<'a> {
     /// the text into it would, and keeps the text; `None` where that read would decline.
     pub fn fill<T: JsonObject>(&self, object: &mut T) -> Option<()> {
         for (key, value) in self.members() {
-            take(object, key, &value)?;
+            take(object, &key, &value)?;
         }
         object.validate::<serde_json::Error>().ok()?;
         object.keep(self.text);
@@ -302,7 +332,7 @@ fn canonical_int(text: &[u8]) -> Option<i64> {
 }
 
 #[inline]
-fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+pub(super) fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
         at += 1;
     }
@@ -312,7 +342,7 @@ fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
 /// Reads the object whose `{` is at `at` into `object` (empty, so the envelope is built where
 /// it will stay rather than moved): the position after its `}`.
 fn read_object<T: JsonObject>(text: &str, at: usize, object: &mut T) -> Option<usize> {
-    let end = walk_object(text, at, |key, value| take(object, key, value))?;
+    let end = walk_object(text, at, |key, _, value| take(object, key, value))?;
     object.validate::<serde_json::Error>().ok()?;
     Some(end)
 }
@@ -337,14 +367,14 @@ fn take<T: JsonObject>(object: &mut T, key: &str, value: &Scanned<'_>) -> Option
     Some(())
 }
 
-/// Walks the object whose `{` is at `at`, handing `member` each key and value in order (the
-/// value before its end is known, so that a nested object it reads is not walked again): the
-/// position after its `}`.
+/// Walks the object whose `{` is at `at`, handing `member` each key (unescaped, and where its
+/// text stands, quotes included) and value in order (the value before its end is known, so
+/// that a nested object it reads is not walked again): the position after its `}`.
 #[inline]
-fn walk_object<'a>(
+pub(super) fn walk_object<'a>(
     text: &'a str,
     at: usize,
-    mut member: impl FnMut(&'a str, &Scanned<'a>) -> Option<()>,
+    mut member: impl FnMut(&str, Range<usize>, &Scanned<'a>) -> Option<()>,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.get(at) != Some(&b'{') {
@@ -355,18 +385,22 @@ fn walk_object<'a>(
         return Some(i + 1);
     }
     loop {
+        let key_start = i;
         let (key_end, escaped) = string_end(bytes, i)?;
-        if escaped {
-            return None;
-        }
-        let key = &text[i + 1..key_end - 1];
+        let decoded;
+        let key = if escaped {
+            decoded = unescape(&text[key_start..key_end])?;
+            decoded.as_str()
+        } else {
+            &text[key_start + 1..key_end - 1]
+        };
         i = skip_ws(bytes, key_end);
         if bytes.get(i) != Some(&b':') {
             return None;
         }
         i = skip_ws(bytes, i + 1);
         let value = scan_value(text, i)?;
-        member(key, &value)?;
+        member(key, key_start..key_end, &value)?;
         i = skip_ws(bytes, value.end()?);
         match bytes.get(i)? {
             b',' => i = skip_ws(bytes, i + 1),
@@ -439,9 +473,10 @@ fn number_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
 }
 
 /// The end of the string whose `"` is at `at` (after its closing quote), and whether it has
-/// escapes. Declines control characters, unknown escapes and `\u` escapes of surrogates that
-/// are not a high one followed by a low one (serde_json reads those differently depending on
-/// where they stand).
+/// escapes. Refuses control characters and unknown escapes. A `\u` escape of a lone surrogate
+/// is well-formed here: serde_json refuses it where a string is decoded (a key, a modelled
+/// string) and keeps it in a value it only checks, and so does this reader, since it decodes
+/// with serde_json.
 #[inline(always)]
 fn string_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
     if bytes.get(at) != Some(&b'"') {
@@ -457,13 +492,10 @@ fn string_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
                 escaped = true;
                 match *bytes.get(i + 1)? {
                     b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => i += 2,
-                    b'u' => match hex_escape(bytes, i)? {
-                        0xD800..=0xDBFF if matches!(hex_escape(bytes, i + 6), Some(0xDC00..=0xDFFF)) => {
-                            i += 12
-                        }
-                        0xD800..=0xDFFF => return None,
-                        _ => i += 6,
-                    },
+                    b'u' => {
+                        hex_escape(bytes, i)?;
+                        i += 6;
+                    }
                     _ => return None,
                 }
             }
@@ -532,31 +564,22 @@ fn hex_escape(bytes: &[u8], at: usize) -> Option<u16> {
     u16::from_str_radix(hex, 16).ok()
 }
 
-/// The end of the array or object starting at `at`, checked without recursion. Declines
-/// nesting deeper than 64 (serde_json then reads it).
+/// The end of the array or object starting at `at`, checked without recursion, at any depth.
 fn container_end(bytes: &[u8], at: usize) -> Option<usize> {
-    // One bit per open container, set for an object.
-    let mut objects: u64 = 0;
-    let mut depth = 0u32;
+    let mut open = Nesting::default();
     let mut i = at;
     loop {
         // `i` is at a value.
         match *bytes.get(i)? {
-            open @ (b'{' | b'[') => {
-                if depth == 64 {
-                    return None;
-                }
-                objects = (objects << 1) | u64::from(open == b'{');
-                depth += 1;
+            bracket @ (b'{' | b'[') => {
                 i = skip_ws(bytes, i + 1);
-                let close = if open == b'{' { b'}' } else { b']' };
+                let close = if bracket == b'{' { b'}' } else { b']' };
                 if bytes.get(i) == Some(&close) {
                     // Empty: a whole value, closed at once.
-                    objects >>= 1;
-                    depth -= 1;
                     i += 1;
                 } else {
-                    if open == b'{' {
+                    open.push(bracket == b'{');
+                    if bracket == b'{' {
                         i = key_then_colon(bytes, i)?;
                     }
                     continue;
@@ -571,11 +594,11 @@ fn container_end(bytes: &[u8], at: usize) -> Option<usize> {
         }
         // After a value: a separator, or the ends of containers.
         loop {
-            if depth == 0 {
+            if open.depth == 0 {
                 return Some(i);
             }
             i = skip_ws(bytes, i);
-            let in_object = objects & 1 == 1;
+            let in_object = open.in_object();
             match (*bytes.get(i)?, in_object) {
                 (b',', true) => {
                     i = key_then_colon(bytes, skip_ws(bytes, i + 1))?;
@@ -586,14 +609,54 @@ fn container_end(bytes: &[u8], at: usize) -> Option<usize> {
                     break;
                 }
                 (b'}', true) | (b']', false) => {
-                    objects >>= 1;
-                    depth -= 1;
+                    open.pop();
                     i += 1;
                 }
                 _ => return None,
             }
         }
     }
+}
+
+/// The containers open around a value, one bit each (set for an object): the innermost 64 in
+/// a word, the rest in words that are allocated only past that depth.
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+    innermost: u64,
+    outer: Vec<u64>,
+}
+
+impl Nesting {
+    #[inline]
+    fn push(&mut self, object: bool) {
+        if self.depth > 0 && self.depth % 64 == 0 {
+            self.outer.push(self.innermost);
+        }
+        self.innermost = (self.innermost << 1) | u64::from(object);
+        self.depth += 1;
+    }
+
+    #[inline]
+    fn pop(&mut self) {
+        self.innermost >>= 1;
+        self.depth -= 1;
+        if self.depth > 0 && self.depth % 64 == 0 {
+            self.innermost = self.outer.pop().unwrap_or_default();
+        }
+    }
+
+    #[inline]
+    fn in_object(&self) -> bool {
+        self.innermost & 1 == 1
+    }
+}
+
+/// A string's value: `quoted` is its text, quotes included, which has escapes. Decoded by
+/// serde_json, so what it refuses (a lone surrogate) is refused here too.
+#[cold]
+fn unescape(quoted: &str) -> Option<String> {
+    serde_json::from_str(quoted).ok()
 }
 
 /// After a key whose `"` is at `at`: the position of the value after its `:`.
@@ -614,26 +677,40 @@ mod tests {
     fn a_document_holds_each_member_where_it_stands() {
         let text = " {\"b\" : [1, {\"c\":2}], \"a\":\"x\",\"b\":null}\n";
         let document = JsonDocument::read(text).unwrap();
-        let members: Vec<_> = document.members().map(|(key, value)| (key, value.raw())).collect();
-        assert_eq!(members, [("b", "[1, {\"c\":2}]"), ("a", "\"x\""), ("b", "null")]);
+        let members: Vec<_> =
+            document.members().map(|(key, value)| (key.into_owned(), value.raw())).collect();
+        assert_eq!(members, [("b".into(), "[1, {\"c\":2}]"), ("a".into(), "\"x\""), ("b".into(), "null")]);
         let nested = scan_value(r#"{"c":2,"d":{}} "#, 0).unwrap();
         let mut keys = Vec::new();
         nested
             .for_each_member(|key, value| {
-                keys.push((key, value.raw()));
+                keys.push((key.to_owned(), value.raw()));
                 Some(())
             })
             .unwrap();
-        assert_eq!((keys, nested.raw()), (vec![("c", "2"), ("d", "{}")], r#"{"c":2,"d":{}}"#));
+        assert_eq!((keys, nested.raw()), (vec![("c".into(), "2"), ("d".into(), "{}")], r#"{"c":2,"d":{}}"#));
         assert!(scan_value("[1]", 0).unwrap().for_each_member(|_, _| Some(())).is_none());
         assert!(nested.is_object() && !scan_value("[1]", 0).unwrap().is_object());
         assert!(!scan_value("\"{\"", 0).unwrap().is_object(), "a string that starts with a brace");
         let stopped = scan_value(r#"{"c":2}"#, 0).unwrap();
         assert!(stopped.for_each_member(|_, _| None).is_none(), "the walk stops where `member` does");
-        // What the fast reader declines, the document does too.
-        for declined in ["[1]", "{\"a\":1} x", r#"{"\u0061":1}"#, "{\"a\":1,}", "{\"a\" 1}", ""] {
-            assert!(JsonDocument::read(declined).is_none(), "{declined:?}");
+        // What the reader refuses, the document does too.
+        for refused in ["[1]", "{\"a\":1} x", r#"{"\ud800":1}"#, "{\"a\":1,}", "{\"a\" 1}", ""] {
+            assert!(JsonDocument::read(refused).is_none(), "{refused:?}");
         }
+        // An escaped key is unescaped, in the document and in a nested object.
+        let escaped = JsonDocument::read(r#"{"\u0061\/":{"\n":1},"b":2}"#).unwrap();
+        let keys: Vec<_> = escaped.members().map(|(key, _)| key.into_owned()).collect();
+        assert_eq!(keys, ["a/", "b"]);
+        let (_, nested) = escaped.members().next().unwrap();
+        let mut inner = Vec::new();
+        nested
+            .for_each_member(|key, _| {
+                inner.push(key.to_owned());
+                Some(())
+            })
+            .unwrap();
+        assert_eq!(inner, ["\n"]);
         assert_eq!(JsonDocument::read("{}").unwrap().members().count(), 0);
         // Past the members held in place, the rest are kept in order too.
         let many: String =
@@ -641,6 +718,17 @@ mod tests {
         let document = JsonDocument::read(&many).unwrap();
         let read: Vec<_> = document.members().map(|(key, value)| format!("{key}={}", value.raw())).collect();
         assert_eq!(read, (0..20).map(|i| format!("k{i}={i}")).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_array_shows_its_first_element() {
+        let list = scanned(r#"[ {"a":1}, 2]"#);
+        let first = list.first_element().unwrap();
+        assert_eq!((first.raw(), first.is_object()), (r#"{"a":1}"#, true));
+        assert_eq!(scanned("[\"x\"]").first_element().map(|v| v.raw()), Some("\"x\""));
+        for none in ["[]", "[ ]", r#"{"a":[1]}"#, "\"[1]\"", "1"] {
+            assert!(scanned(none).first_element().is_none(), "{none}");
+        }
     }
 
     #[test]
@@ -684,12 +772,17 @@ mod tests {
     }
 
     #[test]
-    fn lone_surrogates_are_left_to_serde_json() {
-        assert_eq!(value(r#""\ud83d\ude00""#), Some((14, Kind::String { escaped: true })));
-        assert_eq!(value(r#""\uD83D\uDE00""#), Some((14, Kind::String { escaped: true })));
-        assert_eq!(value(r#""\u00e9\uc5c5""#), Some((14, Kind::String { escaped: true })));
+    fn lone_surrogates_are_well_formed_but_do_not_decode() {
+        for pair in [r#""\ud83d\ude00""#, r#""\uD83D\uDE00""#] {
+            assert_eq!(value(pair), Some((14, Kind::String { escaped: true })));
+            assert_eq!(scanned(pair).string().as_deref(), Some("\u{1F600}"));
+        }
+        assert_eq!(scanned(r#""\u00e9\uc5c5""#).string().as_deref(), Some("\u{e9}\u{c5c5}"));
+        // As serde_json does: a value it only checks may hold one, a decoded string may not.
         for lone in [r#""\ud83d""#, r#""\ude00""#, r#""\ud83dx""#, r#""\ud83d\u0041""#, r#""\ude00\ud83d""#] {
-            assert_eq!(value(lone), None, "{lone}");
+            assert_eq!(value(lone), Some((lone.len(), Kind::String { escaped: true })), "{lone}");
+            assert_eq!(scanned(lone).string(), None, "{lone}");
+            assert!(scanned(lone).raw_json().is_some(), "{lone}");
         }
     }
 
@@ -700,10 +793,15 @@ mod tests {
         for bad in ["[1,]", "{\"a\"}", "{\"a\":1,}", "[1 2]", "{1:2}", "[}", "{]", "[", "[[]"] {
             assert_eq!(value(bad), None, "{bad:?}");
         }
-        let deep = format!("{}{}", "[".repeat(64), "]".repeat(64));
-        assert_eq!(value(&deep), Some((128, Kind::Container)));
-        let deeper = format!("{}{}", "[".repeat(65), "]".repeat(65));
-        assert_eq!(value(&deeper), None, "deeper nesting is left to serde_json");
+        // Across the word that holds the innermost 64 containers, and far past it.
+        for depth in [63, 64, 65, 128, 129, 100_000] {
+            let deep = format!("{}1{}", "[{\"a\":".repeat(depth), "}]".repeat(depth));
+            assert_eq!(value(&deep), Some((deep.len(), Kind::Container)), "{depth}");
+            let unbalanced = format!("{}1{}", "[{\"a\":".repeat(depth), "]}".repeat(depth));
+            assert_eq!(value(&unbalanced), None, "{depth}");
+            let unclosed = format!("{}{}", "[".repeat(depth), "]".repeat(depth - 1));
+            assert_eq!(value(&unclosed), None, "{depth}");
+        }
     }
 
     /// A text as (whether it is kept in place, its value read from `kept`).
@@ -811,6 +909,8 @@ mod tests {
             [("x", "1"), ("y", "[2]")]
         );
         assert!(read(r#"{"a":"A"}"#).is_some());
+        let escaped = read(r#"{"\u0061":"\u0041"}"#).expect("an escaped key is the member it spells");
+        assert_eq!(escaped.get_in(0, ""), Some("A"));
         assert!(read(r#"{ "a" : "A" }"#).is_some());
     }
 
@@ -821,7 +921,6 @@ mod tests {
             r#"{"b":"B"}"#,         // the same
             r#"{"a":"A"} x"#,       // trailing text
             r#"{"a":"A","a":"A"}"#, // a duplicate modelled member
-            r#"{"\u0061":"A"}"#,    // an escaped key
             r#"{"a" "A"}"#,         // no colon
             r#"{"a":"A" "b":"B"}"#, // no comma
             r#"{"a":"A",}"#,        // a trailing comma

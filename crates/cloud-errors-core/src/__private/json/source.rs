@@ -2,16 +2,20 @@
 //! layout, and edited in place (as `toml_edit` does for TOML) so that setting one member changes
 //! only that member's bytes.
 //!
-//! The text is kept as read; where its members stand is found only when an edit needs it, by a
-//! small scanner that walks text serde_json has already checked to be well-formed.
+//! The text is kept as read; where its members stand is found only when an edit needs it, by
+//! the reader's own walk over the object (`scan::walk_object`), which records each member's
+//! key and value spans.
 
 use core::ops::Range;
 
+use super::scan::{skip_ws, walk_object};
 use super::Text;
 
 /// Where one member of an object stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct MemberAt {
+    /// The key, unescaped.
+    name: String,
     /// The key, quotes included.
     key: Range<usize>,
     /// The value.
@@ -26,101 +30,14 @@ struct ObjectAt {
     members: Vec<MemberAt>,
 }
 
-fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
-        at += 1;
-    }
-    at
-}
-
-/// The end (exclusive) of the string whose opening quote is at `at`.
-fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut i = at + 1;
-    while let Some(&byte) = bytes.get(i) {
-        match byte {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-    None
-}
-
-/// The end (exclusive) of the value starting at `at`.
-fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
-    match *bytes.get(at)? {
-        b'"' => string_end(bytes, at),
-        b'{' | b'[' => {
-            // Count brackets outside strings; nesting depth costs nothing here.
-            let mut depth = 0usize;
-            let mut i = at;
-            while let Some(&byte) = bytes.get(i) {
-                match byte {
-                    b'"' => {
-                        i = string_end(bytes, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-            None
-        }
-        _ => {
-            let mut i = at;
-            while bytes
-                .get(i)
-                .is_some_and(|b| !matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
-            {
-                i += 1;
-            }
-            Some(i)
-        }
-    }
-}
-
 /// The members of the object starting at `at` (its `{`).
-fn scan_object(bytes: &[u8], at: usize) -> Option<ObjectAt> {
-    if bytes.get(at) != Some(&b'{') {
-        return None;
-    }
+fn scan_object(text: &str, at: usize) -> Option<ObjectAt> {
     let mut members = Vec::new();
-    let mut i = skip_ws(bytes, at + 1);
-    if bytes.get(i) == Some(&b'}') {
-        return Some(ObjectAt { open: at, close: i, members });
-    }
-    loop {
-        let key_end = string_end(bytes, i)?;
-        let colon = skip_ws(bytes, key_end);
-        if bytes.get(colon) != Some(&b':') {
-            return None;
-        }
-        let value_start = skip_ws(bytes, colon + 1);
-        let end = value_end(bytes, value_start)?;
-        members.push(MemberAt { key: i..key_end, value: value_start..end });
-        i = skip_ws(bytes, end);
-        match bytes.get(i)? {
-            b',' => i = skip_ws(bytes, i + 1),
-            b'}' => return Some(ObjectAt { open: at, close: i, members }),
-            _ => return None,
-        }
-    }
-}
-
-/// Whether the key text (quotes included) spells `name`.
-fn key_is(text: &str, key: &Range<usize>, name: &str) -> bool {
-    let raw = &text[key.start + 1..key.end - 1];
-    if !raw.contains('\\') {
-        return raw == name;
-    }
-    serde_json::from_str::<String>(&text[key.clone()]).is_ok_and(|decoded| decoded == name)
+    let end = walk_object(text, at, |name, key, value| {
+        members.push(MemberAt { name: name.to_owned(), key, value: value.span()? });
+        Some(())
+    })?;
+    Some(ObjectAt { open: at, close: end - 1, members })
 }
 
 /// The layout a body uses between members and after keys, to write a new member alike.
@@ -253,11 +170,10 @@ impl JsonSource {
 
     /// The object at `path` (member names from the top-level object down).
     fn object_at(text: &str, path: &[&str]) -> Option<ObjectAt> {
-        let bytes = text.as_bytes();
-        let mut object = scan_object(bytes, skip_ws(bytes, 0))?;
+        let mut object = scan_object(text, skip_ws(text.as_bytes(), 0))?;
         for name in path {
-            let member = object.members.iter().find(|m| key_is(text, &m.key, name))?;
-            object = scan_object(bytes, member.value.start)?;
+            let member = object.members.iter().find(|m| m.name == *name)?;
+            object = scan_object(text, member.value.start)?;
         }
         Some(object)
     }
@@ -282,7 +198,7 @@ impl JsonSource {
         canonical: Canonical<'_>,
     ) -> Option<()> {
         let object = Self::object_at(text, path)?;
-        if let Some(member) = object.members.iter().find(|m| key_is(text, &m.key, key)) {
+        if let Some(member) = object.members.iter().find(|m| m.name == key) {
             text.replace_range(member.value.clone(), value);
             return Some(());
         }
@@ -290,10 +206,8 @@ impl JsonSource {
         let key_json = serde_json::to_string(key).ok()?;
         let rank = |name: &str| canonical.order.iter().position(|k| *k == name);
         let mine = rank(key);
-        let follower = object.members.iter().find(|m| {
-            let name: String = serde_json::from_str(&text[m.key.clone()]).unwrap_or_default();
-            matches!((mine, rank(&name)), (Some(a), Some(b)) if b > a)
-        });
+        let follower =
+            object.members.iter().find(|m| matches!((mine, rank(&m.name)), (Some(a), Some(b)) if b > a));
         match (follower, object.members.last()) {
             (Some(next), _) => {
                 let insert = format!("{key_json}{}{value}{}", style.colon, style.between);
@@ -323,7 +237,7 @@ impl JsonSource {
     fn remove_in(text: &mut String, path: &[&str], key: &str) -> Option<()> {
         loop {
             let object = Self::object_at(text, path)?;
-            let Some(index) = object.members.iter().position(|m| key_is(text, &m.key, key)) else {
+            let Some(index) = object.members.iter().position(|m| m.name == key) else {
                 return Some(());
             };
             let member = &object.members[index];
@@ -425,12 +339,18 @@ mod tests {
     }
 
     #[test]
-    fn values_running_to_the_end_of_the_text_are_found() {
-        assert_eq!(value_end(b"123", 0), Some(3));
-        assert_eq!(value_end(b"[1,[2]]", 0), Some(7));
-        assert_eq!(value_end(b"[1,[2]", 0), None);
-        assert_eq!(value_end(br#""a\"b""#, 0), Some(6));
-        assert_eq!(value_end(br#""a"#, 0), None);
-        assert_eq!(skip_ws(b"  ", 0), 2);
+    fn members_are_found_by_the_readers_walk_at_any_depth() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let text = format!(r#" {{"a\u0062" : {deep}, "c":"}}"}} "#);
+        let object = scan_object(&text, 1).unwrap();
+        let found: Vec<_> = object
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), &text[m.key.clone()], &text[m.value.clone()]))
+            .collect();
+        assert_eq!(found, [("ab", r#""a\u0062""#, deep.as_str()), ("c", r#""c""#, r#""}""#)]);
+        assert_eq!((object.open, &text[object.close..]), (1, "} "));
+        assert_eq!(scan_object("[1]", 0), None);
+        assert_eq!(scan_object(r#"{"a":1,}"#, 0), None);
     }
 }
