@@ -44,7 +44,7 @@ pub trait Envelope: CloudError + Clone + Sized + private::Sealed {
     /// once to recognize it, then hands the document over): as [`from_http`](Self::from_http)
     /// with `response` and [`parse`](Self::parse) without it, `Some(None)` for a success, and
     /// `None` where the caller must read the body itself (an envelope that is not JSON, or a
-    /// body the fast reader declines). Not part of the public API.
+    /// body this envelope refuses, whose error the read explains). Not part of the public API.
     #[doc(hidden)]
     #[cfg(feature = "json")]
     fn __from_document<H: Headers + ?Sized>(

@@ -1,10 +1,9 @@
 //! Telling vendors apart by the shape of a body (and, where given, its status and headers).
 //!
 //! A JSON body's shape is its top-level member names and the type of `code` (and of
-//! `error.code`). The fast reader gives it as it reads the body into a `JsonDocument`, which the
-//! recognized envelope is then filled from, so `decode` reads a body once. A body the fast
-//! reader declines is probed by serde_json instead: every value it does not ask about is
-//! skipped, never kept, and nothing recurses.
+//! `error.code`, and of the first GraphQL error's `message.code`). The reader gives it as it
+//! reads the body into a `JsonDocument`, which the recognized envelope is then filled from, so
+//! `decode` reads a body once. serde_json reads only a body the reader refuses, to say why.
 
 use core::fmt;
 
@@ -230,7 +229,7 @@ fn integer_code_in(message: &Scanned<'_>) -> bool {
 }
 
 /// The shape of an object held by a member, `Some(None)` for any other value, `None` for an
-/// object the fast reader declines.
+/// object that is not well-formed.
 fn nested_shape(value: &Scanned<'_>) -> Option<Option<ObjectShape>> {
     // Not `raw()`, which would skip over the object only for it to be walked again.
     if !value.is_object() {

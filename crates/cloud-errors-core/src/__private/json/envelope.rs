@@ -145,9 +145,9 @@ pub fn from_http<T: JsonEnvelope, H: Headers + ?Sized>(
 }
 
 /// Reads an error from a body already read into `document`, as [`from_http`] would with
-/// `response` and [`parse`] without it: `Some(None)` for a success, `None` where the fast
-/// reader declines the body for this envelope, so that the caller reads it with
-/// [`parse`] or [`from_http`] and gets the same answer (or the error, with its position).
+/// `response` and [`parse`] without it: `Some(None)` for a success, `None` where the body is
+/// not this envelope (a value of the wrong type, a missing member), so that the caller reads it
+/// with [`parse`] or [`from_http`] and gets the error with its position.
 #[inline]
 pub fn from_document<T: JsonEnvelope, H: Headers + ?Sized>(
     document: &JsonDocument<'_>,

@@ -190,7 +190,7 @@ impl<'a> Scanned<'a> {
     }
 }
 
-/// Reads `text` (a whole body) into `object` (empty), or declines.
+/// Reads `text` (a whole body) into `object` (empty), or refuses it.
 #[inline]
 pub(crate) fn read_into<T: JsonObject>(text: &str, object: &mut T) -> Option<()> {
     let bytes = text.as_bytes();
@@ -234,8 +234,8 @@ impl Default for JsonDocument<'_> {
 }
 
 impl<'a> JsonDocument<'a> {
-    /// Reads `text`, a whole body that must be one JSON object, or declines as the fast reader
-    /// does (see the module's documentation).
+    /// Reads `text`, a whole body that must be one JSON object of at most 4 GiB, or refuses
+    /// it (see the module's documentation).
     pub fn read(text: &'a str) -> Option<Self> {
         let mut document = Self::default();
         document.read_with(text, |_, _| Some(()))?;
@@ -245,7 +245,7 @@ impl<'a> JsonDocument<'a> {
     /// [`read`](Self::read) into this document (where the caller keeps it: it is a few hundred
     /// bytes, and moving it would cost more than reading a small body), showing `look` each
     /// member as it is read: a nested object `look` walks (with [`Scanned::for_each_member`])
-    /// is not skipped over again. `None` where the read declines or `look` answers `None`.
+    /// is not skipped over again. `None` where the read refuses the body or `look` answers `None`.
     pub fn read_with(
         &mut self,
         text: &'a str,
@@ -293,7 +293,7 @@ impl<'a> JsonDocument<'a> {
     }
 
     /// Fills `object` (empty, as [`JsonObject::empty`] makes it) from the members, as reading
-    /// the text into it would, and keeps the text; `None` where that read would decline.
+    /// the text into it would, and keeps the text; `None` where that read would refuse it.
     pub fn fill<T: JsonObject>(&self, object: &mut T) -> Option<()> {
         for (key, value) in self.members() {
             take(object, &key, &value)?;
@@ -915,7 +915,7 @@ mod tests {
     }
 
     #[test]
-    fn anything_unusual_in_a_whole_object_is_declined() {
+    fn what_is_not_the_object_is_refused() {
         for declined in [
             r#"{}"#,                // `a` is required: serde_json names it
             r#"{"b":"B"}"#,         // the same
