@@ -597,14 +597,13 @@ proptest! {
 
 /// `text` (compact JSON, as the strategies write it) laid out and escaped another way, as
 /// `choices` say: whitespace (spaces, tabs, newlines, CRLF) around every structural character,
-/// and characters of string values spelled as `\uXXXX` escapes or `\/`. Keys keep their spelling.
+/// and characters of strings, keys among them, spelled as `\uXXXX` escapes or `\/`.
 fn respell(text: &str, choices: &[u8]) -> String {
     const SPACES: [&str; 6] = ["", " ", "\n  ", "\r\n\t", "  ", "\n"];
     let mut next = choices.iter().copied().cycle();
     let mut out = String::with_capacity(text.len() * 2);
     let mut chars = text.chars().peekable();
     let mut in_string = false;
-    let mut is_key = true;
     while let Some(c) = chars.next() {
         if in_string {
             match c {
@@ -622,7 +621,7 @@ fn respell(text: &str, choices: &[u8]) -> String {
                     in_string = false;
                     out.push(c);
                 }
-                _ if !is_key && next.next().unwrap_or(0) % 4 == 0 => {
+                _ if next.next().unwrap_or(0) % 4 == 0 => {
                     if c == '/' {
                         out.push_str("\\/");
                     } else {
@@ -646,7 +645,6 @@ fn respell(text: &str, choices: &[u8]) -> String {
                     out.push_str(SPACES[usize::from(next.next().unwrap_or(0)) % SPACES.len()]);
                 }
                 out.push(c);
-                is_key = matches!(c, '{' | ',');
                 out.push_str(SPACES[usize::from(next.next().unwrap_or(0)) % SPACES.len()]);
             }
             _ => out.push(c),
