@@ -278,29 +278,48 @@ impl<'a> JsonDocument<'a> {
 
     /// Its members, in order: each key (unescaped) and value.
     pub fn members(&self) -> impl Iterator<Item = (Cow<'a, str>, Scanned<'a>)> + '_ {
-        let first = &self.first[..self.count.min(IN_PLACE)];
-        first.iter().chain(&self.more).map(|place| {
-            let text = self.text;
-            let (key_start, key_end) = (place.key.0 as usize, place.key.1 as usize);
+        self.places().map(|place| {
             let key = match place.escaped_key {
-                // The document read it, so it decodes.
-                true => Cow::Owned(unescape(&text[key_start - 1..key_end + 1]).unwrap_or_default()),
-                false => Cow::Borrowed(&text[key_start..key_end]),
+                true => Cow::Owned(self.unescaped_key(place)),
+                false => Cow::Borrowed(self.key(place)),
             };
-            let (start, end) = (place.value.0 as usize, place.value.1 as usize);
-            (key, Scanned { text, start, end: Cell::new(end), kind: place.kind })
+            (key, self.value(place))
         })
     }
 
     /// Fills `object` (empty, as [`JsonObject::empty`] makes it) from the members, as reading
     /// the text into it would, and keeps the text; `None` where that read would refuse it.
     pub fn fill<T: JsonObject>(&self, object: &mut T) -> Option<()> {
-        for (key, value) in self.members() {
-            take(object, &key, &value)?;
+        for place in self.places() {
+            let value = self.value(place);
+            match place.escaped_key {
+                false => take(object, self.key(place), &value)?,
+                true => take(object, &self.unescaped_key(place), &value)?,
+            }
         }
         object.validate::<serde_json::Error>().ok()?;
         object.keep(self.text);
         Some(())
+    }
+
+    fn places(&self) -> impl Iterator<Item = &Place> {
+        self.first[..self.count.min(IN_PLACE)].iter().chain(&self.more)
+    }
+
+    /// A key without escapes, as it stands in the text.
+    fn key(&self, place: &Place) -> &'a str {
+        &self.text[place.key.0 as usize..place.key.1 as usize]
+    }
+
+    /// A key with escapes, unescaped (the document read it, so it decodes).
+    #[cold]
+    fn unescaped_key(&self, place: &Place) -> String {
+        unescape(&self.text[place.key.0 as usize - 1..place.key.1 as usize + 1]).unwrap_or_default()
+    }
+
+    fn value(&self, place: &Place) -> Scanned<'a> {
+        let (start, end) = (place.value.0 as usize, place.value.1 as usize);
+        Scanned { text: self.text, start, end: Cell::new(end), kind: place.kind }
     }
 }
 
