@@ -601,6 +601,7 @@ mod tests {
         #[derive(Debug)]
         struct Inner: "an inner object" {
             NAME = "name" => name: Optional<OwnedStr>,
+            CODE = "code" => code: Nullable<Int>,
         }
         requires one of [];
     }
@@ -637,6 +638,21 @@ mod tests {
             (0..8).map(Some).collect::<Vec<_>>()
         );
         assert_eq!(Kinds::key_index("z"), None);
+    }
+
+    #[test]
+    fn every_slot_takes_the_spellings_its_kind_leaves_to_serde() {
+        // A required, an optional and a nullable integer, each spelled as only serde's reader of
+        // the kind reads it: the reader takes the body itself, and reads it as serde_json does.
+        let kinds = read(r#"{"int":7.0,"number":-3e0,"inner":{"code":-0},"object":{"code":5E+0}}"#);
+        assert_eq!((kinds.int.value(), kinds.number.map(WireInt::value)), (7, Some(-3)));
+        assert_eq!(kinds.inner.and_then(|inner| inner.code).map(WireInt::value), Some(0));
+        assert_eq!(kinds.object.code.map(WireInt::value), Some(5));
+        for refused in [r#"{"int":7.5}"#, r#"{"int":1,"number":1e400}"#, r#"{"int":1,"inner":{"code":0.5}}"#]
+        {
+            assert!(from_str_fast::<Kinds>(refused).is_none(), "{refused}");
+            assert!(from_str_serde::<Kinds>(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]
