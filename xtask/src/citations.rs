@@ -154,6 +154,14 @@ pub fn check(table: &VendorTable, document: &dyn Fn(&str) -> Result<String, Stri
         Ok(())
     };
     for e in &table.enums {
+        if let Some(crate::model::Success { number, origin: Origin::Document { file, line, last }, quote }) =
+            &e.success
+        {
+            // The sentence that says it, and the number in it.
+            let what = format!("the success code of {}", e.rust_name);
+            cite(file, *line, *last, what.clone(), quote.as_deref().unwrap_or_default(), false)?;
+            cite(file, *line, *last, what, &number.to_string(), true)?;
+        }
         for spec in &e.codes {
             for (field, text, origin) in fields(spec) {
                 if let Origin::Document { file, line, last } = origin {
@@ -255,6 +263,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    use crate::model::Success;
+
+    #[test]
+    fn a_stated_success_code_is_cited_and_a_moved_citation_fails() {
+        let root = workspace_root();
+        let document = |file: &str| {
+            std::fs::read_to_string(root.join("docs/vendor").join(file)).map_err(|e| e.to_string())
+        };
+        let mut stated = 0;
+        for vendor in VENDORS {
+            let (table, _) = build(&root, vendor).unwrap();
+            for (index, e) in table.enums.iter().enumerate() {
+                let Some(Success { origin: Origin::Document { .. }, .. }) = &e.success else { continue };
+                stated += 1;
+                for by in [1, -1] {
+                    let mut moved = table.clone();
+                    if let Some(Success { origin: Origin::Document { line, last, .. }, .. }) =
+                        &mut moved.enums[index].success
+                    {
+                        *line = line.saturating_add_signed(by);
+                        *last = last.saturating_add_signed(by);
+                    }
+                    let err = check(&moved, &document).unwrap_err();
+                    assert!(err.contains(&format!("the success code of {}", e.rust_name)), "{err}");
+                }
+            }
+        }
+        assert_eq!(stated, 2, "Tencent's common code and Authing's V3 statusCode");
     }
 
     #[test]

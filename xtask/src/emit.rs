@@ -137,6 +137,18 @@ fn emit_enum(out: &mut String, table: &VendorTable, e: &CodeEnum) -> Result<(), 
         emit_variant_doc(out, spec);
     }
     writeln!(out, "}}\n").unwrap();
+    if let Some(success) = &e.success {
+        writeln!(
+            out,
+            "impl {name} {{\n    \
+             /// The number that reports success where these codes travel; no variant has it\n    \
+             /// ({}).\n    \
+             pub const SUCCESS: i64 = {};\n}}\n",
+            origin_prose(&success.origin),
+            success.number
+        )
+        .unwrap();
+    }
 
     let all: Vec<String> = e.codes.iter().map(|s| format!("{name}::{}", s.name)).collect();
     let upper = screaming_snake(name);
@@ -294,7 +306,7 @@ fn screaming_snake(name: &str) -> String {
 /// vendor crates a build includes.
 pub fn emit_recognition(tables: &[VendorTable]) -> String {
     let mut out = format!(
-        "{HEADER}\n\n//! Every vendor's documented numeric codes, which recognition reads in every build.\n"
+        "{HEADER}\n\n//! Every vendor's documented numeric codes, and the numbers that report success, which\n//! recognition reads in every build.\n"
     );
     for table in tables {
         for code_enum in table.enums.iter().filter(|e| e.numeric) {
@@ -314,6 +326,17 @@ pub fn emit_recognition(tables: &[VendorTable]) -> String {
                 list.join(", ")
             )
             .unwrap();
+            if let Some(success) = &code_enum.success {
+                writeln!(
+                    out,
+                    "\n/// The number that reports success where `{}::{}` travels ({}).\n#[allow(dead_code)]\npub(crate) const {name}_SUCCESS: i64 = {};",
+                    table.vendor,
+                    code_enum.rust_name,
+                    origin_prose(&success.origin),
+                    success.number
+                )
+                .unwrap();
+            }
         }
     }
     out

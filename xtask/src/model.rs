@@ -147,6 +147,19 @@ pub struct EnumRows {
     /// Where a field of a row comes from, when a second document supplied it (S3's server
     /// list gives the wire message and status of codes the first document describes).
     pub field_origins: Vec<FieldOrigins>,
+    /// The number that reports success where the enum's codes travel, where a document says it.
+    pub success: Option<Success>,
+}
+
+/// The number a vendor sends, where its error codes travel, when a call succeeds (Tencent's
+/// `code` 0, Authing V3's `statusCode` 200): no row lists it, and recognition and the envelopes
+/// need it; with where it is said (a document's line, or an overlay decision).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Success {
+    pub number: i64,
+    pub origin: Origin,
+    /// The document's words that say it (none for an overlay decision).
+    pub quote: Option<String>,
 }
 
 /// Per-row overrides of where fields come from (by default, the row's own place).
@@ -196,6 +209,7 @@ pub struct CodeEnum {
     pub numeric: bool,
     pub summary: String,
     pub codes: Vec<CodeSpec>,
+    pub success: Option<Success>,
 }
 
 /// Everything generated for one vendor crate.

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Deserialize;
 
-use crate::model::{CodeEnum, CodeSpec, EnumRows, Origin, RetryClass, Row, SpecSources, Translation};
+use crate::model::{
+    CodeEnum, CodeSpec, EnumRows, Origin, RetryClass, Row, SpecSources, Success, Translation,
+};
 use crate::names::Names;
 use crate::parse::tencent_cam::Split;
 
@@ -27,6 +29,18 @@ pub struct Overlay {
     /// Tencent: codeDesc → its action (the border the text lost).
     #[serde(default)]
     pub actions: BTreeMap<String, String>,
+    /// Enum name → the number that reports success where its codes travel, where no document
+    /// says it.
+    #[serde(default)]
+    pub success: BTreeMap<String, SuccessDecision>,
+}
+
+/// The number that reports success, and why.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessDecision {
+    pub code: i64,
+    pub evidence: String,
 }
 
 /// A retry class and why.
@@ -65,7 +79,42 @@ impl Overlay {
                 return Err(format!("{file}: `{code}` is not a code of the vendor's documents"));
             }
         }
+        for name in self.success.keys() {
+            if !enums.iter().any(|e| e.rust_name == name) {
+                return Err(format!(
+                    "{file}: [success] names `{name}`, which is not one of the vendor's tables"
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// The number that reports success where `rows`' codes travel: what a document says, else
+    /// the overlay's decision. Never both, and never one of the table's own error codes.
+    fn success_of(&self, file: &str, rows: &EnumRows) -> Result<Option<Success>, String> {
+        let decided = self.success.get(rows.rust_name).map(|decision| Success {
+            number: decision.code,
+            origin: Origin::Overlay { file: file.to_owned(), evidence: decision.evidence.clone() },
+            quote: None,
+        });
+        let success = match (&rows.success, decided) {
+            (Some(stated), Some(_)) => {
+                return Err(format!(
+                    "{file}: [success] decides `{}`, whose success code {} a document already states",
+                    rows.rust_name, stated.number
+                ))
+            }
+            (stated, decided) => stated.clone().or(decided),
+        };
+        if let Some(success) = &success {
+            if let Some(row) = rows.rows.iter().find(|row| row.number == Some(success.number)) {
+                return Err(format!(
+                    "{}: `{}` reports success, yet the table lists it as an error (`{}`)",
+                    row.source, success.number, rows.rust_name
+                ));
+            }
+        }
+        Ok(success)
     }
 
     /// The retry class of `row` and its origin.
@@ -240,7 +289,13 @@ pub fn finish(
     }
     names.check_all_listed(rows.rust_name, &seen_codes)?;
     names.set_order(rows.rust_name, codes.iter().map(|code| code.wire.clone()));
-    Ok(CodeEnum { rust_name: rows.rust_name, numeric: rows.numeric, summary: rows.summary.clone(), codes })
+    Ok(CodeEnum {
+        rust_name: rows.rust_name,
+        numeric: rows.numeric,
+        summary: rows.summary.clone(),
+        codes,
+        success: overlay.success_of(overlay_file, rows)?,
+    })
 }
 
 #[cfg(test)]
@@ -254,6 +309,7 @@ mod tests {
             summary: String::new(),
             rows: list.iter().enumerate().map(|(i, (w, m))| Row::new(*w, *m, "doc", i as u32 + 1)).collect(),
             field_origins: Vec::new(),
+            success: None,
         }
     }
 
@@ -283,6 +339,36 @@ mod tests {
         assert_eq!((specs.codes[0].name.as_str(), specs.codes[1].name.as_str()), ("NoSuchKey", "NoSuchKey2"));
         assert_eq!(specs.codes[0].http_status, None);
         assert_eq!(specs.codes[0].sources.http_status, Origin::Unstated);
+    }
+
+    #[test]
+    fn a_success_code_is_stated_or_decided_once_and_is_no_error_code() {
+        let decided =
+            Overlay::parse("o.toml", "[success]\nErrorCode = { code = 0, evidence = \"SDKs\" }\n").unwrap();
+        let table = rows(&[("1", "Slow down")]);
+        let specs = finish("o.toml", &decided, &mut Names::empty("n.toml"), &table).unwrap();
+        let overlay = Origin::Overlay { file: "o.toml".into(), evidence: "SDKs".into() };
+        assert_eq!(specs.success, Some(Success { number: 0, origin: overlay, quote: None }));
+        let nothing = finish("o.toml", &Overlay::default(), &mut Names::empty("n.toml"), &table).unwrap();
+        assert_eq!(nothing.success, None);
+
+        let stated =
+            Success { number: 0, origin: Origin::at("doc", 9), quote: Some("0 means success".into()) };
+        let with_stated = EnumRows { success: Some(stated.clone()), ..table.clone() };
+        let specs = finish("o.toml", &Overlay::default(), &mut Names::empty("n.toml"), &with_stated).unwrap();
+        assert_eq!(specs.success, Some(stated));
+        let twice = finish("o.toml", &decided, &mut Names::empty("n.toml"), &with_stated).unwrap_err();
+        assert!(twice.contains("already states"), "{twice}");
+
+        let mut numbered = rows(&[("0", "Failed")]);
+        numbered.rows[0].number = Some(0);
+        let listed = finish("o.toml", &decided, &mut Names::empty("n.toml"), &numbered).unwrap_err();
+        assert!(listed.contains("reports success, yet the table lists it"), "{listed}");
+
+        let unknown =
+            Overlay::parse("o.toml", "[success]\nOtherCode = { code = 0, evidence = \"x\" }\n").unwrap();
+        let err = unknown.check_codes("o.toml", &[table]).unwrap_err();
+        assert!(err.contains("`OtherCode`, which is not one of the vendor's tables"), "{err}");
     }
 
     #[test]

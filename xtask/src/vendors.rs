@@ -69,7 +69,8 @@ pub const VENDORS: &[Vendor] = &[
         documents: &[authing::DOC, authing_v3::DOC],
         read: |read, _| {
             let legacy = authing::parse(&read(authing::DOC)?)?;
-            let (classes, api_codes) = authing_v3::parse(&read(authing_v3::DOC)?)?;
+            let v3 = read(authing_v3::DOC)?;
+            let (classes, api_codes) = authing_v3::parse(&v3)?;
             Ok(Read {
                 snapshot: format!("{}; {}", legacy.snapshot, classes.snapshot),
                 enums: vec![
@@ -79,12 +80,15 @@ pub const VENDORS: &[Vendor] = &[
                         "Every error code (`code`) documented in `authing.md` (the legacy API)",
                         legacy.rows,
                     ),
-                    enum_rows(
-                        "V3StatusCode",
-                        true,
-                        "Every error class (`statusCode`) documented in `authing-v3.md` (the V3 API)",
-                        classes.rows,
-                    ),
+                    EnumRows {
+                        success: Some(authing_v3::success(&v3)?),
+                        ..enum_rows(
+                            "V3StatusCode",
+                            true,
+                            "Every error class (`statusCode`) documented in `authing-v3.md` (the V3 API)",
+                            classes.rows,
+                        )
+                    },
                     enum_rows(
                         "V3ApiCode",
                         true,
@@ -116,7 +120,8 @@ pub const VENDORS: &[Vendor] = &[
         crate_dir: "tencent-cam-errors",
         documents: &[tencent_cam::DOC, tencent_cam_v3::DOC, tencent_cam_v3_en::DOC, tencent_common::DOC],
         read: |read, overlay| {
-            let (common, module) = tencent_cam::parse(&read(tencent_cam::DOC)?, &overlay.split())?;
+            let text = read(tencent_cam::DOC)?;
+            let (common, module) = tencent_cam::parse(&text, &overlay.split())?;
             let v3 = tencent_cam_v3::parse(&read(tencent_cam_v3::DOC)?)?;
             let (english_stamp, english) = tencent_cam_v3_en::parse(&read(tencent_cam_v3_en::DOC)?)?;
             let (common_stamp, common_v3) = tencent_common::parse(&read(tencent_common::DOC)?)?;
@@ -130,12 +135,15 @@ pub const VENDORS: &[Vendor] = &[
                         "Every module error code (`codeDesc`) documented in `tencent-cam.txt` (API 2.0)",
                         module.rows,
                     ),
-                    enum_rows(
-                        "CommonCode",
-                        true,
-                        "Every common error code (`code`) documented in `tencent-cam.txt` (API 2.0)",
-                        common.rows,
-                    ),
+                    EnumRows {
+                        success: Some(tencent_cam::success(&text)?),
+                        ..enum_rows(
+                            "CommonCode",
+                            true,
+                            "Every common error code (`code`) documented in `tencent-cam.txt` (API 2.0)",
+                            common.rows,
+                        )
+                    },
                     enum_rows(
                         "V3ErrorCode",
                         false,
@@ -197,7 +205,14 @@ fn enum_rows(
     summary: &str,
     rows: Vec<crate::model::Row>,
 ) -> EnumRows {
-    EnumRows { rust_name, numeric, summary: summary.to_owned(), rows, field_origins: Vec::new() }
+    EnumRows {
+        rust_name,
+        numeric,
+        summary: summary.to_owned(),
+        rows,
+        field_origins: Vec::new(),
+        success: None,
+    }
 }
 
 /// The vendor called `name`.

@@ -12,9 +12,6 @@ use crate::ErrorCode;
 /// The HTTP status the vendor sends its errors with: 200, the error being in the body.
 pub const ERROR_STATUS: u16 = 200;
 
-/// The `code` Authing sends when a call succeeded.
-pub const SUCCESS: i64 = 200;
-
 cloud_errors_core::json_object! {
     /// An Authing response body, with every member kept in order and `data` kept as raw JSON
     /// (`null` stays `null`, an absent `data` stays absent).
@@ -98,7 +95,7 @@ cloud_errors_core::json_envelope! {
         /// Authing sends every error with status 200; its documents give none per code.
         const ERROR_STATUS: Option<u16> = Some(ERROR_STATUS);
         fn success(&self) -> Option<&'static str> {
-            (self.code.value() == SUCCESS).then_some("the body's code 200 reports success")
+            (self.code.value() == ErrorCode::SUCCESS).then_some("the body's code 200 reports success")
         }
     }
 }

@@ -9,9 +9,6 @@ use cloud_errors_core::{Code, CodeSpec, FieldValue, RetryClass};
 
 use crate::{V3ApiCode, V3StatusCode};
 
-/// The `statusCode` Authing's V3 API sends when a call succeeded.
-pub const V3_SUCCESS: i64 = 200;
-
 cloud_errors_core::json_object! {
     /// An Authing V3 response body, with every member kept in order.
     ///
@@ -113,7 +110,7 @@ cloud_errors_core::json_envelope! {
         /// The V3 API sends every response with status 200.
         const ERROR_STATUS: Option<u16> = Some(crate::ERROR_STATUS);
         fn success(&self) -> Option<&'static str> {
-            (self.status_code.value() == V3_SUCCESS).then_some("the body's statusCode 200 reports success")
+            (self.status_code.value() == V3StatusCode::SUCCESS).then_some("the body's statusCode 200 reports success")
         }
     }
 }

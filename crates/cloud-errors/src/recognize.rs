@@ -531,14 +531,16 @@ fn envelopes_of(
     }
 }
 
-/// Whether Authing documents `code` in its legacy table (or it is 200, Authing's success).
+/// Whether Authing documents `code` in its legacy table, or it is the legacy success code.
 fn is_authing_code(code: i64) -> bool {
-    code == 200 || crate::generated::AUTHING_ERROR_CODE.binary_search(&code).is_ok()
+    code == crate::generated::AUTHING_ERROR_CODE_SUCCESS
+        || crate::generated::AUTHING_ERROR_CODE.binary_search(&code).is_ok()
 }
 
-/// Whether Tencent documents `code` as a common code of API 2.0 (or it is 0, its success).
+/// Whether Tencent documents `code` as a common code of API 2.0, or it is the success code.
 fn is_tencent_common_code(code: i64) -> bool {
-    code == 0 || crate::generated::TENCENT_CAM_COMMON_CODE.binary_search(&code).is_ok()
+    code == crate::generated::TENCENT_CAM_COMMON_CODE_SUCCESS
+        || crate::generated::TENCENT_CAM_COMMON_CODE.binary_search(&code).is_ok()
 }
 
 #[cfg(test)]

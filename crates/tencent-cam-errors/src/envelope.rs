@@ -12,9 +12,6 @@ use crate::{CommonCode, ErrorCode};
 /// The HTTP status the vendor sends its errors with: 200, the error being in the body.
 pub const ERROR_STATUS: u16 = 200;
 
-/// The common code Tencent sends when a call succeeded.
-pub const SUCCESS: i64 = 0;
-
 cloud_errors_core::json_object! {
     /// A Tencent CAM response body, with every member kept in order; `code` keeps whether it was a
     /// number or a string.
@@ -137,7 +134,7 @@ cloud_errors_core::json_envelope! {
         /// Tencent sends every error with status 200; its documents give none per code.
         const ERROR_STATUS: Option<u16> = Some(ERROR_STATUS);
         fn success(&self) -> Option<&'static str> {
-            (self.code.value() == SUCCESS).then_some("the body's code 0 reports success")
+            (self.code.value() == CommonCode::SUCCESS).then_some("the body's code 0 reports success")
         }
     }
 }

@@ -625,6 +625,12 @@ pub enum CommonCode {
     FailedToGenerateCredential,
 }
 
+impl CommonCode {
+    /// The number that reports success where these codes travel; no variant has it
+    /// (`tencent-cam.txt` line 11).
+    pub const SUCCESS: i64 = 0;
+}
+
 /// Every `CommonCode`, in table order.
 const COMMON_CODE_ALL: &[CommonCode] = &[
     CommonCode::InvalidRequestParameter,

@@ -11,7 +11,7 @@ pub use cloud_errors_core::{
     CloudError, Code, CodeSpec, Description, DocumentedCode, Envelope, FieldValue, Language, ParseError,
     ParseErrorKind, RetryClass, Source, Sources, UnknownCode,
 };
-pub use envelope::{ErrorResponse, ERROR_STATUS, SUCCESS};
+pub use envelope::{ErrorResponse, ERROR_STATUS};
 pub use generated::{CommonCode, ErrorCode, V3ErrorCode, DOCS_SNAPSHOT, DOCS_SOURCES, VENDOR};
 pub use v3::V3ErrorResponse;
 

@@ -10,6 +10,14 @@ pub const DOC: &str = "authing-v3.md";
 /// The sentence that gives the HTTP status of every V3 response.
 const ALL_200: &str = "所有接口返回的 HTTP 状态码均为 `200`";
 
+/// The sentence that gives the `statusCode` of a successful call.
+const SUCCESS: &str = "当且仅当 statusCode 为 200 时，表示接口请求成功";
+
+/// The `statusCode` of a successful call (200), where the page says it.
+pub fn success(markdown: &str) -> Result<crate::model::Success, String> {
+    super::success_stated(DOC, markdown, SUCCESS, 200)
+}
+
 /// The line (1-based) of the first line containing `needle`.
 fn line_of(markdown: &str, needle: &str) -> Result<u32, String> {
     markdown

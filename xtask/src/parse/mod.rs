@@ -167,6 +167,22 @@ pub fn decode_entities(text: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The success code a document states in a sentence (the first line holding `sentence`, which
+/// spells `number`), with that line as its origin.
+pub fn success_stated(
+    doc: &'static str,
+    text: &str,
+    sentence: &str,
+    number: i64,
+) -> Result<crate::model::Success, String> {
+    let index = text
+        .lines()
+        .position(|line| line.contains(sentence))
+        .ok_or_else(|| format!("{doc}: no line says `{sentence}` (the code that reports success)"))?;
+    let origin = crate::model::Origin::at(doc, index as u32 + 1);
+    Ok(crate::model::Success { number, origin, quote: Some(sentence.to_owned()) })
+}
+
 /// A stamp for documents that carry no date: a 64-bit FNV-1a hash of their bytes, so that
 /// `DOCS_SNAPSHOT` changes whenever the document does.
 pub fn content_stamp(texts: &[&str]) -> String {
@@ -218,6 +234,17 @@ mod tests {
         assert_eq!(decode_entities("it&#39;s &#x41;&quot;").unwrap(), "it's A\"");
         assert!(decode_entities("a & b").is_err());
         assert!(decode_entities("&bogus;").is_err());
+    }
+
+    #[test]
+    fn a_success_code_is_cited_at_the_line_that_states_it() {
+        let text = "Codes\n\"code\": 0 indicates a successful API call, any other number a failure\n";
+        let success = success_stated("t.txt", text, "0 indicates a successful API call", 0).unwrap();
+        let origin = crate::model::Origin::at("t.txt", 2);
+        let quote = Some("0 indicates a successful API call".to_owned());
+        assert_eq!(success, crate::model::Success { number: 0, origin, quote });
+        let err = success_stated("t.txt", "Codes\n", "0 indicates", 0).unwrap_err();
+        assert!(err.contains("t.txt: no line says `0 indicates`"), "{err}");
     }
 
     #[test]

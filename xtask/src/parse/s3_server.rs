@@ -164,7 +164,14 @@ pub fn merge(documented: Doc, server: Doc, summary: &str) -> EnumRows {
             field_origins.push(FieldOrigins::default());
         }
     }
-    EnumRows { rust_name: "ErrorCode", numeric: false, summary: summary.to_owned(), rows, field_origins }
+    EnumRows {
+        rust_name: "ErrorCode",
+        numeric: false,
+        summary: summary.to_owned(),
+        rows,
+        field_origins,
+        success: None,
+    }
 }
 
 #[cfg(test)]

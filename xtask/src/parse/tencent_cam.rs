@@ -11,6 +11,14 @@ use super::{pascal_case, Doc, Row};
 pub const DOC: &str = "tencent-cam.txt";
 
 const COMMON_HEADER: &str = "Error Code Error Type Description";
+
+/// The sentence that gives the common code of a successful call.
+const SUCCESS: &str = "0 indicates a successful API call";
+
+/// The common code of a successful call (0), where the page says it.
+pub fn success(text: &str) -> Result<crate::model::Success, String> {
+    super::success_stated(DOC, text, SUCCESS, 0)
+}
 const MODULE_HEADER: &str = "Error Code Modular Error Code (codeDesc) Description Action";
 
 /// The column borders the document lost, from the overlay.

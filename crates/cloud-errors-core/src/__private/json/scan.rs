@@ -721,6 +721,10 @@ mod tests {
         let escaped = JsonDocument::read(r#"{"\u0061\/":{"\n":1},"b":2}"#).unwrap();
         let keys: Vec<_> = escaped.members().map(|(key, _)| key.into_owned()).collect();
         assert_eq!(keys, ["a/", "b"]);
+        // Only an escaped key is decoded; a plain one, of any length, is borrowed from the text.
+        let plain = JsonDocument::read(r#"{"a":1,"bb":2,"ccc":3,"\u0064":4}"#).unwrap();
+        let borrowed: Vec<_> = plain.members().map(|(key, _)| matches!(key, Cow::Borrowed(_))).collect();
+        assert_eq!(borrowed, [true, true, true, false]);
         let (_, nested) = escaped.members().next().unwrap();
         let mut inner = Vec::new();
         nested
