@@ -663,6 +663,43 @@ mod tests {
         assert!(matches!(refusal(b"{\"a\":}", "{\"a\":}"), DecodeError::Parse { .. }));
     }
 
+    /// Huawei's member names, which recognition names itself (it must answer in a build
+    /// without the Huawei crate), are Huawei's own: members of its envelope, or of its `error`
+    /// object, and of no other vendor's envelope.
+    #[cfg(all(
+        feature = "aws-interface",
+        feature = "huawei-iam",
+        feature = "authing",
+        feature = "s3",
+        feature = "tencent-cam"
+    ))]
+    #[test]
+    fn huaweis_member_names_are_huaweis_own() {
+        use cloud_errors_core::__private::json::JsonObject;
+        let named = |mask: u32| KNOWN_KEYS.iter().enumerate().filter(move |(bit, _)| mask & (1 << bit) != 0);
+        let others: [&[&str]; 8] = [
+            aws_interface_errors::ErrorResponse::KEYS,
+            authing_errors::ErrorResponse::KEYS,
+            authing_errors::V3ErrorResponse::KEYS,
+            authing_errors::GraphQlErrorResponse::KEYS,
+            s3_errors::JsonErrorResponse::KEYS,
+            s3_errors::QueryJsonErrorResponse::KEYS,
+            tencent_cam_errors::ErrorResponse::KEYS,
+            tencent_cam_errors::V3ErrorResponse::KEYS,
+        ];
+        for (_, key) in named(HUAWEI_KEYS) {
+            assert!(huawei_iam_errors::ErrorResponse::KEYS.contains(key), "`{key}` is no member of Huawei's");
+            assert!(others.iter().all(|keys| !keys.contains(key)), "another vendor's envelope has `{key}`");
+        }
+        for (_, key) in named(HUAWEI_ERROR_KEYS) {
+            assert!(
+                huawei_iam_errors::NestedError::KEYS.contains(key),
+                "`{key}` is no member of Huawei's `error`"
+            );
+        }
+        assert_eq!(named(HUAWEI_KEYS).count() + named(HUAWEI_ERROR_KEYS).count(), 7);
+    }
+
     #[test]
     fn each_known_name_has_its_own_bit_and_no_other_name_has_one() {
         for (i, key) in KNOWN_KEYS.iter().enumerate() {
