@@ -1,7 +1,7 @@
 //! Member tables. An envelope object declares each member it models once, in a
 //! [`json_object!`](crate::json_object) table: its index constant, key, field and [`Slot`]. The
 //! macro writes the object's [`JsonObject`](super::JsonObject) from the table, so how a member is
-//! read by serde, taken by the fast reader, written and serialized is decided in one place, by
+//! read by serde, taken by the reader, written and serialized is decided in one place, by
 //! the member's type, and no envelope matches on member indices by hand.
 
 use core::fmt;
@@ -15,7 +15,7 @@ use super::{
     read_raw_number, read_unquoted_int, JsonObject, JsonWriter, Members, RawJson, Scanned, Text, WireInt,
 };
 
-/// How one kind of member value is read, taken from the fast reader, written and serialized.
+/// How one kind of member value is read by serde, taken by the reader, written and serialized.
 /// The implementing type is a marker; [`Stored`](Self::Stored) is what the envelope holds.
 pub trait MemberValue {
     /// What the envelope's field holds for a present, non-`null` member.
@@ -64,7 +64,7 @@ pub trait Slot {
         members: &mut Members,
         index: usize,
     ) -> Result<(), A::Error>;
-    /// Takes member `index` from the fast reader into `field`, or declines.
+    /// Takes member `index` from the reader into `field`, or refuses it.
     fn take(field: &mut Self::Field, value: &Scanned<'_>, members: &mut Members, index: usize) -> Option<()>;
     /// Writes the field's value.
     fn write(field: &Self::Field, writer: &mut JsonWriter<'_>);

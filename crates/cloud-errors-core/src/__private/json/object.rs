@@ -200,11 +200,13 @@ pub trait JsonObject: Sized {
     /// member that may be `null` reads an `Option` and, for `None`, calls
     /// [`Members::mark_null`] so the `null` is written back.
     fn read_member<'de, A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
-    /// The fast reader's counterpart of [`read_member`](Self::read_member): sets modelled
+    /// The reader's counterpart of [`read_member`](Self::read_member): sets modelled
     /// member `index` from a value it scanned (strings as [`Text`](super::Text) positions in the
-    /// body where they can be), or returns `None` to leave the body to serde_json (a value of
-    /// the wrong type, or one spelled in a way this reader does not take). Values it takes
-    /// must read exactly as `read_member` reads them. The default declines every member.
+    /// body where they can be), or returns `None` to refuse the body (a value of the wrong
+    /// type), which serde_json then explains. Values it takes must read exactly as
+    /// `read_member` reads them (a member table's slots read an unusual spelling with the
+    /// kind's serde reader). The default refuses every member: an object that declares no
+    /// reader is for serde alone.
     fn take_member(&mut self, index: usize, value: &Scanned<'_>) -> Option<()> {
         let _ = (index, value);
         None

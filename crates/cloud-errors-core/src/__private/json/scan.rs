@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use super::{JsonObject, Members, RawJson, RawValue, Text, WireInt};
 
-/// A member value the fast reader found: its kind and where it stands.
+/// A member value the reader found: its kind and where it stands.
 #[derive(Clone, Debug)]
 pub struct Scanned<'a> {
     text: &'a str,
@@ -154,9 +154,9 @@ impl<'a> Scanned<'a> {
         Some(())
     }
 
-    /// Walks the object this value holds, handing `member` each key and value in order, as the
-    /// fast reader reads them; `None` for any other value, an object it declines, or where
-    /// `member` answers `None`.
+    /// Walks the object this value holds, handing `member` each key (unescaped) and value in
+    /// order, as the reader reads them; `None` for any other value, an object that is not
+    /// well-formed, or where `member` answers `None`.
     pub fn for_each_member(&self, mut member: impl FnMut(&str, &Scanned<'a>) -> Option<()>) -> Option<()> {
         self.end.set(walk_object(self.text, self.start, |key, _, value| member(key, value))?);
         Some(())
@@ -198,7 +198,7 @@ pub(crate) fn read_into<T: JsonObject>(text: &str, object: &mut T) -> Option<()>
     (skip_ws(bytes, end) == bytes.len()).then_some(())
 }
 
-/// A whole body the fast reader has read once: its text and its top-level members, each with
+/// A whole body the reader has read once: its text and its top-level members, each with
 /// where its value stands. A caller that must look at a body before it knows which envelope
 /// it is (the facade's recognition) reads it into this, then fills the envelope from it with
 /// [`fill`](Self::fill), so the body is read once.

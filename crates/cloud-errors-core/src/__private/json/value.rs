@@ -67,7 +67,7 @@ impl WireInt {
         Self::new(value, true)
     }
 
-    /// An integer whose canonical decimal text `digits` is already at hand (as the fast reader
+    /// An integer whose canonical decimal text `digits` is already at hand (as the reader
     /// has it); `digits` must be `value` in its canonical spelling.
     pub(crate) fn from_digits(value: i64, quoted: bool, digits: &str) -> Self {
         let mut text = [0u8; 20];
