@@ -383,44 +383,32 @@ impl MemberValue for OwnedStr {
 }
 
 /// An integer sent as a number or as a string of digits ([`WireInt`]).
-pub struct Int;
-
-impl MemberValue for Int {
-    type Stored = WireInt;
-    #[inline]
-    fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WireInt, D::Error> {
-        WireInt::deserialize(deserializer)
-    }
-    #[inline]
-    fn take(value: &Scanned<'_>) -> Option<WireInt> {
-        value.wire_int()
-    }
-    fn write(stored: &WireInt, writer: &mut JsonWriter<'_>) {
-        stored.write(writer);
-    }
-    fn serialize<M: SerializeMap>(stored: &WireInt, key: &str, map: &mut M, _: &str) -> Result<(), M::Error> {
-        map.serialize_entry(key, stored)
-    }
-}
-
-impl Placeholder for Int {
-    fn placeholder() -> WireInt {
-        WireInt::ZERO
-    }
-}
+pub type Int = Integer<true>;
 
 /// An integer that must be a JSON number (read by `read_unquoted_int`).
-pub struct Number;
+pub type Number = Integer<false>;
 
-impl MemberValue for Number {
+/// An integer member: sent as a number, or (`QUOTED`) also as a string of digits.
+pub struct Integer<const QUOTED: bool>;
+
+impl<const QUOTED: bool> MemberValue for Integer<QUOTED> {
     type Stored = WireInt;
     #[inline]
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<WireInt, D::Error> {
-        read_unquoted_int(WireInt::deserialize(deserializer)?)
+        let int = WireInt::deserialize(deserializer)?;
+        if QUOTED {
+            Ok(int)
+        } else {
+            read_unquoted_int(int)
+        }
     }
     #[inline]
     fn take(value: &Scanned<'_>) -> Option<WireInt> {
-        value.unquoted_int()
+        if QUOTED {
+            value.wire_int()
+        } else {
+            value.unquoted_int()
+        }
     }
     fn write(stored: &WireInt, writer: &mut JsonWriter<'_>) {
         stored.write(writer);
@@ -430,7 +418,7 @@ impl MemberValue for Number {
     }
 }
 
-impl Placeholder for Number {
+impl<const QUOTED: bool> Placeholder for Integer<QUOTED> {
     fn placeholder() -> WireInt {
         WireInt::ZERO
     }
