@@ -618,7 +618,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// The number that reports success where these codes travel; no variant has it
-    /// (overlay `authing.overlay.toml`: authing.md states no success code; a legacy call that succeeds answers \`code\` 200, the number authing-v3.md line 16 gives V3's statusCode, and 200 is in no error table).
+    /// (overlay `authing.overlay.toml`: authing.md states no success code and no body here shows one; 200 is the success code of the project's wire-format design for the legacy envelope (code 200 means success), the number authing-v3.md line 16 gives V3's statusCode, and in no error table).
     pub const SUCCESS: i64 = 200;
 }
 

@@ -13,7 +13,7 @@ pub(crate) const AWS_INTERFACE_ERROR_CODE: &[i64] = &[1, 2, 3, 4, 5, 6, 7, 8, 9,
 #[rustfmt::skip]
 pub(crate) const AUTHING_ERROR_CODE: &[i64] = &[1000, 1001, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2034, 2035, 2036, 2037, 2038, 2039, 2040, 2100, 2101, 2200, 2201, 2202, 2203, 2204, 2205, 2206, 2207, 2208, 2209, 2210, 2211, 2212, 2213, 2214, 2215, 2216, 2217, 2218, 2219, 2220, 2221, 2222, 2223, 2224, 2225, 2226, 2227, 2228, 2229, 2230, 2231, 2300, 2401, 3012, 3013, 3014, 3617, 3618, 3619, 3620, 3621, 3622, 3623, 3624, 3829, 4212, 5000, 5001, 5022, 5023, 5024, 5025, 7348, 8128];
 
-/// The number that reports success where `authing::ErrorCode` travels (overlay `authing.overlay.toml`: authing.md states no success code; a legacy call that succeeds answers \`code\` 200, the number authing-v3.md line 16 gives V3's statusCode, and 200 is in no error table).
+/// The number that reports success where `authing::ErrorCode` travels (overlay `authing.overlay.toml`: authing.md states no success code and no body here shows one; 200 is the success code of the project's wire-format design for the legacy envelope (code 200 means success), the number authing-v3.md line 16 gives V3's statusCode, and in no error table).
 #[allow(dead_code)]
 pub(crate) const AUTHING_ERROR_CODE_SUCCESS: i64 = 200;
 
