@@ -50,7 +50,10 @@ for target in "${targets[@]}"; do
   # shellcheck disable=SC2046
   seed "$target" $(sources "$target")
   echo "fuzzing $target for ${seconds}s"
-  cargo fuzz run --release "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+  # The XML targets get XML's markup as a dictionary.
+  dict=()
+  case $target in s3 | s3_http) dict=(-dict=xml.dict) ;; esac
+  cargo fuzz run --release "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 "${dict[@]}" \
     >"logs/$target.log" 2>&1 &
   running=$((running + 1))
   if [ "$running" -ge 2 ]; then

@@ -2,128 +2,11 @@
 //! layout (indentation, CRLF, CDATA, `<Message/>`, `&apos;`), and edited in place so that
 //! setting one element changes only that element's bytes.
 //!
-//! Where elements stand is found only when an edit needs it, by a small scanner that walks
-//! text the reader has already checked (no DOCTYPE, well-formed, names checked).
+//! Where elements stand is found only when an edit needs it, by the reader's own tokens over
+//! the text it took (`tokens::root_at`, `tokens::children_at`), so an edit sees the elements the
+//! reader saw.
 
-use core::ops::Range;
-
-/// One element of the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct ElementAt {
-    name: Range<usize>,
-    /// From `<` through the end tag's `>` (or the `/>` of an empty-element tag).
-    whole: Range<usize>,
-    /// Between the start tag and the end tag; `None` for `<Name/>`.
-    content: Option<Range<usize>>,
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|at| from + at)
-}
-
-/// The end (exclusive) of the tag starting at `at` (its `<`), quotes respected.
-fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut quote = None;
-    // From the `<` itself, which is neither a quote nor a `>`.
-    for (i, &b) in bytes.iter().enumerate().skip(at) {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The end (exclusive) of the markup construct at `at` that is not an element: a comment,
-/// CDATA section, processing instruction or declaration.
-fn special_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let rest = &bytes[at..];
-    if rest.starts_with(b"<!--") {
-        find(bytes, at + 4, b"-->").map(|end| end + 3)
-    } else if rest.starts_with(b"<![CDATA[") {
-        find(bytes, at + 9, b"]]>").map(|end| end + 3)
-    } else if rest.starts_with(b"<?") {
-        find(bytes, at + 2, b"?>").map(|end| end + 2)
-    } else {
-        None
-    }
-}
-
-/// The element whose start tag begins at `at`.
-fn element_at(bytes: &[u8], at: usize) -> Option<ElementAt> {
-    let open_end = tag_end(bytes, at)?;
-    let name_end = bytes[at + 1..open_end]
-        .iter()
-        .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
-        .map(|n| at + 1 + n)?;
-    let name = at + 1..name_end;
-    if bytes[open_end - 2] == b'/' {
-        return Some(ElementAt { name, whole: at..open_end, content: None });
-    }
-    // Walk to the matching end tag; nested elements of the same name count too.
-    let mut depth = 1usize;
-    let mut i = open_end;
-    while let Some(&byte) = bytes.get(i) {
-        if byte != b'<' {
-            i += 1;
-            continue;
-        }
-        if let Some(end) = special_end(bytes, i) {
-            i = end;
-            continue;
-        }
-        let end = tag_end(bytes, i)?;
-        if bytes.get(i + 1) == Some(&b'/') {
-            depth -= 1;
-            if depth == 0 {
-                return Some(ElementAt { name, whole: at..end, content: Some(open_end..i) });
-            }
-        } else if bytes[end - 2] != b'/' {
-            depth += 1;
-        }
-        i = end;
-    }
-    None
-}
-
-/// The child elements of `parent`'s content, in order.
-fn children(bytes: &[u8], parent: &ElementAt) -> Vec<ElementAt> {
-    let Some(content) = &parent.content else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut i = content.start;
-    while i < content.end {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        if let Some(end) = special_end(bytes, i) {
-            i = end;
-            continue;
-        }
-        match element_at(bytes, i) {
-            Some(child) => {
-                i = child.whole.end;
-                out.push(child);
-            }
-            None => return out,
-        }
-    }
-    out
-}
-
-/// The root element.
-fn root(bytes: &[u8]) -> Option<ElementAt> {
-    let mut i = 0;
-    loop {
-        let at = i + bytes.get(i..)?.iter().position(|&b| b == b'<')?;
-        match special_end(bytes, at) {
-            Some(end) => i = end,
-            None => return element_at(bytes, at),
-        }
-    }
-}
+use crate::tokens::{children_at, root_at, ElementAt};
 
 /// Escapes element text as the writer does.
 fn escape(text: &str) -> String {
@@ -173,19 +56,18 @@ impl KeptXml {
 
     /// The element holding the fields.
     fn holder(text: &str, holder: Holder) -> Option<ElementAt> {
-        let bytes = text.as_bytes();
-        let root = root(bytes)?;
+        let root = root_at(text)?;
         let name = |e: &ElementAt| &text[e.name.clone()];
         match (holder, name(&root)) {
             (Holder::Error, "Error") => Some(root),
             (Holder::Outer, "ErrorResponse" | "Response") => Some(root),
             (Holder::Error, "ErrorResponse" | "Response") => {
-                let children = children(bytes, &root);
+                let children = children_at(text, &root);
                 if let Some(error) = children.iter().find(|c| name(c) == "Error") {
                     return Some(error.clone());
                 }
                 let errors = children.into_iter().find(|c| name(c) == "Errors")?;
-                self::children(bytes, &errors).into_iter().find(|c| name(c) == "Error")
+                children_at(text, &errors).into_iter().find(|c| name(c) == "Error")
             }
             _ => None,
         }
@@ -204,8 +86,7 @@ impl KeptXml {
 
     fn set_in(text: &mut String, holder: Holder, name: &str, value: &str, before: &[&str]) -> Option<()> {
         let parent = Self::holder(text, holder)?;
-        let bytes = text.as_bytes();
-        let siblings = children(bytes, &parent);
+        let siblings = children_at(text, &parent);
         let escaped = escape(value);
         if let Some(child) = siblings.iter().find(|c| &text[c.name.clone()] == name) {
             match &child.content {
@@ -253,7 +134,7 @@ impl KeptXml {
                 self.text = None;
                 return;
             };
-            let siblings = children(text.as_bytes(), &parent);
+            let siblings = children_at(text, &parent);
             let Some(index) = siblings.iter().position(|c| &text[c.name.clone()] == name) else { return };
             let start = match index {
                 0 => siblings[0].whole.start,
@@ -267,7 +148,7 @@ impl KeptXml {
     pub(crate) fn remove_declaration(&mut self) {
         if let Some(text) = self.text.as_mut() {
             if text.starts_with("<?xml") {
-                match root(text.as_bytes()) {
+                match root_at(text) {
                     Some(root) => text.replace_range(..root.whole.start, ""),
                     None => self.text = None,
                 }

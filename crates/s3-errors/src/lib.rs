@@ -5,12 +5,13 @@
 
 mod document;
 mod envelope;
-mod fast;
+mod explain;
 mod generated;
 mod json;
 mod kept;
 mod read;
 mod syntax;
+mod tokens;
 mod write;
 
 pub use cloud_errors_core::{
@@ -51,19 +52,19 @@ impl ErrorCode {
 }
 
 /// The two readers [`ErrorResponse::parse`] uses, each alone, for tests and fuzzing that
-/// compare them: the fast reader takes the layouts servers send and declines the rest, which
-/// quick-xml's reader then reads (and reports every error of).
+/// compare them: the reader takes every body, and quick-xml's reader reads the ones it refuses
+/// to report what is wrong and where. Each must take exactly what the other takes.
 #[doc(hidden)]
 pub mod readers {
     use crate::{ErrorResponse, ParseError};
 
-    /// The fast reader alone: `None` where it declines (see the module docs).
-    pub fn fast(body: &[u8]) -> Option<ErrorResponse> {
-        crate::fast::read(cloud_errors_core::__private::check_body(body).ok()?)
+    /// The reader alone: `None` where it refuses the body.
+    pub fn ours(body: &[u8]) -> Option<ErrorResponse> {
+        crate::read::read(cloud_errors_core::__private::check_body(body).ok()?)
     }
 
     /// quick-xml's reader alone.
     pub fn quick_xml(body: &[u8]) -> Result<ErrorResponse, ParseError> {
-        crate::read::parse_with_quick_xml(cloud_errors_core::__private::check_body(body)?)
+        crate::explain::parse_with_quick_xml(cloud_errors_core::__private::check_body(body)?)
     }
 }
