@@ -544,6 +544,7 @@ mod tests {
         for refused in ["<?>", "<?a", "<?a>"] {
             assert_eq!(events(refused), [None], "{refused:?}");
         }
+        assert_eq!(events("x<?>"), [Some(Text("x")), None], "`<?>` anywhere");
     }
 
     #[test]
@@ -631,6 +632,34 @@ mod tests {
         assert_eq!(plain_text_end("ünïcödé > text<".as_bytes(), 0), Some("ünïcödé > text".len()));
         for text in ["a&b<", "a\rb<", "no tag at all", "0123456789"] {
             assert_eq!(plain_text_end(text.as_bytes(), 0), None, "{text:?}");
+        }
+        // Each stop at each place of the eight-byte words, of the bytes after them and past
+        // the short stretch, with a tag after it.
+        for place in 0..SHORT_TEXT + 20 {
+            for stop in ['<', '&', '\r'] {
+                let text = format!("{}{stop}{}<", "x".repeat(place), "y".repeat(20));
+                let expected = (stop == '<').then_some(place);
+                assert_eq!(plain_text_end(text.as_bytes(), 0), expected, "{stop:?} at {place}");
+            }
+        }
+    }
+
+    #[test]
+    fn elements_are_found_where_the_reader_finds_them() {
+        let text = "<?xml?><!--<x>--><Error><A/><B x='>'>b<![CDATA[</B>]]><C>c</C></B>\n<D></D></Error>";
+        let root = root_at(text).expect("a root");
+        assert_eq!((&text[root.name.clone()], root.whole.clone()), ("Error", 17..text.len()));
+        let children = children_at(text, &root);
+        let names: Vec<&str> = children.iter().map(|child| &text[child.name.clone()]).collect();
+        assert_eq!(names, ["A", "B", "D"]);
+        assert_eq!((&text[children[0].whole.clone()], children[0].content.clone()), ("<A/>", None));
+        let b = &children[1];
+        assert_eq!(&text[b.content.clone().expect("content")], "b<![CDATA[</B>]]><C>c</C>");
+        assert_eq!(&text[children[2].whole.clone()], "<D></D>");
+        assert!(children_at(text, &children[0]).is_empty(), "an empty element has no children");
+        // Text that is not a whole body has no root.
+        for partial in ["", "<!-- x -->", "<Error>", "<Error><A>"] {
+            assert_eq!(root_at(partial), None, "{partial:?}");
         }
     }
 

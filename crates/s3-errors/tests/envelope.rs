@@ -561,6 +561,7 @@ fn unusual_layouts_are_read_as_quick_xml_reads_them() {
         rest("<Message/ >"),
         rest("<1a>x</1a>"),
         rest("<Key></Key"),
+        rest("<Key><?></Key>"),
         rest("<Key>x</Key"),
         "<Error><Code>A<CCode></Error>".to_owned(),
         "<Error><Code>A</Code></Other>".to_owned(),
