@@ -564,6 +564,8 @@ fn unusual_layouts_are_read_as_quick_xml_reads_them() {
         rest("<Key><?></Key>"),
         rest("<Key>x</Key"),
         "<Error><Code>A<CCode></Error>".to_owned(),
+        "<Error><Code>A</Code><K></K".to_owned(),
+        "<Error><Code>A</Code><K>x</K".to_owned(),
         "<Error><Code>A</Code></Other>".to_owned(),
         "x<Error><Code>A</Code></Error>".to_owned(),
         query("<Error a='1'><Code>A</Code></Error>"),
