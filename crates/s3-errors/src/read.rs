@@ -1,17 +1,17 @@
 //! The reader: one pass over the body that builds the envelope, for every body S3's envelope
 //! forms allow, in any layout XML allows (references, CDATA, comments and nested markup in an
-//! element, attributes, self-closing elements, any line endings).
+//! element, attributes, self-closing elements, any line endings), from the tokens of
+//! `tokens.rs`.
 //!
 //! It takes exactly the bodies quick-xml's reader (`explain.rs`) takes and reads them as it
-//! does: the same tokens (quick-xml's, not a stricter or looser XML), the same checks on them,
-//! the same elements. It refuses with `None` and no reason: quick-xml's reader then reads the
-//! body once more, only to say what is wrong and where. The `s3` fuzz target and the
-//! conformance properties read every body both ways and fail where the two differ in either
-//! direction.
+//! does: the same tokens, the same checks on them, the same elements. It refuses with `None`
+//! and no reason: quick-xml's reader then reads the body once more, only to say what is wrong
+//! and where. The `s3` fuzz target and the conformance properties read every body both ways
+//! and fail where the two differ in either direction.
 //!
 //! The bodies servers send (elements holding plain text) take a short path: an element's text
 //! is scanned once for the bytes that need more than a copy (`<`, `&`, `\r`), and the element
-//! is taken whole when none comes before its end tag.
+//! is taken whole when its own end tag follows.
 
 use std::borrow::Cow;
 
