@@ -15,6 +15,7 @@ use std::borrow::Cow;
 
 use crate::document::{element_name, Content, Element, ErrorResponse, Form, DECLARATION, KNOWN_FIELDS};
 use crate::syntax::is_xml_name;
+use crate::tokens::decode_reference;
 
 /// A quick-xml reader over the body, reporting positions as [`ParseError`]s.
 struct Cursor<'a> {
@@ -91,40 +92,31 @@ fn attributes_of(cursor: &Cursor<'_>, start: &BytesStart<'_>, at: usize) -> Resu
     Ok(start.attributes_raw().trim().to_owned())
 }
 
-/// Decodes `&name;`: the five predefined entities and character references. Any other entity
-/// would need a DTD, and none is ever read.
-fn decode_reference(
+/// Decodes `&name;` as the reader does (XML's five predefined entities and character
+/// references, [`decode_reference`]); any other entity would need a DTD, and none is ever read.
+fn decode_reference_at(
     cursor: &Cursor<'_>,
     reference: &BytesRef<'_>,
     at: usize,
     out: &mut String,
 ) -> Result<(), ParseError> {
     let name = reference.clone().into_inner();
-    let decoded = match &*name {
-        "lt" => '<',
-        "gt" => '>',
-        "amp" => '&',
-        "quot" => '"',
-        "apos" => '\'',
-        number if number.starts_with('#') => {
-            let value = match number[1..].strip_prefix('x') {
-                Some(hex) => u32::from_str_radix(hex, 16),
-                None => number[1..].parse(),
-            };
-            value.ok().and_then(char::from_u32).ok_or_else(|| {
-                cursor.error_at(ParseErrorKind::Syntax, at, format!("`&{number};` is not a Unicode character"))
-            })?
+    match decode_reference(&name) {
+        Some(decoded) => {
+            out.push(decoded);
+            Ok(())
         }
-        other => {
-            return Err(cursor.error_at(
-                ParseErrorKind::Unsupported,
-                at,
-                format!("undeclared entity `&{other};`: only XML's predefined entities are decoded, and none is expanded"),
-            ))
-        }
-    };
-    out.push(decoded);
-    Ok(())
+        None if name.starts_with('#') => Err(cursor.error_at(
+            ParseErrorKind::Syntax,
+            at,
+            format!("`&{name};` is not a Unicode character"),
+        )),
+        None => Err(cursor.error_at(
+            ParseErrorKind::Unsupported,
+            at,
+            format!("undeclared entity `&{name};`: only XML's predefined entities are decoded, and none is expanded"),
+        )),
+    }
 }
 
 /// Checks that an end tag closes the element it should.
@@ -168,7 +160,7 @@ fn read_content(cursor: &mut Cursor<'_>, name: &str) -> Result<Content, ParseErr
             Event::CData(chunk) => text.push_str(&chunk.into_inner()),
             // Only references in text are decoded: in markup they stay as written.
             Event::GeneralRef(reference) if depth == 0 => {
-                decode_reference(cursor, &reference, at, &mut text)?
+                decode_reference_at(cursor, &reference, at, &mut text)?
             }
             // Comments and processing instructions make the content markup, kept verbatim.
             Event::Comment(_) | Event::PI(_) => markup = true,
