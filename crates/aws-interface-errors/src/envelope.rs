@@ -2,8 +2,8 @@
 //! `duration` and `traceback` siblings, written the way Python's `json.dumps` writes it.
 
 use cloud_errors_core::__private::json::{
-    self, JsonEnvelope, JsonObject, JsonStyle, Members, Number, Object, Optional, RawNumber, RawValue,
-    Required, Str, Text, WireInt,
+    self, JsonEnvelope, JsonObject, JsonStyle, Number, Object, Optional, RawNumber, RawValue, Required, Str,
+    Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -60,12 +60,10 @@ impl ErrorResponse {
 
     /// A body with any numeric code, documented or not (such as [`UNCLASSIFIED`]).
     pub fn from_wire(code: i64, message: impl Into<String>) -> Self {
-        let error = ErrorObject {
-            code: WireInt::number(code),
-            message: Some(Text::owned(message)),
-            members: Members::of(&[ERROR_CODE, ERROR_MESSAGE]),
-        };
-        ErrorResponse { error, members: Members::of(&[ERROR]), ..Self::empty() }
+        let mut body = ErrorResponse::empty();
+        body.error.code = WireInt::number(code);
+        body.error.members.mark(ERROR_CODE);
+        body.with_member(ERROR).with_message(message)
     }
 
     /// The error code: a documented [`ErrorCode`], or the number as sent (`"-1"`).

@@ -3,7 +3,7 @@
 //! `codeDesc` the module code.
 
 use cloud_errors_core::__private::json::{
-    self, Int, JsonEnvelope, JsonObject, Members, Optional, Raw, RawValue, Required, Str, Text, WireInt,
+    self, Int, JsonEnvelope, JsonObject, Optional, Raw, RawValue, Required, Str, Text, WireInt,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
 
@@ -40,23 +40,16 @@ impl ErrorResponse {
     /// The body Tencent sends for `code`: its common code, documented description as message,
     /// and the codeDesc.
     pub fn new(code: ErrorCode) -> Self {
-        ErrorResponse {
-            message: Some(Text::owned(code.message())),
-            code_desc: Some(Text::owned(code.as_str())),
-            members: Members::of(&[CODE, MESSAGE, CODE_DESC]),
-            ..Self::new_common(code.common())
-        }
+        let mut body = Self::new_common(code.common()).with_message(code.message());
+        body.code_desc = Some(Text::owned(code.as_str()));
+        body.with_member(CODE_DESC)
     }
 
     /// The body of an error that has only a common code: the code and its documented
     /// description as message, no `codeDesc`.
     pub fn new_common(code: CommonCode) -> Self {
-        ErrorResponse {
-            code: WireInt::number(code.number()),
-            message: Some(Text::owned(code.description())),
-            members: Members::of(&[CODE, MESSAGE]),
-            ..Self::empty()
-        }
+        let body = ErrorResponse { code: WireInt::number(code.number()), ..Self::empty() };
+        body.with_member(CODE).with_message(code.description())
     }
 
     /// The module code (`codeDesc`): a documented [`ErrorCode`], or the codeDesc as sent; a body

@@ -103,14 +103,7 @@ pub trait SlotGet: Slot {
     fn get<'a>(field: &'a Self::Field, kept: &'a str) -> Self::Output<'a>;
 }
 
-impl<V: Get> SlotGet for Optional<V> {
-    type Output<'a> = Option<V::Output<'a>>;
-    fn get<'a>(field: &'a Option<V::Stored>, kept: &'a str) -> Self::Output<'a> {
-        field.as_ref().map(|stored| V::get(stored, kept))
-    }
-}
-
-impl<V: Get> SlotGet for Nullable<V> {
+impl<V: Get, const NULLABLE: bool> SlotGet for Present<V, NULLABLE> {
     type Output<'a> = Option<V::Output<'a>>;
     fn get<'a>(field: &'a Option<V::Stored>, kept: &'a str) -> Self::Output<'a> {
         field.as_ref().map(|stored| V::get(stored, kept))
@@ -125,11 +118,15 @@ pub trait FromInput<I>: MemberValue {
 
 /// A field that holds the value when the member is present; `null` is refused as the value's
 /// type refuses it.
-pub struct Optional<V>(PhantomData<V>);
+pub type Optional<V> = Present<V, false>;
 
 /// A field that holds the value when the member is present and not `null`; a `null` is
 /// recorded in [`Members`] and written back as `null`.
-pub struct Nullable<V>(PhantomData<V>);
+pub type Nullable<V> = Present<V, true>;
+
+/// A field that holds the value when the member is present ([`Optional`]), and (`NULLABLE`)
+/// not `null` ([`Nullable`]).
+pub struct Present<V, const NULLABLE: bool>(PhantomData<V>);
 
 /// Reads a value with its [`MemberValue::deserialize`] through serde's seed.
 struct Seed<V>(PhantomData<V>);
@@ -211,47 +208,7 @@ impl<V: Placeholder> Slot for Required<V> {
     }
 }
 
-impl<V: MemberValue> Slot for Optional<V> {
-    type Value = V;
-    type Field = Option<V::Stored>;
-    fn empty() -> Self::Field {
-        None
-    }
-    fn set<I>(field: &mut Self::Field, input: I)
-    where
-        V: FromInput<I>,
-    {
-        *field = Some(V::from_input(input));
-    }
-    #[inline]
-    fn read<'de, A: MapAccess<'de>>(
-        field: &mut Self::Field,
-        map: &mut A,
-        _: &mut Members,
-        _: usize,
-    ) -> Result<(), A::Error> {
-        *field = Some(map.next_value_seed(Seed::<V>(PhantomData))?);
-        Ok(())
-    }
-    #[inline]
-    fn take(field: &mut Self::Field, value: &Scanned<'_>, _: &mut Members, _: usize) -> Option<()> {
-        *field = Some(V::take(value).or_else(|| by_serde::<V>(value))?);
-        Some(())
-    }
-    fn write(field: &Self::Field, writer: &mut JsonWriter<'_>) {
-        write_option::<V>(field, writer);
-    }
-    fn serialize<M: SerializeMap>(
-        field: &Self::Field,
-        key: &str,
-        map: &mut M,
-        kept: &str,
-    ) -> Result<(), M::Error> {
-        serialize_option::<V, M>(field, key, map, kept)
-    }
-}
-
-impl<V: MemberValue> Slot for Nullable<V> {
+impl<V: MemberValue, const NULLABLE: bool> Slot for Present<V, NULLABLE> {
     type Value = V;
     type Field = Option<V::Stored>;
     fn empty() -> Self::Field {
@@ -270,6 +227,10 @@ impl<V: MemberValue> Slot for Nullable<V> {
         members: &mut Members,
         index: usize,
     ) -> Result<(), A::Error> {
+        if !NULLABLE {
+            *field = Some(map.next_value_seed(Seed::<V>(PhantomData))?);
+            return Ok(());
+        }
         *field = map.next_value_seed(NullableSeed::<V>(PhantomData))?;
         if field.is_none() {
             members.mark_null(index);
@@ -278,11 +239,19 @@ impl<V: MemberValue> Slot for Nullable<V> {
     }
     #[inline]
     fn take(field: &mut Self::Field, value: &Scanned<'_>, members: &mut Members, index: usize) -> Option<()> {
-        *field = value.nullable(members, index, |value| V::take(value).or_else(|| by_serde::<V>(value)))?;
+        let read = |value: &Scanned<'_>| V::take(value).or_else(|| by_serde::<V>(value));
+        *field = match NULLABLE {
+            true => value.nullable(members, index, read)?,
+            false => Some(read(value)?),
+        };
         Some(())
     }
     fn write(field: &Self::Field, writer: &mut JsonWriter<'_>) {
-        write_option::<V>(field, writer);
+        match field {
+            Some(stored) => V::write(stored, writer),
+            // A present member always has a value; this keeps the writer total.
+            None => writer.raw(super::RawValue::NULL),
+        }
     }
     fn serialize<M: SerializeMap>(
         field: &Self::Field,
@@ -290,7 +259,10 @@ impl<V: MemberValue> Slot for Nullable<V> {
         map: &mut M,
         kept: &str,
     ) -> Result<(), M::Error> {
-        serialize_option::<V, M>(field, key, map, kept)
+        match field {
+            Some(stored) => V::serialize(stored, key, map, kept),
+            None => map.serialize_entry(key, &()),
+        }
     }
 }
 
@@ -303,27 +275,6 @@ fn by_serde<V: MemberValue>(value: &Scanned<'_>) -> Option<V::Stored> {
     let stored = V::deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
     Some(stored)
-}
-
-/// A field without a value is written as `null` (a present member always has one; this keeps
-/// the writer total).
-fn write_option<V: MemberValue>(field: &Option<V::Stored>, writer: &mut JsonWriter<'_>) {
-    match field {
-        Some(stored) => V::write(stored, writer),
-        None => writer.raw(super::RawValue::NULL),
-    }
-}
-
-fn serialize_option<V: MemberValue, M: SerializeMap>(
-    field: &Option<V::Stored>,
-    key: &str,
-    map: &mut M,
-    kept: &str,
-) -> Result<(), M::Error> {
-    match field {
-        Some(stored) => V::serialize(stored, key, map, kept),
-        None => map.serialize_entry(key, &()),
-    }
 }
 
 /// A string, kept as its place in the body where it can be ([`Text`]).

@@ -20,7 +20,7 @@ mod write;
 pub use envelope::{JsonEnvelope, Received};
 pub use member::{
     position, FromInput, Get, Int, Integer, MemberValue, Nullable, Number, Object, Optional, OwnedStr,
-    Placeholder, Raw, RawNumber, Required, Slot, SlotGet, Str,
+    Placeholder, Present, Raw, RawNumber, Required, Slot, SlotGet, Str,
 };
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, Nested, MAX_KNOWN};
 pub use read::{
