@@ -12,7 +12,7 @@
 
 use cloud_errors_core::__private::json::{
     self, JsonObject, JsonSource, JsonStyle, JsonWriter, Members, Object, Optional, RawValue, Received,
-    Required, Scanned, Str, StringMembers, Strings,
+    Required, Scanned, Str, Text,
 };
 use cloud_errors_core::{Code, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 use serde::de::{self, MapAccess};
@@ -20,18 +20,17 @@ use serde::ser::SerializeMap;
 
 use crate::ErrorCode;
 
-/// The JSON protocols' error members.
-struct AwsJson;
-
-const TYPE: usize = 0;
-const CODE: usize = 1;
-const CODE_CAPITALIZED: usize = 2;
-const MESSAGE: usize = 3;
-const MESSAGE_CAPITALIZED: usize = 4;
-
-impl StringMembers for AwsJson {
-    const KEYS: &'static [&'static str] = &["__type", "code", "Code", "message", "Message"];
-    const EXPECTING: &'static str = "an AWS JSON error body";
+cloud_errors_core::json_object! {
+    /// The JSON protocols' error members; the envelope adds what the headers said.
+    #[derive(Clone)]
+    struct AwsJson: "an AWS JSON error body", kept: source {
+        TYPE = "__type" => type_name: Optional<Str>,
+        CODE = "code" => code: Optional<Str>,
+        CODE_CAPITALIZED = "Code" => code_capitalized: Optional<Str>,
+        MESSAGE = "message" => message: Optional<Str>,
+        MESSAGE_CAPITALIZED = "Message" => message_capitalized: Optional<Str>,
+    }
+    requires one of [];
 }
 
 /// An error body of AWS's JSON protocols, read as botocore and the smithy-rs runtime read it.
@@ -57,9 +56,8 @@ impl StringMembers for AwsJson {
 /// ```
 #[derive(Clone)]
 pub struct JsonErrorResponse {
-    body: Strings<AwsJson>,
-    /// The status, and `x-amzn-RequestId`.
-    received: Received,
+    /// The body, and the status and `x-amzn-RequestId` it came with.
+    body: AwsJson,
     /// `x-amzn-ErrorType`, as sent.
     header_code: Option<String>,
     /// `x-amzn-query-error`, as sent.
@@ -88,13 +86,11 @@ impl JsonErrorResponse {
 
     /// A body with any code and message, documented or not.
     pub fn from_wire(code: &str, message: &str) -> Self {
-        JsonErrorResponse {
-            body: Strings::with(&[(TYPE, code), (MESSAGE, message)]),
-            received: Received::NONE,
-            header_code: None,
-            query_error: None,
-            bodiless: None,
-        }
+        let mut body = AwsJson::empty();
+        body.type_name = Some(Text::owned(code));
+        body.message = Some(Text::owned(message));
+        body.members = Members::of(&[TYPE, MESSAGE]);
+        JsonErrorResponse { body, header_code: None, query_error: None, bodiless: None }
     }
 
     /// Reads an error body: one with a code (`__type`, `code` or `Code`). Members it does not
@@ -128,11 +124,7 @@ impl JsonErrorResponse {
         let error = if bodiless {
             // No body (with an error status, or a header that names the code): an empty object
             // stands for it, and the bytes are kept as received.
-            JsonErrorResponse {
-                body: Strings::with(&[]),
-                bodiless: Some(body.to_vec()),
-                ..Self::from_wire("", "")
-            }
+            JsonErrorResponse { bodiless: Some(body.to_vec()), ..Self::empty() }
         } else {
             Self::read(body)?
         };
@@ -147,7 +139,7 @@ impl JsonErrorResponse {
         if self.body_code().is_none() && header_code.is_none() && query_error.is_none() && status < 400 {
             return None;
         }
-        self.received = Received::new(status, headers.header("x-amzn-RequestId").map(str::to_owned));
+        self.body.received = Received::new(status, headers.header("x-amzn-RequestId").map(str::to_owned));
         self.header_code = header_code.or_else(|| self.body_code().is_none().then(|| status.to_string()));
         self.query_error = query_error;
         Some(self)
@@ -189,7 +181,10 @@ impl JsonErrorResponse {
 
     /// The code the body itself holds: `__type`, else `code`, else `Code`, as sent.
     fn body_code(&self) -> Option<&str> {
-        [TYPE, CODE, CODE_CAPITALIZED].into_iter().find_map(|index| self.body.get(index))
+        let body = &self.body;
+        [&body.type_name, &body.code, &body.code_capitalized]
+            .into_iter()
+            .find_map(|code| body.source.get(code))
     }
 
     /// The code, as the SDKs read it (see the type's documentation).
@@ -218,7 +213,7 @@ impl JsonErrorResponse {
 
     /// `__type` as sent (`com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`).
     pub fn type_name(&self) -> Option<&str> {
-        self.body.get(TYPE)
+        self.body.source.get(&self.body.type_name)
     }
 
     /// Whose fault a query-compatible error is (`Sender` or `Receiver`), from
@@ -230,47 +225,59 @@ impl JsonErrorResponse {
 
     /// The message: `message`, else `Message`.
     pub fn message(&self) -> Option<&str> {
-        self.body.get(MESSAGE).or_else(|| self.body.get(MESSAGE_CAPITALIZED))
+        let body = &self.body;
+        body.source.get(&body.message).or_else(|| body.source.get(&body.message_capitalized))
     }
 
     /// The request id, from `x-amzn-RequestId` (the JSON protocols keep it out of the body).
     pub fn request_id(&self) -> Option<&str> {
-        self.received.request_id()
+        self.body.received.request_id()
     }
 
     /// The HTTP status: the one received, else the documented one.
     pub fn http_status(&self) -> Option<u16> {
-        self.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
+        self.body.received.status().or_else(|| self.spec().and_then(|spec| spec.http_status()))
     }
 
     /// Whether retrying can succeed: the documented class, else what the status says.
     pub fn retry(&self) -> RetryClass {
-        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.received.status())
+        RetryClass::of_response(self.spec().map(|spec| spec.retry()), self.body.received.status())
     }
 
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists: `__type`
     /// when it says more than the code (a namespace), the other code members, and every
     /// member the table does not model.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
-        let message = if self.body.get(MESSAGE).is_some() { MESSAGE } else { MESSAGE_CAPITALIZED };
-        let code = self.wire_code();
-        let modelled = (0..AwsJson::KEYS.len())
-            .filter(|&index| index != message)
-            .filter_map(|index| Some((index, self.body.get(index)?)))
+        let (body, code) = (&self.body, self.wire_code());
+        // The message is one of its members, the one `message()` reads; so is a member that
+        // holds the code as read.
+        let message = if body.message.is_some() { MESSAGE } else { MESSAGE_CAPITALIZED };
+        let members =
+            [&body.type_name, &body.code, &body.code_capitalized, &body.message, &body.message_capitalized];
+        let modelled = AwsJson::KEYS
+            .iter()
+            .zip(members)
+            .enumerate()
+            .filter(|&(index, _)| index != message)
+            .filter_map(|(_, (key, value))| Some((key, body.source.get(value)?)))
             .filter(|&(_, value)| value != code)
-            .map(|(index, value)| (AwsJson::KEYS[index].to_owned(), json::string_field(value)));
-        modelled.chain(json::fields(self.body.extras(), "")).collect()
+            .map(|(key, value)| ((*key).to_owned(), json::string_field(value)));
+        modelled.chain(json::fields(body.members.extras(), "")).collect()
     }
 
     /// Sets the message (in `message`, or `Message` where the body spells it so).
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        let index = if self.body.get(MESSAGE_CAPITALIZED).is_some() && self.body.get(MESSAGE).is_none() {
+        let body = &mut self.body;
+        let message = Some(Text::owned(message));
+        let index = if body.message_capitalized.is_some() && body.message.is_none() {
+            body.message_capitalized = message;
             MESSAGE_CAPITALIZED
         } else {
+            body.message = message;
             MESSAGE
         };
-        self.body.set(index, message);
-        self.body.sync_member(index, JsonStyle::Compact);
+        body.members.set_value(index);
+        body.sync_member(index, JsonStyle::Compact);
         // The message makes a body of a response that had none.
         self.bodiless = None;
         self
@@ -278,7 +285,7 @@ impl JsonErrorResponse {
 
     /// The members of the body the envelope does not model, in order, as raw JSON.
     pub fn extra_fields(&self) -> impl Iterator<Item = (&str, &RawValue)> {
-        self.body.extras()
+        self.body.members.extras()
     }
 
     /// Adds a member the envelope does not model, after the others (making a body of a
@@ -286,28 +293,28 @@ impl JsonErrorResponse {
     pub fn with_extra_field(mut self, key: impl Into<String>, value: Box<RawValue>) -> Self {
         let key = key.into();
         self.body.sync_extra(&key, &value, JsonStyle::Compact);
-        self.body.members_mut().push_extra(key, value);
+        self.body.members.push_extra(key, value);
         self.bodiless = None;
         self
     }
 
     /// Sets the request id (it travels in `x-amzn-RequestId`, not in the body).
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.received.set_request_id(request_id.into());
+        self.body.received.set_request_id(request_id.into());
         self
     }
 
     /// Sets the HTTP status the response arrived with (it is not part of the body).
     pub fn with_status(mut self, status: u16) -> Self {
-        self.received.set_status(status);
+        self.body.received.set_status(status);
         self
     }
 }
 
 impl PartialEq for JsonErrorResponse {
     fn eq(&self, other: &Self) -> bool {
-        (&self.received, &self.header_code, &self.query_error)
-            == (&other.received, &other.header_code, &other.query_error)
+        (&self.body.received, &self.header_code, &self.query_error)
+            == (&other.body.received, &other.header_code, &other.query_error)
             && self.to_canonical_bytes() == other.to_canonical_bytes()
     }
 }
@@ -321,22 +328,20 @@ impl core::fmt::Debug for JsonErrorResponse {
             .field("message", &self.message())
             .field("request_id", &self.request_id())
             .field("body", &String::from_utf8_lossy(&self.to_bytes()))
-            .field("received", &self.received)
+            .field("received", &self.body.received)
             .finish()
     }
 }
 
-/// The `Error` object of a Query API's JSON answer.
-struct QueryJsonError;
-
-const ERROR_CODE: usize = 0;
-const ERROR_MESSAGE: usize = 1;
-const ERROR_TYPE: usize = 2;
-
-impl StringMembers for QueryJsonError {
-    const KEYS: &'static [&'static str] = &["Code", "Message", "Type"];
-    const EXPECTING: &'static str = "the `Error` object of an AWS Query JSON error body";
-    const ONE_OF: &'static [usize] = &[ERROR_CODE];
+cloud_errors_core::json_object! {
+    /// The `Error` object of a Query API's JSON answer.
+    #[derive(Clone)]
+    struct QueryJsonError: "the `Error` object of an AWS Query JSON error body" {
+        ERROR_CODE = "Code" => code: Optional<Str>,
+        ERROR_MESSAGE = "Message" => message: Optional<Str>,
+        ERROR_TYPE = "Type" => error_type: Optional<Str>,
+    }
+    requires one of [ERROR_CODE];
 }
 
 cloud_errors_core::json_object! {
@@ -355,7 +360,7 @@ cloud_errors_core::json_object! {
     /// ```
     #[derive(Clone)]
     pub struct QueryJsonErrorResponse: "an AWS Query JSON error body", kept: source {
-        ERROR = "Error" => error: Required<Object<Strings<QueryJsonError>>>,
+        ERROR = "Error" => error: Required<Object<QueryJsonError>>,
         REQUEST_ID = "RequestId" => request_id: Optional<Str> => set with_request_id(impl Into<String>),
     }
     requires one of [ERROR];
@@ -368,26 +373,25 @@ impl QueryJsonErrorResponse {
         let sender =
             if code.http_status().is_some_and(|status| status >= 500) { "Receiver" } else { "Sender" };
         let mut error = Self::from_wire(code.as_str(), code.message());
-        error.error.set(ERROR_TYPE, sender);
+        error.error.error_type = Some(Text::owned(sender));
+        error.error.members.mark(ERROR_TYPE);
         error
     }
 
     /// A body with any code and message, documented or not.
     pub fn from_wire(code: &str, message: &str) -> Self {
-        QueryJsonErrorResponse {
-            error: Strings::with(&[(ERROR_CODE, code), (ERROR_MESSAGE, message)]),
-            members: Members::of(&[ERROR]),
-            ..Self::empty()
-        }
-    }
-
-    fn error_member(&self, index: usize) -> Option<&str> {
-        self.error.get_in(index, self.source.original())
+        let error = QueryJsonError {
+            code: Some(Text::owned(code)),
+            message: Some(Text::owned(message)),
+            error_type: None,
+            members: Members::of(&[ERROR_CODE, ERROR_MESSAGE]),
+        };
+        QueryJsonErrorResponse { error, members: Members::of(&[ERROR]), ..Self::empty() }
     }
 
     /// The code as sent.
     pub fn wire_code(&self) -> &str {
-        self.error_member(ERROR_CODE).unwrap_or_default()
+        self.source.get(&self.error.code).unwrap_or_default()
     }
 
     /// The code: a documented [`ErrorCode`], or the code as sent.
@@ -402,12 +406,12 @@ impl QueryJsonErrorResponse {
 
     /// The message as sent.
     pub fn message(&self) -> Option<&str> {
-        self.error_member(ERROR_MESSAGE)
+        self.source.get(&self.error.message)
     }
 
     /// Whose fault it is: `Sender` or `Receiver`.
     pub fn error_type(&self) -> Option<&str> {
-        self.error_member(ERROR_TYPE)
+        self.source.get(&self.error.error_type)
     }
 
     /// The request id: the body's `RequestId`, else the `x-amzn-RequestId` header.
@@ -423,13 +427,14 @@ impl QueryJsonErrorResponse {
     /// The fields [`Envelope::fields`](cloud_errors_core::Envelope::fields) lists.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let error_type = self.error_type().map(|kind| ("Error.Type".to_owned(), json::string_field(kind)));
-        let error = json::fields(self.error.extras(), "Error.");
+        let error = json::fields(self.error.members.extras(), "Error.");
         error_type.into_iter().chain(error).chain(json::fields(self.members.extras(), "")).collect()
     }
 
     /// Sets the message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.error.set(ERROR_MESSAGE, message);
+        self.error.message = Some(Text::owned(message));
+        self.error.members.set_value(ERROR_MESSAGE);
         let value = self.error.render_member(ERROR_MESSAGE, JsonStyle::Compact);
         self.source.set(
             &["Error"],
@@ -462,7 +467,7 @@ impl JsonObject for JsonErrorResponse {
     const EXPECTING: &'static str = AwsJson::EXPECTING;
 
     fn empty() -> Self {
-        JsonErrorResponse { body: Strings::empty(), ..Self::from_wire("", "") }
+        JsonErrorResponse { body: AwsJson::empty(), header_code: None, query_error: None, bodiless: None }
     }
     fn members(&self) -> &Members {
         self.body.members()

@@ -12,7 +12,6 @@ mod object;
 mod read;
 mod scan;
 mod source;
-mod strings;
 mod text;
 mod value;
 mod write;
@@ -29,7 +28,6 @@ pub use read::{
 pub use scan::{JsonDocument, Scanned};
 pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
-pub use strings::{StringMembers, Strings};
 pub use text::{resolve, Text};
 pub(crate) use value::{read_raw_number, read_unquoted_int};
 pub use value::{RawJson, WireInt};
@@ -49,6 +47,64 @@ pub fn fields<'a>(
 ) -> impl Iterator<Item = (String, crate::FieldValue)> + 'a {
     members
         .map(move |(key, value)| (format!("{prefix}{key}"), crate::FieldValue::Json(value.get().to_owned())))
+}
+
+/// Member tables of two strings, `a` and `b`, for the reader's and writer's tests.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::{JsonEnvelope, JsonStyle, Optional, Received, Str, Text};
+
+    crate::json_object! {
+        /// `a` is required; read alone, without its text.
+        #[derive(Debug)]
+        pub(crate) struct Pair: "a pair" {
+            A = "a" => a: Optional<Str>,
+            B = "b" => b: Optional<Str>,
+        }
+        requires one of [A];
+    }
+
+    impl Pair {
+        /// Member `index`'s text, its positions resolved in `kept`.
+        pub(crate) fn get_in<'a>(&'a self, index: usize, kept: &'a str) -> Option<&'a str> {
+            super::resolve(if index == 0 { &self.a } else { &self.b }, kept)
+        }
+
+        /// The members the table does not model, in order.
+        pub(crate) fn extras(&self) -> impl Iterator<Item = (&str, &super::RawValue)> {
+            self.members.extras()
+        }
+    }
+
+    crate::json_object! {
+        /// Neither member is required; an envelope that keeps its text.
+        #[derive(Debug)]
+        pub(crate) struct Loose: "a pair of optional strings", kept: source {
+            LOOSE_A = "a" => a: Optional<Str>,
+            LOOSE_B = "b" => b: Optional<Str>,
+        }
+        requires one of [];
+    }
+
+    impl Loose {
+        /// Sets member `index` (adding it last when absent).
+        pub(crate) fn set(&mut self, index: usize, value: &str) {
+            let field = if index == 0 { &mut self.a } else { &mut self.b };
+            *field = Some(Text::owned(value));
+            self.members.set_value(index);
+        }
+    }
+
+    /// The trait's defaults: no success body, no success status.
+    impl JsonEnvelope for Loose {
+        const STYLE: JsonStyle = JsonStyle::Compact;
+        fn received_mut(&mut self) -> Option<&mut Received> {
+            Some(&mut self.received)
+        }
+    }
+
+    crate::impl_serde_via_json_object!(Pair);
+    crate::impl_serde_via_json_object!(Loose);
 }
 
 #[cfg(test)]

@@ -397,7 +397,8 @@ fn serialize_object_in<T: JsonObject, S: Serializer>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{from_slice_kept, from_str_fast, to_vec, StringMembers, Strings};
+    use super::super::fixture::Loose;
+    use super::super::{from_slice_kept, from_str_fast, to_vec};
     use super::*;
 
     fn raw(text: &str) -> Box<RawValue> {
@@ -469,16 +470,10 @@ mod tests {
         assert_eq!(members.extra("y").map(RawValue::get), Some("3"));
     }
 
-    struct Pair;
-    impl StringMembers for Pair {
-        const KEYS: &'static [&'static str] = &["a", "b"];
-        const EXPECTING: &'static str = "a pair of strings";
-    }
-
     #[test]
     fn edits_reach_the_kept_text_in_place_in_order_and_in_layout() {
         let body = "{ \"b\": \"B\", \"z\": 0 }";
-        let mut object: Strings<Pair> = from_slice_kept(body.as_bytes()).unwrap();
+        let mut object: Loose = from_slice_kept(body.as_bytes()).unwrap();
         object.set(1, "C");
         object.sync_member(1, JsonStyle::Compact);
         assert_eq!(to_vec(&object, JsonStyle::Compact), b"{ \"b\": \"C\", \"z\": 0 }");
@@ -495,7 +490,7 @@ mod tests {
     fn a_null_member_is_rendered_and_serialized_as_null() {
         let mut members = Members::new();
         members.mark_null(0);
-        let mut object = Strings::<Pair>::empty();
+        let mut object = Loose::empty();
         *object.members_mut() = members;
         assert_eq!(object.render_member(0, JsonStyle::Compact), "null");
         assert_eq!(serde_json::to_string(&object).unwrap(), r#"{"a":null}"#);

@@ -907,14 +907,8 @@ mod tests {
         assert_eq!(scanned("[1,").raw_json(), None);
     }
 
-    /// A member table of two strings, for reading whole objects.
-    struct Pair;
-    impl super::super::StringMembers for Pair {
-        const KEYS: &'static [&'static str] = &["a", "b"];
-        const EXPECTING: &'static str = "a pair";
-        const ONE_OF: &'static [usize] = &[0];
-    }
-    type PairObject = super::super::Strings<Pair>;
+    /// A member table of two strings, `a` required, for reading whole objects.
+    type PairObject = super::super::fixture::Pair;
 
     fn read(text: &str) -> Option<PairObject> {
         let mut object = PairObject::empty();
@@ -1039,20 +1033,13 @@ mod tests {
         assert_eq!(string_end(br#""abc\u0041d"efgh""#, 0), Some((12, true)));
     }
 
-    /// A table no member of which is required.
-    struct Optional;
-    impl super::super::StringMembers for Optional {
-        const KEYS: &'static [&'static str] = &["a"];
-        const EXPECTING: &'static str = "an optional string";
-    }
-
     #[test]
     fn an_empty_object_ends_after_its_brace() {
-        let mut object = super::super::Strings::<Optional>::empty();
+        let mut object = super::super::fixture::Loose::empty();
         assert_eq!(read_into("{ } ", &mut object), Some(()));
-        assert_eq!(read_into("{}x", &mut super::super::Strings::<Optional>::empty()), None);
+        assert_eq!(read_into("{}x", &mut super::super::fixture::Loose::empty()), None);
         let nested = scanned("{},");
-        assert!(nested.object::<super::super::Strings<Optional>>().is_some());
+        assert!(nested.object::<super::super::fixture::Loose>().is_some());
         assert_eq!(nested.raw(), "{}");
     }
 }
