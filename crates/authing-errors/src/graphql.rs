@@ -2,14 +2,12 @@
 //! Authing code inside the first error's `message`:
 //! `{"errors":[{"message":{"code":2004,"message":"用户不存在"},"locations":[…],"path":[…],"extensions":{…}}],"data":null}`.
 
-use core::fmt;
-
 use cloud_errors_core::__private::json::{
     self, JsonObject, JsonWriter, MemberValue, Members, Optional, Placeholder, Raw, RawJson, RawValue,
     Required, Scanned,
 };
 use cloud_errors_core::{Code, FieldValue, RetryClass};
-use serde::de::{self, MapAccess, Visitor};
+use serde::de;
 use serde::ser::SerializeMap;
 use serde::Deserializer;
 
@@ -60,75 +58,81 @@ struct FirstError {
     others: Vec<Box<RawValue>>,
 }
 
-/// An object's members in order, each value as sent.
-struct Ordered(Vec<(String, Box<RawValue>)>);
-
-impl<'de> serde::Deserialize<'de> for Ordered {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct OrderedVisitor;
-        impl<'de> Visitor<'de> for OrderedVisitor {
-            type Value = Ordered;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
-                let mut members = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    members.push(entry);
-                }
-                Ok(Ordered(members))
-            }
-        }
-        deserializer.deserialize_map(OrderedVisitor)
-    }
-}
-
 impl FirstError {
-    /// Reads the `errors` array: its first error must carry an Authing code in `message`.
-    fn of(errors: &RawValue) -> Result<FirstError, String> {
-        let read = |raw: &str, what: &str| -> Result<Ordered, String> {
-            serde_json::from_str(raw).map_err(|_| format!("{what} is not an object"))
-        };
-        let mut all: Vec<Box<RawValue>> =
-            serde_json::from_str(errors.get()).map_err(|_| "`errors` is not an array".to_owned())?;
-        if all.is_empty() {
-            return Err("`errors` is empty".to_owned());
-        }
-        let others = all.split_off(1);
-        let Ordered(members) = read(all[0].get(), "the first error")?;
-        let mut first = FirstError { others, ..FirstError::default() };
+    /// Reads the `errors` array: its first error must carry an Authing code in `message`. The
+    /// first `message`, and the first `code` and `message` inside it, are the error's; a repeated
+    /// one is kept with the other members.
+    fn read(errors: &Scanned<'_>) -> Result<FirstError, String> {
+        let mut first: Option<Result<FirstError, String>> = None;
+        let mut others = Vec::new();
+        errors
+            .for_each_element(|error| {
+                match first {
+                    None => first = Some(Self::read_error(error)),
+                    Some(_) => others.push(raw(error)?),
+                }
+                Some(())
+            })
+            .ok_or("`errors` is not an array")?;
+        let first = first.ok_or("`errors` is empty")??;
+        Ok(FirstError { others, ..first })
+    }
+
+    /// Reads the first error of the array.
+    fn read_error(error: &Scanned<'_>) -> Result<FirstError, String> {
+        let mut first = FirstError::default();
         let mut message = None;
-        for (key, value) in members {
-            if key == "message" && message.is_none() {
-                message = Some(value);
-            } else {
-                first.members.push((key, value));
-            }
-        }
+        error
+            .for_each_member(|key, value| {
+                match key {
+                    "message" if message.is_none() => message = Some(value.clone()),
+                    _ => first.members.push((key.to_owned(), raw(value)?)),
+                }
+                Some(())
+            })
+            .ok_or("the first error is not an object")?;
         let message = message.ok_or("the first error has no `message`")?;
-        let Ordered(message) =
-            read(message.get(), "the first error's `message` (an Authing error is an object)")?;
-        for (key, value) in message {
-            match key.as_str() {
-                "code" if first.code_text.is_empty() => {
-                    first.code = value.get().parse().map_err(|_| {
-                        format!("the first error's `message.code` is `{}`, not an integer", value.get())
-                    })?;
-                    first.code_text = value.get().to_owned();
-                }
-                "message" if first.message.is_none() => {
-                    first.message = Some(serde_json::from_str(value.get()).map_err(|_| {
-                        format!("the first error's `message.message` is `{}`, not a string", value.get())
-                    })?);
-                }
-                _ => first.message_members.push((key, value)),
+        let mut refusal = None;
+        let read = message.for_each_member(|key, value| {
+            match key {
+                "code" if first.code_text.is_empty() => match value.raw().parse() {
+                    Ok(code) => (first.code, first.code_text) = (code, value.raw().to_owned()),
+                    Err(_) => {
+                        refusal = Some(format!(
+                            "the first error's `message.code` is `{}`, not an integer",
+                            value.raw()
+                        ));
+                        return None;
+                    }
+                },
+                "message" if first.message.is_none() => match value.string() {
+                    Some(text) => first.message = Some(text.into()),
+                    None => {
+                        refusal = Some(format!(
+                            "the first error's `message.message` is `{}`, not a string",
+                            value.raw()
+                        ));
+                        return None;
+                    }
+                },
+                _ => first.message_members.push((key.to_owned(), raw(value)?)),
             }
+            Some(())
+        });
+        if let Some(refusal) = refusal {
+            return Err(refusal);
         }
+        read.ok_or("the first error's `message` (an Authing error is an object) is not an object")?;
         if first.code_text.is_empty() {
             return Err("the first error's `message` has no Authing `code`".to_owned());
         }
         Ok(first)
     }
+}
+
+/// A value kept as sent.
+fn raw(value: &Scanned<'_>) -> Option<Box<RawValue>> {
+    RawValue::from_string(value.raw().to_owned()).ok()
 }
 
 impl GraphQlErrorResponse {
@@ -140,10 +144,15 @@ impl GraphQlErrorResponse {
 
     /// A body with any numeric code and message, documented or not.
     pub fn from_wire(code: i64, message: &str) -> Self {
-        let message = serde_json::to_string(message).expect("a string serializes");
-        let errors = format!(r#"[{{"message":{{"code":{code},"message":{message}}}}}]"#);
+        let text = serde_json::to_string(message).expect("a string serializes");
+        let errors = format!(r#"[{{"message":{{"code":{code},"message":{text}}}}}]"#);
         let errors = RawValue::from_string(errors).expect("the builder writes JSON");
-        let first = FirstError::of(&errors).expect("the builder writes an Authing error");
+        let first = FirstError {
+            code,
+            code_text: code.to_string(),
+            message: Some(message.to_owned()),
+            ..FirstError::default()
+        };
         GraphQlErrorResponse {
             errors: Errors { raw: RawJson::new(errors), first },
             data: Some(RawJson::Null),
@@ -225,15 +234,16 @@ impl Placeholder for Errors {
 impl MemberValue for Errors {
     type Stored = Errors;
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Errors, D::Error> {
+        // Serde hands the array over as raw JSON, which the reader then reads as `take` does.
         let raw: Box<RawValue> = serde::Deserialize::deserialize(deserializer)?;
-        let first = FirstError::of(&raw).map_err(de::Error::custom)?;
+        let errors = Scanned::of(raw.get()).ok_or_else(|| de::Error::custom("`errors` is not JSON"))?;
+        let first = FirstError::read(&errors).map_err(de::Error::custom)?;
         Ok(Errors { raw: RawJson::new(raw), first })
     }
     fn take(value: &Scanned<'_>) -> Option<Errors> {
-        let raw = value.raw_json()?;
-        // What serde_json's reader refuses, it explains; the fast reader leaves it to it.
-        let first = FirstError::of(raw.get()).ok()?;
-        Some(Errors { raw, first })
+        // A refusal is explained by `deserialize`, which the slot then calls on the same text.
+        let first = FirstError::read(value).ok()?;
+        Some(Errors { raw: value.raw_json()?, first })
     }
     fn write(errors: &Errors, writer: &mut JsonWriter<'_>) {
         writer.raw(errors.raw.get());

@@ -162,6 +162,41 @@ impl<'a> Scanned<'a> {
         Some(())
     }
 
+    /// The value `text` holds (whitespace around it allowed), for a value serde has handed over
+    /// as raw JSON; `None` where it is no JSON value.
+    pub fn of(text: &'a str) -> Option<Scanned<'a>> {
+        let bytes = text.as_bytes();
+        let value = scan_value(text, skip_ws(bytes, 0))?;
+        (skip_ws(bytes, value.end()?) == bytes.len()).then_some(value)
+    }
+
+    /// Walks the array this value holds, handing `element` each element in order; `None` for
+    /// any other value, an array that is not well-formed, or where `element` answers `None`.
+    pub fn for_each_element(&self, mut element: impl FnMut(&Scanned<'a>) -> Option<()>) -> Option<()> {
+        let bytes = self.text.as_bytes();
+        if self.kind != Kind::Container || bytes[self.start] != b'[' {
+            return None;
+        }
+        let mut i = skip_ws(bytes, self.start + 1);
+        if bytes.get(i) == Some(&b']') {
+            self.end.set(i + 1);
+            return Some(());
+        }
+        loop {
+            let value = scan_value(self.text, i)?;
+            element(&value)?;
+            i = skip_ws(bytes, value.end()?);
+            match bytes.get(i)? {
+                b',' => i = skip_ws(bytes, i + 1),
+                b']' => {
+                    self.end.set(i + 1);
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
     /// The first element of the array this value holds; `None` for an empty array or any
     /// other value. (Whether the rest of the array is well-formed is found when its end is.)
     pub fn first_element(&self) -> Option<Scanned<'a>> {
@@ -751,6 +786,43 @@ mod tests {
         assert_eq!(scanned("[\"x\"]").first_element().map(|v| v.raw()), Some("\"x\""));
         for none in ["[]", "[ ]", r#"{"a":[1]}"#, "\"[1]\"", "1"] {
             assert!(scanned(none).first_element().is_none(), "{none}");
+        }
+    }
+
+    /// An array's elements as `for_each_element` hands them over, or `None` where it refuses.
+    fn elements(text: &str) -> Option<Vec<String>> {
+        let mut raws = Vec::new();
+        scanned(text).for_each_element(|element| {
+            raws.push(element.raw().to_owned());
+            Some(())
+        })?;
+        Some(raws)
+    }
+
+    #[test]
+    fn an_array_hands_over_each_element_in_order_and_records_its_end() {
+        assert_eq!(
+            elements(r#"[ {"a":[1]}, 2 ,"x",[],null ]"#).unwrap(),
+            [r#"{"a":[1]}"#, "2", "\"x\"", "[]", "null"]
+        );
+        assert_eq!(elements("[]").unwrap(), Vec::<String>::new());
+        assert_eq!(elements("[ ]").unwrap(), Vec::<String>::new());
+        for refused in ["[1,]", "[1 2]", "[1", "[,1]", "{}", "\"[1]\"", "1", "[1}"] {
+            assert_eq!(elements(refused), None, "{refused}");
+        }
+        // The walk stops where the caller says, and the end it found is the array's.
+        assert_eq!(scanned("[1,2]").for_each_element(|_| None), None);
+        let list = scanned("[1, [2]],");
+        assert_eq!(list.for_each_element(|_| Some(())), Some(()));
+        assert_eq!((list.end.get(), list.raw()), (8, "[1, [2]]"));
+    }
+
+    #[test]
+    fn a_raw_value_is_read_whole() {
+        assert_eq!(Scanned::of(" [1, {\"a\":2}] \n").map(|v| v.raw()), Some("[1, {\"a\":2}]"));
+        assert_eq!(Scanned::of("\"x\"").map(|v| v.string()), Some(Some("x".into())));
+        for refused in ["", " ", "1 x", "[1", "{", "[1]]"] {
+            assert!(Scanned::of(refused).is_none(), "{refused:?}");
         }
     }
 
