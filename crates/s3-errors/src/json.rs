@@ -249,8 +249,7 @@ impl JsonErrorResponse {
     /// member the table does not model.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
         let (body, code) = (&self.body, self.wire_code());
-        // The message is one of its members, the one `message()` reads; so is a member that
-        // holds the code as read.
+        // Left out: the member `message()` reads, and members that hold the code as read.
         let message = if body.message.is_some() { MESSAGE } else { MESSAGE_CAPITALIZED };
         let members =
             [&body.type_name, &body.code, &body.code_capitalized, &body.message, &body.message_capitalized];
