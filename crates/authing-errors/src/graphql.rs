@@ -78,25 +78,42 @@ impl FirstError {
         Ok(FirstError { others, ..first })
     }
 
-    /// Reads the first error of the array.
+    /// Reads the first error of the array, its `message` as the walk reaches it.
     fn read_error(error: &Scanned<'_>) -> Result<FirstError, String> {
         let mut first = FirstError::default();
-        let mut message = None;
-        error
-            .for_each_member(|key, value| {
-                match key {
-                    "message" if message.is_none() => message = Some(value.clone()),
-                    _ => first.members.push((key.to_owned(), raw(value)?)),
+        let (mut has_message, mut refusal) = (false, None);
+        let walked = error.for_each_member(|key, value| {
+            if key == "message" && !has_message {
+                has_message = true;
+                if let Err(why) = first.read_message(value) {
+                    refusal = Some(why);
+                    return None;
                 }
-                Some(())
-            })
-            .ok_or("the first error is not an object")?;
-        let message = message.ok_or("the first error has no `message`")?;
+            } else {
+                first.members.push((key.to_owned(), raw(value)?));
+            }
+            Some(())
+        });
+        if let Some(why) = refusal {
+            return Err(why);
+        }
+        walked.ok_or("the first error is not an object")?;
+        if !has_message {
+            return Err("the first error has no `message`".to_owned());
+        }
+        if first.code_text.is_empty() {
+            return Err("the first error's `message` has no Authing `code`".to_owned());
+        }
+        Ok(first)
+    }
+
+    /// Reads the first error's `message`: Authing's `code` and `message`, and its other members.
+    fn read_message(&mut self, message: &Scanned<'_>) -> Result<(), String> {
         let mut refusal = None;
-        let read = message.for_each_member(|key, value| {
+        let walked = message.for_each_member(|key, value| {
             match key {
-                "code" if first.code_text.is_empty() => match value.raw().parse() {
-                    Ok(code) => (first.code, first.code_text) = (code, value.raw().to_owned()),
+                "code" if self.code_text.is_empty() => match value.raw().parse() {
+                    Ok(code) => (self.code, self.code_text) = (code, value.raw().to_owned()),
                     Err(_) => {
                         refusal = Some(format!(
                             "the first error's `message.code` is `{}`, not an integer",
@@ -105,8 +122,8 @@ impl FirstError {
                         return None;
                     }
                 },
-                "message" if first.message.is_none() => match value.string() {
-                    Some(text) => first.message = Some(text.into()),
+                "message" if self.message.is_none() => match value.string() {
+                    Some(text) => self.message = Some(text.into()),
                     None => {
                         refusal = Some(format!(
                             "the first error's `message.message` is `{}`, not a string",
@@ -115,18 +132,17 @@ impl FirstError {
                         return None;
                     }
                 },
-                _ => first.message_members.push((key.to_owned(), raw(value)?)),
+                _ => self.message_members.push((key.to_owned(), raw(value)?)),
             }
             Some(())
         });
-        if let Some(refusal) = refusal {
-            return Err(refusal);
+        match (refusal, walked) {
+            (Some(why), _) => Err(why),
+            (None, Some(())) => Ok(()),
+            (None, None) => {
+                Err("the first error's `message` (an Authing error is an object) is not an object".to_owned())
+            }
         }
-        read.ok_or("the first error's `message` (an Authing error is an object) is not an object")?;
-        if first.code_text.is_empty() {
-            return Err("the first error's `message` has no Authing `code`".to_owned());
-        }
-        Ok(first)
     }
 }
 
