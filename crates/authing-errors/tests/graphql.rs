@@ -65,9 +65,11 @@ fn the_builder_writes_what_the_api_writes() {
         )
     );
     assert_eq!(GraphQlErrorResponse::parse(&error.to_bytes()).unwrap(), error);
+    assert_eq!((error.number(), error.wire_code()), (2004, "2004"));
+    assert_eq!(error.code(), ErrorCode::UserDoesNotExist);
     let quoted = GraphQlErrorResponse::from_wire(9999, "a \"quoted\" message");
     assert_eq!(quoted.message(), Some("a \"quoted\" message"));
-    assert_eq!(quoted.code().known(), None);
+    assert_eq!((quoted.code().known(), quoted.number(), quoted.wire_code()), (None, 9999, "9999"));
     assert_eq!(quoted.data().map(|data| data.get()), Some("null"), "a built body has `data: null`");
 }
 

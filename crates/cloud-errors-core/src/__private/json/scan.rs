@@ -173,8 +173,9 @@ impl<'a> Scanned<'a> {
     /// Walks the array this value holds, handing `element` each element in order; `None` for
     /// any other value, an array that is not well-formed, or where `element` answers `None`.
     pub fn for_each_element(&self, mut element: impl FnMut(&Scanned<'a>) -> Option<()>) -> Option<()> {
+        // Of all values, only an array starts with `[`.
         let bytes = self.text.as_bytes();
-        if self.kind != Kind::Container || bytes[self.start] != b'[' {
+        if bytes[self.start] != b'[' {
             return None;
         }
         let mut i = skip_ws(bytes, self.start + 1);
@@ -201,7 +202,7 @@ impl<'a> Scanned<'a> {
     /// other value. (Whether the rest of the array is well-formed is found when its end is.)
     pub fn first_element(&self) -> Option<Scanned<'a>> {
         let bytes = self.text.as_bytes();
-        if self.kind != Kind::Container || bytes[self.start] != b'[' {
+        if bytes[self.start] != b'[' {
             return None;
         }
         let at = skip_ws(bytes, self.start + 1);
@@ -812,9 +813,11 @@ mod tests {
         }
         // The walk stops where the caller says, and the end it found is the array's.
         assert_eq!(scanned("[1,2]").for_each_element(|_| None), None);
-        let list = scanned("[1, [2]],");
-        assert_eq!(list.for_each_element(|_| Some(())), Some(()));
-        assert_eq!((list.end.get(), list.raw()), (8, "[1, [2]]"));
+        for (text, array) in [("[1, [2]],", "[1, [2]]"), ("[ ] ,", "[ ]"), ("[],", "[]")] {
+            let list = scanned(text);
+            assert_eq!(list.for_each_element(|_| Some(())), Some(()));
+            assert_eq!((list.end.get(), list.raw()), (array.len(), array));
+        }
     }
 
     #[test]
