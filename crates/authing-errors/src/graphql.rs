@@ -50,12 +50,13 @@ struct FirstError {
     /// The code as sent.
     code_text: String,
     message: Option<String>,
-    /// The members of `message` besides `code` and `message`, in order.
-    message_members: Vec<(String, Box<RawValue>)>,
+    /// The members of `message` besides `code` and `message`, in order, as sent (JSON text the
+    /// reader has read: they are only ever listed as fields).
+    message_members: Vec<(String, String)>,
     /// The error's members besides `message` (`locations`, `path`, `extensions`), in order.
-    members: Vec<(String, Box<RawValue>)>,
+    members: Vec<(String, String)>,
     /// The errors after the first, as sent.
-    others: Vec<Box<RawValue>>,
+    others: Vec<String>,
 }
 
 impl FirstError {
@@ -69,7 +70,7 @@ impl FirstError {
             .for_each_element(|error| {
                 match first {
                     None => first = Some(Self::read_error(error)),
-                    Some(_) => others.push(raw(error)?),
+                    Some(_) => others.push(error.raw().to_owned()),
                 }
                 Some(())
             })
@@ -90,7 +91,7 @@ impl FirstError {
                     return None;
                 }
             } else {
-                first.members.push((key.to_owned(), raw(value)?));
+                first.members.push((key.to_owned(), value.raw().to_owned()));
             }
             Some(())
         });
@@ -132,7 +133,7 @@ impl FirstError {
                         return None;
                     }
                 },
-                _ => self.message_members.push((key.to_owned(), raw(value)?)),
+                _ => self.message_members.push((key.to_owned(), value.raw().to_owned())),
             }
             Some(())
         });
@@ -144,11 +145,6 @@ impl FirstError {
             }
         }
     }
-}
-
-/// A value kept as sent.
-fn raw(value: &Scanned<'_>) -> Option<Box<RawValue>> {
-    RawValue::from_string(value.raw().to_owned()).ok()
 }
 
 impl GraphQlErrorResponse {
@@ -224,12 +220,12 @@ impl GraphQlErrorResponse {
     /// error's other members (`errors[0].locations`…), those of its `message`, the other
     /// errors (`errors[1]`…), `data`, and any other member.
     pub(crate) fn field_list(&self) -> Vec<(String, FieldValue)> {
-        let raw = |value: &RawValue| FieldValue::Json(value.get().to_owned());
+        let raw = |value: &str| FieldValue::Json(value.to_owned());
         let first = &self.errors.first;
         let message = first.message_members.iter().map(|(k, v)| (format!("errors[0].message.{k}"), raw(v)));
         let members = first.members.iter().map(|(k, v)| (format!("errors[0].{k}"), raw(v)));
         let others = first.others.iter().enumerate().map(|(i, v)| (format!("errors[{}]", i + 1), raw(v)));
-        let data = self.data().map(|data| ("data".to_owned(), raw(data)));
+        let data = self.data().map(|data| ("data".to_owned(), raw(data.get())));
         message
             .chain(members)
             .chain(others)
