@@ -188,6 +188,8 @@ fn malformed_bodies_are_typed_errors_with_positions() {
         ParseErrorKind::Unsupported
     );
     assert_eq!(kind_of("<Error><Code>&x;</Code></Error>"), (ParseErrorKind::Unsupported, 1, 14));
+    // A character reference to no character is malformed XML, not an entity left undeclared.
+    assert_eq!(kind_of("<Error><Code>&#xD800;</Code></Error>"), (ParseErrorKind::Syntax, 1, 14));
     assert_eq!(kind_of("<Error><Message>m</Message></Error>").0, ParseErrorKind::MissingField);
     assert_eq!(kind_of("<Error><Code>A</Code><Code>B</Code></Error>").0, ParseErrorKind::DuplicateField);
     assert_eq!(kind_of("<Error><Code>A</Code><Message>m</Message>").0, ParseErrorKind::Eof);
