@@ -1,8 +1,8 @@
 //! A loop to profile the facade's `decode` against the envelope's own `parse` under callgrind:
-//! `profile_decode decode|parse NAME`, NAME one of the bodies of `DECODE_BODIES`.
+//! `profile_decode decode|parse NAME`, NAME one of the bodies of `decode_bodies()`.
 use std::hint::black_box;
 
-use cloud_errors_benchmarks::DECODE_BODIES;
+use cloud_errors_benchmarks::decode_bodies;
 use cloud_errors_core::Envelope;
 
 fn parse<E: Envelope>(body: &[u8]) {
@@ -14,9 +14,9 @@ fn parse<E: Envelope>(body: &[u8]) {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (which, name) = (args.next().unwrap_or_default(), args.next().unwrap_or_default());
-    let (_, body) = DECODE_BODIES.iter().find(|(n, _)| *n == name).expect("a body of DECODE_BODIES");
+    let (_, envelope, body) = decode_bodies().find(|(n, _, _)| *n == name).expect("a body of decode_bodies()");
     let body = body.as_bytes();
-    match (which.as_str(), name.as_str()) {
+    match (which.as_str(), envelope) {
         ("decode", _) => {
             for _ in 0..20_000 {
                 drop(black_box(cloud_errors::decode(black_box(body), None).unwrap()));

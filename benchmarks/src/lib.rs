@@ -151,3 +151,20 @@ pub const DECODE_BODIES: &[(&str, &str)] = &[
     ("aws-json", r#"{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found"}"#),
 ];
 
+/// Bodies of the same envelopes in layouts other than the vendor's own, by a name and the
+/// envelope's name: `decode` cannot tell their likely envelope from the first member's name
+/// alone (`code` first is Tencent's layout, `error` first AWS Interface's), or no envelope's
+/// layout starts with their first member.
+pub const DECODE_OTHER_LAYOUTS: &[(&str, &str, &str)] = &[
+    ("authing-code-first", "authing", r#"{"code":2004,"message":"User does not exist","data":null}"#),
+    ("huawei-iam-gateway", "huawei-iam", r#"{"error":{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}}"#),
+    ("huawei-iam-code-first", "huawei-iam", r#"{"error_code":"PAP5.0003","error_msg":"attached policies per agency limit exceeded","request_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}"#),
+    ("tencent-cam-message-first", "tencent-cam", r#"{"message":"(100004)policy name exists","code":4000,"codeDesc":"InvalidParameter.policyName.InUse"}"#),
+];
+
+/// Every body of [`DECODE_BODIES`] and [`DECODE_OTHER_LAYOUTS`]: its name, its envelope's name
+/// and its text.
+pub fn decode_bodies() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    DECODE_BODIES.iter().map(|&(envelope, body)| (envelope, envelope, body)).chain(DECODE_OTHER_LAYOUTS.iter().copied())
+}
+

@@ -40,6 +40,29 @@ pub trait Envelope: CloudError + Clone + Sized + private::Sealed {
     /// (`error.<member>`, `Response.<member>`).
     fn fields(&self) -> Vec<(String, FieldValue)>;
 
+    /// The first member of the envelope's JSON body in the vendor's own layout (`None` for an
+    /// envelope that is not JSON): a body that starts with it is most likely this envelope, so
+    /// the facade reads it as this envelope (with [`__read_looking`](Self::__read_looking))
+    /// while it reads it to recognize it. Not part of the public API.
+    #[doc(hidden)]
+    #[cfg(feature = "json")]
+    const __FIRST_KEY: Option<&'static str> = None;
+
+    /// Reads a JSON body, its first member already read (the facade judges from it which
+    /// envelope the body likely is), as [`__from_document`](Self::__from_document) reads a
+    /// document, showing `look` each other member as it is read; `None` also where `look`
+    /// answers `None`, or for an envelope that is not JSON. Not part of the public API.
+    #[doc(hidden)]
+    #[cfg(feature = "json")]
+    fn __read_looking<'a, H: Headers + ?Sized>(
+        first: &crate::__private::json::FirstMember<'a>,
+        response: Option<(u16, &H)>,
+        look: impl FnMut(&str, &crate::__private::json::Scanned<'a>) -> Option<()>,
+    ) -> Option<Option<Self>> {
+        let _ = (first, response, look);
+        None
+    }
+
     /// Reads the envelope from a body already read as a JSON document (the facade reads a body
     /// once to recognize it, then hands the document over): as [`from_http`](Self::from_http)
     /// with `response` and [`parse`](Self::parse) without it, `Some(None)` for a success, and

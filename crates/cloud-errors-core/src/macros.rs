@@ -22,11 +22,12 @@ pub fn write_summary<E: CloudError + ?Sized>(error: &E, f: &mut fmt::Formatter<'
 /// for a vendor's envelope type from its inherent `wire_code()`, `spec()` (the table row that
 /// describes the response, if any), `message()`, `request_id()`, `http_status()`, `retry()`,
 /// `parse()`, `from_http()`, `to_bytes()`, `to_canonical_bytes()` and `field_list()`. A JSON
-/// envelope names the function that reads it from a document the facade has already read.
+/// envelope names the functions that read it from a document the facade has already read and
+/// from a body the facade reads as it recognizes it (`json: from_document, read_looking`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! impl_cloud_error {
-    ($response:ty, $code:ty, $name:literal $(, $document_reader:path)?) => {
+    ($response:ty, $code:ty, $name:literal $(, json: $document_reader:path, $text_reader:path)?) => {
         impl $crate::__private::Sealed for $response {}
 
         impl $crate::Envelope for $response {
@@ -52,6 +53,15 @@ macro_rules! impl_cloud_error {
                 self.field_list()
             }
             $(
+                const __FIRST_KEY: ::core::option::Option<&'static str> =
+                    ::core::option::Option::Some(<Self as $crate::__private::json::JsonObject>::KEYS[0]);
+                fn __read_looking<'a, H: $crate::Headers + ?Sized>(
+                    first: &$crate::__private::json::FirstMember<'a>,
+                    response: ::core::option::Option<(u16, &H)>,
+                    look: impl FnMut(&str, &$crate::__private::json::Scanned<'a>) -> ::core::option::Option<()>,
+                ) -> ::core::option::Option<::core::option::Option<Self>> {
+                    $text_reader(first, response, look)
+                }
                 fn __from_document<H: $crate::Headers + ?Sized>(
                     document: &$crate::__private::json::JsonDocument<'_>,
                     response: ::core::option::Option<(u16, &H)>,
@@ -501,7 +511,13 @@ macro_rules! json_envelope {
         $crate::json_extra_fields!($ty, <$ty as $crate::__private::json::JsonEnvelope>::STYLE);
         $crate::impl_serde_via_json_object!($ty);
         $crate::impl_json_envelope_eq_debug!($ty, received);
-        $crate::impl_cloud_error!($ty, $code, $name, $crate::__private::json::envelope::from_document);
+        $crate::impl_cloud_error!(
+            $ty,
+            $code,
+            $name,
+            json: $crate::__private::json::envelope::from_document,
+            $crate::__private::json::envelope::read_looking
+        );
         $crate::impl_http!($ty, <$ty as $crate::__private::json::JsonEnvelope>::CONTENT_TYPE);
     };
 }

@@ -1,9 +1,10 @@
 //! One value over every enabled vendor's error response, written from the facade's one
 //! vendor list (`with_vendors!`).
 
-use cloud_errors_core::__private::json::JsonDocument;
+use cloud_errors_core::__private::json::{FirstMember, JsonDocument, Scanned};
 use cloud_errors_core::{CloudError, Envelope, FieldValue, Headers, ParseError, ParseErrorKind, RetryClass};
 
+use crate::recognize::JsonShape;
 use crate::{DecodeError, EnvelopeKind, Vendor};
 
 macro_rules! any_error {
@@ -74,6 +75,78 @@ macro_rules! any_error {
                     _ => return Err(DecodeError::VendorNotIncluded(vendor)),
                 };
                 error.map_err(|error| DecodeError::Parse { vendor: Some(vendor), error })
+            }
+
+            /// The enabled JSON envelope whose body, in its vendor's own layout, starts with
+            /// the member `key`.
+            pub(crate) fn first_key_envelope(key: &str) -> Option<EnvelopeKind> {
+                $($(
+                    #[cfg(feature = $name)]
+                    if <$krate::$response as Envelope>::__FIRST_KEY == Some(key) {
+                        return Some(EnvelopeKind::$envelope);
+                    }
+                )*)*
+                None
+            }
+
+            /// Reads a JSON body as `envelope`, its first member already read (`first`, whose
+            /// shape `shape` holds), while taking the shape of the others, from which `choose`
+            /// chooses the envelope: the error (or [`DecodeError::NotAnError`] for a success)
+            /// where it chooses `envelope`, the body read again as the one it chooses where that
+            /// is another, else (a refusal, or no choice) what `otherwise` reads (see
+            /// `Envelope::__read_looking`).
+            #[inline]
+            pub(crate) fn read_looking<H: Headers + ?Sized>(
+                envelope: EnvelopeKind,
+                first: &FirstMember<'_>,
+                response: Option<(u16, &H)>,
+                mut shape: JsonShape,
+                choose: impl FnOnce(&JsonShape) -> Option<EnvelopeKind>,
+                otherwise: impl FnOnce() -> Result<AnyError, DecodeError>,
+            ) -> Result<AnyError, DecodeError> {
+                let look = |key: &str, value: &Scanned<'_>| shape.add(key, value);
+                // Each arm builds its answer where it is returned: an error is large to move.
+                match envelope {
+                    $($(
+                        #[cfg(feature = $name)]
+                        EnvelopeKind::$envelope => {
+                            let Some(read) = <$krate::$response as Envelope>::__read_looking(first, response, look) else {
+                                return otherwise();
+                            };
+                            match choose(&shape) {
+                                Some(chosen) if chosen == envelope => match read {
+                                    Some(error) => Ok(AnyError::$envelope(error)),
+                                    None => Err(DecodeError::NotAnError(envelope.vendor())),
+                                },
+                                Some(chosen) => AnyError::read_first(chosen, first, response).unwrap_or_else(otherwise),
+                                None => otherwise(),
+                            }
+                        }
+                    )*)*
+                    #[allow(unreachable_patterns)]
+                    _ => otherwise(),
+                }
+            }
+
+            /// Reads a JSON body as `envelope`, its first member already read: `None` where the
+            /// envelope refuses the body.
+            fn read_first<H: Headers + ?Sized>(
+                envelope: EnvelopeKind,
+                first: &FirstMember<'_>,
+                response: Option<(u16, &H)>,
+            ) -> Option<Result<AnyError, DecodeError>> {
+                let read = match envelope {
+                    $($(
+                        #[cfg(feature = $name)]
+                        EnvelopeKind::$envelope => {
+                            <$krate::$response as Envelope>::__read_looking(first, response, |_, _| Some(()))?
+                                .map(AnyError::$envelope)
+                        }
+                    )*)*
+                    #[allow(unreachable_patterns)]
+                    _ => return None,
+                };
+                Some(read.ok_or(DecodeError::NotAnError(envelope.vendor())))
             }
 
             /// The envelope it was read as.

@@ -3,19 +3,17 @@
 use cloud_errors_core::__private::json::JsonDocument;
 use cloud_errors_core::Headers;
 
-use crate::recognize::{envelope_of_vendor, recognize_read};
+use crate::recognize::{envelope_of_vendor, read_recognized};
 use crate::{AnyError, DecodeError, Vendor};
 
 /// Decodes a body: with `vendor` as that vendor's envelope (the generation its shape is),
 /// without it as whatever vendor's envelope it is shaped like. A body that reports success is
 /// [`DecodeError::NotAnError`].
 pub fn decode(body: &[u8], vendor: Option<Vendor>) -> Result<AnyError, DecodeError> {
-    let mut document = JsonDocument::default();
-    let (envelope, read) = match vendor {
-        Some(vendor) => envelope_of_vendor(vendor, body, &mut document),
-        None => recognize_read(None, &[] as &[(&str, &str)], body, &mut document)?,
-    };
-    AnyError::parse_read(envelope, body, read)
+    match vendor {
+        Some(vendor) => AnyError::parse(vendor, body),
+        None => read_recognized(None, &[] as &[(&str, &str)], body),
+    }
 }
 
 /// Decodes an HTTP response with its status and headers (which fill in what the body lacks,
@@ -27,11 +25,11 @@ pub fn decode_http<H: Headers + ?Sized>(
     headers: &H,
     body: &[u8],
 ) -> Result<AnyError, DecodeError> {
-    let mut document = JsonDocument::default();
-    let (envelope, read) = match vendor {
-        Some(vendor) => envelope_of_vendor(vendor, body, &mut document),
-        None => recognize_read(Some(status), headers, body, &mut document)?,
+    let Some(vendor) = vendor else {
+        return read_recognized(Some(status), headers, body);
     };
+    let mut document = JsonDocument::default();
+    let (envelope, read) = envelope_of_vendor(vendor, body, &mut document);
     AnyError::read(envelope, body, Some((status, headers)), read)?
         .ok_or(DecodeError::NotAnError(envelope.vendor()))
 }

@@ -7,10 +7,10 @@
 
 use core::fmt;
 
-use cloud_errors_core::__private::json::{JsonDocument, Scanned};
+use cloud_errors_core::__private::json::{FirstMember, JsonDocument, Scanned};
 use cloud_errors_core::{BodyKind, Headers};
 
-use crate::{DecodeError, EnvelopeKind, Vendor};
+use crate::{AnyError, DecodeError, EnvelopeKind, Vendor};
 
 /// What a member called `code` held.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +29,9 @@ macro_rules! known_keys {
         const KNOWN_KEYS: &[&str] = &[$($key),*];
 
         /// The index in [`KNOWN_KEYS`] of a member name, if it is one (a `match`, which
-        /// compiles to a branch on the length and a comparison or two).
+        /// compiles to a branch on the length and a comparison or two; inlined, so that a
+        /// question about a literal name costs no comparison at all).
+        #[inline(always)]
         fn known_key(key: &str) -> Option<usize> {
             match key {
                 $($key => Some(const { key_index($key) }),)*
@@ -97,7 +99,7 @@ struct ObjectShape {
 
 impl ObjectShape {
     /// Whether the object has the known member `key`.
-    #[inline]
+    #[inline(always)]
     fn has(&self, key: &str) -> bool {
         known_key(key).is_some_and(|bit| self.keys & (1 << bit) != 0)
     }
@@ -133,7 +135,7 @@ const HUAWEI_ERROR_KEYS: u32 = key_mask(&["error_code", "error_msg", "title"]);
 
 /// The shape of a JSON error body: its own members, and what recognition looks for inside them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct JsonShape {
+pub(crate) struct JsonShape {
     top: ObjectShape,
     /// `error` held an object: its member names and its `code`, if it had one.
     error_object: Option<ObjectShape>,
@@ -146,21 +148,26 @@ struct JsonShape {
 
 impl JsonShape {
     /// Whether the body has the known member `key`.
+    #[inline(always)]
     fn has(&self, key: &str) -> bool {
         self.top.has(key)
     }
 
     /// Adds a member the reader is reading; `None` where a nested object it looks into is not
     /// well-formed (the whole body is then refused).
-    fn add(&mut self, key: &str, value: &Scanned<'_>) -> Option<()> {
+    pub(crate) fn add(&mut self, key: &str, value: &Scanned<'_>) -> Option<()> {
+        const CODE: usize = key_index("code");
+        const ERRORS: usize = key_index("errors");
+        const ERROR: usize = key_index("error");
+        const RESPONSE: usize = key_index("Response");
         let bit = known_key(key);
         self.top.count(bit);
-        match bit.map(|bit| KNOWN_KEYS[bit]).unwrap_or_default() {
-            "code" => self.top.code = Some(code_shape(value)),
-            "errors" => self.graphql_authing_code = graphql_authing_code(value),
-            "error" => self.error_object = nested_shape(value)?,
+        match bit {
+            Some(CODE) => self.top.code = Some(code_shape(value)),
+            Some(ERRORS) => self.graphql_authing_code = graphql_authing_code(value),
+            Some(ERROR) => self.error_object = nested_shape(value)?,
             // Whether it reports an error or not, it is Tencent's: no need to look inside.
-            "Response" => self.response_object = value.is_object(),
+            Some(RESPONSE) => self.response_object = value.is_object(),
             _ => {}
         }
         Some(())
@@ -321,45 +328,119 @@ pub(crate) fn recognize_read<'a, 'd, H: Headers + ?Sized>(
         BodyKind::Json => {
             let shape = probe(body, document)?;
             read = true;
-            let mut candidates = envelopes_of(&shape, status, from_headers);
-            // AWS's JSON protocols may name the code in a header alone, over a body of any shape.
-            if candidates.is_empty()
-                && (aws_json_headers(headers) || aws_json_message(&shape, status, from_headers))
-            {
-                candidates = &[EnvelopeKind::AwsJson];
-            }
-            match candidates {
-                [] if shape.graphql_authing_code == Some(false) => {
-                    return Err(DecodeError::Unrecognized(
-                        "the body is a GraphQL error response whose first `message` holds no Authing code \
-                         (of GraphQL APIs, only Authing's is read here)"
-                            .into(),
-                    ))
-                }
-                [] => {
-                    return Err(DecodeError::Unrecognized(format!(
-                        "no vendor's envelope has the members {}",
-                        describe_keys(document.members().map(|(key, _)| key))
-                    )))
-                }
-                [only] => *only,
-                several => {
-                    // The headers break the tie, or nothing does.
-                    match several.iter().find(|e| Some(e.vendor()) == from_headers) {
-                        Some(chosen) => *chosen,
-                        None => {
-                            return Err(DecodeError::Ambiguous(several.iter().map(|e| e.vendor()).collect()))
-                        }
-                    }
-                }
-            }
+            choose_json(&shape, status, headers, document.members().map(|(key, _)| key))?
         }
     };
-    if envelope.vendor().is_enabled() {
-        Ok((envelope, read.then_some(&*document)))
-    } else {
-        Err(DecodeError::VendorNotIncluded(envelope.vendor()))
+    Ok((enabled(envelope)?, read.then_some(&*document)))
+}
+
+/// `envelope`, or [`DecodeError::VendorNotIncluded`] where the build leaves its vendor out.
+fn enabled(envelope: EnvelopeKind) -> Result<EnvelopeKind, DecodeError> {
+    match envelope.vendor().is_enabled() {
+        true => Ok(envelope),
+        false => Err(DecodeError::VendorNotIncluded(envelope.vendor())),
     }
+}
+
+/// The envelope a JSON body is, from its shape and the response's status and headers (and its
+/// member names, to say what it has where no envelope fits).
+pub(crate) fn choose_json<H: Headers + ?Sized, K: fmt::Display>(
+    shape: &JsonShape,
+    status: Option<u16>,
+    headers: &H,
+    members: impl Iterator<Item = K>,
+) -> Result<EnvelopeKind, DecodeError> {
+    // Asked only where the shape leaves it open.
+    let from_headers = || header_vendor(headers);
+    let mut candidates = envelopes_of(shape, status, from_headers);
+    // AWS's JSON protocols may name the code in a header alone, over a body of any shape.
+    if candidates.is_empty() && (aws_json_headers(headers) || aws_json_message(shape, status, from_headers()))
+    {
+        candidates = &[EnvelopeKind::AwsJson];
+    }
+    match candidates {
+        [] if shape.graphql_authing_code == Some(false) => Err(DecodeError::Unrecognized(
+            "the body is a GraphQL error response whose first `message` holds no Authing code \
+             (of GraphQL APIs, only Authing's is read here)"
+                .into(),
+        )),
+        [] => Err(DecodeError::Unrecognized(format!(
+            "no vendor's envelope has the members {}",
+            describe_keys(members)
+        ))),
+        [only] => Ok(*only),
+        // The headers break the tie, or nothing does.
+        several => match several.iter().find(|e| Some(e.vendor()) == from_headers()) {
+            Some(chosen) => Ok(*chosen),
+            None => Err(DecodeError::Ambiguous(several.iter().map(|e| e.vendor()).collect())),
+        },
+    }
+}
+
+/// Recognizes a response's envelope (see [`recognize_http`]) and reads the error as that
+/// envelope, with the status and headers where `status` is given; a success is
+/// [`DecodeError::NotAnError`].
+///
+/// A JSON object is read as its likely envelope (see [`likely_envelope`]) while the shape of its
+/// other members is taken, and is read once where recognition then chooses that envelope, and
+/// again as the envelope it chooses where that is another. Any other body is read once into a
+/// document, which recognition looks at and the chosen envelope is filled from, as is a body
+/// the likely envelope refuses (after the read that refused it).
+pub(crate) fn read_recognized<H: Headers + ?Sized>(
+    status: Option<u16>,
+    headers: &H,
+    body: &[u8],
+) -> Result<AnyError, DecodeError> {
+    let response = status.map(|status| (status, headers));
+    let read_document = || read_through_document(status, headers, body);
+    let starts_an_object = body.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let Some(text) = starts_an_object.then(|| core::str::from_utf8(body).ok()).flatten() else {
+        return read_document();
+    };
+    let Some(first) = FirstMember::of(text) else {
+        return read_document();
+    };
+    let Some((likely, shape)) = likely_envelope(&first, status, headers) else {
+        return read_document();
+    };
+    // An error, or an envelope the build leaves out, is the document's to give.
+    let choose = |shape: &JsonShape| {
+        choose_json(shape, status, headers, core::iter::empty::<&str>())
+            .ok()
+            .filter(|e| e.vendor().is_enabled())
+    };
+    AnyError::read_looking(likely, &first, response, shape, choose, read_document)
+}
+
+/// The envelope a JSON object most likely is, judged from its first member (and the response)
+/// alone, with that member's shape: the one envelope recognition gives a body of that member,
+/// else the one whose body in its vendor's own layout starts with it.
+fn likely_envelope<H: Headers + ?Sized>(
+    first: &FirstMember<'_>,
+    status: Option<u16>,
+    headers: &H,
+) -> Option<(EnvelopeKind, JsonShape)> {
+    let mut shape = JsonShape::default();
+    shape.add(first.key(), first.value())?;
+    let by_layout = AnyError::first_key_envelope(first.key());
+    let by_shape = match envelopes_of(&shape, status, || header_vendor(headers)) {
+        [only] if only.vendor().is_enabled() => Some(*only),
+        _ => None,
+    };
+    Some((by_shape.or(by_layout)?, shape))
+}
+
+/// [`read_recognized`] without the likely envelope: the body read into a document, which
+/// recognition looks at and the chosen envelope is filled from.
+fn read_through_document<H: Headers + ?Sized>(
+    status: Option<u16>,
+    headers: &H,
+    body: &[u8],
+) -> Result<AnyError, DecodeError> {
+    let mut document = JsonDocument::default();
+    let (envelope, read) = recognize_read(status, headers, body, &mut document)?;
+    let response = status.map(|status| (status, headers));
+    AnyError::read(envelope, body, response, read)?.ok_or(DecodeError::NotAnError(envelope.vendor()))
 }
 
 /// The envelope of `vendor` that `body` is shaped like (its older or newer generation), and
@@ -480,7 +561,7 @@ fn describe_keys<K: fmt::Display>(keys: impl Iterator<Item = K>) -> String {
 fn envelopes_of(
     shape: &JsonShape,
     status: Option<u16>,
-    from_headers: Option<Vendor>,
+    from_headers: impl Fn() -> Option<Vendor>,
 ) -> &'static [EnvelopeKind] {
     if shape.response_object {
         return &[EnvelopeKind::TencentCamV3];
@@ -507,7 +588,7 @@ fn envelopes_of(
             Some(CodeShape::Text | CodeShape::Digits(_)) => &[EnvelopeKind::HuaweiIam],
             // AWS Interface sends its errors with status 200; Huawei's come with 4xx or 5xx.
             Some(CodeShape::Integer(_))
-                if status.is_some_and(|s| s >= 400) || from_headers == Some(Vendor::HuaweiIam) =>
+                if status.is_some_and(|s| s >= 400) || from_headers() == Some(Vendor::HuaweiIam) =>
             {
                 &[EnvelopeKind::HuaweiIam]
             }
@@ -603,6 +684,119 @@ mod tests {
             read += usize::from(object);
         }
         assert!(read > 500, "only {read} bodies were read");
+    }
+
+    /// Reading a body as the envelope its first member points to gives what reading it into a
+    /// document and recognizing that gives, whichever envelope recognition then chooses: every
+    /// JSON body in the repository, and bodies the likely envelope reads but recognition gives
+    /// to another, or that the likely envelope refuses, each alone and with responses.
+    #[test]
+    fn the_likely_envelope_reads_what_the_document_would() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut bodies = Vec::new();
+        for dir in ["golden", "samples", "interop/fixtures"] {
+            json_bodies(&root.join(dir), &mut bodies);
+        }
+        let crafted = [
+            // Authing's code first (Tencent's first member), and Tencent's message first.
+            r#"{"code":2004,"message":"User does not exist","data":null}"#,
+            r#"{"message":"policy name exists","code":4000,"codeDesc":"InvalidParameter"}"#,
+            r#"{"message":"m","code":4000,"data":{}}"#,
+            r#"{"message":"ok","code":200}"#,
+            r#"{"code":0,"message":"success"}"#,
+            // Huawei's nested shapes start as AWS Interface's does.
+            r#"{"error":{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}}"#,
+            r#"{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}"#,
+            r#"{"error":{"code":5,"message":"m"},"statusCode":400}"#,
+            r#"{"error":{"code":5,"message":"m"},"duration":0.1}"#,
+            r#"{"error":{"code":5.5,"message":"m"}}"#,
+            r#"{"error":{"message":"m"}}"#,
+            r#"{"error":"text"}"#,
+            // Refusals of every kind after a likely first member.
+            r#"{"code":"4000","message":"m"}"#,
+            r#"{"code":2004,"code":2005}"#,
+            r#"{"message":1,"code":2004}"#,
+            r#"{"message":"m","code":2004"#,
+            r#"{"Response":{"RequestId":"r"}}"#,
+            r#"{"Response":{"Error":{"Code":"X","Message":"m"},"RequestId":"r"},"x":1}"#,
+            r#"{"Response":[]}"#,
+            r#"{"__type":"X","message":"m"}"#,
+            r#"{"__type":1}"#,
+            r#"{"Error":{"Code":"X"},"RequestId":"r"}"#,
+            r#"{"statusCode":400,"message":"m","apiCode":2004}"#,
+            r#"{"errors":[{"message":{"code":2004,"message":"m"}}]}"#,
+            r#"{"errors":[{"message":"not Authing's"}]}"#,
+            r#"{"errors":[]}"#,
+            r#"{"error_msg":"m","error_code":"PAP5.0003"}"#,
+            r#"{"error_msg":"m"}"#,
+            r#"{"mess\u0061ge":"m","code":2004}"#,
+            "{ \"message\" : \"m\" , \"code\" : 2004 }",
+        ];
+        bodies.extend(crafted.iter().map(|body| ("crafted".to_string(), body.to_string())));
+        let mut not_utf8 = br#"{"message":"m","code":2004,"x":""#.to_vec();
+        not_utf8.extend_from_slice(b"\xff\"}");
+        type Headers<'a> = &'a [(&'a str, &'a str)];
+        let responses: [(Option<u16>, Headers); 5] = [
+            (None, &[]),
+            (Some(400), &[]),
+            (Some(200), &[]),
+            (Some(500), &[("X-Request-Id", "h")]),
+            (Some(400), &[("x-amzn-RequestId", "r")]),
+        ];
+        let mut guessed = 0;
+        for body in bodies.iter().map(|(_, body)| body.as_bytes()).chain([&not_utf8[..]]) {
+            let text = core::str::from_utf8(body).unwrap_or_default();
+            let first = FirstMember::of(text);
+            guessed += usize::from(
+                first.is_some_and(|first| likely_envelope(&first, None, &[] as &[(&str, &str)]).is_some()),
+            );
+            for (status, headers) in responses {
+                assert_eq!(
+                    read_recognized(status, headers, body),
+                    read_through_document(status, headers, body),
+                    "{status:?} {headers:?} {}",
+                    String::from_utf8_lossy(body)
+                );
+            }
+        }
+        if Vendor::ALL.iter().all(|vendor| vendor.is_enabled()) {
+            assert!(guessed > 500, "only {guessed} bodies start with a likely envelope's first member");
+        }
+    }
+
+    #[test]
+    fn the_likely_envelope_is_judged_from_the_first_member() {
+        let likely = |text: &str, status: Option<u16>| {
+            let first = FirstMember::of(text)?;
+            likely_envelope(&first, status, &[] as &[(&str, &str)])
+                .map(|(envelope, shape)| (envelope, shape.top.members))
+        };
+        // Only an envelope the build includes is likely.
+        let only = |envelope: EnvelopeKind| envelope.vendor().is_enabled().then_some((envelope, 1));
+        // Where recognition can tell from the first member, its answer (where the build
+        // includes its vendor, else the envelope whose layout starts so).
+        let (authing, tencent) = (EnvelopeKind::Authing, EnvelopeKind::TencentCam);
+        let (huawei, aws_interface) = (EnvelopeKind::HuaweiIam, EnvelopeKind::AwsInterface);
+        assert_eq!(likely(r#"{"code":2004,"message":"m"}"#, None), only(authing).or(only(tencent)));
+        assert_eq!(likely(r#" { "codeDesc" : "X", "code": 4000 }"#, None), only(tencent));
+        assert_eq!(
+            likely(r#"{"error":{"code":"APIGW.0301"},"x":1}"#, None),
+            only(huawei).or(only(aws_interface))
+        );
+        assert_eq!(likely(r#"{"error":{"code":5}}"#, Some(400)), only(huawei).or(only(aws_interface)));
+        // Else the envelope whose own layout starts with it.
+        assert_eq!(likely(r#"{"error":{"code":5}}"#, None), only(EnvelopeKind::AwsInterface));
+        assert_eq!(likely(r#"{"message":"m","code":2004}"#, None), only(EnvelopeKind::Authing));
+        assert_eq!(likely(r#"{"code":1}"#, None), only(EnvelopeKind::TencentCam));
+        assert_eq!(likely(r#"{"Response":{}}"#, None), only(EnvelopeKind::TencentCamV3));
+        assert_eq!(likely(r#"{"__type":"X"}"#, None), only(EnvelopeKind::AwsJson));
+        // Nothing is likely of a name no envelope starts with, nor of anything but an object
+        // that starts with a member.
+        for other in
+            [r#"{"messages":1}"#, r#"{"x":1,"code":2004}"#, "{}", r#"[{"code":1}]"#, r#"{"error":{"code":}}"#]
+        {
+            assert_eq!(likely(other, None), None, "{other}");
+        }
     }
 
     /// Bodies whose shape turns on a detail: duplicate members (the last counts), escaped keys,

@@ -154,9 +154,25 @@ impl JsonErrorResponse {
     ) -> Option<Option<Self>> {
         let mut error = Self::empty();
         document.fill(&mut error)?;
+        error.finish(response)
+    }
+
+    /// [`from_document`](Self::from_document), from a body the facade reads as it recognizes
+    /// it (see `Envelope::__read_looking`).
+    fn read_looking<'a, H: Headers + ?Sized>(
+        first: &json::FirstMember<'a>,
+        response: Option<(u16, &H)>,
+        look: impl FnMut(&str, &Scanned<'a>) -> Option<()>,
+    ) -> Option<Option<Self>> {
+        json::from_first_member::<Self>(first, look)?.finish(response)
+    }
+
+    /// An error read from a body, as `from_http` (with `response`) or `parse` (without it) would
+    /// take it; `None` where `parse` would refuse it.
+    fn finish<H: Headers + ?Sized>(self, response: Option<(u16, &H)>) -> Option<Option<Self>> {
         match response {
-            Some((status, headers)) => Some(error.receive(status, headers)),
-            None => error.body_code().is_some().then_some(Some(error)),
+            Some((status, headers)) => Some(self.receive(status, headers)),
+            None => self.body_code().is_some().then_some(Some(self)),
         }
     }
 
@@ -454,7 +470,8 @@ cloud_errors_core::impl_cloud_error!(
     JsonErrorResponse,
     ErrorCode,
     "aws-json",
-    JsonErrorResponse::from_document
+    json: JsonErrorResponse::from_document,
+    JsonErrorResponse::read_looking
 );
 // awsJson1_1, the JSON protocol most services speak (awsJson1_0 and restJson1 bodies are read
 // the same way).

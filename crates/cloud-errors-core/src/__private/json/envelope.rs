@@ -3,7 +3,10 @@
 
 use serde::de::DeserializeOwned;
 
-use super::{from_slice_kept, to_canonical_vec, to_vec, JsonDocument, JsonObject, JsonStyle};
+use super::scan::read_after_first;
+use super::{
+    from_slice_kept, to_canonical_vec, to_vec, FirstMember, JsonDocument, JsonObject, JsonStyle, Scanned,
+};
 use crate::{CodeSpec, Headers, ParseError, ParseErrorKind};
 
 /// A vendor's JSON envelope: how it tells a success from an error, what it takes from the HTTP
@@ -158,13 +161,45 @@ pub fn from_document<T: JsonEnvelope, H: Headers + ?Sized>(
     }
     let mut envelope = T::empty();
     document.fill(&mut envelope)?;
+    Some(finish(envelope, response))
+}
+
+/// Reads an error from the body `first` was read from, as [`from_document`] does from a
+/// document, showing `look` each other member as it is read; `None` also where `look` answers
+/// `None`.
+#[inline]
+pub fn read_looking<'a, T: JsonEnvelope, H: Headers + ?Sized>(
+    first: &FirstMember<'a>,
+    response: Option<(u16, &H)>,
+    look: impl FnMut(&str, &Scanned<'a>) -> Option<()>,
+) -> Option<Option<T>> {
+    // Filled where it is returned, as `parse` fills its result: moving an envelope copies it.
+    let mut read = Some(Some(T::empty()));
+    if let Some(Some(envelope)) = &mut read {
+        read_after_first(first, envelope, look)?;
+        envelope.keep(first.text());
+        // Read whatever the status: `look` is shown the whole body.
+        if response.is_some_and(|(status, _)| T::success_status(status)) || envelope.success().is_some() {
+            return Some(None);
+        }
+        if let Some((status, headers)) = response {
+            envelope.receive(status, headers);
+        }
+    }
+    read
+}
+
+/// An error read from a body: `None` where it reports success, else with what the response
+/// said besides the body.
+#[inline]
+fn finish<T: JsonEnvelope, H: Headers + ?Sized>(mut envelope: T, response: Option<(u16, &H)>) -> Option<T> {
     if envelope.success().is_some() {
-        return Some(None);
+        return None;
     }
     if let Some((status, headers)) = response {
         envelope.receive(status, headers);
     }
-    Some(Some(envelope))
+    Some(envelope)
 }
 
 /// The body: the kept text with its edits, or the envelope in the vendor's layout.

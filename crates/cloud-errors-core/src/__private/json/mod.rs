@@ -23,9 +23,10 @@ pub use member::{
 };
 pub use object::{deserialize_object, serialize_object, JsonObject, Member, Members, Nested, MAX_KNOWN};
 pub use read::{
-    duplicate_field, from_slice, from_slice_kept, from_str_fast, from_str_serde, json_error, missing_field,
+    duplicate_field, from_first_member, from_slice, from_slice_kept, from_str_fast, from_str_serde,
+    json_error, missing_field,
 };
-pub use scan::{JsonDocument, Scanned};
+pub use scan::{FirstMember, JsonDocument, Scanned};
 pub use serde_json::value::RawValue;
 pub use source::{canonical, Canonical, JsonSource};
 pub use text::{resolve, Text};

@@ -149,6 +149,19 @@ pub fn from_str_fast<T: super::JsonObject>(text: &str) -> Option<T> {
     Some(object)
 }
 
+/// [`from_str_fast`] of the body `first` was read from, its first member already read (for
+/// a caller that decides from it which `T` to read), showing `look` each other member.
+#[inline]
+pub fn from_first_member<'a, T: super::JsonObject>(
+    first: &super::FirstMember<'a>,
+    look: impl FnMut(&str, &super::Scanned<'a>) -> Option<()>,
+) -> Option<T> {
+    let mut object = T::empty();
+    super::scan::read_after_first(first, &mut object, look)?;
+    object.keep(first.text());
+    Some(object)
+}
+
 /// serde_json alone: `text` read as `T` with its text kept (see [`from_slice_kept`]); the
 /// oracle the reader is checked against.
 pub fn from_str_serde<T: DeserializeOwned + super::JsonObject>(text: &str) -> Result<T, ParseError> {

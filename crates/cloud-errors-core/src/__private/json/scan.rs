@@ -116,7 +116,14 @@ impl<'a> Scanned<'a> {
         if self.kind != (Kind::Number { integer: true }) {
             return None;
         }
-        canonical_int(&self.text.as_bytes()[self.start..self.end.get()])
+        let text = &self.text.as_bytes()[self.start..self.end.get()];
+        // The scan took `-`, then `0` or digits without a leading zero: up to 18 of them sum
+        // without a check (an error code's few always do). `-0` is no integer code.
+        match text {
+            [b'-', digits @ ..] if digits.len() <= 18 => (digits != b"0").then(|| -sum_digits(digits)),
+            digits if digits.len() <= 18 => Some(sum_digits(digits)),
+            _ => canonical_int(text),
+        }
     }
 
     /// An integer that must be a JSON number (see [`super::read_unquoted_int`]).
@@ -224,6 +231,74 @@ impl<'a> Scanned<'a> {
         self.end.set(read_object(self.text, self.start, &mut object)?);
         Some(object)
     }
+}
+
+/// The first member of a body that is a JSON object, read, for a caller that decides from it
+/// how to read the rest (the facade, which judges from it which envelope the body likely is).
+#[derive(Clone, Debug)]
+pub struct FirstMember<'a> {
+    text: &'a str,
+    key: Cow<'a, str>,
+    value: Scanned<'a>,
+}
+
+impl<'a> FirstMember<'a> {
+    /// The first member of the object `text` starts with (after whitespace), or `None` where
+    /// it starts with no object that has a well-formed first member. Nothing after the member's
+    /// value is read.
+    pub fn of(text: &'a str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let open = skip_ws(bytes, 0);
+        if bytes.get(open) != Some(&b'{') {
+            return None;
+        }
+        let key_start = skip_ws(bytes, open + 1);
+        let (key_end, escaped) = string_end(bytes, key_start)?;
+        let key = match escaped {
+            true => Cow::Owned(unescape(&text[key_start..key_end])?),
+            false => Cow::Borrowed(&text[key_start + 1..key_end - 1]),
+        };
+        let colon = skip_ws(bytes, key_end);
+        if bytes.get(colon) != Some(&b':') {
+            return None;
+        }
+        let value = scan_value(text, skip_ws(bytes, colon + 1))?;
+        Some(FirstMember { text, key, value })
+    }
+
+    /// The member's name (unescaped).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The member's value.
+    pub fn value(&self) -> &Scanned<'a> {
+        &self.value
+    }
+
+    /// The whole body.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+/// Reads the body `first` was read from into `object` (empty): the first member, then the
+/// others, each shown to `look` before the object takes it; `None` where the object refuses
+/// the body, the read does, or `look` answers `None`.
+#[inline]
+pub(crate) fn read_after_first<'a, T: JsonObject>(
+    first: &FirstMember<'a>,
+    object: &mut T,
+    mut look: impl FnMut(&str, &Scanned<'a>) -> Option<()>,
+) -> Option<()> {
+    take(object, &first.key, &first.value)?;
+    let bytes = first.text.as_bytes();
+    let end = walk_after(first.text, first.value.end()?, |key, _, value| {
+        look(key, value)?;
+        take(object, key, value)
+    })?;
+    object.validate::<serde_json::Error>().ok()?;
+    (skip_ws(bytes, end) == bytes.len()).then_some(())
 }
 
 /// Reads `text` (a whole body) into `object` (empty), or refuses it.
@@ -359,6 +434,12 @@ impl<'a> JsonDocument<'a> {
     }
 }
 
+/// The value of at most 18 ASCII digits.
+#[inline]
+fn sum_digits(digits: &[u8]) -> i64 {
+    digits.iter().fold(0, |value, &digit| value * 10 + i64::from(digit - b'0'))
+}
+
 /// The integer spelled `text` in its canonical spelling (an optional `-`, then `0` or digits
 /// without a leading zero; not `-0`), or `None` for any other text or one out of range.
 fn canonical_int(text: &[u8]) -> Option<i64> {
@@ -370,6 +451,14 @@ fn canonical_int(text: &[u8]) -> Option<i64> {
         [] | [b'0', _, ..] => return None,
         [b'0'] if negative => return None,
         _ => {}
+    }
+    // Up to 18 digits cannot overflow, so an error code's few are summed without checks.
+    if digits.len() <= 18 {
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = sum_digits(digits);
+        return Some(if negative { -value } else { value });
     }
     // Summed as a negative number, so that `i64::MIN` is in range.
     let mut value: i64 = 0;
@@ -429,16 +518,28 @@ fn take<T: JsonObject>(object: &mut T, key: &str, value: &Scanned<'_>) -> Option
 pub(super) fn walk_object<'a>(
     text: &'a str,
     at: usize,
-    mut member: impl FnMut(&str, Range<usize>, &Scanned<'a>) -> Option<()>,
+    member: impl FnMut(&str, Range<usize>, &Scanned<'a>) -> Option<()>,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.get(at) != Some(&b'{') {
         return None;
     }
-    let mut i = skip_ws(bytes, at + 1);
+    let i = skip_ws(bytes, at + 1);
     if bytes.get(i) == Some(&b'}') {
         return Some(i + 1);
     }
+    walk_members(text, i, member)
+}
+
+/// Walks an object's members from the one whose key starts at `at` (see [`walk_object`]).
+#[inline(always)]
+fn walk_members<'a>(
+    text: &'a str,
+    at: usize,
+    mut member: impl FnMut(&str, Range<usize>, &Scanned<'a>) -> Option<()>,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
     loop {
         let key_start = i;
         let (key_end, escaped) = string_end(bytes, i)?;
@@ -462,6 +563,22 @@ pub(super) fn walk_object<'a>(
             b'}' => return Some(i + 1),
             _ => return None,
         }
+    }
+}
+
+/// Walks an object's members after the one whose value ends at `at` (see [`walk_object`]).
+#[inline]
+fn walk_after<'a>(
+    text: &'a str,
+    at: usize,
+    member: impl FnMut(&str, Range<usize>, &Scanned<'a>) -> Option<()>,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let i = skip_ws(bytes, at);
+    match bytes.get(i)? {
+        b',' => walk_members(text, skip_ws(bytes, i + 1), member),
+        b'}' => Some(i + 1),
+        _ => None,
     }
 }
 
@@ -927,6 +1044,44 @@ mod tests {
     }
 
     #[test]
+    fn only_the_first_member_is_read_and_the_rest_after_it() {
+        let first = |text: &str| {
+            FirstMember::of(text).map(|first| (first.key().to_owned(), first.value().raw().to_owned()))
+        };
+        assert_eq!(first(r#" {"code": 4000, "x": }"#), Some(("code".into(), "4000".into())));
+        assert_eq!(first(r#"{"\u0061":{"b":[1]}"#), Some(("a".into(), r#"{"b":[1]}"#.into())));
+        for none in ["{}", "{ }", "[{\"a\":1}]", "", "{\"a\"", "{\"a\":}", "{\"a\" 1}"] {
+            assert_eq!(first(none), None, "{none}");
+        }
+        // The rest is read after the first member, as the whole body would be.
+        let read = |text: &str| {
+            let mut object = super::super::fixture::Pair::empty();
+            let mut seen = Vec::new();
+            let first = FirstMember::of(text)?;
+            read_after_first(&first, &mut object, |key, _| {
+                seen.push(key.to_owned());
+                Some(())
+            })?;
+            Some((object, seen))
+        };
+        let text = r#"{"a":"1", "x":[2] ,"b":"3" } "#;
+        let (object, seen) = read(text).unwrap();
+        let members = (object.get_in(0, text), object.get_in(1, text), seen);
+        assert_eq!(members, (Some("1"), Some("3"), vec!["x".to_owned(), "b".to_owned()]));
+        let refused = [
+            r#"{"a":"1"}x"#,
+            r#"{"a":"1","a":"2"}"#,
+            r#"{"a":"1",}"#,
+            r#"{"a":"1" "b":"2"}"#,
+            r#"{"b":"2"}"#,
+        ];
+        for refused in refused.into_iter().chain([r#"{"a":1}"#, r#"{"x":1,"b":"2"}"#]) {
+            assert!(read(refused).is_none(), "{refused}");
+        }
+        assert!(read(r#"{"a":"1"}"#).is_some_and(|(_, seen)| seen.is_empty()));
+    }
+
+    #[test]
     fn integers_are_taken_only_in_their_canonical_spelling() {
         let int = |text: &str| scanned(text).int();
         assert_eq!((int("4000"), int("-7"), int("0")), (Some(4000), Some(-7), Some(0)));
@@ -935,6 +1090,20 @@ mod tests {
         }
         assert_eq!(int("-9223372036854775808"), Some(i64::MIN));
         assert_eq!(int("9223372036854775807"), Some(i64::MAX));
+        // Eighteen digits are summed without checks, nineteen with them.
+        assert_eq!(
+            (int("999999999999999999"), int("-999999999999999999")),
+            (Some(999_999_999_999_999_999), Some(-999_999_999_999_999_999))
+        );
+        assert_eq!(
+            (int("1000000000000000000"), int("-1000000000000000000")),
+            (Some(10i64.pow(18)), Some(-(10i64.pow(18))))
+        );
+        let wire = |text: &str| scanned(text).wire_int().map(|int| int.value());
+        assert_eq!(
+            (wire("\"999999999999999999\""), wire("\"-5\""), wire("\"5x\"")),
+            (Some(999_999_999_999_999_999), Some(-5), None)
+        );
         for other in ["9223372036854775808", "-9223372036854775809", "-00"] {
             assert_eq!(int(other), None, "{other}");
         }
