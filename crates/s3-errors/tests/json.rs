@@ -196,30 +196,44 @@ fn the_status_names_an_error_without_a_code_from_400_on() {
     assert_eq!(both.with_message("c").to_bytes(), br#"{"__type":"X","message":"c","Message":"b"}"#);
 }
 
-/// The facade reads a JSON body once to recognize it and hands the document over; what the
-/// envelope makes of it must be what `parse` and `from_http` make of the body.
+/// The facade reads a JSON body once to recognize it, into a document it hands over or straight
+/// into the envelope after its first member; either way, what the envelope makes of it must be
+/// what `parse` and `from_http` make of the body.
 #[test]
 fn a_body_read_once_by_the_facade_reads_as_parse_and_from_http_read_it() {
-    use cloud_errors_core::__private::json::JsonDocument;
-    let no_response = None::<(u16, &[(&str, &str)])>;
+    use cloud_errors_core::__private::json::{FirstMember, JsonDocument};
+    type Response<'a> = Option<(u16, &'a [(&'a str, &'a str)])>;
+    // Both ways of the facade, which must agree.
+    let read = |text: &str, response: Response| {
+        let document = JsonDocument::read(text).unwrap();
+        let from_document = JsonErrorResponse::__from_document(&document, response);
+        let first = FirstMember::of(text).unwrap();
+        let mut seen = 0;
+        let looking = JsonErrorResponse::__read_looking(&first, response, |_, _| {
+            seen += 1;
+            Some(())
+        });
+        assert_eq!(from_document, looking, "{text} {response:?}");
+        assert_eq!(seen, document.members().count() - 1, "every member but the first is shown");
+        looking
+    };
     let coded = r#"{"__type":"ThrottlingException","message":"slow"}"#;
-    let document = JsonDocument::read(coded).unwrap();
-    let read = JsonErrorResponse::__from_document(&document, no_response).unwrap().unwrap();
-    assert_eq!(read, JsonErrorResponse::parse(coded.as_bytes()).unwrap());
-    assert_eq!(read.to_bytes(), coded.as_bytes());
+    let error = read(coded, None).unwrap().unwrap();
+    assert_eq!(error, JsonErrorResponse::parse(coded.as_bytes()).unwrap());
+    assert_eq!(error.to_bytes(), coded.as_bytes());
     let headers = [("x-amzn-RequestId", "r1"), ("x-amzn-query-error", "Throttling;Sender")];
     for status in [200, 400] {
-        let received = JsonErrorResponse::__from_document(&document, Some((status, &headers[..]))).unwrap();
+        let received = read(coded, Some((status, &headers[..]))).unwrap();
         assert_eq!(received, JsonErrorResponse::from_http(status, &headers[..], coded.as_bytes()).unwrap());
         assert_eq!(received.map(|error| error.request_id().map(str::to_owned)), Some(Some("r1".into())));
     }
-    // No code in the body: `parse` refuses it, so the document is left to `parse` to explain;
-    // with an error status the code is the status's, and with a success status it is no error.
-    let uncoded = JsonDocument::read(r#"{"message":"m"}"#).unwrap();
-    assert!(JsonErrorResponse::__from_document(&uncoded, no_response).is_none());
-    let received = JsonErrorResponse::__from_document(&uncoded, Some((503, &[] as &[(&str, &str)])));
+    // No code in the body: `parse` refuses it, so the body is left to `parse` to explain; with
+    // an error status the code is the status's, and with a success status it is no error.
+    let uncoded = r#"{"message":"m"}"#;
+    assert!(read(uncoded, None).is_none());
+    let received = read(uncoded, Some((503, &[])));
     assert_eq!(received.flatten().map(|error| error.wire_code().to_owned()), Some("503".into()));
-    assert_eq!(JsonErrorResponse::__from_document(&uncoded, Some((200, &[] as &[(&str, &str)]))), Some(None));
+    assert_eq!(read(uncoded, Some((200, &[]))), Some(None));
 }
 
 /// Both JSON forms keep the members they do not model, and a builder adds one after the others;

@@ -304,6 +304,39 @@ mod tests {
     }
 
     #[test]
+    fn a_body_read_after_its_first_member_gives_what_reading_the_body_gives() {
+        let none = None::<(u16, &[(&str, &str)])>;
+        let read = |body: &'static [u8], response| {
+            let first = FirstMember::of(core::str::from_utf8(body).unwrap()).unwrap();
+            let mut seen = Vec::new();
+            let read = read_looking::<Probe, _>(&first, response, |key, _| {
+                seen.push(key.to_owned());
+                Some(())
+            });
+            (read, seen)
+        };
+        let (error, seen) = read(ERROR, none);
+        let error = error.unwrap().unwrap();
+        assert_eq!(
+            (error.code(), error.received.status(), write(&error)),
+            (Some("E1"), None, ERROR.to_vec())
+        );
+        assert_eq!(seen, ["code"], "every member but the first is shown");
+        let (received, _) = read(ERROR, Some((500, &[("x-probe-id", "r9")][..])));
+        let received = received.unwrap().unwrap();
+        assert_eq!((received.received.status(), received.received.request_id()), (Some(500), Some("r9")));
+        // A success, by its status or by its body; the body is read whole either way.
+        let (by_status, seen) = read(ERROR, Some((200, &NO_HEADERS[..])));
+        assert_eq!((by_status.map(|read| read.is_none()), seen), (Some(true), vec!["code".to_owned()]));
+        assert_eq!(read(SUCCESS, none).0.map(|read| read.is_none()), Some(true));
+        assert_eq!(read(SUCCESS, Some((500, &NO_HEADERS[..]))).0.map(|read| read.is_none()), Some(true));
+        // A member of the wrong type, or a `look` that declines, is a refusal.
+        assert!(read(br#"{"state":"failed","code":1}"#, none).0.is_none());
+        let first = FirstMember::of(core::str::from_utf8(ERROR).unwrap()).unwrap();
+        assert!(read_looking::<Probe, _>(&first, none, |_, _| None).is_none());
+    }
+
+    #[test]
     fn a_builder_sets_what_was_received_one_part_at_a_time() {
         let mut received = Received::NONE;
         assert_eq!((received.status(), received.request_id()), (None, None));

@@ -175,6 +175,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_body_read_after_its_first_member_keeps_its_whole_text() {
+        use crate::__private::json::fixture::Loose;
+        use crate::__private::json::{to_vec, FirstMember, JsonStyle};
+        let text = r#"{"b": "2", "x": [1], "a": "1"}"#;
+        let first = FirstMember::of(text).unwrap();
+        let read: Loose = from_first_member(&first, |_, _| Some(())).unwrap();
+        assert_eq!(to_vec(&read, JsonStyle::Compact), text.as_bytes());
+        let whole = from_str_fast::<Loose>(text).unwrap();
+        assert_eq!(format!("{read:?}"), format!("{whole:?}"));
+        assert!(from_first_member::<Loose>(&first, |key, _| (key != "a").then_some(())).is_none());
+    }
+
+    #[test]
     fn depth_counts_open_brackets_outside_strings() {
         let input = br#"[{"a":["[{\"", {"b": 1}, "#;
         assert_eq!(depth_at(input, 0), 0);

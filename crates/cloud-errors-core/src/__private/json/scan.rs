@@ -121,7 +121,7 @@ impl<'a> Scanned<'a> {
         // without a check (an error code's few always do). `-0` is no integer code.
         match text {
             [b'-', digits @ ..] if digits.len() <= 18 => (digits != b"0").then(|| -sum_digits(digits)),
-            digits if digits.len() <= 18 => Some(sum_digits(digits)),
+            _ if text.len() <= 18 => Some(sum_digits(text)),
             _ => canonical_int(text),
         }
     }
