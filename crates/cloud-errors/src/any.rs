@@ -77,6 +77,15 @@ macro_rules! any_error {
                 error.map_err(|error| DecodeError::Parse { vendor: Some(vendor), error })
             }
 
+            /// Each enabled envelope's first member in its vendor's own layout (`None`: no JSON).
+            #[cfg(test)]
+            pub(crate) const FIRST_KEYS: &[(EnvelopeKind, Option<&str>)] = &[
+                $($(
+                    #[cfg(feature = $name)]
+                    (EnvelopeKind::$envelope, <$krate::$response as Envelope>::__FIRST_KEY),
+                )*)*
+            ];
+
             /// The enabled JSON envelope whose body, in its vendor's own layout, starts with
             /// the member `key`.
             pub(crate) fn first_key_envelope(key: &str) -> Option<EnvelopeKind> {

@@ -768,6 +768,19 @@ mod tests {
     }
 
     #[test]
+    fn each_json_envelope_starts_with_a_member_of_its_own() {
+        for &(envelope, first) in AnyError::FIRST_KEYS {
+            let Some(first) = first else {
+                assert_eq!(envelope, EnvelopeKind::S3, "only S3's XML envelope has no first member");
+                continue;
+            };
+            assert_eq!(AnyError::first_key_envelope(first), Some(envelope), "{first}");
+        }
+        let enabled = EnvelopeKind::ALL.iter().filter(|envelope| envelope.vendor().is_enabled()).count();
+        assert_eq!(AnyError::FIRST_KEYS.len(), enabled);
+    }
+
+    #[test]
     fn the_likely_envelope_is_judged_from_the_first_member() {
         let likely = |text: &str, status: Option<u16>| {
             let first = FirstMember::of(text)?;
