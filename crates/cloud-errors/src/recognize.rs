@@ -672,13 +672,19 @@ mod tests {
         }
     }
 
-    #[test]
-    fn every_json_object_in_the_repository_is_read() {
+    /// Every JSON body of the golden files, the samples and the recorded interop responses.
+    fn repository_json_bodies() -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut bodies = Vec::new();
         for dir in ["golden", "samples", "interop/fixtures"] {
             json_bodies(&root.join(dir), &mut bodies);
         }
+        bodies
+    }
+
+    #[test]
+    fn every_json_object_in_the_repository_is_read() {
+        let bodies = repository_json_bodies();
         let mut read = 0;
         for (path, body) in &bodies {
             let object = body.trim_start().starts_with('{')
@@ -695,11 +701,7 @@ mod tests {
     /// to another, or that the likely envelope refuses, each alone and with responses.
     #[test]
     fn the_likely_envelope_reads_what_the_document_would() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut bodies = Vec::new();
-        for dir in ["golden", "samples", "interop/fixtures"] {
-            json_bodies(&root.join(dir), &mut bodies);
-        }
+        let mut bodies = repository_json_bodies();
         let crafted = [
             // Authing's code first (Tencent's first member), and Tencent's message first.
             r#"{"code":2004,"message":"User does not exist","data":null}"#,
